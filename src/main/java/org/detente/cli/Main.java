@@ -1,0 +1,70 @@
+package org.detente.cli;
+
+import java.io.PrintWriter;
+import org.detente.DetenteException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code detente} command line. */
+@Command(
+    name = "detente",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Detente: a strategic crisis simulator and forecasting engine.",
+      "Describe a crisis in a scenario file; Detente estimates how likely each outcome is,",
+      "what it would cost in lives, and how a policy changes the odds."
+    },
+    subcommands = {
+      ValidateCommand.class,
+      SchemaCommand.class,
+      RunCommand.class,
+      ExplainCommand.class,
+      CompareCommand.class,
+      SensitivityCommand.class,
+      HypothesesCommand.class,
+      ReportCommand.class,
+      EffectsCommand.class,
+      BargainCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the configured command line (used by tests too). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (ex instanceof DetenteException de) {
+            err.println("detente: " + de.getMessage());
+            err.flush();
+            return de.exitCode();
+          }
+          if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            err.println("detente: I/O error: " + ex.getMessage());
+            err.flush();
+            return 1;
+          }
+          err.println("detente: internal error: " + ex);
+          err.println("Please report it with the command line and input file.");
+          err.flush();
+          return 3;
+        });
+    return cl;
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    System.exit(code);
+  }
+}

@@ -1,0 +1,43 @@
+package org.detente.scenario;
+
+import java.util.List;
+
+/**
+ * A party to the crisis.
+ *
+ * @param id                 ISO 3166 alpha-3 code where one exists (e.g. {@code RUS}), else a
+ *                           short upper-case id (e.g. {@code NATO}, {@code CASIA})
+ * @param name               display name
+ * @param kind               state, alliance, bloc or region
+ * @param members            member actor ids for an alliance, bloc or region; empty for a state
+ * @param populationMillions population in millions of people
+ * @param gdpBnUsd           gross domestic product in billions of current US dollars
+ * @param milexBnUsd         military expenditure in billions of US dollars per year
+ * @param riskAttitude       -1 (risk-acceptant) .. 0 (neutral) .. +1 (risk-averse)
+ * @param forces             conventional forces deployed per theater
+ * @param arsenal            nuclear arsenal; {@link Arsenal#NONE} for non-nuclear actors
+ * @param doctrine           when the actor considers nuclear first use
+ * @param resolve            private resolve types with their prior
+ * @param motives            competing motive hypotheses with priors summing to 1
+ */
+public record Actor(
+    String id,
+    String name,
+    ActorKind kind,
+    List<String> members,
+    double populationMillions,
+    double gdpBnUsd,
+    double milexBnUsd,
+    double riskAttitude,
+    List<Force> forces,
+    Arsenal arsenal,
+    Doctrine doctrine,
+    Resolve resolve,
+    List<Motive> motives) {
+
+  public Actor {
+    members = List.copyOf(members);
+    forces = List.copyOf(forces);
+    motives = List.copyOf(motives);
+  }
+}

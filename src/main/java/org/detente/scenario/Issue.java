@@ -1,0 +1,18 @@
+package org.detente.scenario;
+
+import java.util.List;
+
+/**
+ * A bargaining dimension on a 0–100 scale, as in the expected-utility negotiation model.
+ *
+ * @param id          short id
+ * @param name        display name
+ * @param description what 0 and 100 mean
+ * @param positions   each actor's position, salience and capability on the issue
+ */
+public record Issue(String id, String name, String description, List<IssuePosition> positions) {
+
+  public Issue {
+    positions = List.copyOf(positions);
+  }
+}

@@ -1,0 +1,35 @@
+package org.detente.scenario;
+
+import java.util.List;
+
+/**
+ * A forecast question: a predicate over a run's event log, true or false per run.
+ *
+ * @param id          short id
+ * @param text        the question in words
+ * @param source      whose claim it tests (citation), or null
+ * @param kind        predicate kind
+ * @param actor       acting actor id (all kinds but OUTCOME)
+ * @param target      target actor id, or null for any
+ * @param actions     action ids (ACTION), empty otherwise
+ * @param theater     theater id, or null for any
+ * @param outcomes    outcome class names (OUTCOME), empty otherwise
+ * @param withinWeeks the predicate must hold at or before this step
+ */
+public record Question(
+    String id,
+    String text,
+    String source,
+    QuestionKind kind,
+    String actor,
+    String target,
+    List<String> actions,
+    String theater,
+    List<String> outcomes,
+    int withinWeeks) {
+
+  public Question {
+    actions = List.copyOf(actions);
+    outcomes = List.copyOf(outcomes);
+  }
+}
