@@ -1,14 +1,20 @@
 package org.detente.cli;
 
-import java.util.concurrent.Callable;
-import org.detente.DetenteException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Placeholder for the {@code bench} command (issue 3); replaced by its implementation. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Not yet available.")
-public final class BenchCommand implements Callable<Integer> {
+/** Benchmarks that print their figures: the engine, the effects model, the negotiation model. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure speed: runs per second, casualty estimates per second, negotiation time.",
+    subcommands = {BenchEngineCommand.class, BenchEffectsCommand.class, BenchBargainCommand.class})
+public final class BenchCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    throw new DetenteException("'bench' is not available yet", 1);
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }
