@@ -107,7 +107,7 @@ public final class Fallout {
     l = Math.sqrt(l2);
     n = (fissionFraction * l02 + sx2) / (l02 + 0.5 * sx2);
     a1 = 1 / (1 + 0.001 * hc * v / s0);
-    gammaNorm = 1.0 / (l * gamma(1 + 1 / n));
+    gammaNorm = Math.exp(-logGamma(1 + 1 / n)) / l;
     cAlpha2 = 0.001 * hc * v / s0;
   }
 
@@ -158,6 +158,9 @@ public final class Fallout {
 
   /** Hotline factor 2·10⁶ W ff φ(x) g(x) (R/h·mi at H+1), x in miles. */
   private double hotline(double x) {
+    if (fissionFraction == 0) {
+      return 0;
+    }
     double g = Math.exp(-Math.pow(Math.abs(x) / l, n)) * gammaNorm;
     double phi = normalCdf((l0 / l) * x / (sx * a1));
     return 2e6 * w * fissionFraction * phi * g;
@@ -282,8 +285,13 @@ public final class Fallout {
     return x >= 0 ? y : -y;
   }
 
-  /** Gamma function for x in [1, 3] (Lanczos, g = 7, relative error ~1e-15). */
+  /** Gamma function for x &gt; 0.5 (Lanczos). */
   static double gamma(double x) {
+    return Math.exp(logGamma(x));
+  }
+
+  /** Natural log of the gamma function for x &gt; 0.5 (Lanczos, g = 7, relative error ~1e-15). */
+  static double logGamma(double x) {
     double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
       -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
       1.5056327351493116e-7};
@@ -293,6 +301,6 @@ public final class Fallout {
     for (int i = 1; i < 9; i++) {
       a += c[i] / (xx + i);
     }
-    return Math.sqrt(2 * Math.PI) * Math.pow(t, xx + 0.5) * Math.exp(-t) * a;
+    return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
   }
 }
