@@ -145,8 +145,6 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private static final int RAD_LEVELS = 48;
 
   private static final double[] RING_EDGE_UNIT = ringEdges();
-  private static final double[] CELL_RADIUS_UNIT = new double[RINGS];
-  private static final double[] CELL_AREA_UNIT = new double[RINGS];
   private static final double[] SECTOR_COS = new double[SECTORS];
   private static final double[] SECTOR_SIN = new double[SECTORS];
   private static final double[] CITY_CELL_R_UNIT = cityRings();
@@ -154,14 +152,6 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private static final double[] CITY_SECTOR_SIN = new double[CITY_SECTORS];
 
   static {
-    CELL_RADIUS_UNIT[0] = 0;
-    CELL_AREA_UNIT[0] = Math.PI * RING_EDGE_UNIT[0] * RING_EDGE_UNIT[0];
-    for (int i = 1; i < RINGS; i++) {
-      double a = RING_EDGE_UNIT[i - 1];
-      double b = RING_EDGE_UNIT[i];
-      CELL_RADIUS_UNIT[i] = Math.sqrt(0.5 * (a * a + b * b));
-      CELL_AREA_UNIT[i] = Math.PI * (b * b - a * a) / SECTORS;
-    }
     for (int s = 0; s < SECTORS; s++) {
       double t = 2 * Math.PI * (s + 0.5) / SECTORS;
       SECTOR_COS[s] = Math.cos(t);
@@ -297,6 +287,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     final double[] radInj;
     final double reachKm;
     final Fallout fallout;
+    final double[] cellR; // per ring: radius of the cell centres (ring 0: the central disk)
+    final double[] cellArea; // per ring: area of one cell
 
     Shot(Detonation d) {
       lat = d.latDeg();
@@ -333,6 +325,39 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       }
       reach = Math.max(reach, radR[RAD_LEVELS - 1]);
       reachKm = Math.max(reach, 1e-3);
+      // ring edges: the geometric grid plus this burst's own band and burn radii
+      double[] own = new double[bandR2.length + 2];
+      for (int i = 0; i < bandR2.length; i++) {
+        own[i] = Math.sqrt(bandR2[i]);
+      }
+      own[bandR2.length] = b3;
+      own[bandR2.length + 1] = b2;
+      double[] edges = new double[RINGS + own.length];
+      int ne = 0;
+      for (int i = 0; i < RINGS; i++) {
+        edges[ne++] = RING_EDGE_UNIT[i] * reachKm;
+      }
+      for (double r : own) {
+        if (r > edges[0] && r < reachKm) {
+          edges[ne++] = r;
+        }
+      }
+      Arrays.sort(edges, 0, ne);
+      int u = 1;
+      for (int i = 1; i < ne; i++) {
+        if (edges[i] > edges[u - 1] * (1 + 1e-9)) {
+          edges[u++] = edges[i];
+        }
+      }
+      cellR = new double[u];
+      cellArea = new double[u];
+      cellArea[0] = Math.PI * edges[0] * edges[0];
+      for (int i = 1; i < u; i++) {
+        double a = edges[i - 1];
+        double c = edges[i];
+        cellR[i] = Math.sqrt(0.5 * (a * a + c * c));
+        cellArea[i] = Math.PI * (c * c - a * a) / SECTORS;
+      }
       fallout = b.makesLocalFallout()
           ? new Fallout(w, d.fissionFraction(), params.windKmh(), params.windFromDeg())
           : null;
@@ -426,14 +451,14 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       double[] share = new double[nc];
       double dDeaths = 0;
       double dInj = 0;
-      for (int ring = 0; ring < RINGS; ring++) {
-        double rr = CELL_RADIUS_UNIT[ring] * reach;
-        double area = CELL_AREA_UNIT[ring] * reach * reach;
+      for (int ring = 0; ring < sk.cellR.length; ring++) {
+        double rr = sk.cellR[ring];
+        double area = sk.cellArea[ring];
         int nsec = ring == 0 ? 1 : SECTORS;
         for (int sec = 0; sec < nsec; sec++) {
           double px = ring == 0 ? 0 : rr * SECTOR_COS[sec];
           double py = ring == 0 ? 0 : rr * SECTOR_SIN[sec];
-          double selfScaled = rr / reach;
+          double selfScaled = Math.sqrt(px * px + py * py) / reach;
           // ownership: skip if another burst is nearer in units of its reach
           boolean owned = true;
           for (int q = 0; q < neigh.length; q++) {
@@ -463,7 +488,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           if (pop <= 0) {
             continue;
           }
-          promptAt(sk, rr, neigh, nx, ny, px, py, shots, out);
+          promptAt(sk, Math.sqrt(px * px + py * py), neigh, nx, ny, px, py, shots, out);
           if (out[0] == 0 && out[1] == 0) {
             continue;
           }
@@ -485,7 +510,9 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       totalInj += dInj;
     }
 
-    double totalFallout = falloutPass(shots, grid, maxReach, cFall, touched);
+    double[] injuredWhoDie = new double[1];
+    double totalFallout = falloutPass(shots, grid, maxReach, cFall, cInj, touched, injuredWhoDie);
+    totalInj = Math.max(0, totalInj - injuredWhoDie[0]);
 
     List<CityCasualties> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -565,8 +592,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     out[1] = Math.max(0, alive - unhurt);
   }
 
-  /** Prompt kill probability at a lat/lon over the given bursts. */
-  private double promptKillAt(double lat, double lon, Shot[] shots, int[] near, double[] tmp) {
+  /** Prompt kill and injury probabilities at a lat/lon over the given bursts. */
+  private void promptAt(double lat, double lon, Shot[] shots, int[] near, double[] tmp) {
     int band = Integer.MAX_VALUE;
     int burn = 0;
     int rad = RAD_LEVELS;
@@ -585,14 +612,15 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       rad = Math.min(rad, radLevel(s, Math.sqrt(d2)));
     }
     if (any == null) {
-      return 0;
+      tmp[0] = 0;
+      tmp[1] = 0;
+      return;
     }
     combine(band, burn, rad, any, tmp);
-    return tmp[0];
   }
 
   private double falloutPass(Shot[] shots, ShotGrid grid, double maxReach, double[] cFall,
-      boolean[] touched) {
+      double[] cInj, boolean[] touched, double[] injuredWhoDie) {
     int m = shots.length;
     double pf = params.shelterProtectionFactor();
     // unsheltered one-week dose below which lethality is negligible (4 σ below LD50)
@@ -643,6 +671,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
       double cellPop = cities.populationOf(ci) / (double) (CITY_RINGS * CITY_SECTORS);
       double deaths = 0;
+      double injDie = 0;
       for (int ring = 0; ring < CITY_RINGS; ring++) {
         double rr = CITY_CELL_R_UNIT[ring] * cityR0Km[ci];
         for (int sec = 0; sec < CITY_SECTORS; sec++) {
@@ -661,12 +690,15 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           if (leth <= 0) {
             continue;
           }
-          double survive = 1 - promptKillAt(lat, lon, shots, near, tmp);
-          deaths += cellPop * survive * leth;
+          promptAt(lat, lon, shots, near, tmp);
+          deaths += cellPop * (1 - tmp[0]) * leth;
+          injDie += cellPop * tmp[1] * leth;
         }
       }
       if (deaths > 0) {
         cFall[ci] += deaths;
+        cInj[ci] = Math.max(0, cInj[ci] - injDie);
+        injuredWhoDie[0] += injDie;
         touched[ci] = true;
         total += deaths;
       }
