@@ -26,7 +26,7 @@ import org.detente.DetenteException;
  * P(unhurt) = Π(1 − k_i − j_i), P(injured) = 1 − P(dead) − P(unhurt). With several bursts each
  * effect takes its worst value over the bursts at that point.
  *
- * <p><b>Quadrature.</b> Every burst lays a polar grid (geometric rings, 36 sectors) out to its
+ * <p><b>Quadrature.</b> Every burst lays a polar grid (40 geometric rings from R/100 to R plus the burst's own band and burn radii, 36 sectors) out to its
  * prompt reach R (largest of the 1 psi, second-degree-burn and 60 rem ranges). A grid cell is
  * counted only by the burst for which the cell is nearest in units of R (ties: lower index), so the
  * union of the disks is partitioned and overlapping areas are counted once.
@@ -136,9 +136,9 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   /** Radii of the truncated density disk, in units of r₀. */
   static final double CUT_R0 = 6.0;
   private static final double CUT_MASS = 1 - (1 + CUT_R0) * Math.exp(-CUT_R0);
-  private static final int RINGS = 56;
+  private static final int RINGS = 40;
   private static final int SECTORS = 36;
-  private static final double INNER_FRACTION = 1.0 / 300.0;
+  private static final double INNER_FRACTION = 1.0 / 100.0;
   private static final int CITY_RINGS = 24;
   private static final int CITY_SECTORS = 24;
   private static final double RAD_MIN_REM = 60.0;
@@ -436,8 +436,14 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       int nc = candidates.size;
       double[] cx = new double[nc];
       double[] cy = new double[nc];
+      double[] cCut2 = new double[nc];
+      double[] cRho0 = new double[nc];
+      double[] cInvR0 = new double[nc];
       for (int c = 0; c < nc; c++) {
         int ci = candidates.data[c];
+        cCut2[c] = cityCutKm[ci] * cityCutKm[ci];
+        cRho0[c] = cityRho0[ci];
+        cInvR0[c] = 1.0 / cityR0Km[ci];
         cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
         cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
       }
@@ -479,9 +485,11 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           for (int c = 0; c < nc; c++) {
             double dx = px - cx[c];
             double dy = py - cy[c];
-            double d = Math.sqrt(dx * dx + dy * dy);
-            int ci = candidates.data[c];
-            double v = d < cityCutKm[ci] ? cityRho0[ci] * Math.exp(-d / cityR0Km[ci]) * area : 0;
+            double d2 = dx * dx + dy * dy;
+            double v = 0;
+            if (d2 < cCut2[c]) {
+              v = cRho0[c] * Math.exp(-Math.sqrt(d2) * cInvR0[c]) * area;
+            }
             share[c] = v;
             pop += v;
           }
@@ -570,12 +578,22 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
 
   /** Index of the highest dose level whose range covers distance d; RAD_LEVELS if none. */
   private static int radLevel(Shot s, double d) {
-    for (int i = 0; i < RAD_LEVELS; i++) {
-      if (d <= s.radR[i]) {
-        return i;
+    double[] r = s.radR;
+    if (d > r[RAD_LEVELS - 1]) {
+      return RAD_LEVELS;
+    }
+    // radR is non-decreasing: first index with d <= radR[i]
+    int lo = 0;
+    int hi = RAD_LEVELS - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (d <= r[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return RAD_LEVELS;
+    return lo;
   }
 
   private void combine(int band, int burn, int radLevel, Shot any, double[] out) {
@@ -629,7 +647,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     List<Integer> fallShots = new ArrayList<>();
     for (int k = 0; k < m; k++) {
       if (shots[k].fallout != null) {
-        falloutReach[k] = shots[k].fallout.contourReachKm(minDose, true);
+        falloutReach[k] = shots[k].fallout.doseReachKm(minDose);
         if (falloutReach[k] > 0) {
           fallShots.add(k);
         }
@@ -684,7 +702,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
             Shot s = shots[k];
             double e = dLonKm(lon - s.lon, s.kmLon);
             double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
-            dose += s.fallout.totalDoseRad(e, nn);
+            dose += s.fallout.totalDoseRadTabulated(e, nn);
           }
           double leth = lethality(dose / pf);
           if (leth <= 0) {
