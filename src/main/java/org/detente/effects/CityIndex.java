@@ -38,6 +38,7 @@ public final class CityIndex {
   private final double[] lat;
   private final double[] lon;
   private final long[] pop;
+  private final String[] featureCode;
   private final int[] cellStart; // CSR grid: cell -> [cellStart[c], cellStart[c+1]) in cellItems
   private final int[] cellItems;
   private final Map<String, int[]> byName; // normalised name -> city indices, population order
@@ -53,11 +54,14 @@ public final class CityIndex {
 
   /** Builds an index over the given cities (kept in the given order). */
   public static CityIndex of(List<City> list) {
-    return new CityIndex(list.toArray(new City[0]));
+    String[] codes = new String[list.size()];
+    Arrays.fill(codes, "PPL");
+    return new CityIndex(list.toArray(new City[0]), codes);
   }
 
-  private CityIndex(City[] cities) {
+  private CityIndex(City[] cities, String[] featureCodes) {
     this.cities = cities;
+    this.featureCode = featureCodes;
     int n = cities.length;
     lat = new double[n];
     lon = new double[n];
@@ -121,6 +125,7 @@ public final class CityIndex {
       throw new DetenteException(source + ": line 1: unexpected header " + header);
     }
     List<City> out = new ArrayList<>(5000);
+    List<String> codes = new ArrayList<>(5000);
     String line;
     int lineNo = 1;
     while ((line = r.readLine()) != null) {
@@ -135,11 +140,12 @@ public final class CityIndex {
       try {
         out.add(new City(f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(6)),
             Double.parseDouble(f.get(7)), Long.parseLong(f.get(5))));
+        codes.add(f.get(4));
       } catch (NumberFormatException e) {
         throw new DetenteException(source + ": line " + lineNo + ": bad number: " + e.getMessage());
       }
     }
-    return new CityIndex(out.toArray(new City[0]));
+    return new CityIndex(out.toArray(new City[0]), codes.toArray(new String[0]));
   }
 
   private static List<String> splitCsv(String line) {
@@ -332,6 +338,14 @@ public final class CityIndex {
     List<Integer> hits = new ArrayList<>();
     forEachWithin(latDeg, lonDeg, radiusKm, (i, d) -> hits.add(i));
     return hits.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /**
+   * GeoNames feature code of a city (PPLC capital, PPLA… administrative seat, PPL, PPLX section of
+   * a populated place, …).
+   */
+  public String featureCode(int i) {
+    return featureCode[i];
   }
 
   double latOf(int i) {

@@ -206,6 +206,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private final double[] cityCutKm;
   private final double[] cityRho0;
   private final double maxCutKm;
+  private final double[] cityPop; // population used by the model (0 for subsumed sections)
+  private final int subsumedSections;
 
   /** A model over the given cities, bands and parameters. */
   public NuclearCasualtyModel(CityIndex cities, OtaBlastBands bands, Parameters params) {
@@ -216,12 +218,48 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     cityR0Km = new double[n];
     cityCutKm = new double[n];
     cityRho0 = new double[n];
+    cityPop = new double[n];
+    double[] rCity = new double[n];
+    double maxRCity = 0;
+    for (int i = 0; i < n; i++) {
+      cityPop[i] = cities.populationOf(i);
+      rCity[i] = Math.sqrt(cityPop[i] / (Math.PI * params.meanDensityPerKm2()));
+      maxRCity = Math.max(maxRCity, rCity[i]);
+    }
+    // GeoNames lists many city districts as places of their own (Warsaw's Mokotów, Berlin's
+    // Neukölln, Moscow's districts, PPLX "sections of populated places") although the parent
+    // city's population already includes them. A place is dropped when it lies within the city
+    // radius of a place at least 3 times larger in the same country that is in the same first-
+    // level division (or the place is a PPLX section).
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      final int self = i;
+      City me = cities.get(i);
+      boolean pplx = "PPLX".equals(cities.featureCode(i));
+      boolean[] inside = new boolean[1];
+      cities.forEachWithin(cities.latOf(i), cities.lonOf(i), maxRCity, (j, d) -> {
+        if (inside[0] || j == self) {
+          return;
+        }
+        City other = cities.get(j);
+        if (other.country().equals(me.country())
+            && cities.populationOf(j) >= 3 * cities.populationOf(self) && d <= rCity[j]
+            && (pplx || other.admin1().equals(me.admin1()))) {
+          inside[0] = true;
+        }
+      });
+      if (inside[0]) {
+        cityPop[i] = 0;
+        dropped++;
+      }
+    }
+    subsumedSections = dropped;
     double mx = 0;
     for (int i = 0; i < n; i++) {
-      double p = cities.populationOf(i);
+      double p = cityPop[i];
       double r0 = 0.5 * Math.sqrt(p / (Math.PI * params.meanDensityPerKm2()));
       cityR0Km[i] = Math.max(r0, 1e-3);
-      cityCutKm[i] = CUT_R0 * cityR0Km[i];
+      cityCutKm[i] = p > 0 ? CUT_R0 * cityR0Km[i] : 0;
       cityRho0[i] = p / (2 * Math.PI * cityR0Km[i] * cityR0Km[i] * CUT_MASS);
       mx = Math.max(mx, cityCutKm[i]);
     }
@@ -253,6 +291,16 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     return cities;
   }
 
+  /** Number of GeoNames places dropped as districts of a larger city that contains them. */
+  public int subsumedSections() {
+    return subsumedSections;
+  }
+
+  /** Population the model places at a city (0 for a dropped section). */
+  public double modelPopulation(int cityIdx) {
+    return cityPop[cityIdx];
+  }
+
   /** Scale r₀ (km) of a city's density profile. */
   public double cityScaleKm(int cityIdx) {
     return cityR0Km[cityIdx];
@@ -261,7 +309,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   /** Population of a city's density profile within {@code radiusKm} of its centre. */
   public double populationWithin(int cityIdx, double radiusKm) {
     double u = Math.min(radiusKm, cityCutKm[cityIdx]) / cityR0Km[cityIdx];
-    return cities.populationOf(cityIdx) * (1 - (1 + u) * Math.exp(-u)) / CUT_MASS;
+    return cityPop[cityIdx] * (1 - (1 + u) * Math.exp(-u)) / CUT_MASS;
   }
 
   @Override
@@ -425,7 +473,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       candidates.clear();
       double reach = sk.reachKm;
       cities.forEachWithin(sk.lat, sk.lon, reach + maxCutKm, (ci, dist) -> {
-        if (dist - cityCutKm[ci] <= reach) {
+        if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= reach) {
           candidates.add(ci);
         }
       });
@@ -666,7 +714,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       Shot s = shots[k];
       double rk = falloutReach[k];
       cities.forEachWithin(s.lat, s.lon, rk + maxCutKm, (ci, dist) -> {
-        if (dist - cityCutKm[ci] <= rk) {
+        if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= rk) {
           List<Integer> l = plumesOf.get(ci);
           if (l == null) {
             l = new ArrayList<>();
@@ -687,7 +735,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       double clon = cities.lonOf(ci);
       double kmLon = Geo.kmPerDegLon(clat);
       int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
-      double cellPop = cities.populationOf(ci) / (double) (CITY_RINGS * CITY_SECTORS);
+      double cellPop = cityPop[ci] / (CITY_RINGS * CITY_SECTORS);
       double deaths = 0;
       double injDie = 0;
       for (int ring = 0; ring < CITY_RINGS; ring++) {
