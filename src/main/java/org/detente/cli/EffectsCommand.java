@@ -417,9 +417,9 @@ public final class EffectsCommand implements Callable<Integer> {
     out.println();
     out.printf(Locale.ROOT, "%-56s %s%n", "Effect", "Ground range");
     out.printf(Locale.ROOT, "%-56s %s%n", "Fireball (maximum radius)", km(r.fireballRadiusKm()));
-    String[] psiNotes = {"windows shatter, light injuries", "moderate damage to houses",
-      "residential buildings collapse", "most buildings collapse", "reinforced concrete damaged",
-      "heavily built concrete destroyed"};
+    String[] psiNotes = {"glass breaks, light injuries", "moderate damage to houses",
+      "houses severely damaged", "most houses collapse", "reinforced concrete badly damaged",
+      "heavy concrete buildings destroyed"};
     for (int i = r.overpressurePsi().length - 1; i >= 0; i--) {
       out.printf(Locale.ROOT, "%-56s %s%n", String.format(Locale.ROOT, "Overpressure %2.0f psi (%s)",
           r.overpressurePsi()[i], psiNotes[i]), km(r.overpressureRangesKm()[i]));
