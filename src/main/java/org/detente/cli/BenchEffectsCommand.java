@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     name = "effects",
     mixinStandardHelpOptions = true,
     description = {
-      "Time the nuclear effects model: an attack of N detonations (random GeoNames cities, fixed",
-      "seed, yields 100-800 kt, half air and half surface bursts) against the global city set,",
-      "single-detonation estimates, and effect-radii computations. Warm-up runs are discarded."
+      "Time the nuclear effects model: an attack of N detonations (random GeoNames",
+      "cities, fixed seed, yields 100-800 kt, half air and half surface bursts)",
+      "against the global city set, single-detonation estimates, and effect-radii",
+      "computations. Warm-up runs are discarded."
     })
 public final class BenchEffectsCommand implements Callable<Integer> {
 
@@ -44,13 +45,13 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       description = "Detonations in the attack (default ${DEFAULT-VALUE}).")
   int detonations;
 
-  @Option(names = "--seed", defaultValue = "20261125", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "20261125", paramLabel = "SEED", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--warmup", defaultValue = "5", description = "Warm-up repetitions (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Warm-up repetitions (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--repeats", defaultValue = "10", description = "Measured repetitions (default ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", defaultValue = "10", paramLabel = "N", description = "Measured repetitions (default ${DEFAULT-VALUE}).")
   int repeats;
 
   @Option(names = "--json", description = "Print one JSON object.")
