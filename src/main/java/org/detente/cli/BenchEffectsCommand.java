@@ -45,13 +45,16 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       description = "Detonations in the attack (default ${DEFAULT-VALUE}).")
   int detonations;
 
-  @Option(names = "--seed", defaultValue = "20261125", paramLabel = "SEED", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "20261125", paramLabel = "SEED",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Warm-up repetitions (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "5", paramLabel = "N",
+      description = "Warm-up repetitions (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--repeats", defaultValue = "10", paramLabel = "N", description = "Measured repetitions (default ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", defaultValue = "10", paramLabel = "N",
+      description = "Measured repetitions (default ${DEFAULT-VALUE}).")
   int repeats;
 
   @Option(names = "--json", description = "Print one JSON object.")
