@@ -861,7 +861,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // helpers
+  // small utilities
 
   /** A growable int array. */
   private static final class IntList {
