@@ -366,6 +366,9 @@ public final class CityIndex {
         int cellId = r * GRID_LON + c;
         for (int p = cellStart[cellId]; p < cellStart[cellId + 1]; p++) {
           int i = cellItems[p];
+          if (Math.abs(lat[i] - latDeg) > dLat) {
+            continue; // cheap reject: farther in latitude alone than the radius
+          }
           double d = Geo.distanceKm(latDeg, lonDeg, lat[i], lon[i]);
           if (d <= radiusKm) {
             v.visit(i, d);

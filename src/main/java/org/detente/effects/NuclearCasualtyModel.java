@@ -654,7 +654,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   }
 
   private static double dLonKm(double dLonDeg, double kmPerDegLon) {
-    double d = Geo.wrapLon(dLonDeg);
+    double d = dLonDeg >= -180 && dLonDeg < 180 ? dLonDeg : Geo.wrapLon(dLonDeg);
     return d * kmPerDegLon;
   }
 
@@ -827,6 +827,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private double[] falloutCity(int ci, List<Integer> plumes, Shot[] shots, ShotGrid grid,
       double maxReach, double pf) {
     double[] tmp = new double[2];
+    // unsheltered dose below which the lethality is under Φ(−7) ≈ 1e-12
+    double negligibleDose = params.ld50Rem() * Math.exp(-7 * params.lethalitySigmaLn()) * pf;
     double clat = cities.latOf(ci);
     double clon = cities.lonOf(ci);
     double kmLon = Geo.kmPerDegLon(clat);
@@ -848,10 +850,10 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
           dose += s.fallout.totalDoseRadTabulated(e, nn);
         }
-        double leth = lethality(dose / pf);
-        if (leth <= 0) {
+        if (dose < negligibleDose) {
           continue;
         }
+        double leth = lethality(dose / pf);
         promptAt(lat, lon, shots, near, tmp);
         deaths += cellPop * (1 - tmp[0]) * leth;
         injDie += cellPop * tmp[1] * leth;
