@@ -138,7 +138,8 @@ public final class EffectsMap {
     legend(h);
     h.append("</div>\n");
     casualtyTable(h);
-    h.append("<div class=\"attr\">Population: ").append(esc(CityIndex.ATTRIBUTION))
+    h.append("<div class=\"attr\">Population: ").append(esc(casualties != null
+        ? casualties.populationSource() : CityIndex.ATTRIBUTION))
         .append(". ").append(esc(NaturalEarth.ATTRIBUTION))
         .append(". Effects: Glasstone &amp; Dolan, The Effects of Nuclear Weapons (1977); Brode"
             + " (1986) blast fit; CEX-62.2 thermal and radiation fits; WSEG-10 fallout (Hanifen"
