@@ -631,15 +631,25 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double[] cRho0 = new double[nc];
     double[] cInvR0 = new double[nc];
     boolean[] compact = new boolean[nc];
+    int[] mode = new int[nc];
     for (int c = 0; c < nc; c++) {
       int ci = candidates.data[c];
       cRho0[c] = cityRho0[ci];
       cInvR0[c] = 1.0 / cityR0Km[ci];
       cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
       cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
-      // a place much smaller than the grid cells around it is integrated as a point
+      // A place whose density scale r0 is at least the largest cell of this grid is sampled on
+      // the grid. Otherwise it is integrated on its own equal-population points: one point when
+      // its whole disk fits in half a cell, else 8 × 8 (24 × 24 for large disks).
       double cell = CELL_SIZE_FACTOR * Math.max(Math.hypot(cx[c], cy[c]), reach / 50);
-      compact[c] = cityCutKm[ci] < 0.5 * cell;
+      if (cityR0Km[ci] >= CELL_SIZE_FACTOR * reach) {
+        mode[c] = 0;
+      } else if (cityCutKm[ci] < 0.5 * cell) {
+        mode[c] = 1;
+      } else {
+        mode[c] = 2;
+      }
+      compact[c] = mode[c] != 0;
       cCut2[c] = compact[c] ? -1 : cityCutKm[ci] * cityCutKm[ci];
     }
     double[] nx = new double[neigh.length];
@@ -696,27 +706,40 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         }
       }
     }
-    // compact places: all their people at their centre
+    // places not sampled on the grid: their own equal-population points
     for (int c = 0; c < nc; c++) {
       if (!compact[c]) {
         continue;
       }
-      double px = cx[c];
-      double py = cy[c];
-      double d = Math.sqrt(px * px + py * py);
-      if (d > reach || !owned(k, px, py, reach, neigh, nx, ny, shots)) {
-        continue;
+      int ci = candidates.data[c];
+      boolean point = mode[c] == 1;
+      boolean large = cityCutKm[ci] > FALLOUT_MID_CUT_KM;
+      int nr = point ? 1 : large ? CITY_RINGS : MID_RINGS;
+      int ns = point ? 1 : large ? CITY_SECTORS : MID_SECTORS;
+      double[] ringR = large ? CITY_CELL_R_UNIT : MID_CELL_R_UNIT;
+      double[] cosT = large ? CITY_SECTOR_COS : MID_SECTOR_COS;
+      double[] sinT = large ? CITY_SECTOR_SIN : MID_SECTOR_SIN;
+      double pop = cityPop[ci] / (nr * ns);
+      for (int ring = 0; ring < nr; ring++) {
+        double rr = point ? 0 : ringR[ring] * cityR0Km[ci];
+        for (int sec = 0; sec < ns; sec++) {
+          double px = cx[c] + rr * cosT[sec];
+          double py = cy[c] + rr * sinT[sec];
+          double d = Math.sqrt(px * px + py * py);
+          if (d > reach || !owned(k, px, py, reach, neigh, nx, ny, shots)) {
+            continue;
+          }
+          promptAt(sk, d, neigh, nx, ny, px, py, shots, out);
+          if (out[0] == 0 && out[1] == 0) {
+            continue;
+          }
+          dDeaths += pop * out[0];
+          dInj += pop * out[1];
+          perDeaths[c] += pop * out[0];
+          perInj[c] += pop * out[1];
+          hit[c] = true;
+        }
       }
-      promptAt(sk, d, neigh, nx, ny, px, py, shots, out);
-      if (out[0] == 0 && out[1] == 0) {
-        continue;
-      }
-      double pop = cityPop[candidates.data[c]];
-      dDeaths += pop * out[0];
-      dInj += pop * out[1];
-      perDeaths[c] += pop * out[0];
-      perInj[c] += pop * out[1];
-      hit[c] = true;
     }
     int cnt = 0;
     for (int c = 0; c < nc; c++) {
