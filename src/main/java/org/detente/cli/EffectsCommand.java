@@ -480,8 +480,8 @@ public final class EffectsCommand implements Callable<Integer> {
               c.city().population(), c.deaths(), c.injuries(), c.falloutDeaths());
         }
       }
-      out.println("  City population points only: suburbs not listed in GeoNames and rural people"
-          + " are missing, so these figures are low.");
+      out.println("  GeoNames place populations only (places of 1,000 or more): rural people are"
+          + " missing, so these figures are low.");
       out.println("Population data: " + cas.populationSource());
     }
     if (mapFile != null) {
