@@ -656,8 +656,12 @@ final class SmpEngine {
       bCountPerInit[i] = 1;
       return;
     }
-    probEduChlg(j, i, i, j, s); // j's estimate of the probability that i defeats j
-    final double pjiJ = s.chl[0];
+    // The receiver's view. KTAB (SMPState::doBCN) labels this "j's estimate of the probability
+    // that i defeats j" but takes the second element of probEduChlg(j, i, i, j), which is j's
+    // estimate of i's expected gain from the challenge, not the probability. We reproduce that
+    // so that results agree with KTAB; see docs/bargain.md.
+    probEduChlg(j, i, i, j, s);
+    final double pjiJ = s.chl[1];
     if (bm == BargainModel.INIT_RCVR_INTERP) {
       interpolate(i, j, pIJ, 1 - pIJ, bPosI[m0], bPosR[m0]);
       interpolate(i, j, pjiJ, 1 - pjiJ, bPosI[m0 + 1], bPosR[m0 + 1]);

@@ -34,6 +34,45 @@ public record SmpScenario(
     return new SmpScenario(problem, accommodation, p, seed);
   }
 
+  /**
+   * Same scenario restricted to the named dimensions, in the order given.
+   *
+   * @throws org.detente.DetenteException (exit 2) naming an unknown dimension
+   */
+  public SmpScenario selectDimensions(java.util.List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return this;
+    }
+    java.util.List<String> all = problem.dimensions();
+    int[] idx = new int[names.size()];
+    for (int q = 0; q < names.size(); q++) {
+      idx[q] = all.indexOf(names.get(q));
+      if (idx[q] < 0) {
+        throw new org.detente.DetenteException(
+            "--dimensions: unknown dimension '" + names.get(q) + "'; the input has: "
+                + String.join(", ", all), 2);
+      }
+      for (int r = 0; r < q; r++) {
+        if (idx[r] == idx[q]) {
+          throw new org.detente.DetenteException(
+              "--dimensions: dimension '" + names.get(q) + "' given twice", 2);
+        }
+      }
+    }
+    int n = problem.actors().size();
+    double[][] pos = new double[n][idx.length];
+    double[][] sal = new double[n][idx.length];
+    for (int i = 0; i < n; i++) {
+      for (int q = 0; q < idx.length; q++) {
+        pos[i][q] = problem.position()[i][idx[q]];
+        sal[i][q] = problem.salience()[i][idx[q]];
+      }
+    }
+    BargainProblem p = new BargainProblem(problem.name(), problem.actors(),
+        java.util.List.copyOf(names), problem.capability(), pos, sal);
+    return new SmpScenario(p, accommodation, parameters, seed);
+  }
+
   /** Same scenario with another seed. */
   public SmpScenario withSeed(long s) {
     return new SmpScenario(problem, accommodation, parameters, s);
