@@ -67,35 +67,41 @@ final class Binder {
     collectIds(root);
     Meta meta = meta(root.get("meta"), appliedPolicies);
     List<Actor> actors = new ArrayList<>();
-    forEach(root, "actors", (n, p, i) -> actors.add(actor(n, p)));
+    forEach(root, "actors", (n, p, i) -> addIfValid(actors, actor(n, p)));
     List<Theater> theaters = new ArrayList<>();
-    forEach(root, "theaters", (n, p, i) -> theaters.add(theater(n, p)));
+    forEach(root, "theaters", (n, p, i) -> addIfValid(theaters, theater(n, p)));
     checkAdjacency();
     List<Relation> relations = new ArrayList<>();
     Set<String> pairs = new LinkedHashSet<>();
-    forEach(root, "relations", (n, p, i) -> relations.add(relation(n, p, pairs)));
+    forEach(root, "relations", (n, p, i) -> addIfValid(relations, relation(n, p, pairs)));
     List<Alliance> alliances = new ArrayList<>();
     Set<String> allianceIds = new LinkedHashSet<>();
-    forEach(root, "alliances", (n, p, i) -> alliances.add(alliance(n, p, allianceIds)));
+    forEach(root, "alliances", (n, p, i) -> addIfValid(alliances, alliance(n, p, allianceIds)));
     List<Issue> issues = new ArrayList<>();
-    forEach(root, "issues", (n, p, i) -> issues.add(issue(n, p)));
+    forEach(root, "issues", (n, p, i) -> addIfValid(issues, issue(n, p)));
     List<ScriptedEvent> events = new ArrayList<>();
     Set<String> eventIds = new LinkedHashSet<>();
-    forEach(root, "events", (n, p, i) -> events.add(event(n, p, eventIds)));
+    forEach(root, "events", (n, p, i) -> addIfValid(events, event(n, p, eventIds)));
     List<Policy> policies = new ArrayList<>();
     Set<String> policyIds = new LinkedHashSet<>();
-    forEach(root, "policies", (n, p, i) -> policies.add(policy(n, p, policyIds)));
+    forEach(root, "policies", (n, p, i) -> addIfValid(policies, policy(n, p, policyIds)));
     List<Question> questions = new ArrayList<>();
     Set<String> questionIds = new LinkedHashSet<>();
-    forEach(root, "questions", (n, p, i) -> questions.add(question(n, p, questionIds)));
+    forEach(root, "questions", (n, p, i) -> addIfValid(questions, question(n, p, questionIds)));
     List<Parameter> parameters = new ArrayList<>();
     Set<String> paramNames = new LinkedHashSet<>();
-    forEach(root, "parameters", (n, p, i) -> parameters.add(parameter(n, p, paramNames)));
+    forEach(root, "parameters", (n, p, i) -> addIfValid(parameters, parameter(n, p, paramNames)));
     if (meta == null) {
       return null;
     }
     return new Scenario(meta, actors, theaters, relations, alliances, issues, events, policies,
         questions, parameters);
+  }
+
+  private static <T> void addIfValid(List<T> list, T item) {
+    if (item != null) {
+      list.add(item);
+    }
   }
 
   private interface ItemFn {
@@ -324,11 +330,12 @@ final class Binder {
     Node dn = n.get("doctrine");
     if (dn != null && dn.kind != Node.Kind.NULL) {
       doctrine = doctrine(dn, path + ".doctrine");
-      if (doctrine != null && doctrine.firstUse() != DoctrineKind.NONE && !arsenal.nuclear()) {
+      if (doctrine != null && doctrine.firstUse() != DoctrineKind.NONE && arsenal != null
+          && !arsenal.nuclear()) {
         err(dn, path + ".doctrine.firstUse", "a nuclear doctrine needs nuclear warheads in "
             + "'arsenal'; use 'firstUse: none' for a non-nuclear actor");
       }
-    } else if (arsenal.nuclear()) {
+    } else if (arsenal != null && arsenal.nuclear()) {
       err(n, path, "a nuclear-armed actor needs a 'doctrine' (firstUse, threshold, retaliation)");
     }
     Resolve resolve = Resolve.KNOWN;

@@ -195,8 +195,9 @@ final class YamlReader {
     int line = loc.getLineNr();
     int col = loc.getColumnNr();
     if (depth > MAX_DEPTH) {
+      String shown = path.length() > 80 ? path.substring(0, 77) + "..." : path;
       problems.add(
-          new Problem(file, line, col, path,
+          new Problem(file, line, col, shown,
               "nesting deeper than " + MAX_DEPTH + " levels; a scenario needs far fewer"));
       return null;
     }
@@ -320,7 +321,7 @@ final class YamlReader {
     }
     String s = firstLine(raw);
     String lower = raw.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("\\t") || lower.contains("(tab)") || lower.contains("tab")) {
+    if (lower.contains("(tab)") || lower.contains("'\t'")) {
       return "tab character found: YAML indentation must use spaces, not tabs";
     }
     if (lower.contains("mapping values are not allowed")) {
