@@ -29,6 +29,36 @@ final class Binder {
       List.of("meta", "actors", "theaters", "relations", "alliances", "issues", "events",
           "policies", "questions", "parameters");
 
+  /** Allowed fields of each object type of the format (the JSON Schema's $defs use the same names). */
+  static final Map<String, List<String>> FIELDS = fieldTable();
+
+  private static Map<String, List<String>> fieldTable() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("meta", List.of("id", "title", "description", "source", "asOf", "timeStep", "horizon"));
+    m.put("actor", List.of("id", "name", "kind", "members", "population", "gdp", "milex", "riskAttitude", "forces", "arsenal", "doctrine", "resolve", "motives"));
+    m.put("force", List.of("theater", "troops", "effectiveness"));
+    m.put("arsenal", List.of("strategic", "nonStrategic"));
+    m.put("warheads", List.of("warheads", "yield"));
+    m.put("doctrine", List.of("firstUse", "threshold", "retaliation"));
+    m.put("resolve", List.of("levels", "prior"));
+    m.put("motive", List.of("id", "description", "source", "prior", "territory", "regimeSecurity", "deter", "allianceCohesion", "issues"));
+    m.put("deter", List.of("actor", "weight"));
+    m.put("issueStake", List.of("position", "salience"));
+    m.put("theater", List.of("id", "name", "adjacent", "control", "home", "terrain", "lat", "lon", "targets"));
+    m.put("target", List.of("name", "kind", "country", "lat", "lon"));
+    m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator"));
+    m.put("alliance", List.of("id", "name", "members"));
+    m.put("allianceMember", List.of("actor", "credibility"));
+    m.put("issue", List.of("id", "name", "description", "positions"));
+    m.put("issuePosition", List.of("actor", "position", "salience", "capability"));
+    m.put("event", List.of("id", "week", "actor", "target", "action", "theater", "description", "source"));
+    m.put("policy", List.of("id", "description", "patches"));
+    m.put("patch", List.of("set", "add", "remove", "value"));
+    m.put("question", List.of("id", "text", "source", "kind", "actor", "target", "actions", "theater", "outcomes", "within"));
+    m.put("parameter", List.of("name", "value", "range", "source"));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private static final Pattern ACTOR_ID = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
   private static final Pattern THEATER_ID = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
@@ -211,8 +241,7 @@ final class Binder {
     if (n == null) {
       return null;
     }
-    if (!fields(n, path, List.of("id", "title", "description", "source", "asOf", "timeStep",
-        "horizon"))) {
+    if (!fields(n, path, FIELDS.get("meta"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. us-russia-2022");
@@ -270,8 +299,7 @@ final class Binder {
   }
 
   private Actor actor(Node n, String path) {
-    if (!fields(n, path, List.of("id", "name", "kind", "members", "population", "gdp", "milex",
-        "riskAttitude", "forces", "arsenal", "doctrine", "resolve", "motives"))) {
+    if (!fields(n, path, FIELDS.get("actor"))) {
       return null;
     }
     String id = id(n, "id", path, true, ACTOR_ID,
@@ -371,7 +399,7 @@ final class Binder {
   }
 
   private Force force(Node n, String path) {
-    if (!fields(n, path, List.of("theater", "troops", "effectiveness"))) {
+    if (!fields(n, path, FIELDS.get("force"))) {
       return null;
     }
     String theater = theaterRef(n, "theater", path, true);
@@ -387,7 +415,7 @@ final class Binder {
   }
 
   private Arsenal arsenal(Node n, String path) {
-    if (!fields(n, path, List.of("strategic", "nonStrategic"))) {
+    if (!fields(n, path, FIELDS.get("arsenal"))) {
       return null;
     }
     double[] s = warheads(n.get("strategic"), path + ".strategic");
@@ -402,7 +430,7 @@ final class Binder {
     if (n == null || n.kind == Node.Kind.NULL) {
       return new double[] {0, 0};
     }
-    if (!fields(n, path, List.of("warheads", "yield"))) {
+    if (!fields(n, path, FIELDS.get("warheads"))) {
       return null;
     }
     int count = integer(n, "warheads", path, true, 0, 0, 100_000);
@@ -417,7 +445,7 @@ final class Binder {
   }
 
   private Doctrine doctrine(Node n, String path) {
-    if (!fields(n, path, List.of("firstUse", "threshold", "retaliation"))) {
+    if (!fields(n, path, FIELDS.get("doctrine"))) {
       return null;
     }
     DoctrineKind kind = enumValue(n, "firstUse", path, true, DoctrineKind.class, null);
@@ -430,7 +458,7 @@ final class Binder {
   }
 
   private Resolve resolve(Node n, String path) {
-    if (!fields(n, path, List.of("levels", "prior"))) {
+    if (!fields(n, path, FIELDS.get("resolve"))) {
       return null;
     }
     List<Double> levels = numberList(n, "levels", path, 0, 100, true);
@@ -456,8 +484,7 @@ final class Binder {
   }
 
   private Motive motive(Node n, String path, String actorId, Set<String> seen) {
-    if (!fields(n, path, List.of("id", "description", "source", "prior", "territory",
-        "regimeSecurity", "deter", "allianceCohesion", "issues"))) {
+    if (!fields(n, path, FIELDS.get("motive"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. conquer-europe");
@@ -493,7 +520,7 @@ final class Binder {
     double deterWeight = 0;
     Node dn = n.get("deter");
     if (dn != null && dn.kind != Node.Kind.NULL
-        && fields(dn, path + ".deter", List.of("actor", "weight"))) {
+        && fields(dn, path + ".deter", FIELDS.get("deter"))) {
       deterActor = actorRef(dn, "actor", path + ".deter", true);
       if (deterActor != null && deterActor.equals(actorId)) {
         err(dn.get("actor"), path + ".deter.actor", "an actor cannot deter itself");
@@ -516,7 +543,7 @@ final class Binder {
                 + Suggest.didYouMean(e.getKey(), issueIds)));
           }
           Node v = e.getValue();
-          if (fields(v, p, List.of("position", "salience"))) {
+          if (fields(v, p, FIELDS.get("issueStake"))) {
             double pos = number(v, "position", p, true, Double.NaN, 0, 100);
             double sal = number(v, "salience", p, true, Double.NaN, 0, 100);
             if (!Double.isNaN(pos) && !Double.isNaN(sal)) {
@@ -536,8 +563,7 @@ final class Binder {
   }
 
   private Theater theater(Node n, String path) {
-    if (!fields(n, path, List.of("id", "name", "adjacent", "control", "home", "terrain", "lat",
-        "lon", "targets"))) {
+    if (!fields(n, path, FIELDS.get("theater"))) {
       return null;
     }
     String id = id(n, "id", path, true, THEATER_ID, "an upper-case id with dashes, e.g. BLR-POL");
@@ -584,7 +610,7 @@ final class Binder {
   }
 
   private Target target(Node n, String path) {
-    if (!fields(n, path, List.of("name", "kind", "country", "lat", "lon"))) {
+    if (!fields(n, path, FIELDS.get("target"))) {
       return null;
     }
     String name = text(n, "name", path, true);
@@ -634,7 +660,7 @@ final class Binder {
   }
 
   private Relation relation(Node n, String path, Set<String> pairs) {
-    if (!fields(n, path, List.of("between", "channel", "hostility", "rhetoric", "mediator"))) {
+    if (!fields(n, path, FIELDS.get("relation"))) {
       return null;
     }
     String a = null;
@@ -674,7 +700,7 @@ final class Binder {
   }
 
   private Alliance alliance(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "name", "members"))) {
+    if (!fields(n, path, FIELDS.get("alliance"))) {
       return null;
     }
     String id = id(n, "id", path, true, ACTOR_ID, "an upper-case id with dashes, e.g. NATO-5");
@@ -687,7 +713,7 @@ final class Binder {
     if (ml != null) {
       Set<String> seen = new LinkedHashSet<>();
       eachItem(ml, path + ".members", (m, p, i) -> {
-        if (!fields(m, p, List.of("actor", "credibility"))) {
+        if (!fields(m, p, FIELDS.get("allianceMember"))) {
           return;
         }
         String actor = actorRef(m, "actor", p, true);
@@ -710,7 +736,7 @@ final class Binder {
   }
 
   private Issue issue(Node n, String path) {
-    if (!fields(n, path, List.of("id", "name", "description", "positions"))) {
+    if (!fields(n, path, FIELDS.get("issue"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. ukraine-status");
@@ -721,7 +747,7 @@ final class Binder {
     if (pl != null) {
       Set<String> seen = new LinkedHashSet<>();
       eachItem(pl, path + ".positions", (m, p, i) -> {
-        if (!fields(m, p, List.of("actor", "position", "salience", "capability"))) {
+        if (!fields(m, p, FIELDS.get("issuePosition"))) {
           return;
         }
         String actor = actorRef(m, "actor", p, true);
@@ -749,8 +775,7 @@ final class Binder {
   }
 
   private ScriptedEvent event(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "week", "actor", "target", "action", "theater",
-        "description", "source"))) {
+    if (!fields(n, path, FIELDS.get("event"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. thug-insult");
@@ -778,7 +803,7 @@ final class Binder {
   }
 
   private Policy policy(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "description", "patches"))) {
+    if (!fields(n, path, FIELDS.get("policy"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. open-channel");
@@ -807,7 +832,7 @@ final class Binder {
 
   /** Checks a patch's shape; null when malformed (the problem is recorded). */
   Policy.Patch patch(Node m, String p) {
-    if (!fields(m, p, List.of("set", "add", "remove", "value"))) {
+    if (!fields(m, p, FIELDS.get("patch"))) {
       return null;
     }
     List<String> ops = new ArrayList<>();
@@ -848,8 +873,7 @@ final class Binder {
   }
 
   private Question question(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "text", "source", "kind", "actor", "target", "actions",
-        "theater", "outcomes", "within"))) {
+    if (!fields(n, path, FIELDS.get("question"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. nuclear-use");
@@ -925,7 +949,7 @@ final class Binder {
   }
 
   private Parameter parameter(Node n, String path, Set<String> names) {
-    if (!fields(n, path, List.of("name", "value", "range", "source"))) {
+    if (!fields(n, path, FIELDS.get("parameter"))) {
       return null;
     }
     String name = text(n, "name", path, true);

@@ -104,4 +104,23 @@ class ValidateCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("--policy").contains("--json");
   }
+
+  @Test
+  void schemaCommandPrintsTheSchema() throws Exception {
+    Result r = run("schema");
+    assertThat(r.code()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    assertThat(j.get("$defs").has("actor")).isTrue();
+  }
+
+  @Test
+  void schemaCommandWritesAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path out = dir.resolve("s.json");
+    Result r = run("schema", "-o", out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(new ObjectMapper().readTree(out.toFile()).get("title").asText())
+        .isEqualTo("Detente scenario");
+  }
 }
