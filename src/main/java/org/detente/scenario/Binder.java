@@ -617,9 +617,29 @@ final class Binder {
     TargetKind kind = enumValue(n, "kind", path, true, TargetKind.class, null);
     String country = id(n, "country", path, false, ALPHA2,
         "an ISO 3166 alpha-2 country code, e.g. PL");
-    double lat = number(n, "lat", path, true, Double.NaN, -90, 90);
-    double lon = number(n, "lon", path, true, Double.NaN, -180, 180);
-    if (name == null || kind == null || Double.isNaN(lat) || Double.isNaN(lon)) {
+    boolean hasLat = n.get("lat") != null;
+    boolean hasLon = n.get("lon") != null;
+    boolean lookUp = kind == TargetKind.CITY && !hasLat && !hasLon;
+    if (kind == TargetKind.CITY && hasLat != hasLon) {
+      err(n, path, "give both 'lat' and 'lon', or neither to look the city up in the GeoNames "
+          + "data");
+      return null;
+    }
+    double lat = lookUp ? Double.NaN : number(n, "lat", path, true, Double.NaN, -90, 90);
+    double lon = lookUp ? Double.NaN : number(n, "lon", path, true, Double.NaN, -180, 180);
+    if (name == null || kind == null) {
+      return null;
+    }
+    if (kind == TargetKind.CITY) {
+      double[] at = Cities.resolve(name, country, n.get("name"), path + ".name", lookUp, lat,
+          lon, this::err);
+      if (at == null) {
+        return null;
+      }
+      lat = at[0];
+      lon = at[1];
+    }
+    if (Double.isNaN(lat) || Double.isNaN(lon)) {
       return null;
     }
     return new Target(name, kind, country, lat, lon);

@@ -375,4 +375,51 @@ class ScenarioLoaderTest {
             + "limited_nuclear, strategic_nuclear",
         "is after the horizon (52 steps)");
   }
+
+  static String withTargets(String targets) throws IOException {
+    return Files.readString(MINIMAL).replace("terrain: forest, lat: 50, lon: 20}",
+        "terrain: forest, lat: 50, lon: 20,\n     targets: " + targets + "}");
+  }
+
+  @Test
+  void cityCoordinatesComeFromGeoNamesWhenOmitted() throws IOException {
+    Path f = tmp.resolve("cities.yaml");
+    Files.writeString(f, withTargets("[{name: Warsaw, kind: city}, "
+        + "{name: Brest, kind: city, country: FR}, {name: Smalltown, kind: city, lat: 50.1, "
+        + "lon: 20.1}, {name: Kyiv, kind: city, lat: 50.45, lon: 30.52}]"));
+    Scenario s = ScenarioLoader.load(f, List.of());
+    List<Target> t = s.theaters().get(1).targets();
+    assertThat(t.get(0)).isEqualTo(new Target("Warsaw", TargetKind.CITY, null, 52.22977,
+        21.01178));
+    assertThat(t.get(1).lat()).isEqualTo(48.39029);
+    assertThat(t.get(1).lon()).isEqualTo(-4.48628);
+    assertThat(t.get(2).lat()).isEqualTo(50.1);
+    assertThat(t.get(3).lat()).isEqualTo(50.45);
+  }
+
+  @Test
+  void unknownAmbiguousAndMisplacedCities() throws IOException {
+    Path f = tmp.resolve("cities.yaml");
+    Files.writeString(f, withTargets("[{name: Warsw, kind: city}, {name: Brest, kind: city}, "
+        + "{name: Berlin, kind: city, country: DE, lat: 13.4, lon: 52.5}, "
+        + "{name: Base, kind: military-base}, {name: Kyiv, kind: city, lat: 1}]"));
+    List<Problem> ps = problems(f);
+    assertThat(ps).extracting(Problem::path).containsExactly(
+        "theaters[EAST].targets[Warsw].name", "theaters[EAST].targets[Brest].name",
+        "theaters[EAST].targets[Berlin].name", "theaters[EAST].targets[Base]",
+        "theaters[EAST].targets[Base]", "theaters[EAST].targets[Kyiv]");
+    assertThat(ps.get(0).line()).isEqualTo(34);
+    assertThat(ps.get(0).column()).isEqualTo(23);
+    assertThat(ps.get(0).message()).isEqualTo("unknown city 'Warsw' in the shipped GeoNames "
+        + "data (cities of 100,000 people or more); did you mean Warsaw, PL (78) "
+        + "[52.2298, 21.0118]? Give 'lat' and 'lon' for a place not in the data");
+    assertThat(ps.get(1).message()).isEqualTo("ambiguous city 'Brest': Brest, BY (01) "
+        + "[52.0976, 23.6878], Brest, FR (53) [48.3903, -4.4863]; add 'country' (BY or FR) or "
+        + "give 'lat' and 'lon'");
+    assertThat(ps.get(2).message()).startsWith("the given lat/lon (13.4000, 52.5000) are "
+        + "5556 km from GeoNames' Berlin, DE");
+    assertThat(ps.get(3).message()).isEqualTo("missing required field 'lat'");
+    assertThat(ps.get(5).message()).isEqualTo(
+        "give both 'lat' and 'lon', or neither to look the city up in the GeoNames data");
+  }
 }
