@@ -260,11 +260,14 @@ final class YamlReader {
         }
         return Node.number(txt, v, t == JsonToken.VALUE_NUMBER_INT, line, col);
       }
-      case VALUE_TRUE -> {
-        return Node.bool(true, line, col);
-      }
-      case VALUE_FALSE -> {
-        return Node.bool(false, line, col);
+      case VALUE_TRUE, VALUE_FALSE -> {
+        // YAML 1.2 core schema: only true/false are booleans; yes/no/on/off (YAML 1.1) stay
+        // text, so that e.g. the country code NO (Norway) is not read as false
+        String txt = p.getText();
+        if (txt != null && !txt.equalsIgnoreCase("true") && !txt.equalsIgnoreCase("false")) {
+          return Node.string(txt, line, col);
+        }
+        return Node.bool(t == JsonToken.VALUE_TRUE, line, col);
       }
       case VALUE_NULL -> {
         return Node.nil(line, col);

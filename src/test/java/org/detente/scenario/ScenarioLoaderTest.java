@@ -422,4 +422,13 @@ class ScenarioLoaderTest {
     assertThat(ps.get(5).message()).isEqualTo(
         "give both 'lat' and 'lon', or neither to look the city up in the GeoNames data");
   }
+
+  @Test
+  void yaml11BooleansStayText() throws IOException {
+    Path f = tmp.resolve("norway.yaml");
+    Files.writeString(f, withTargets("[{name: Oslo, kind: city, country: NO}]"));
+    Scenario s = ScenarioLoader.load(f, List.of());
+    assertThat(s.theaters().get(1).targets().get(0).country()).isEqualTo("NO");
+    assertThat(s.theaters().get(1).targets().get(0).lat()).isBetween(59.0, 60.5);
+  }
 }
