@@ -45,6 +45,16 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void referenceExampleIsValid() throws IOException {
+    String doc = Files.readString(Path.of("docs/scenario-reference.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("## At a glance\\s+```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        .matcher(doc);
+    assertThat(m.find()).isTrue();
+    assertThat(SCHEMA.validate(yaml(m.group(1)))).isEmpty();
+  }
+
+  @Test
   void unknownFieldIsRejected() throws IOException {
     String text = Files.readString(Path.of("src/test/resources/scenarios/minimal.yaml"))
         .replace("    population: 10 M", "    populaton: 10 M");
