@@ -764,6 +764,8 @@ final class SmpEngine {
     // bargain utilities: uB[a][m] = utility to a of the state after bargain m
     final double[][] uB = new double[n][2 * n];
     final double[] uSq = new double[n];
+    // uOwn[a][q] = a's own utility of q's position (KTAB aUtil[a](a, q))
+    final double[][] uOwn = new double[n][n];
     // per-actor bargain queues (CSR)
     final int[] qStart = new int[n + 1];
     final int[] qList = new int[2 * maxB * n];
@@ -802,9 +804,11 @@ final class SmpEngine {
           a -> {
             final double ra = rhi[a][a];
             final double[] va = vDiff[a];
+            final double[] row = uOwn[a];
             double s = 0.0;
             for (int m = 0; m < n; m++) {
-              s = s + bsUtil(va[m], ra);
+              row[m] = bsUtil(va[m], ra);
+              s = s + row[m];
             }
             uSq[a] = s / n;
             for (int i = 0; i < n; i++) {
@@ -817,7 +821,7 @@ final class SmpEngine {
                 u = u + posUtil(a, bPosR[m]);
                 for (int q = 0; q < n; q++) {
                   if (q != ni && q != nr) {
-                    u = u + bsUtil(va[q], ra);
+                    u = u + row[q];
                   }
                 }
                 uB[a][m] = u / n;
