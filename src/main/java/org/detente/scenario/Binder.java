@@ -90,8 +90,12 @@ final class Binder {
     }
     fields(root, "", SECTIONS);
     for (String required : List.of("meta", "actors", "theaters")) {
-      if (root.get(required) == null) {
+      Node sec = root.get(required);
+      if (sec == null) {
         err(root, "", "missing required section '" + required + "'");
+      } else if (!required.equals("meta")
+          && (sec.kind == Node.Kind.NULL || (sec.isList() && sec.items.isEmpty()))) {
+        err(sec, required, "expected a list with at least one entry");
       }
     }
     collectIds(root);

@@ -431,4 +431,15 @@ class ScenarioLoaderTest {
     assertThat(s.theaters().get(1).targets().get(0).country()).isEqualTo("NO");
     assertThat(s.theaters().get(1).targets().get(0).lat()).isBetween(59.0, 60.5);
   }
+
+  @Test
+  void emptyRequiredSections() throws IOException {
+    Path f = tmp.resolve("sections.yaml");
+    Files.writeString(f, "meta: {id: x, title: t, asOf: 2022-01-01, horizon: 1 week}\n"
+        + "actors:\ntheaters: []\n");
+    List<Problem> ps = problems(f);
+    assertThat(ps).extracting(Problem::toString).containsExactly(
+        f + ":2:8: actors: expected a list with at least one entry",
+        f + ":3:11: theaters: expected a list with at least one entry");
+  }
 }
