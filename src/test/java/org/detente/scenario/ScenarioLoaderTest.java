@@ -442,4 +442,24 @@ class ScenarioLoaderTest {
         f + ":2:8: actors: expected a list with at least one entry",
         f + ":3:11: theaters: expected a list with at least one entry");
   }
+
+  @Test
+  void setMayAddAnOptionalFieldButNotAnUnknownOne() throws IOException {
+    Path f = tmp.resolve("set.yaml");
+    String text = Files.readString(MINIMAL).replace(
+        "      - {remove: \"events[insult]\"}",
+        "      - {set: \"actors[AAA].riskAttitude\", value: -0.5}\n"
+            + "      - {set: \"meta.titel\", value: oops}");
+    Files.writeString(f, text);
+    ScenarioException e = catchThrowableOfType(ScenarioException.class,
+        () -> ScenarioLoader.load(f, List.of("open-channel")));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(44);
+      assertThat(p.path()).isEqualTo("meta.titel");
+      assertThat(p.message()).isEqualTo("unknown field 'titel' (did you mean 'title'?)");
+    });
+    Files.writeString(f, text.replace("      - {set: \"meta.titel\", value: oops}\n", ""));
+    Scenario s = ScenarioLoader.load(f, List.of("open-channel"));
+    assertThat(s.actors().get(0).riskAttitude()).isEqualTo(-0.5);
+  }
 }
