@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Effects of one nuclear detonation: fireball, blast overpressure rings, burns, initial",
+      "Effects of one nuclear detonation: fireball, blast rings, burns, initial",
       "radiation, fallout (surface bursts) and, with a target, deaths and injuries.",
       "Example: detente effects --yield 300kt --target Warsaw",
       "Population data: GeoNames (geonames.org), CC BY 4.0."
@@ -417,9 +417,9 @@ public final class EffectsCommand implements Callable<Integer> {
     out.println();
     out.printf(Locale.ROOT, "%-56s %s%n", "Effect", "Ground range");
     out.printf(Locale.ROOT, "%-56s %s%n", "Fireball (maximum radius)", km(r.fireballRadiusKm()));
-    String[] psiNotes = {"windows shatter, light injuries", "moderate damage to houses",
-      "residential buildings collapse", "most buildings collapse", "reinforced concrete damaged",
-      "heavily built concrete destroyed"};
+    String[] psiNotes = {"glass breaks, light injuries", "moderate damage to houses",
+      "houses severely damaged", "most houses collapse", "reinforced concrete badly damaged",
+      "heavy concrete buildings destroyed"};
     for (int i = r.overpressurePsi().length - 1; i >= 0; i--) {
       out.printf(Locale.ROOT, "%-56s %s%n", String.format(Locale.ROOT, "Overpressure %2.0f psi (%s)",
           r.overpressurePsi()[i], psiNotes[i]), km(r.overpressureRangesKm()[i]));
@@ -446,8 +446,9 @@ public final class EffectsCommand implements Callable<Integer> {
             poly.isEmpty() ? "-" : km(maxWidth(f, poly)), area(poly));
       }
     } else {
-      out.println("Fallout: none to speak of (the fireball does not touch the ground"
-          + (b.isSurface() ? " or there is no fission yield)" : ")"));
+      out.println(b.makesLocalFallout()
+          ? "Fallout: none (no fission yield)"
+          : "Fallout: no local fallout (the fireball does not touch the ground)");
     }
     if (cas != null) {
       out.println();

@@ -143,6 +143,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private static final int CITY_SECTORS = 24;
   private static final double RAD_MIN_REM = 60.0;
   private static final int RAD_LEVELS = 48;
+  private static final int PARALLEL_MIN = 16;
 
   private static final double[] RING_EDGE_UNIT = ringEdges();
   private static final double[] SECTOR_COS = new double[SECTORS];
@@ -312,8 +313,32 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     return cityPop[cityIdx] * (1 - (1 + u) * Math.exp(-u)) / CUT_MASS;
   }
 
+  private record EstimateKey(double lat, double lon, double yieldKt, boolean air) {}
+
+  private static final int ESTIMATE_CACHE_MAX = 100_000;
+  private final java.util.concurrent.ConcurrentHashMap<EstimateKey, Casualties> estimates =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Results are memoised (a pure function of the arguments), so repeated strikes on the same
+   * place in a Monte Carlo ensemble cost a lookup.
+   */
   @Override
   public Casualties estimate(double latDeg, double lonDeg, double yieldKt, boolean airBurst) {
+    EstimateKey key = new EstimateKey(latDeg, lonDeg, yieldKt, airBurst);
+    Casualties c = estimates.get(key);
+    if (c == null) {
+      c = computeEstimate(latDeg, lonDeg, yieldKt, airBurst);
+      if (estimates.size() < ESTIMATE_CACHE_MAX) {
+        estimates.putIfAbsent(key, c);
+      }
+    }
+    return c;
+  }
+
+  private Casualties computeEstimate(double latDeg, double lonDeg, double yieldKt, boolean airBurst) {
     Burst b = airBurst ? Burst.optimumAir(yieldKt) : Burst.surface(yieldKt);
     AttackCasualties a = attack(List.of(new Detonation(latDeg, lonDeg, b, params.fissionFraction())));
     return new Casualties(a.deaths(), a.injuries(), a.falloutDeaths());
@@ -464,106 +489,27 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double totalDeaths = 0;
     double totalInj = 0;
 
-    double[] out = new double[2];
-    IntList candidates = new IntList();
+    // bursts are independent given the compiled list: compute in parallel, reduce in order so
+    // that the sums do not depend on the thread count
+    ShotResult[] res = new ShotResult[m];
+    java.util.stream.IntStream ks = java.util.stream.IntStream.range(0, m);
+    if (m >= PARALLEL_MIN) {
+      ks = ks.parallel();
+    }
+    final double mr = maxReach;
+    ks.forEach(k -> res[k] = promptShot(k, shots, grid, mr));
     for (int k = 0; k < m; k++) {
-      Shot sk = shots[k];
-      int[] neigh = grid.near(sk.lat, sk.lon, sk.reachKm + maxReach, k, sk.reachKm);
-      // candidate cities whose truncated disk meets this burst's disk
-      candidates.clear();
-      double reach = sk.reachKm;
-      cities.forEachWithin(sk.lat, sk.lon, reach + maxCutKm, (ci, dist) -> {
-        if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= reach) {
-          candidates.add(ci);
-        }
-      });
-      if (candidates.size == 0) {
-        continue;
+      ShotResult r = res[k];
+      byDetDeaths[k] = r.deaths();
+      byDetInj[k] = r.injuries();
+      totalDeaths += r.deaths();
+      totalInj += r.injuries();
+      for (int q = 0; q < r.city().length; q++) {
+        int ci = r.city()[q];
+        cDeaths[ci] += r.cityDeaths()[q];
+        cInj[ci] += r.cityInjuries()[q];
+        touched[ci] = true;
       }
-      candidates.sort();
-      int nc = candidates.size;
-      double[] cx = new double[nc];
-      double[] cy = new double[nc];
-      double[] cCut2 = new double[nc];
-      double[] cRho0 = new double[nc];
-      double[] cInvR0 = new double[nc];
-      for (int c = 0; c < nc; c++) {
-        int ci = candidates.data[c];
-        cCut2[c] = cityCutKm[ci] * cityCutKm[ci];
-        cRho0[c] = cityRho0[ci];
-        cInvR0[c] = 1.0 / cityR0Km[ci];
-        cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
-        cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
-      }
-      double[] nx = new double[neigh.length];
-      double[] ny = new double[neigh.length];
-      for (int q = 0; q < neigh.length; q++) {
-        Shot sj = shots[neigh[q]];
-        nx[q] = dLonKm(sj.lon - sk.lon, sk.kmLon);
-        ny[q] = (sj.lat - sk.lat) * Geo.KM_PER_DEG_LAT;
-      }
-      double[] share = new double[nc];
-      double dDeaths = 0;
-      double dInj = 0;
-      for (int ring = 0; ring < sk.cellR.length; ring++) {
-        double rr = sk.cellR[ring];
-        double area = sk.cellArea[ring];
-        int nsec = ring == 0 ? 1 : SECTORS;
-        for (int sec = 0; sec < nsec; sec++) {
-          double px = ring == 0 ? 0 : rr * SECTOR_COS[sec];
-          double py = ring == 0 ? 0 : rr * SECTOR_SIN[sec];
-          double selfScaled = Math.sqrt(px * px + py * py) / reach;
-          // ownership: skip if another burst is nearer in units of its reach
-          boolean owned = true;
-          for (int q = 0; q < neigh.length; q++) {
-            int j = neigh[q];
-            double dx = px - nx[q];
-            double dy = py - ny[q];
-            double sj = Math.sqrt(dx * dx + dy * dy) / shots[j].reachKm;
-            if (sj < selfScaled || (sj == selfScaled && j < k)) {
-              owned = false;
-              break;
-            }
-          }
-          if (!owned) {
-            continue;
-          }
-          // population at the cell
-          double pop = 0;
-          for (int c = 0; c < nc; c++) {
-            double dx = px - cx[c];
-            double dy = py - cy[c];
-            double d2 = dx * dx + dy * dy;
-            double v = 0;
-            if (d2 < cCut2[c]) {
-              v = cRho0[c] * Math.exp(-Math.sqrt(d2) * cInvR0[c]) * area;
-            }
-            share[c] = v;
-            pop += v;
-          }
-          if (pop <= 0) {
-            continue;
-          }
-          promptAt(sk, Math.sqrt(px * px + py * py), neigh, nx, ny, px, py, shots, out);
-          if (out[0] == 0 && out[1] == 0) {
-            continue;
-          }
-          dDeaths += pop * out[0];
-          dInj += pop * out[1];
-          for (int c = 0; c < nc; c++) {
-            if (share[c] > 0) {
-              int ci = candidates.data[c];
-              cDeaths[ci] += share[c] * out[0];
-              cInj[ci] += share[c] * out[1];
-              touched[ci] = true;
-            }
-          }
-        }
-      }
-      byDetDeaths[k] = dDeaths;
-      byDetInj[k] = dInj;
-      totalDeaths += dDeaths;
-      totalInj += dInj;
     }
 
     double[] injuredWhoDie = new double[1];
@@ -580,6 +526,131 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         .thenComparingDouble(c -> -c.injuries()).thenComparing(c -> c.city().name()));
     return new AttackCasualties(totalDeaths, totalInj, totalFallout, byDetDeaths, byDetInj,
         List.copyOf(list), CityIndex.ATTRIBUTION);
+  }
+
+  /** Prompt casualties in the area burst k owns, with their split over cities. */
+  private record ShotResult(double deaths, double injuries, int[] city, double[] cityDeaths,
+      double[] cityInjuries) {
+    static final ShotResult EMPTY = new ShotResult(0, 0, new int[0], new double[0], new double[0]);
+  }
+
+  private ShotResult promptShot(int k, Shot[] shots, ShotGrid grid, double maxReach) {
+    double[] out = new double[2];
+    IntList candidates = new IntList();
+    Shot sk = shots[k];
+    int[] neigh = grid.near(sk.lat, sk.lon, sk.reachKm + maxReach, k, sk.reachKm);
+    // candidate cities whose truncated disk meets this burst's disk
+    candidates.clear();
+    double reach = sk.reachKm;
+    cities.forEachWithin(sk.lat, sk.lon, reach + maxCutKm, (ci, dist) -> {
+      if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= reach) {
+        candidates.add(ci);
+      }
+    });
+    if (candidates.size == 0) {
+      return ShotResult.EMPTY;
+    }
+    candidates.sort();
+    int nc = candidates.size;
+    double[] cx = new double[nc];
+    double[] cy = new double[nc];
+    double[] cCut2 = new double[nc];
+    double[] cRho0 = new double[nc];
+    double[] cInvR0 = new double[nc];
+    for (int c = 0; c < nc; c++) {
+      int ci = candidates.data[c];
+      cCut2[c] = cityCutKm[ci] * cityCutKm[ci];
+      cRho0[c] = cityRho0[ci];
+      cInvR0[c] = 1.0 / cityR0Km[ci];
+      cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
+      cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
+    }
+    double[] nx = new double[neigh.length];
+    double[] ny = new double[neigh.length];
+    for (int q = 0; q < neigh.length; q++) {
+      Shot sj = shots[neigh[q]];
+      nx[q] = dLonKm(sj.lon - sk.lon, sk.kmLon);
+      ny[q] = (sj.lat - sk.lat) * Geo.KM_PER_DEG_LAT;
+    }
+    double[] share = new double[nc];
+    double[] perDeaths = new double[nc];
+    double[] perInj = new double[nc];
+    boolean[] hit = new boolean[nc];
+    double dDeaths = 0;
+    double dInj = 0;
+    for (int ring = 0; ring < sk.cellR.length; ring++) {
+      double rr = sk.cellR[ring];
+      double area = sk.cellArea[ring];
+      int nsec = ring == 0 ? 1 : SECTORS;
+      for (int sec = 0; sec < nsec; sec++) {
+        double px = ring == 0 ? 0 : rr * SECTOR_COS[sec];
+        double py = ring == 0 ? 0 : rr * SECTOR_SIN[sec];
+        double selfScaled = Math.sqrt(px * px + py * py) / reach;
+        // ownership: skip if another burst is nearer in units of its reach
+        boolean owned = true;
+        for (int q = 0; q < neigh.length; q++) {
+          int j = neigh[q];
+          double dx = px - nx[q];
+          double dy = py - ny[q];
+          double sj = Math.sqrt(dx * dx + dy * dy) / shots[j].reachKm;
+          if (sj < selfScaled || (sj == selfScaled && j < k)) {
+            owned = false;
+            break;
+          }
+        }
+        if (!owned) {
+          continue;
+        }
+        // population at the cell
+        double pop = 0;
+        for (int c = 0; c < nc; c++) {
+          double dx = px - cx[c];
+          double dy = py - cy[c];
+          double d2 = dx * dx + dy * dy;
+          double v = 0;
+          if (d2 < cCut2[c]) {
+            v = cRho0[c] * Math.exp(-Math.sqrt(d2) * cInvR0[c]) * area;
+          }
+          share[c] = v;
+          pop += v;
+        }
+        if (pop <= 0) {
+          continue;
+        }
+        promptAt(sk, Math.sqrt(px * px + py * py), neigh, nx, ny, px, py, shots, out);
+        if (out[0] == 0 && out[1] == 0) {
+          continue;
+        }
+        dDeaths += pop * out[0];
+        dInj += pop * out[1];
+        for (int c = 0; c < nc; c++) {
+          if (share[c] > 0) {
+            perDeaths[c] += share[c] * out[0];
+            perInj[c] += share[c] * out[1];
+            hit[c] = true;
+          }
+        }
+      }
+    }
+    int cnt = 0;
+    for (int c = 0; c < nc; c++) {
+      if (hit[c]) {
+        cnt++;
+      }
+    }
+    int[] ids = new int[cnt];
+    double[] cd = new double[cnt];
+    double[] cj = new double[cnt];
+    int w = 0;
+    for (int c = 0; c < nc; c++) {
+      if (hit[c]) {
+        ids[w] = candidates.data[c];
+        cd[w] = perDeaths[c];
+        cj[w] = perInj[c];
+        w++;
+      }
+    }
+    return new ShotResult(dDeaths, dInj, ids, cd, cj);
   }
 
   private static double dLonKm(double dLonDeg, double kmPerDegLon) {
@@ -724,47 +795,27 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         }
       });
     }
-    double total = 0;
-    double[] tmp = new double[2];
+    List<Integer> affected = new ArrayList<>();
     for (int ci = 0; ci < n; ci++) {
-      List<Integer> plumes = plumesOf.get(ci);
-      if (plumes == null) {
-        continue;
+      if (plumesOf.get(ci) != null) {
+        affected.add(ci);
       }
-      double clat = cities.latOf(ci);
-      double clon = cities.lonOf(ci);
-      double kmLon = Geo.kmPerDegLon(clat);
-      int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
-      double cellPop = cityPop[ci] / (CITY_RINGS * CITY_SECTORS);
-      double deaths = 0;
-      double injDie = 0;
-      for (int ring = 0; ring < CITY_RINGS; ring++) {
-        double rr = CITY_CELL_R_UNIT[ring] * cityR0Km[ci];
-        for (int sec = 0; sec < CITY_SECTORS; sec++) {
-          double ex = rr * CITY_SECTOR_COS[sec];
-          double ny = rr * CITY_SECTOR_SIN[sec];
-          double lat = clat + ny / Geo.KM_PER_DEG_LAT;
-          double lon = clon + ex / kmLon;
-          double dose = 0;
-          for (int k : plumes) {
-            Shot s = shots[k];
-            double e = dLonKm(lon - s.lon, s.kmLon);
-            double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
-            dose += s.fallout.totalDoseRadTabulated(e, nn);
-          }
-          double leth = lethality(dose / pf);
-          if (leth <= 0) {
-            continue;
-          }
-          promptAt(lat, lon, shots, near, tmp);
-          deaths += cellPop * (1 - tmp[0]) * leth;
-          injDie += cellPop * tmp[1] * leth;
-        }
-      }
+    }
+    double[][] perCity = new double[affected.size()][];
+    java.util.stream.IntStream is = java.util.stream.IntStream.range(0, affected.size());
+    if (affected.size() >= PARALLEL_MIN) {
+      is = is.parallel();
+    }
+    is.forEach(q -> perCity[q] = falloutCity(affected.get(q), plumesOf.get(affected.get(q)),
+        shots, grid, maxReach, pf));
+    double total = 0;
+    for (int q = 0; q < perCity.length; q++) {
+      int ci = affected.get(q);
+      double deaths = perCity[q][0];
       if (deaths > 0) {
         cFall[ci] += deaths;
-        cInj[ci] = Math.max(0, cInj[ci] - injDie);
-        injuredWhoDie[0] += injDie;
+        cInj[ci] = Math.max(0, cInj[ci] - perCity[q][1]);
+        injuredWhoDie[0] += perCity[q][1];
         touched[ci] = true;
         total += deaths;
       }
@@ -772,8 +823,45 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     return total;
   }
 
+  /** Fallout deaths among prompt survivors of one city, and those of them who were injured. */
+  private double[] falloutCity(int ci, List<Integer> plumes, Shot[] shots, ShotGrid grid,
+      double maxReach, double pf) {
+    double[] tmp = new double[2];
+    double clat = cities.latOf(ci);
+    double clon = cities.lonOf(ci);
+    double kmLon = Geo.kmPerDegLon(clat);
+    int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
+    double cellPop = cityPop[ci] / (CITY_RINGS * CITY_SECTORS);
+    double deaths = 0;
+    double injDie = 0;
+    for (int ring = 0; ring < CITY_RINGS; ring++) {
+      double rr = CITY_CELL_R_UNIT[ring] * cityR0Km[ci];
+      for (int sec = 0; sec < CITY_SECTORS; sec++) {
+        double ex = rr * CITY_SECTOR_COS[sec];
+        double ny = rr * CITY_SECTOR_SIN[sec];
+        double lat = clat + ny / Geo.KM_PER_DEG_LAT;
+        double lon = clon + ex / kmLon;
+        double dose = 0;
+        for (int k : plumes) {
+          Shot s = shots[k];
+          double e = dLonKm(lon - s.lon, s.kmLon);
+          double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
+          dose += s.fallout.totalDoseRadTabulated(e, nn);
+        }
+        double leth = lethality(dose / pf);
+        if (leth <= 0) {
+          continue;
+        }
+        promptAt(lat, lon, shots, near, tmp);
+        deaths += cellPop * (1 - tmp[0]) * leth;
+        injDie += cellPop * tmp[1] * leth;
+      }
+    }
+    return new double[] {deaths, injDie};
+  }
+
   // ---------------------------------------------------------------------------------------------
-  // helpers
+  // small utilities
 
   /** A growable int array. */
   private static final class IntList {
