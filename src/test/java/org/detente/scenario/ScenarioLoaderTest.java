@@ -411,7 +411,7 @@ class ScenarioLoaderTest {
     assertThat(ps.get(0).line()).isEqualTo(34);
     assertThat(ps.get(0).column()).isEqualTo(23);
     assertThat(ps.get(0).message()).isEqualTo("unknown city 'Warsw' in the shipped GeoNames "
-        + "data (cities of 100,000 people or more); did you mean Warsaw, PL (78) "
+        + "data (places of 1,000 people or more); did you mean Warsaw, PL (78) "
         + "[52.2298, 21.0118]? Give 'lat' and 'lon' for a place not in the data");
     assertThat(ps.get(1).message()).isEqualTo("ambiguous city 'Brest': Brest, BY (01) "
         + "[52.0976, 23.6878], Brest, FR (53) [48.3903, -4.4863]; add 'country' (BY or FR) or "
@@ -461,5 +461,15 @@ class ScenarioLoaderTest {
     Files.writeString(f, text.replace("      - {set: \"meta.titel\", value: oops}\n", ""));
     Scenario s = ScenarioLoader.load(f, List.of("open-channel"));
     assertThat(s.actors().get(0).riskAttitude()).isEqualTo(-0.5);
+  }
+
+  @Test
+  void smallPlacesResolveWhenUnique() throws IOException {
+    Path f = tmp.resolve("small.yaml");
+    Files.writeString(f, withTargets("[{name: Hostomel, kind: city, country: UA}]"));
+    Scenario s = ScenarioLoader.load(f, List.of());
+    Target t = s.theaters().get(1).targets().get(0);
+    assertThat(t.lat()).isBetween(50.4, 50.7);
+    assertThat(t.lon()).isBetween(30.1, 30.4);
   }
 }
