@@ -8,8 +8,9 @@ import org.detente.effects.CityIndex;
 import org.detente.effects.Geo;
 
 /**
- * Looks up city targets in the shipped GeoNames data ({@link CityIndex#world()}, cities of
- * 100,000 people or more; GeoNames, geonames.org, CC BY 4.0).
+ * Looks up city targets in the shipped GeoNames data (GeoNames, geonames.org, CC BY 4.0): first
+ * the cities of 100,000 people or more ({@link CityIndex#world()}), then all places of 1,000 or
+ * more ({@link CityIndex#allPlaces()}, loaded only when needed).
  */
 final class Cities {
 
@@ -24,8 +25,9 @@ final class Cities {
   }
 
   /**
-   * Resolves a city. When {@code lookUp} is true the coordinates come from the data: an unknown
-   * or ambiguous name is an error with suggestions. When coordinates are given and the name
+   * Resolves a city. When {@code lookUp} is true the coordinates come from the data (a city of
+   * 100,000 or more, else a smaller place when the name is unique): an unknown or ambiguous name
+   * is an error with suggestions. When coordinates are given and the name
    * matches exactly one city, they must lie within {@link #MAX_OFFSET_KM} of it (this catches
    * swapped or mistyped coordinates); names not in the data are accepted with the given
    * coordinates.
@@ -57,6 +59,20 @@ final class Cities {
       return new double[] {found.get(0).lat(), found.get(0).lon()};
     }
     if (found.isEmpty()) {
+      // smaller places: all GeoNames places of 1,000 people or more
+      List<City> small = CityIndex.allPlaces().search(name, country);
+      if (small.size() == 1) {
+        return new double[] {small.get(0).lat(), small.get(0).lon()};
+      }
+      if (small.size() > 1) {
+        sink.error(at, path, "several places named '" + name + "'"
+            + (country == null ? "" : " in " + country) + " in the GeoNames data: "
+            + labels(small, 5) + "; " + (country == null ? "add 'country' or " : "")
+            + "give 'lat' and 'lon'");
+        return null;
+      }
+    }
+    if (found.isEmpty()) {
       List<City> anywhere = country == null ? List.of() : index.search(name, null);
       if (!anywhere.isEmpty()) {
         sink.error(at, path, "no city '" + name + "' in country " + country
@@ -64,8 +80,8 @@ final class Cities {
         return null;
       }
       List<City> near = index.suggest(name, 3);
-      sink.error(at, path, "unknown city '" + name + "' in the shipped GeoNames data (cities of "
-          + "100,000 people or more)"
+      sink.error(at, path, "unknown city '" + name + "' in the shipped GeoNames data (places of "
+          + "1,000 people or more)"
           + (near.isEmpty() ? "" : "; did you mean " + labels(near, 3) + "?")
           + " Give 'lat' and 'lon' for a place not in the data");
       return null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -34,6 +35,7 @@ final class YamlReader {
 
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_DEPTH + 10)
@@ -41,6 +43,9 @@ final class YamlReader {
                   .maxStringLength(MAX_BYTES)
                   .build())
           .build();
+
+  private static final String EMPTY =
+      "file is empty; expected a scenario with meta, actors and theaters";
 
   private final String file;
   private final List<Problem> problems;
@@ -143,14 +148,14 @@ final class YamlReader {
   /** Parses YAML text. */
   Node parse(String text) {
     if (text.isBlank() || onlyComments(text)) {
-      problems.add(new Problem(file, 0, 0, "", "file is empty; expected a scenario with meta, actors and theaters"));
+      problems.add(new Problem(file, 0, 0, "", EMPTY));
       return null;
     }
     int before = problems.size();
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        problems.add(new Problem(file, 0, 0, "", "file is empty; expected a scenario with meta, actors and theaters"));
+        problems.add(new Problem(file, 0, 0, "", EMPTY));
         return null;
       }
       Node root = readValue(p, t, 0, "");

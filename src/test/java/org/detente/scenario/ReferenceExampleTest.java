@@ -29,4 +29,26 @@ class ReferenceExampleTest {
     assertThat(s.events()).isEmpty();
     assertThat(s.theaters().get(0).targets().get(0).lat()).isEqualTo(52.52437);
   }
+
+  @Test
+  void referenceNamesEveryActionAndEnumValue() throws IOException {
+    String doc = Files.readString(Path.of("docs/scenario-reference.md"));
+    for (org.detente.engine.Action a : org.detente.engine.Action.values()) {
+      assertThat(doc).as("action " + a.id()).contains("`" + a.id() + "`");
+    }
+    for (org.detente.engine.Outcome o : org.detente.engine.Outcome.values()) {
+      assertThat(doc).contains("`" + o.id() + "`");
+    }
+    for (Enum<?>[] values : List.<Enum<?>[]>of(ActorKind.values(), DoctrineKind.values(),
+        Terrain.values(), TargetKind.values(), Channel.values(), QuestionKind.values())) {
+      for (Enum<?> e : values) {
+        assertThat(doc).contains("`" + Binder.yamlName(e) + "`");
+      }
+    }
+    for (java.util.Map.Entry<String, List<String>> e : Binder.FIELDS.entrySet()) {
+      for (String field : e.getValue()) {
+        assertThat(doc).as(e.getKey() + "." + field).contains("`" + field + "`");
+      }
+    }
+  }
 }

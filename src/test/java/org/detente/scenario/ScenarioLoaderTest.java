@@ -411,7 +411,7 @@ class ScenarioLoaderTest {
     assertThat(ps.get(0).line()).isEqualTo(34);
     assertThat(ps.get(0).column()).isEqualTo(23);
     assertThat(ps.get(0).message()).isEqualTo("unknown city 'Warsw' in the shipped GeoNames "
-        + "data (cities of 100,000 people or more); did you mean Warsaw, PL (78) "
+        + "data (places of 1,000 people or more); did you mean Warsaw, PL (78) "
         + "[52.2298, 21.0118]? Give 'lat' and 'lon' for a place not in the data");
     assertThat(ps.get(1).message()).isEqualTo("ambiguous city 'Brest': Brest, BY (01) "
         + "[52.0976, 23.6878], Brest, FR (53) [48.3903, -4.4863]; add 'country' (BY or FR) or "
@@ -430,5 +430,46 @@ class ScenarioLoaderTest {
     Scenario s = ScenarioLoader.load(f, List.of());
     assertThat(s.theaters().get(1).targets().get(0).country()).isEqualTo("NO");
     assertThat(s.theaters().get(1).targets().get(0).lat()).isBetween(59.0, 60.5);
+  }
+
+  @Test
+  void emptyRequiredSections() throws IOException {
+    Path f = tmp.resolve("sections.yaml");
+    Files.writeString(f, "meta: {id: x, title: t, asOf: 2022-01-01, horizon: 1 week}\n"
+        + "actors:\ntheaters: []\n");
+    List<Problem> ps = problems(f);
+    assertThat(ps).extracting(Problem::toString).containsExactly(
+        f + ":2:8: actors: expected a list with at least one entry",
+        f + ":3:11: theaters: expected a list with at least one entry");
+  }
+
+  @Test
+  void setMayAddAnOptionalFieldButNotAnUnknownOne() throws IOException {
+    Path f = tmp.resolve("set.yaml");
+    String text = Files.readString(MINIMAL).replace(
+        "      - {remove: \"events[insult]\"}",
+        "      - {set: \"actors[AAA].riskAttitude\", value: -0.5}\n"
+            + "      - {set: \"meta.titel\", value: oops}");
+    Files.writeString(f, text);
+    ScenarioException e = catchThrowableOfType(ScenarioException.class,
+        () -> ScenarioLoader.load(f, List.of("open-channel")));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(44);
+      assertThat(p.path()).isEqualTo("meta.titel");
+      assertThat(p.message()).isEqualTo("unknown field 'titel' (did you mean 'title'?)");
+    });
+    Files.writeString(f, text.replace("      - {set: \"meta.titel\", value: oops}\n", ""));
+    Scenario s = ScenarioLoader.load(f, List.of("open-channel"));
+    assertThat(s.actors().get(0).riskAttitude()).isEqualTo(-0.5);
+  }
+
+  @Test
+  void smallPlacesResolveWhenUnique() throws IOException {
+    Path f = tmp.resolve("small.yaml");
+    Files.writeString(f, withTargets("[{name: Hostomel, kind: city, country: UA}]"));
+    Scenario s = ScenarioLoader.load(f, List.of());
+    Target t = s.theaters().get(1).targets().get(0);
+    assertThat(t.lat()).isBetween(50.4, 50.7);
+    assertThat(t.lon()).isBetween(30.1, 30.4);
   }
 }
