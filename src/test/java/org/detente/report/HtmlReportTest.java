@@ -43,7 +43,7 @@ class HtmlReportTest {
         new ReportInput.TornadoBar("qreLambda", 1, 10, 0.12, 0.18, 0.15),
         new ReportInput.TornadoBar("noiseSevered", 0.2, 0.6, 0.10, 0.22, 0.15));
     return new ReportInput(s, options, data, cmp, tornado, "nuclear_use",
-        List.of(new double[] {15, 45, 35, 45, 35, 55}), "Borders: test data");
+        Borders.load(), "Borders: test data");
   }
 
   @Test
@@ -76,6 +76,18 @@ class HtmlReportTest {
     assertThat(html).doesNotContain("url(").doesNotContain("@import");
     assertThat(html).contains("open-channel − baseline").contains("qreLambda")
         .contains("<code>42</code>").contains("Borders: test data");
+  }
+
+  @Test
+  void bordersDecodeToLonLatInRange() {
+    List<double[]> b = Borders.load();
+    assertThat(b).hasSizeGreaterThan(100);
+    for (double[] line : b) {
+      for (int i = 0; i < line.length; i += 2) {
+        assertThat(line[i]).isBetween(-180.0, 180.0);
+        assertThat(line[i + 1]).isBetween(-90.0, 90.0);
+      }
+    }
   }
 
   @Test
