@@ -1,14 +1,121 @@
 package org.detente.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.detente.DetenteException;
+import org.detente.scenario.Problem;
+import org.detente.scenario.Scenario;
+import org.detente.scenario.ScenarioException;
+import org.detente.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for the {@code validate} command (issue 2); replaced by its implementation. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente validate FILE...}: checks scenario files and reports every problem. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check scenario files: YAML syntax, fields, types, units, references, probabilities,",
+      "priors and ranges, and that each policy applies cleanly.",
+      "Prints 'FILE: ok (...)' for a valid file, else one line per problem:",
+      "FILE:LINE:COLUMN: field.path: message.",
+      "Exit code 0 when all files are valid, 1 when a problem is found, 2 on a usage error."
+    })
 public final class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario YAML files.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = {"-p", "--policy"},
+      paramLabel = "NAME",
+      description = "Validate with this policy applied (repeatable; applied in order).")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print one JSON object on stdout.")
+  boolean json;
+
   @Override
   public Integer call() {
-    throw new DetenteException("'validate' is not available yet", 1);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode report = mapper.createObjectNode();
+    ArrayNode results = report.putArray("files");
+    boolean allValid = true;
+    for (Path file : files) {
+      List<Problem> problems = ScenarioLoader.validate(file, policies);
+      Scenario scenario = null;
+      if (problems.isEmpty()) {
+        try {
+          scenario = ScenarioLoader.load(file, policies);
+        } catch (ScenarioException e) {
+          problems = e.problems();
+        }
+      }
+      ObjectNode r = results.addObject();
+      r.put("file", file.toString());
+      r.put("valid", problems.isEmpty());
+      ArrayNode pol = r.putArray("policies");
+      policies.forEach(pol::add);
+      if (problems.isEmpty()) {
+        ObjectNode counts = r.putObject("counts");
+        counts.put("actors", scenario.actors().size());
+        counts.put("theaters", scenario.theaters().size());
+        counts.put("relations", scenario.relations().size());
+        counts.put("alliances", scenario.alliances().size());
+        counts.put("issues", scenario.issues().size());
+        counts.put("events", scenario.events().size());
+        counts.put("policies", scenario.policies().size());
+        counts.put("questions", scenario.questions().size());
+        counts.put("parameters", scenario.parameters().size());
+        if (!json) {
+          out.println(file + ": ok (" + summary(scenario) + ")");
+        }
+      } else {
+        allValid = false;
+        ArrayNode arr = r.putArray("problems");
+        for (Problem p : problems) {
+          ObjectNode o = arr.addObject();
+          o.put("file", p.file());
+          o.put("line", p.line());
+          o.put("column", p.column());
+          o.put("path", p.path());
+          o.put("message", p.message());
+          if (!json) {
+            err.println(p);
+          }
+        }
+      }
+    }
+    report.put("valid", allValid);
+    if (json) {
+      try {
+        out.println(mapper.writeValueAsString(report));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    out.flush();
+    err.flush();
+    return allValid ? 0 : 1;
+  }
+
+  private static String summary(Scenario s) {
+    return s.actors().size() + " actors, " + s.theaters().size() + " theaters, "
+        + s.relations().size() + " relations, " + s.alliances().size() + " alliances, "
+        + s.issues().size() + " issues, " + s.events().size() + " events, "
+        + s.policies().size() + " policies, " + s.questions().size() + " questions, "
+        + s.parameters().size() + " parameters";
   }
 }

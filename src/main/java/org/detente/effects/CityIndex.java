@@ -1,0 +1,348 @@
+package org.detente.effects;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.detente.DetenteException;
+
+/**
+ * The shipped GeoNames cities (population ≥ 100,000; GeoNames, geonames.org, CC BY 4.0) with a
+ * name index and a 1°×1° latitude/longitude grid for radius queries.
+ *
+ * <p>Immutable and thread-safe; {@link #world()} parses the resource once, lazily.
+ */
+public final class CityIndex {
+
+  /** Attribution that must accompany any output derived from the city data. */
+  public static final String ATTRIBUTION =
+      "GeoNames (geonames.org), CC BY 4.0 — cities with population >= 100,000";
+
+  /** Resource holding the cities. */
+  public static final String RESOURCE = "/data/geonames/geonames_cities_pop100k.csv";
+
+  private static final int GRID_LAT = 180;
+  private static final int GRID_LON = 360;
+
+  private final City[] cities;
+  // primitive copies for the hot path
+  private final double[] lat;
+  private final double[] lon;
+  private final long[] pop;
+  private final int[] cellStart; // CSR grid: cell -> [cellStart[c], cellStart[c+1]) in cellItems
+  private final int[] cellItems;
+  private final Map<String, int[]> byName; // normalised name -> city indices, population order
+
+  private static final class Holder {
+    static final CityIndex WORLD = loadResource(RESOURCE);
+  }
+
+  /** The shipped world city set (loaded on first use). */
+  public static CityIndex world() {
+    return Holder.WORLD;
+  }
+
+  /** Builds an index over the given cities (kept in the given order). */
+  public static CityIndex of(List<City> list) {
+    return new CityIndex(list.toArray(new City[0]));
+  }
+
+  private CityIndex(City[] cities) {
+    this.cities = cities;
+    int n = cities.length;
+    lat = new double[n];
+    lon = new double[n];
+    pop = new long[n];
+    int[] cellOf = new int[n];
+    int[] counts = new int[GRID_LAT * GRID_LON + 1];
+    for (int i = 0; i < n; i++) {
+      lat[i] = cities[i].lat();
+      lon[i] = cities[i].lon();
+      pop[i] = cities[i].population();
+      cellOf[i] = cell(lat[i], lon[i]);
+      counts[cellOf[i] + 1]++;
+    }
+    cellStart = new int[GRID_LAT * GRID_LON + 1];
+    for (int c = 0; c < GRID_LAT * GRID_LON; c++) {
+      cellStart[c + 1] = cellStart[c] + counts[c + 1];
+    }
+    int[] fill = Arrays.copyOf(cellStart, cellStart.length);
+    cellItems = new int[n];
+    for (int i = 0; i < n; i++) {
+      cellItems[fill[cellOf[i]]++] = i;
+    }
+    Map<String, List<Integer>> names = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      names.computeIfAbsent(normalise(cities[i].name()), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, int[]> idx = new TreeMap<>();
+    for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
+      int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      Integer[] boxed = Arrays.stream(ids).boxed().toArray(Integer[]::new);
+      Arrays.sort(boxed, Comparator.comparingLong((Integer k) -> -pop[k]).thenComparingInt(k -> k));
+      idx.put(e.getKey(), Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+    }
+    byName = idx;
+  }
+
+  private static int cell(double latDeg, double lonDeg) {
+    int r = (int) Math.floor(latDeg + 90.0);
+    r = Math.max(0, Math.min(GRID_LAT - 1, r));
+    int c = (int) Math.floor(Geo.wrapLon(lonDeg) + 180.0);
+    c = Math.max(0, Math.min(GRID_LON - 1, c));
+    return r * GRID_LON + c;
+  }
+
+  static CityIndex loadResource(String resource) {
+    try (InputStream in = CityIndex.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new DetenteException("city data resource " + resource + " is missing from the program");
+      }
+      return parse(in, resource);
+    } catch (IOException e) {
+      throw new DetenteException("cannot read city data " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses the CSV form (geonames_id,name,country_iso2,admin1_code,feature_code,population,lat,lon). */
+  static CityIndex parse(InputStream in, String source) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String header = r.readLine();
+    if (header == null || !header.startsWith("geonames_id,name,country_iso2")) {
+      throw new DetenteException(source + ": line 1: unexpected header " + header);
+    }
+    List<City> out = new ArrayList<>(5000);
+    String line;
+    int lineNo = 1;
+    while ((line = r.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> f = splitCsv(line);
+      if (f.size() != 8) {
+        throw new DetenteException(source + ": line " + lineNo + ": expected 8 fields, found " + f.size());
+      }
+      try {
+        out.add(new City(f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(6)),
+            Double.parseDouble(f.get(7)), Long.parseLong(f.get(5))));
+      } catch (NumberFormatException e) {
+        throw new DetenteException(source + ": line " + lineNo + ": bad number: " + e.getMessage());
+      }
+    }
+    return new CityIndex(out.toArray(new City[0]));
+  }
+
+  private static List<String> splitCsv(String line) {
+    List<String> out = new ArrayList<>(8);
+    StringBuilder sb = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"') {
+          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+            sb.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          sb.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        out.add(sb.toString());
+        sb.setLength(0);
+      } else {
+        sb.append(ch);
+      }
+    }
+    out.add(sb.toString());
+    return out;
+  }
+
+  /** Lower case, accents removed, runs of spaces collapsed. */
+  static String normalise(String s) {
+    String d = Normalizer.normalize(s.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+
+  /** Number of cities. */
+  public int size() {
+    return cities.length;
+  }
+
+  /** City by index. */
+  public City get(int i) {
+    return cities[i];
+  }
+
+  /** Total population of all cities. */
+  public long totalPopulation() {
+    long s = 0;
+    for (long p : pop) {
+      s += p;
+    }
+    return s;
+  }
+
+  /**
+   * Exact (case- and accent-insensitive) name matches, most populous first.
+   *
+   * @param name                place name
+   * @param countryAlpha2OrNull ISO alpha-2 country code to restrict to, or null
+   */
+  public List<City> search(String name, String countryAlpha2OrNull) {
+    int[] ids = byName.get(normalise(name));
+    List<City> out = new ArrayList<>();
+    if (ids == null) {
+      return out;
+    }
+    for (int i : ids) {
+      if (countryAlpha2OrNull == null || cities[i].country().equalsIgnoreCase(countryAlpha2OrNull.trim())) {
+        out.add(cities[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Near matches for a name: names starting with or containing it, then the smallest edit
+   * distances; at most {@code limit} results, most plausible first (ties: larger population).
+   */
+  public List<City> suggest(String name, int limit) {
+    String q = normalise(name);
+    record Scored(int idx, int score) {}
+    List<Scored> scored = new ArrayList<>();
+    for (Map.Entry<String, int[]> e : byName.entrySet()) {
+      String k = e.getKey();
+      int score;
+      if (k.equals(q)) {
+        score = 0;
+      } else if (k.startsWith(q) || q.startsWith(k)) {
+        score = 1;
+      } else if (k.contains(q)) {
+        score = 2;
+      } else {
+        int d = editDistance(q, k, 3);
+        if (d > Math.max(1, Math.min(3, q.length() / 3))) {
+          continue;
+        }
+        score = 2 + d;
+      }
+      for (int i : e.getValue()) {
+        scored.add(new Scored(i, score));
+      }
+    }
+    scored.sort(Comparator.comparingInt(Scored::score).thenComparingLong(s -> -pop[s.idx()])
+        .thenComparingInt(Scored::idx));
+    List<City> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(limit, scored.size()); i++) {
+      out.add(cities[scored.get(i).idx()]);
+    }
+    return out;
+  }
+
+  /** Near matches (at most 8). */
+  public List<City> suggest(String name) {
+    return suggest(name, 8);
+  }
+
+  /** Levenshtein distance, stopping early once it exceeds {@code cap} (returns cap+1). */
+  static int editDistance(String a, String b, int cap) {
+    if (Math.abs(a.length() - b.length()) > cap) {
+      return cap + 1;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > cap) {
+        return cap + 1;
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Callback for {@link #forEachWithin}. */
+  @FunctionalInterface
+  public interface Visitor {
+    /** Called with the city index and its distance in km. */
+    void visit(int cityIdx, double distanceKm);
+  }
+
+  /**
+   * Visits every city within {@code radiusKm} of a point (great-circle distance), in index order
+   * within each grid cell, cells in row-major order (deterministic).
+   */
+  public void forEachWithin(double latDeg, double lonDeg, double radiusKm, Visitor v) {
+    double dLat = radiusKm / Geo.KM_PER_DEG_LAT;
+    double lat0 = latDeg - dLat;
+    double lat1 = latDeg + dLat;
+    int r0 = Math.max(0, (int) Math.floor(lat0 + 90.0));
+    int r1 = Math.min(GRID_LAT - 1, (int) Math.floor(lat1 + 90.0));
+    double maxAbsLat = Math.min(89.999, Math.max(Math.abs(lat0), Math.abs(lat1)));
+    double dLon = lat0 <= -89.999 || lat1 >= 89.999 ? 180.0 : radiusKm / Geo.kmPerDegLon(maxAbsLat);
+    int nLonCells = dLon >= 180.0 ? GRID_LON : (int) Math.ceil(2 * dLon) + 2;
+    int c0 = (int) Math.floor(Geo.wrapLon(lonDeg - dLon) + 180.0);
+    if (nLonCells >= GRID_LON) {
+      nLonCells = GRID_LON;
+      c0 = 0;
+    }
+    for (int r = r0; r <= r1; r++) {
+      for (int k = 0; k < nLonCells; k++) {
+        int c = (c0 + k) % GRID_LON;
+        int cellId = r * GRID_LON + c;
+        for (int p = cellStart[cellId]; p < cellStart[cellId + 1]; p++) {
+          int i = cellItems[p];
+          double d = Geo.distanceKm(latDeg, lonDeg, lat[i], lon[i]);
+          if (d <= radiusKm) {
+            v.visit(i, d);
+          }
+        }
+      }
+    }
+  }
+
+  /** Indices of the cities within a radius, in ascending index order. */
+  public int[] within(double latDeg, double lonDeg, double radiusKm) {
+    List<Integer> hits = new ArrayList<>();
+    forEachWithin(latDeg, lonDeg, radiusKm, (i, d) -> hits.add(i));
+    return hits.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  double latOf(int i) {
+    return lat[i];
+  }
+
+  double lonOf(int i) {
+    return lon[i];
+  }
+
+  long populationOf(int i) {
+    return pop[i];
+  }
+}

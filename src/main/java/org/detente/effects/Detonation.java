@@ -1,0 +1,33 @@
+package org.detente.effects;
+
+import org.detente.DetenteException;
+
+/**
+ * One detonation at a place.
+ *
+ * @param latDeg          latitude of ground zero, degrees
+ * @param lonDeg          longitude of ground zero, degrees
+ * @param burst           yield and height of burst
+ * @param fissionFraction fraction of the yield from fission (drives fallout), 0–1
+ */
+public record Detonation(double latDeg, double lonDeg, Burst burst, double fissionFraction) {
+
+  /** Validates coordinates and fission fraction. */
+  public Detonation {
+    if (!(latDeg >= -90 && latDeg <= 90)) {
+      throw new DetenteException("latitude must be between -90 and 90 degrees, got " + latDeg);
+    }
+    if (!(lonDeg >= -180 && lonDeg <= 180)) {
+      throw new DetenteException("longitude must be between -180 and 180 degrees, got " + lonDeg);
+    }
+    if (burst == null) {
+      throw new DetenteException("detonation needs a burst");
+    }
+    Units.checkFissionFraction(fissionFraction);
+  }
+
+  /** A detonation with the default fission fraction of 0.5 (typical two-stage weapon). */
+  public static Detonation of(double latDeg, double lonDeg, Burst burst) {
+    return new Detonation(latDeg, lonDeg, burst, 0.5);
+  }
+}
