@@ -1,0 +1,203 @@
+package org.detente.bargain;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.detente.DetenteException;
+import org.detente.scenario.Actor;
+import org.detente.scenario.Issue;
+import org.detente.scenario.IssuePosition;
+import org.detente.scenario.Scenario;
+
+/** Loads negotiation inputs: KTAB SMP CSV and XML, and the issues of a Detente scenario. */
+public final class BargainInputs {
+
+  private BargainInputs() {}
+
+  /**
+   * Reads a file by its extension (.csv, .xml, .yaml/.yml) and keeps the named dimensions (all if
+   * empty).
+   */
+  public static SmpScenario load(Path file, List<String> dimensions) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!Files.exists(file)) {
+      throw new DetenteException(file + ": file not found");
+    }
+    if (name.endsWith(".csv")) {
+      return SmpCsvReader.read(file).selectDimensions(dimensions);
+    }
+    if (name.endsWith(".xml")) {
+      return SmpXmlReader.read(file).selectDimensions(dimensions);
+    }
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return ScenarioYaml.load(file, dimensions);
+    }
+    throw new DetenteException(
+        file + ": unsupported file type; expected .csv or .xml (KTAB SMP) or .yaml/.yml (Detente scenario)", 2);
+  }
+
+  /**
+   * Maps a Detente scenario's issues to a negotiation problem. Dimensions are the selected issues
+   * (all if {@code issueIds} is empty) in the order given; actors are those with a position on
+   * every selected issue, in the scenario's actor order. An actor's capability is its
+   * salience-weighted mean capability over the selected issues (its plain mean if all its
+   * saliences are zero). An actor that states a position on some but not all selected issues is
+   * an error, because the model needs every actor's position on every dimension.
+   */
+  public static SmpScenario fromScenario(Scenario s, List<String> issueIds) {
+    List<Issue> issues = new ArrayList<>();
+    if (issueIds == null || issueIds.isEmpty()) {
+      issues.addAll(s.issues());
+    } else {
+      for (String id : issueIds) {
+        Issue found = null;
+        for (Issue is : s.issues()) {
+          if (is.id().equals(id)) {
+            found = is;
+          }
+        }
+        if (found == null) {
+          List<String> ids = new ArrayList<>();
+          s.issues().forEach(is -> ids.add(is.id()));
+          throw new DetenteException("--dimensions: unknown issue '" + id + "'; the scenario has: "
+              + (ids.isEmpty() ? "no issues" : String.join(", ", ids)), 2);
+        }
+        issues.add(found);
+      }
+    }
+    if (issues.isEmpty()) {
+      throw new DetenteException("scenario has no issues to negotiate");
+    }
+    List<String> order = new ArrayList<>();
+    for (Actor a : s.actors()) {
+      order.add(a.id());
+    }
+    for (Issue is : issues) {
+      for (IssuePosition ip : is.positions()) {
+        if (!order.contains(ip.actor())) {
+          order.add(ip.actor());
+        }
+      }
+    }
+    List<String> actors = new ArrayList<>();
+    List<double[]> pos = new ArrayList<>();
+    List<double[]> sal = new ArrayList<>();
+    List<Double> cap = new ArrayList<>();
+    for (String a : order) {
+      IssuePosition[] row = new IssuePosition[issues.size()];
+      int have = 0;
+      for (int k = 0; k < issues.size(); k++) {
+        for (IssuePosition ip : issues.get(k).positions()) {
+          if (ip.actor().equals(a)) {
+            row[k] = ip;
+          }
+        }
+        if (row[k] != null) {
+          have++;
+        }
+      }
+      if (have == 0) {
+        continue;
+      }
+      if (have < issues.size()) {
+        for (int k = 0; k < issues.size(); k++) {
+          if (row[k] == null) {
+            throw new DetenteException("issue " + issues.get(k).id() + ": actor " + a
+                + " has a position on other selected issues but none on this one; give it one or"
+                + " select issues with --dimensions");
+          }
+        }
+      }
+      double[] p = new double[issues.size()];
+      double[] sv = new double[issues.size()];
+      double num = 0;
+      double den = 0;
+      double plain = 0;
+      for (int k = 0; k < issues.size(); k++) {
+        p[k] = row[k].position();
+        sv[k] = row[k].salience();
+        num += row[k].capability() * row[k].salience();
+        den += row[k].salience();
+        plain += row[k].capability();
+      }
+      actors.add(a);
+      pos.add(p);
+      sal.add(sv);
+      cap.add(den > 0 ? num / den : plain / issues.size());
+    }
+    List<String> dims = new ArrayList<>();
+    issues.forEach(is -> dims.add(is.id()));
+    double[] c = new double[cap.size()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = cap.get(i);
+    }
+    String name = s.meta() != null && s.meta().title() != null ? s.meta().title() : "scenario";
+    BargainProblem bp = new BargainProblem(name, actors, dims, c,
+        pos.toArray(new double[0][]), sal.toArray(new double[0][]));
+    return SmpScenario.ofDefaults(bp);
+  }
+
+  /** Applies option overrides given with KTAB's names (e.g. VotingRule=PropCbc). */
+  public static SmpParameters override(SmpParameters base, Map<String, String> kv) {
+    SmpParameters p = base;
+    for (Map.Entry<String, String> e : kv.entrySet()) {
+      String k = e.getKey();
+      String v = e.getValue();
+      switch (k) {
+        case "VictoryProbModel":
+          p = new SmpParameters(opt(SmpParameters.VictoryProbModel.class, k, v), p.pce(), p.transitions(),
+              p.votingRule(), p.bigRAdjust(), p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(), p.bargainModel());
+          break;
+        case "PCEModel":
+          p = new SmpParameters(p.victoryProb(), opt(SmpParameters.PceModel.class, k, v), p.transitions(),
+              p.votingRule(), p.bigRAdjust(), p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(), p.bargainModel());
+          break;
+        case "StateTransitions":
+          p = p.withTransitions(opt(SmpParameters.StateTransitions.class, k, v));
+          break;
+        case "VotingRule":
+          p = new SmpParameters(p.victoryProb(), p.pce(), p.transitions(), opt(SmpParameters.VotingRule.class, k, v),
+              p.bigRAdjust(), p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(), p.bargainModel());
+          break;
+        case "BigRAdjust":
+          p = new SmpParameters(p.victoryProb(), p.pce(), p.transitions(), p.votingRule(),
+              opt(SmpParameters.BigRAdjust.class, k, v), p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(),
+              p.bargainModel());
+          break;
+        case "BigRRange":
+          p = new SmpParameters(p.victoryProb(), p.pce(), p.transitions(), p.votingRule(), p.bigRAdjust(),
+              opt(SmpParameters.BigRRange.class, k, v), p.thirdPartyCommit(), p.interVecBrgn(), p.bargainModel());
+          break;
+        case "ThirdPartyCommit":
+          p = new SmpParameters(p.victoryProb(), p.pce(), p.transitions(), p.votingRule(), p.bigRAdjust(),
+              p.bigRRange(), opt(SmpParameters.ThirdPartyCommit.class, k, v), p.interVecBrgn(), p.bargainModel());
+          break;
+        case "InterVecBrgn":
+          p = new SmpParameters(p.victoryProb(), p.pce(), p.transitions(), p.votingRule(), p.bigRAdjust(),
+              p.bigRRange(), p.thirdPartyCommit(), opt(SmpParameters.InterVecBrgn.class, k, v), p.bargainModel());
+          break;
+        case "BargnModel":
+          p = new SmpParameters(p.victoryProb(), p.pce(), p.transitions(), p.votingRule(), p.bigRAdjust(),
+              p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(), opt(SmpParameters.BargainModel.class, k, v));
+          break;
+        default:
+          throw new DetenteException("--parameter: unknown option '" + k + "'; expected one of VictoryProbModel,"
+              + " PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit,"
+              + " InterVecBrgn, BargnModel", 2);
+      }
+    }
+    return p;
+  }
+
+  private static <E extends Enum<E> & SmpParameters.Named> E opt(Class<E> t, String k, String v) {
+    E e = SmpParameters.byKtabName(t, v);
+    if (e == null) {
+      throw new DetenteException("--parameter " + k + ": unknown value '" + v + "'; expected one of "
+          + SmpParameters.ktabNames(t), 2);
+    }
+    return e;
+  }
+}
