@@ -16,6 +16,12 @@ import org.detente.engine.RunSink;
  * Its Monte Carlo standard error is se_h = √(L_h(1 − L_h)/N). The posterior is
  * P(h | E) = π_h L_h / Σ_j π_j L_j, with a delta-method standard error from the se_h.
  *
+ * <p>With {@link Combination#PRODUCT} the likelihood is instead the product over items of the
+ * per-item smoothed frequencies, Π_e (k_{h,e} + ½)/(N + 1): it treats the items as conditionally
+ * independent given the hypothesis (a naive-Bayes approximation that ignores how items go
+ * together in a run) but needs far fewer runs when the joint event is rare. Its standard error
+ * follows from the delta method on the log: se = L·√Σ_e (se_e / L_e)².
+ *
  * <p>The ACH table gives, per item e and hypothesis h, the conditional frequency f_{h,e} of runs
  * consistent with e. It is labelled <em>consistent</em> when f_{h,e} exceeds the mean over the
  * other hypotheses by more than max(0.05, 2·se of the difference), <em>inconsistent</em> when it
@@ -39,6 +45,14 @@ public final class HypothesisAnalysis {
       ids = List.copyOf(ids);
       priors = priors.clone();
     }
+  }
+
+  /** How per-run consistency with several items becomes one likelihood. */
+  public enum Combination {
+    /** Share of runs consistent with every item at once (no independence assumption). */
+    JOINT,
+    /** Product of per-item shares (items independent given the hypothesis). */
+    PRODUCT
   }
 
   /** Runs the ensemble with actor {@code actor}'s motive fixed to {@code motive}. */
@@ -100,6 +114,12 @@ public final class HypothesisAnalysis {
   /** Analyses every actor listed, running {@code runs} runs per hypothesis. */
   public static List<ActorResult> analyse(
       List<ActorHypotheses> actors, EvidenceMatcher matcher, int runs, Runner runner) {
+    return analyse(actors, matcher, runs, runner, Combination.JOINT);
+  }
+
+  /** Analyses every actor listed with the given way of combining items. */
+  public static List<ActorResult> analyse(List<ActorHypotheses> actors, EvidenceMatcher matcher,
+      int runs, Runner runner, Combination combination) {
     int items = matcher.items().size();
     List<ActorResult> out = new ArrayList<>();
     for (ActorHypotheses ah : actors) {
@@ -128,8 +148,20 @@ public final class HypothesisAnalysis {
       double[] like = new double[hs];
       double[] se = new double[hs];
       for (int h = 0; h < hs; h++) {
-        like[h] = smoothedLikelihood(all[h], runs);
-        se[h] = Math.sqrt(like[h] * (1 - like[h]) / runs);
+        if (combination == Combination.JOINT) {
+          like[h] = smoothedLikelihood(all[h], runs);
+          se[h] = Math.sqrt(like[h] * (1 - like[h]) / runs);
+        } else {
+          double logL = 0;
+          double relVar = 0;
+          for (int i = 0; i < items; i++) {
+            double li = smoothedLikelihood(perItem[h][i], runs);
+            logL += Math.log(li);
+            relVar += (1 - li) / (li * runs);
+          }
+          like[h] = Math.exp(logL);
+          se[h] = like[h] * Math.sqrt(relVar);
+        }
       }
       double[] post = posterior(ah.priors(), like);
       double s = 0;

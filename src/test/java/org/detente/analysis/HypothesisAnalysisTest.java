@@ -87,6 +87,39 @@ class HypothesisAnalysisTest {
   }
 
   @Test
+  void productLikelihoodMultipliesPerItemFrequencies() {
+    Scenario s = TestScenarios.small();
+    EvidenceMatcher m = new EvidenceMatcher(
+        Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", EVIDENCE), s), s);
+    // 10 runs per hypothesis; under h = 0 runs 0..3 mobilize (consistent with item 2) and
+    // runs 0..4 use nuclear weapons (inconsistent with item 1): item shares 5/10 and 4/10,
+    // joint 0 (runs 0..3 both mobilize and nuke; run 4 nukes only).
+    // Under h = 1 all runs are calm and runs 0..1 mobilize: shares 10/10 and 2/10, joint 2/10.
+    HypothesisAnalysis.Runner runner = (actor, motive, sink) -> {
+      for (int i = 0; i < 10; i++) {
+        SyntheticRun r = new SyntheticRun();
+        r.index = i;
+        if (motive == 0 && i < 4 || motive == 1 && i < 2) r.event(30, 0, -1, Action.MOBILIZE, 0);
+        if (motive == 0 && i < 5) r.event(60, 0, 1, Action.NUCLEAR_STRIKE_CITY, 1);
+        sink.accept(r);
+      }
+    };
+    var ah = new HypothesisAnalysis.ActorHypotheses("RED", 0, List.of("expand", "secure"),
+        new double[] {0.5, 0.5});
+    var prod = HypothesisAnalysis.analyse(List.of(ah), m, 10, runner,
+        HypothesisAnalysis.Combination.PRODUCT).get(0).hypotheses();
+    double l0 = (5.5 / 11) * (4.5 / 11);
+    double l1 = (10.5 / 11) * (2.5 / 11);
+    assertThat(prod.get(0).likelihood()).isCloseTo(l0, within(1e-12));
+    assertThat(prod.get(1).likelihood()).isCloseTo(l1, within(1e-12));
+    assertThat(prod.get(0).posterior()).isCloseTo(l0 / (l0 + l1), within(1e-12));
+    var joint = HypothesisAnalysis.analyse(List.of(ah), m, 10, runner).get(0).hypotheses();
+    assertThat(joint.get(0).consistent()).isZero();
+    assertThat(joint.get(1).consistent()).isEqualTo(2);
+    assertThat(joint.get(1).likelihood()).isCloseTo(2.5 / 11, within(1e-12));
+  }
+
+  @Test
   void windowsAndFieldsAreMatchedExactly() {
     Scenario s = TestScenarios.small();
     EvidenceMatcher m = new EvidenceMatcher(
