@@ -34,9 +34,11 @@ public final class HtmlReport {
     "strategic counterforce", "strategic countervalue"
   };
 
+  /** Distinct colours for actors (Kelly's 20 colours of maximum contrast, minus white/black). */
   private static final String[] PALETTE = {
-    "#c0392b", "#2e6da4", "#27ae60", "#8e44ad", "#d68910", "#16a085", "#7f8c8d", "#b03a2e",
-    "#1f618d", "#6c3483", "#9a7d0a", "#117864"
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd",
+    "#e6550d", "#31a354", "#756bb1", "#636363"
   };
 
   private static final String[] OUTCOME_COLOURS = {
@@ -671,13 +673,23 @@ public final class HtmlReport {
           "<code>--tornado-runs 0</code>).</p></section>\n");
       return;
     }
-    List<ReportInput.TornadoBar> bars = new ArrayList<>(in.tornado());
-    bars.sort(Comparator.comparingDouble(ReportInput.TornadoBar::swing).reversed()
+    List<ReportInput.TornadoBar> all = new ArrayList<>(in.tornado());
+    all.sort(Comparator.comparingDouble(ReportInput.TornadoBar::swing).reversed()
         .thenComparing(ReportInput.TornadoBar::name));
+    List<ReportInput.TornadoBar> bars = all.subList(0, Math.min(15, all.size()));
     h.append("<p class=\"note\">Probability of <b>").append(Html.esc(in.tornadoOutput()))
         .append("</b> with each uncertain parameter set to the low and the high end of its")
         .append(" range, the others at their values (one at a time, common random numbers).")
-        .append(" Blue: low end; red: high end.</p>");
+        .append(" Blue: low end; red: high end. ");
+    if (all.size() > bars.size()) {
+      h.append("The ").append(bars.size()).append(" widest of ").append(all.size())
+          .append(" bars are drawn; the table lists all.");
+    }
+    h.append("</p>");
+    if (all.get(0).swing() == 0) {
+      h.append("<p class=\"note\"><b>No parameter moved this output:</b> it is ")
+          .append(Html.pct(all.get(0).base())).append(" at every tested value.</p>");
+    }
     double base = bars.get(0).base();
     double min = base;
     double max = base;
@@ -688,7 +700,7 @@ public final class HtmlReport {
     double pad = Math.max(0.01, (max - min) * 0.1);
     min = Math.max(0, min - pad);
     max = Math.min(1, max + pad);
-    double left = 200;
+    double left = 190;
     double width = 560;
     double rowH = 26;
     double top = 20;
@@ -711,8 +723,7 @@ public final class HtmlReport {
       g.rect(Math.min(xb, xl), y + 4, Math.abs(xl - xb), rowH - 8, "#2e6da4", null);
       g.rect(Math.min(xb, xh), y + 4, Math.abs(xh - xb), rowH - 8, "#c0392b",
           "fill-opacity=\"0.8\"");
-      g.text(left - 8, y + rowH / 2 + 4, b.name() + " [" + Html.num(b.low()) + ", "
-          + Html.num(b.high()) + "]", "end", 11, null);
+      g.text(left - 8, y + rowH / 2 + 4, b.name(), "end", 11, null);
       g.text(Math.max(xl, xh) + 6, y + rowH / 2 + 4,
           Html.pct(b.outLow()) + " / " + Html.pct(b.outHigh()), "start", 10, null);
     }
@@ -722,7 +733,7 @@ public final class HtmlReport {
     h.append("<div class=\"chart\">").append(g.end()).append("</div><table><tr>")
         .append("<th>Parameter</th><th>Low</th><th>High</th><th>Output at low</th>")
         .append("<th>Output at high</th><th>Swing</th></tr>");
-    for (ReportInput.TornadoBar b : bars) {
+    for (ReportInput.TornadoBar b : all) {
       h.append("<tr><td>").append(Html.esc(b.name())).append("</td><td class=\"n\">")
           .append(Html.num(b.low())).append("</td><td class=\"n\">").append(Html.num(b.high()))
           .append("</td><td class=\"n\">").append(Html.pct(b.outLow()))
@@ -769,7 +780,7 @@ public final class HtmlReport {
     minLat -= padLat;
     maxLat += padLat;
     minLon -= padLon;
-    maxLon += padLon;
+    maxLon += padLon * 2.5; // room for the labels right of the points
     double cos = Math.cos(Math.toRadians((minLat + maxLat) / 2));
     double width = 900;
     double spanX = (maxLon - minLon) * cos;
@@ -780,7 +791,9 @@ public final class HtmlReport {
     final double fMaxLat = maxLat;
     java.util.function.DoubleBinaryOperator px = (lon, lat) -> (lon - fMinLon) * cos * scale;
     java.util.function.DoubleBinaryOperator py = (lon, lat) -> (fMaxLat - lat) * scale;
-    Svg g = new Svg(width + 220, height, "Map of theaters");
+    Svg g = new Svg(width + 240, height, "Map of theaters");
+    g.raw("<svg x=\"0\" y=\"0\" width=\"" + Svg.n(width) + "\" height=\"" + Svg.n(height)
+        + "\" viewBox=\"0 0 " + Svg.n(width) + " " + Svg.n(height) + "\" overflow=\"hidden\">");
     g.rect(0, 0, width, height, "#eaf2f8", null);
     if (in.borders() != null) {
       for (double[] line : in.borders()) {
@@ -844,6 +857,7 @@ public final class HtmlReport {
       g.text(x + 11, y + 4, th.id() + (modal < 0 ? "" : " (" + s.actors().get(modal).id() + " "
           + Html.pct(n == 0 ? Double.NaN : best / (double) n) + ")"), "start", 11, null);
     }
+    g.raw("</svg>");
     int row = 0;
     for (int a = 0; a < s.actors().size(); a++) {
       boolean controls = false;
@@ -855,8 +869,11 @@ public final class HtmlReport {
       }
       double y = 20 + row * 18;
       g.circle(width + 20, y - 4, 6, PALETTE[a % PALETTE.length], null);
-      g.text(width + 32, y, s.actors().get(a).id() + " " + s.actors().get(a).name(), "start", 11,
-          null);
+      String name = s.actors().get(a).name();
+      if (name.length() > 26) {
+        name = name.substring(0, 25) + "…";
+      }
+      g.text(width + 32, y, s.actors().get(a).id() + " " + name, "start", 11, null);
       row++;
     }
     double y = 30 + row * 18;
