@@ -40,6 +40,19 @@ public final class Morris {
    */
   public static List<Effect> screen(
       ParameterSpace space, int trajectories, int levels, long seed, ToDoubleFunction<double[]> f) {
+    return screen(space, trajectories, levels, 0, seed, f);
+  }
+
+  /**
+   * As {@link #screen(ParameterSpace, int, int, long, ToDoubleFunction)}, but when
+   * {@code candidates} exceeds {@code trajectories}, that many candidate trajectories are drawn
+   * and the {@code trajectories} most spread out are kept (Campolongo et al. 2007): the spread of
+   * two trajectories is the sum of the Euclidean distances between all their points, and the
+   * set is chosen greedily — the farthest pair first, then repeatedly the candidate with the
+   * largest summed spread to those already chosen. Only the kept trajectories are evaluated.
+   */
+  public static List<Effect> screen(ParameterSpace space, int trajectories, int levels,
+      int candidates, long seed, ToDoubleFunction<double[]> f) {
     if (levels < 2 || levels % 2 != 0) {
       throw new IllegalArgumentException("levels must be even and at least 2");
     }
@@ -48,12 +61,14 @@ public final class Morris {
     }
     int k = space.size();
     double delta = levels / (2.0 * (levels - 1));
-    double[][] ee = new double[k][trajectories];
     SplittableRandom rng = new SplittableRandom(seed);
-    int[] order = new int[k];
-    for (int t = 0; t < trajectories; t++) {
+    int m = Math.max(trajectories, candidates);
+    double[][][] points = new double[m][][];
+    int[][] orders = new int[m][];
+    for (int t = 0; t < m; t++) {
       int[] level = new int[k];
       double[] x = new double[k];
+      int[] order = new int[k];
       for (int i = 0; i < k; i++) {
         level[i] = rng.nextInt(levels);
         x[i] = level[i] / (double) (levels - 1);
@@ -65,13 +80,28 @@ public final class Morris {
         order[i] = order[j];
         order[j] = tmp;
       }
-      double y = f.applyAsDouble(space.toPhysical(x));
+      double[][] pts = new double[k + 1][];
+      pts[0] = x.clone();
       for (int s = 0; s < k; s++) {
         int i = order[s];
         double step = level[i] < levels / 2 ? delta : -delta;
         x[i] = Math.min(1.0, Math.max(0.0, x[i] + step));
-        double y2 = f.applyAsDouble(space.toPhysical(x));
-        ee[i][t] = (y2 - y) / step;
+        pts[s + 1] = x.clone();
+      }
+      points[t] = pts;
+      orders[t] = order;
+    }
+    int[] chosen = m > trajectories ? select(points, trajectories) : identity(trajectories);
+    double[][] ee = new double[k][trajectories];
+    for (int c = 0; c < trajectories; c++) {
+      double[][] pts = points[chosen[c]];
+      int[] order = orders[chosen[c]];
+      double y = f.applyAsDouble(space.toPhysical(pts[0]));
+      for (int s = 0; s < k; s++) {
+        int i = order[s];
+        double step = pts[s + 1][i] - pts[s][i];
+        double y2 = f.applyAsDouble(space.toPhysical(pts[s + 1]));
+        ee[i][c] = (y2 - y) / step;
         y = y2;
       }
     }
@@ -92,5 +122,69 @@ public final class Morris {
           Math.sqrt(ss / (trajectories - 1)), ee[i].clone()));
     }
     return List.copyOf(out);
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  /** Spread of two trajectories: the sum of distances between all pairs of their points. */
+  static double spread(double[][] p, double[][] q) {
+    double sum = 0;
+    for (double[] a : p) {
+      for (double[] b : q) {
+        double d = 0;
+        for (int z = 0; z < a.length; z++) {
+          double e = a[z] - b[z];
+          d += e * e;
+        }
+        sum += Math.sqrt(d);
+      }
+    }
+    return sum;
+  }
+
+  /** Greedy choice of r well-spread trajectories among the candidates. */
+  static int[] select(double[][][] points, int r) {
+    int m = points.length;
+    double[][] dist = new double[m][m];
+    int bi = 0;
+    int bj = 1;
+    for (int i = 0; i < m; i++) {
+      for (int j = i + 1; j < m; j++) {
+        dist[i][j] = dist[j][i] = spread(points[i], points[j]);
+        if (dist[i][j] > dist[bi][bj]) {
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    int[] chosen = new int[r];
+    boolean[] used = new boolean[m];
+    chosen[0] = Math.min(bi, bj);
+    chosen[1] = Math.max(bi, bj);
+    used[bi] = used[bj] = true;
+    double[] toChosen = new double[m];
+    for (int i = 0; i < m; i++) {
+      toChosen[i] = dist[i][bi] + dist[i][bj];
+    }
+    for (int c = 2; c < r; c++) {
+      int best = -1;
+      for (int i = 0; i < m; i++) {
+        if (!used[i] && (best < 0 || toChosen[i] > toChosen[best])) {
+          best = i;
+        }
+      }
+      chosen[c] = best;
+      used[best] = true;
+      for (int i = 0; i < m; i++) {
+        toChosen[i] += dist[i][best];
+      }
+    }
+    return chosen;
   }
 }

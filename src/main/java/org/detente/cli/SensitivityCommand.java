@@ -66,6 +66,11 @@ public final class SensitivityCommand implements Callable<Integer> {
       description = "Morris grid levels, even (default: ${DEFAULT-VALUE}).")
   int levels;
 
+  @Option(names = "--candidates", paramLabel = "M",
+      description = "Morris: draw M candidate trajectories and keep the K most spread out"
+          + " (Campolongo et al. 2007); 0 = no selection (default: 4K).")
+  Integer candidates;
+
   @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B",
       description = "Sobol bootstrap replicates (default: ${DEFAULT-VALUE}).")
   int bootstrap;
@@ -137,7 +142,8 @@ public final class SensitivityCommand implements Callable<Integer> {
       return hits[0] / (double) runsPerPoint;
     };
     List<Morris.Effect> morris = method.equals("sobol") ? null
-        : Morris.screen(space, morrisK, levels, seed, f);
+        : Morris.screen(space, morrisK, levels, candidates == null ? 4 * morrisK : candidates,
+            seed, f);
     Sobol.Result sobol = method.equals("morris") ? null
         : Sobol.analyse(space, sobolN, seed, bootstrap, f);
     List<Integer> order = new ArrayList<>();
@@ -160,6 +166,7 @@ public final class SensitivityCommand implements Callable<Integer> {
       if (morris != null) {
         root.put("morrisTrajectories", morrisK);
         root.put("morrisLevels", levels);
+        root.put("morrisCandidates", candidates == null ? 4 * morrisK : candidates);
       }
       if (sobol != null) {
         root.put("sobolBaseSamples", sobolN);

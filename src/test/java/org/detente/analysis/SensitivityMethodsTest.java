@@ -59,6 +59,41 @@ class SensitivityMethodsTest {
   }
 
   @Test
+  void campolongoSelectionSpreadsTrajectoriesAndKeepsExactEffects() {
+    ParameterSpace space = new ParameterSpace(List.of("x1", "x2", "x3", "x4", "x5"),
+        new double[5], new double[] {1, 1, 1, 1, 1});
+    List<double[]> plain = new java.util.ArrayList<>();
+    List<double[]> chosen = new java.util.ArrayList<>();
+    Morris.screen(space, 6, 4, 0, 5, x -> {
+      plain.add(x.clone());
+      return 0;
+    });
+    List<Morris.Effect> e = Morris.screen(space, 6, 4, 60, 5, x -> {
+      chosen.add(x.clone());
+      return 2 * x[0] - 3 * x[4];
+    });
+    assertThat(chosen).hasSize(6 * 6);
+    assertThat(totalSpread(chosen, 6)).isGreaterThan(totalSpread(plain, 6));
+    assertThat(e.get(0).mu()).isCloseTo(2, within(1e-9));
+    assertThat(e.get(4).mu()).isCloseTo(-3, within(1e-9));
+  }
+
+  private static double totalSpread(List<double[]> pts, int perTrajectory) {
+    int t = pts.size() / perTrajectory;
+    double[][][] tr = new double[t][][];
+    for (int i = 0; i < t; i++) {
+      tr[i] = pts.subList(i * perTrajectory, (i + 1) * perTrajectory).toArray(new double[0][]);
+    }
+    double s = 0;
+    for (int i = 0; i < t; i++) {
+      for (int j = i + 1; j < t; j++) {
+        s += Morris.spread(tr[i], tr[j]);
+      }
+    }
+    return s;
+  }
+
+  @Test
   void morrisScalesEffectsToTheFactorRange() {
     ParameterSpace space = new ParameterSpace(List.of("a", "b"),
         new double[] {0, 10}, new double[] {2, 20});
