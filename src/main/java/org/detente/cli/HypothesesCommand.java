@@ -154,6 +154,8 @@ public final class HypothesesCommand implements Callable<Integer> {
       o.put("fromWeek", it.fromWeek());
       o.put("toWeek", Math.min(it.toWeek(), s.meta().horizonSteps()));
     }
+    ArrayNode rare = root.putArray("rarelyReproduced");
+    rarelyReproduced(m, results).forEach(rare::add);
     ArrayNode skipped = root.putArray("beyondHorizon");
     m.skipped().forEach(it -> skipped.add(it.id()));
     ObjectNode post = root.putObject("posterior");
@@ -179,6 +181,24 @@ public final class HypothesesCommand implements Callable<Integer> {
       }
     }
     return root;
+  }
+
+  /** Items that no hypothesis reproduces in 1% of runs or more (a sign of model misfit). */
+  static List<String> rarelyReproduced(EvidenceMatcher m,
+      List<HypothesisAnalysis.ActorResult> results) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.items().size(); i++) {
+      double max = 0;
+      for (HypothesisAnalysis.ActorResult ar : results) {
+        for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+          max = Math.max(max, h.itemFreq()[i]);
+        }
+      }
+      if (max < 0.01) {
+        out.add(m.items().get(i).id());
+      }
+    }
+    return out;
   }
 
   private void print(PrintWriter out, Evidence ev, EvidenceMatcher m,
@@ -228,5 +248,11 @@ public final class HypothesesCommand implements Callable<Integer> {
     }
     out.println();
     out.println("+ observed event, - non-event. Likelihoods are Jeffreys-smoothed.");
+    List<String> rare = rarelyReproduced(m, results);
+    if (!rare.isEmpty()) {
+      out.println("Reproduced in under 1% of runs under every hypothesis (the model rarely"
+          + " produces them, so they weigh mostly through Monte Carlo noise): "
+          + String.join(", ", rare));
+    }
   }
 }

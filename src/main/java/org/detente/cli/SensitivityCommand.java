@@ -130,6 +130,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     }
     AnalysisSupport.Progress progress =
         new AnalysisSupport.Progress("sensitivity", points * runsPerPoint, json);
+    double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     ToDoubleFunction<double[]> f = x -> {
       ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
       CompiledModel model = CompiledModel.compile(s, p);
@@ -139,7 +140,10 @@ public final class SensitivityCommand implements Callable<Integer> {
           hits[0]++;
         }
       }, progress.stage(runsPerPoint));
-      return hits[0] / (double) runsPerPoint;
+      double v = hits[0] / (double) runsPerPoint;
+      range[0] = Math.min(range[0], v);
+      range[1] = Math.max(range[1], v);
+      return v;
     };
     List<Morris.Effect> morris = method.equals("sobol") ? null
         : Morris.screen(space, morrisK, levels, candidates == null ? 4 * morrisK : candidates,
@@ -174,6 +178,8 @@ public final class SensitivityCommand implements Callable<Integer> {
         AnalysisSupport.put(root, "outputVariance", sobol.variance());
       }
       root.put("points", points);
+      AnalysisSupport.put(root, "outputMin", range[0]);
+      AnalysisSupport.put(root, "outputMax", range[1]);
       root.put("factors", !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue"
           : "declared");
       ArrayNode params = root.putArray("parameters");
@@ -230,6 +236,14 @@ public final class SensitivityCommand implements Callable<Integer> {
               x.s1Lo(), x.s1Hi(), x.st(), x.stLo(), x.stHi()));
         }
         pw.println(row);
+      }
+      pw.println();
+      if (range[0] == range[1]) {
+        pw.println(AnalysisSupport.f("The output did not change at any design point: P(%s) ="
+            + " %.4f everywhere; no parameter can be ranked.", output, range[0]));
+      } else {
+        pw.println(AnalysisSupport.f("P(%s) ranged from %.4f to %.4f over the design points.",
+            output, range[0], range[1]));
       }
     }
     pw.flush();
