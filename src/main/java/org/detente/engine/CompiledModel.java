@@ -77,6 +77,8 @@ public final class CompiledModel {
   final double[][] cohesion; // [a][m]
   final double[][] uIdeal; // [a][m] issue value at own ideal
   final double[][] uDeal; // [a][m] issue value at the focal deal
+  final double[][] uSq; // [a][m] issue value at the no-deal status quo point
+  final double[] statusQuo; // per issue 0..100
   final double[][] uLose; // [a][m*nA+b] issue value at b's position
   final double[][] uOfferTo; // [a][m*nA+b] a's issue value when a moves toward b
   final double[][] uYieldedTo; // [a][m*nA+b] a's issue value when b moves toward a
@@ -163,21 +165,24 @@ public final class CompiledModel {
   final double allianceCredibility;
   final double proxyBoost;
 
+  /** The spatial model of politics as deal forecaster (docs/bargain.md). */
+  public static final DealForecaster SPATIAL =
+      p -> org.detente.bargain.SpatialModel.forecast(p).outcome();
+
   /** Compiles with the shipped nuclear casualty model and the spatial negotiation model. */
   public static CompiledModel compile(Scenario scenario, ModelParameters parameters) {
     return compile(
         scenario,
         parameters,
-        null,
-        DealForecaster.WEIGHTED_MEAN);
+        org.detente.effects.NuclearCasualtyModel.loadDefault(),
+        SPATIAL);
   }
 
   /** Compiles with a given casualty model and the spatial negotiation model. */
   public static CompiledModel compile(
       Scenario scenario, ModelParameters parameters, DetonationCasualties casualties) {
     return compile(
-        scenario, parameters, casualties,
-        DealForecaster.WEIGHTED_MEAN);
+        scenario, parameters, casualties, SPATIAL);
   }
 
   /** Compiles with a given casualty model and deal forecaster. */
@@ -210,7 +215,7 @@ public final class CompiledModel {
     resLevel = o.resLevel; resPrior = o.resPrior; motPrior = o.motPrior;
     typePrior = o.typePrior; motiveIds = o.motiveIds; fixedMotive = fixed;
     terr = o.terr; regimeSec = o.regimeSec; deterActor = o.deterActor;
-    deterWeight = o.deterWeight; cohesion = o.cohesion; uIdeal = o.uIdeal; uDeal = o.uDeal;
+    deterWeight = o.deterWeight; cohesion = o.cohesion; uIdeal = o.uIdeal; uDeal = o.uDeal; uSq = o.uSq; statusQuo = o.statusQuo;
     uLose = o.uLose; uOfferTo = o.uOfferTo; uYieldedTo = o.uYieldedTo;
     focalDeal = o.focalDeal; issueIds = o.issueIds;
     adj = o.adj; control0 = o.control0; home = o.home; terrainMult = o.terrainMult;
@@ -460,6 +465,8 @@ public final class CompiledModel {
       }
     }
     focalDeal = nI == 0 ? new double[0] : forecastDeal(sc, fc, basePos, baseSal, baseCap);
+    statusQuo = nI == 0 ? new double[0]
+        : forecastDeal(sc, DealForecaster.WEIGHTED_MEAN, basePos, baseSal, baseCap);
     double[][][] ideal = new double[nA][][];
     double[][][] sal = new double[nA][][];
     for (int a = 0; a < nA; a++) {
@@ -481,6 +488,7 @@ public final class CompiledModel {
     }
     uIdeal = new double[nA][];
     uDeal = new double[nA][];
+    uSq = new double[nA][];
     uLose = new double[nA][];
     uOfferTo = new double[nA][];
     uYieldedTo = new double[nA][];
@@ -489,12 +497,14 @@ public final class CompiledModel {
       int k = nMot[a];
       uIdeal[a] = new double[k];
       uDeal[a] = new double[k];
+      uSq[a] = new double[k];
       uLose[a] = new double[k * nA];
       uOfferTo[a] = new double[k * nA];
       uYieldedTo[a] = new double[k * nA];
       for (int m = 0; m < k; m++) {
         uIdeal[a][m] = issueValue(ideal[a][m], sal[a][m], ideal[a][m]);
         uDeal[a][m] = issueValue(ideal[a][m], sal[a][m], focalDeal);
+        uSq[a][m] = issueValue(ideal[a][m], sal[a][m], statusQuo);
         for (int b = 0; b < nA; b++) {
           for (int i = 0; i < nI; i++) {
             pt[i] = Double.isNaN(basePos[b][i]) ? focalDeal[i] : basePos[b][i];
@@ -877,6 +887,11 @@ public final class CompiledModel {
   /** Index of the second principal adversary. */
   public int principalB() {
     return principalB;
+  }
+
+  /** The no-deal status quo per issue (0–100): capability × salience weighted mean. */
+  public double[] statusQuo() {
+    return statusQuo.clone();
   }
 
   /** Focal deal per issue (0–100), from the negotiation model. */

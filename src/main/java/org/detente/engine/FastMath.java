@@ -21,12 +21,16 @@ final class FastMath {
       return Double.POSITIVE_INFINITY;
     }
     double y = x * LOG2E;
-    double fl = Math.floor(y);
+    long il = (long) y;
+    if (y < il) {
+      il--;
+    }
+    double fl = il;
     double f = (y - fl) * LN2; // in [0, ln 2)
     // e^f by Taylor series to degree 7 (f < 0.694: remainder < 2e-7 relative)
     double p = 1 + f * (1 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120
         + f * (1.0 / 720 + f * (1.0 / 5040)))))));
-    long bits = ((long) fl + 1023) << 52;
+    long bits = (il + 1023) << 52;
     return p * Double.longBitsToDouble(bits);
   }
 }

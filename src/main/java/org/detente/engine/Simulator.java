@@ -22,6 +22,26 @@ public final class Simulator implements RunView {
   private static final int SEVERED = 2;
   private static final int NK = CasualtyKind.values().length;
   private static final int MAXC = 24;
+  // features of the linear utility model in decide()
+  private static final int F_ONE = 0;
+  private static final int F_HOLD = 1;
+  private static final int F_W = 2;
+  private static final int F_WON = 3;
+  private static final int F_DEAL = 4;
+  private static final int F_OFFER = 5;
+  private static final int F_CONCEDE = 6;
+  private static final int F_SQ = 7;
+  private static final int F_G = 8;
+  private static final int F_L = 9;
+  private static final int F_COST = 10;
+  private static final int F_RESTORE = 11;
+  private static final int F_GL = 12;
+  private static final int F_TERR = 13;
+  private static final int F_COH = 14;
+  private static final int NF = 15;
+  private static final int NZ = 6;
+  /** Hostility at week 0 at or above which a pair is at war from the start. */
+  static final double WAR_HOSTILITY = 0.95;
 
   private static final int A_WAIT = Action.WAIT.ordinal();
   private static final int A_CONSULT = Action.CONSULT.ordinal();
@@ -76,6 +96,10 @@ public final class Simulator implements RunView {
   private final boolean[] targetHit;
   private final double[] totW; // weighted forces per actor this step
   private final boolean[] threat; // [b*nT+t]: b has forces in t or an adjacent theater
+  private final double[] retalCache; // per actor: retaliationBy, refreshed each step
+  private final boolean[] contestedCache; // per actor: hostile forces on home soil
+  private final double[] gainM; // per motive scratch
+  private final double[] loseM;
 
   // ---- results -----------------------------------------------------------------------------------
   private int runIndex;
@@ -110,12 +134,18 @@ public final class Simulator implements RunView {
   private final double[] pendLik; // [p*maxTypes + type]
   private final double[] pendNoise;
   private int nPend;
+  private boolean refreshCachesAfterNuclear;
   private final int[] cAct = new int[MAXC];
   private final int[] cTh = new int[MAXC];
   private final int[] cAux = new int[MAXC];
   private final double[] util; // [type*MAXC + c]
   private final double[] prob; // [type*MAXC + c]
   private final double[] trUtil = new double[MAXC];
+  private final double[] coef = new double[MAXC * NF];
+  private final double[] feat = new double[NF];
+  private final int[] spN = new int[MAXC];
+  private final int[] spIdx = new int[MAXC * NZ];
+  private final double[] spVal = new double[MAXC * NZ];
   private final double[] trProb = new double[MAXC];
   // per-type values of the counterpart b
   private final double[] bH;
@@ -124,6 +154,7 @@ public final class Simulator implements RunView {
   private final double[] bD;
   private final double[] bDoff;
   private final double[] bWnuc;
+  private final double[] bSq;
   private final double[] lanch = new double[2];
   private final double[] sideF;
 
@@ -151,6 +182,10 @@ public final class Simulator implements RunView {
     targetHit = new boolean[m.nTargets];
     totW = new double[nA];
     threat = new boolean[nA * nT];
+    retalCache = new double[nA];
+    contestedCache = new boolean[nA];
+    gainM = new double[m.maxMot];
+    loseM = new double[m.maxMot];
     deaths = new double[nA * NK];
     answer = new boolean[m.nQ];
     int maxPend = nA * (nA - 1) + 8;
@@ -169,6 +204,7 @@ public final class Simulator implements RunView {
     bD = new double[m.maxTypes];
     bDoff = new double[m.maxTypes];
     bWnuc = new double[m.maxTypes];
+    bSq = new double[m.maxTypes];
     sideF = new double[nA];
   }
 
@@ -220,6 +256,10 @@ public final class Simulator implements RunView {
       }
       for (int p = 0; p < nPend && !absorbed; p++) {
         applyDecision(p);
+        if (refreshCachesAfterNuclear) {
+          refreshCaches();
+          refreshCachesAfterNuclear = false;
+        }
       }
       if (absorbed) {
         break;
@@ -251,7 +291,9 @@ public final class Simulator implements RunView {
     System.arraycopy(m.cred, 0, cred, 0, cred.length);
     System.arraycopy(m.allied, 0, allied, 0, allied.length);
     Arrays.fill(pressure, 0);
-    Arrays.fill(war, false);
+    for (int i = 0; i < war.length; i++) {
+      war[i] = m.hostility0[i] >= WAR_HOSTILITY;
+    }
     Arrays.fill(struck, false);
     Arrays.fill(targetHit, false);
     Arrays.fill(deaths, 0);
@@ -318,6 +360,15 @@ public final class Simulator implements RunView {
         }
       }
       totW[a] = w;
+    }
+    refreshCaches();
+  }
+
+  private void refreshCaches() {
+    int nA = m.nA;
+    for (int a = 0; a < nA; a++) {
+      retalCache[a] = computeRetaliation(a);
+      contestedCache[a] = computeContested(a);
     }
   }
 
@@ -436,8 +487,12 @@ public final class Simulator implements RunView {
     return ns[a] + st[a] > 0;
   }
 
-  /** Probability b (or a nuclear ally of b) retaliates with nuclear weapons. */
+  /** Probability b (or a nuclear ally of b) retaliates with nuclear weapons (cached per step). */
   private double retaliationBy(int b) {
+    return retalCache[b];
+  }
+
+  private double computeRetaliation(int b) {
     double r = nuclearArmed(b) ? m.retaliation[b] : 0;
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
@@ -530,6 +585,58 @@ public final class Simulator implements RunView {
     boolean existential = d != DoctrineKind.NONE.ordinal() && d != DoctrineKind.NO_FIRST_USE.ordinal()
         && war[a * m.nA + b] && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
     return existential;
+  }
+
+
+  // values of actor x of type k facing y (stake units); set by typeValues
+  private double vG;
+  private double vL;
+  private double vW;
+  private double vH;
+  private double vSq;
+  private double vCost;
+  private double vRes;
+
+  /**
+   * Values of actor x of private type k facing y, given x's win probability p: the value of
+   * winning (G) and losing (L) a war, of war (W), of the no-deal status quo in the shadow of
+   * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
+   */
+  private void prepareMotives(int x, int y) {
+    for (int mo = 0; mo < m.nMot[x]; mo++) {
+      gainM[mo] = gainTerr(x, mo, y);
+      loseM[mo] = loseTerr(x, mo, y);
+    }
+  }
+
+  /** Requires {@link #prepareMotives}(x, y) first. */
+  private void typeValues(int x, int k, int y, double p) {
+    int nA = m.nA;
+    int nMx = m.nMot[x];
+    int mo = k % nMx;
+    double res = m.resLevel[x][k / nMx];
+    int xy = x * nA + y;
+    double g = res * (m.uIdeal[x][mo] + gainM[mo])
+        + (m.deterActor[x][mo] == y ? m.deterWeight[x][mo] : 0);
+    double l = res * (m.uLose[x][mo * nA + y] - loseM[mo]);
+    double cost = m.warCost * (1 + m.regimeSec[x][mo])
+        + (m.deterActor[x][mo] >= 0 && m.deterActor[x][mo] != y
+            ? m.deterWeight[x][mo] * m.warCost : 0);
+    double danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
+    double w = p * g + (1 - p) * l - cost - danger;
+    double sq = res * m.uSq[x][mo];
+    double h = hostility[xy];
+    double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
+    if (war[xy]) {
+      hold = Math.min(hold, w) - pressure[y * nA + x];
+    }
+    vG = g;
+    vL = l;
+    vW = w;
+    vSq = sq;
+    vH = hold;
+    vCost = cost;
+    vRes = res;
   }
 
   private static double sigmoid(double x) {
@@ -627,31 +734,18 @@ public final class Simulator implements RunView {
     final int nTb = m.nTypes[b];
     final int nMb = m.nMot[b];
     final double acB = m.audienceCost * rhetoric[ba];
-    final double cB = m.warCost;
     final double kB = m.catastropheCost * m.riskWeight[b];
-    final double rhoB = escalationRiskFrom(a);
-    final double prs = pressure[ab];
+    prepareMotives(b, a);
     for (int k = 0; k < nTb; k++) {
-      int r = k / nMb;
       int mo = k % nMb;
-      double res = m.resLevel[b][r];
-      double g = res * (m.uIdeal[b][mo] + gainTerr(b, mo, a))
-          + (m.deterActor[b][mo] == a ? m.deterWeight[b][mo] : 0);
-      double l = res * (m.uLose[b][mo * nA + a] - loseTerr(b, mo, a));
-      double cost = cB * (1 + m.regimeSec[b][mo])
-          + (m.deterActor[b][mo] >= 0 && m.deterActor[b][mo] != a ? m.deterWeight[b][mo] * cB : 0);
-      double w = pb * g + (1 - pb) * l - cost - rhoB * kB;
-      double base = res * m.uDeal[b][mo];
-      double hold = base - m.crisisCost * h - prs;
-      if (war[ba]) {
-        hold = Math.min(hold, w) - prs;
-      }
-      bW[k] = w;
-      bH[k] = hold;
-      bD[k] = base - acB * m.dealAudienceShare;
-      bDoff[k] = res * m.uYieldedTo[b][mo * nA + a] - acB * m.dealAudienceShare;
-      bY[k] = res * m.uOfferTo[b][mo * nA + a] - acB;
-      bWnuc[k] = w - m.followOnRisk * kB;
+      typeValues(b, k, a, pb);
+      bW[k] = vW;
+      bH[k] = vH;
+      bD[k] = vRes * m.uDeal[b][mo] - acB * m.dealAudienceShare;
+      bDoff[k] = vRes * m.uYieldedTo[b][mo * nA + a] - acB * m.dealAudienceShare;
+      bY[k] = vRes * m.uOfferTo[b][mo * nA + a] - acB;
+      bWnuc[k] = vW - m.followOnRisk * kB;
+      bSq[k] = vSq;
     }
     // belief-averaged response probabilities of b (a's look-ahead)
     final int bo = ab * m.maxTypes;
@@ -672,7 +766,7 @@ public final class Simulator implements RunView {
       double out = Math.max(bH[k], bW[k]);
       pAccDeal += bel * sigmoid(lam * (bD[k] - out));
       pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
-      pAccCease += bel * sigmoid(lam * (bH[k] + (war[ba] ? m.warCost * 0.5 : 0) - bW[k]));
+      pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
       pYieldVerbal += bel * sigmoid(lam * (bY[k] - out));
       pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
       pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
@@ -683,95 +777,147 @@ public final class Simulator implements RunView {
     final double pAfterStrike = afterStrikeWinProb(a, b, nucForcesT);
     final double pLocal = attackT >= 0 ? localWinProb(a, b, attackT) : 0;
 
-    // ---- a's utilities for each of its types
+    // ---- a's utilities for each of its types. Every action's expected utility is linear in a
+    // few per-type values (features), with coefficients that depend only on the public state and
+    // a's beliefs: build the coefficients once, then one dot product per type and action.
     final int nTa = m.nTypes[a];
     final int nMa = m.nMot[a];
     final double acA = m.audienceCost * rhetoric[ab];
     final double kA = m.catastropheCost * m.riskWeight[a];
-    final double rhoA = escalationRiskFrom(b);
-    final double prsA = pressure[ba];
-    for (int k = 0; k < nTa; k++) {
-      int r = k / nMa;
-      int mo = k % nMa;
-      double res = m.resLevel[a][r];
-      double g = res * (m.uIdeal[a][mo] + gainTerr(a, mo, b))
-          + (m.deterActor[a][mo] == b ? m.deterWeight[a][mo] : 0);
-      double l = res * (m.uLose[a][mo * nA + b] - loseTerr(a, mo, b));
-      double cost = m.warCost * (1 + m.regimeSec[a][mo])
-          + (m.deterActor[a][mo] >= 0 && m.deterActor[a][mo] != b
-              ? m.deterWeight[a][mo] * m.warCost : 0);
-      double w = p * g + (1 - p) * l - cost - rhoA * kA;
-      double base = res * m.uDeal[a][mo];
-      double hold = base - m.crisisCost * h - prsA;
-      if (atWar) {
-        hold = Math.min(hold, w) - prsA;
+    final double talkV = m.consultValue * h;
+    final double gH = m.goldsteinHostility;
+    final double[] cf = coef;
+    Arrays.fill(cf, 0, n * NF, 0.0);
+    for (int c = 0; c < n; c++) {
+      int act = cAct[c];
+      int o = c * NF;
+      if (act == A_WAIT) {
+        cf[o + F_HOLD] = 1;
+      } else if (act == A_INTENT) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = 0.5 * talkV;
+      } else if (act == A_CONSULT) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = talkV;
+      } else if (act == A_RESTORE) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_RESTORE] = 0.5 * pAccDeal;
+      } else if (act == A_NEGOTIATE) {
+        cf[o + F_DEAL] = pAccDeal;
+        cf[o + F_HOLD] = 1 - pAccDeal;
+        cf[o + F_ONE] = talkV;
+      } else if (act == A_OFFER) {
+        cf[o + F_OFFER] = pAccOffer;
+        cf[o + F_HOLD] = 1 - pAccOffer;
+        cf[o + F_ONE] = talkV;
+      } else if (act == A_CEASEFIRE) {
+        cf[o + F_SQ] = pAccCease;
+        cf[o + F_ONE] = -pAccCease * m.crisisCost * h;
+        cf[o + F_W] = 1 - pAccCease;
+      } else if (act == A_CONCEDE) {
+        cf[o + F_CONCEDE] = 1;
+      } else if (act == A_INSULT) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = m.rhetoricGain - m.crisisCost * 2 * gH;
+      } else if (act == A_THREATEN || act == A_THREATEN_BREAK || act == A_THREATEN_NUC) {
+        cf[o + F_WON] = pYieldVerbal;
+        cf[o + F_HOLD] = 1 - pYieldVerbal;
+        cf[o + F_ONE] = act == A_THREATEN_NUC
+            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH;
+      } else if (act == A_BREAK) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = -talkV + m.rhetoricGain;
+        cf[o + F_RESTORE] = -0.5 * pAccDeal;
+      } else if (act == A_SANCTION || act == A_MOBILIZE || act == A_BLOCKADE) {
+        double costMult = act == A_BLOCKADE ? 2 : 1;
+        double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
+        cf[o + F_WON] = pYieldMaterial;
+        cf[o + F_W] = pe;
+        cf[o + F_HOLD] = 1 - pYieldMaterial - pe;
+        cf[o + F_ONE] = -costMult * m.coercionCost;
+      } else if (act == A_ATTACK) {
+        cf[o + F_W] = 1;
+        if (atWar) {
+          cf[o + F_TERR] = pLocal - 0.5;
+        } else {
+          cf[o + F_ONE] = -m.crisisCost * h;
+        }
+      } else if (act == A_ARM_PROXY) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = -m.coercionCost;
+        cf[o + F_GL] = 0.5 * m.proxyBoost * p * (1 - p);
+      } else if (act == A_ALLIANCE) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = -m.coercionCost;
+        cf[o + F_COH] = 0.1;
+        cf[o + F_GL] = m.allianceCredibility * 0.25 * p * (1 - p);
+      } else if (act == A_NUC_DEMO) {
+        cf[o + F_WON] = pYieldNuc;
+        cf[o + F_W] = 1 - pYieldNuc;
+        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost;
+      } else if (act == A_NUC_FORCES) {
+        double q = 1 - pYieldNuc;
+        cf[o + F_WON] = pYieldNuc;
+        cf[o + F_G] = q * pAfterStrike;
+        cf[o + F_L] = q * (1 - pAfterStrike);
+        cf[o + F_COST] = -q;
+        cf[o + F_ONE] = -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost;
+      } else if (act == A_NUC_CITY) {
+        cf[o + F_WON] = pYieldNuc;
+        cf[o + F_W] = 1 - pYieldNuc;
+        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost;
+      } else if (act == A_STRAT_CF) {
+        cf[o + F_W] = 1;
+        cf[o + F_ONE] = -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+      } else {
+        // strategic countervalue: pure punishment, valued only after being struck
+        cf[o + F_W] = 1;
+        cf[o + F_ONE] = -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0);
       }
-      double deal = base - acA * m.dealAudienceShare;
-      double offer = res * m.uOfferTo[a][mo * nA + b] - acA * m.dealAudienceShare;
-      double won = res * m.uYieldedTo[a][mo * nA + b];
-      double concede = res * m.uOfferTo[a][mo * nA + b] - acA;
-      double talkV = m.consultValue * h;
+    }
+    // sparse form of the coefficients: at most NZ non-zero features per action
+    for (int c = 0; c < n; c++) {
+      int o = c * NF;
+      int z = 0;
+      for (int j = 0; j < NF; j++) {
+        double v = cf[o + j];
+        if (v != 0.0 && z < NZ) {
+          spIdx[c * NZ + z] = j;
+          spVal[c * NZ + z] = v;
+          z++;
+        }
+      }
+      spN[c] = z;
+    }
+    final double[] f = feat;
+    f[F_ONE] = 1;
+    prepareMotives(a, b);
+    for (int k = 0; k < nTa; k++) {
+      int mo = k % nMa;
+      typeValues(a, k, b, p);
+      final double res = vRes;
+      final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
+      f[F_HOLD] = vH;
+      f[F_W] = vW;
+      f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
+      f[F_DEAL] = deal;
+      f[F_OFFER] = res * m.uOfferTo[a][mo * nA + b] - acA * m.dealAudienceShare;
+      f[F_CONCEDE] = res * m.uOfferTo[a][mo * nA + b] - acA;
+      f[F_SQ] = vSq;
+      f[F_G] = vG;
+      f[F_L] = vL;
+      f[F_COST] = vCost;
+      f[F_RESTORE] = Math.max(0, deal - vH);
+      f[F_GL] = Math.max(0, vG - vL);
+      f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
+      f[F_COH] = m.cohesion[a][mo];
       int row = k * MAXC;
       for (int c = 0; c < n; c++) {
-        int act = cAct[c];
-        double u;
-        if (act == A_WAIT) {
-          u = hold;
-        } else if (act == A_INTENT) {
-          u = hold + 0.5 * talkV;
-        } else if (act == A_CONSULT) {
-          u = hold + talkV;
-        } else if (act == A_RESTORE) {
-          u = hold + 0.5 * pAccDeal * Math.max(0, deal - hold);
-        } else if (act == A_NEGOTIATE) {
-          u = pAccDeal * deal + (1 - pAccDeal) * hold + talkV;
-        } else if (act == A_OFFER) {
-          u = pAccOffer * offer + (1 - pAccOffer) * hold + talkV;
-        } else if (act == A_CEASEFIRE) {
-          double frozen = base - m.crisisCost * h;
-          u = pAccCease * frozen + (1 - pAccCease) * w;
-        } else if (act == A_CONCEDE) {
-          u = concede;
-        } else if (act == A_INSULT) {
-          u = hold + m.rhetoricGain - m.crisisCost * 2 * m.goldsteinHostility;
-        } else if (act == A_THREATEN || act == A_THREATEN_BREAK) {
-          u = pYieldVerbal * won + (1 - pYieldVerbal) * hold
-              - m.crisisCost * 6 * m.goldsteinHostility;
-        } else if (act == A_THREATEN_NUC) {
-          u = pYieldVerbal * won + (1 - pYieldVerbal) * hold
-              - m.crisisCost * 7 * m.goldsteinHostility - 0.1 * m.tabooCost;
-        } else if (act == A_BREAK) {
-          u = hold - talkV - 0.5 * pAccDeal * Math.max(0, deal - hold) + m.rhetoricGain;
-        } else if (act == A_SANCTION || act == A_MOBILIZE || act == A_BLOCKADE) {
-          double costMult = act == A_BLOCKADE ? 2 : 1;
-          double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
-          u = pYieldMaterial * won + pe * w + (1 - pYieldMaterial - pe) * hold
-              - costMult * m.coercionCost;
-        } else if (act == A_ATTACK) {
-          if (atWar) {
-            u = w + res * m.terr[a][mo * m.nT + cTh[c]] * (pLocal - 0.5);
-          } else {
-            u = w - m.crisisCost * h;
-          }
-        } else if (act == A_ARM_PROXY) {
-          u = hold - m.coercionCost + 0.5 * m.proxyBoost * Math.max(0, g - l) * p * (1 - p);
-        } else if (act == A_ALLIANCE) {
-          u = hold - m.coercionCost + m.cohesion[a][mo] * 0.1
-              + m.allianceCredibility * 0.25 * Math.max(0, g - l) * p * (1 - p);
-        } else if (act == A_NUC_DEMO) {
-          u = pYieldNuc * won + (1 - pYieldNuc) * (w - retal * m.followOnRisk * kA)
-              - m.tabooCost;
-        } else if (act == A_NUC_FORCES) {
-          double w2 = pAfterStrike * g + (1 - pAfterStrike) * l - cost - m.followOnRisk * kA;
-          u = pYieldNuc * won + (1 - pYieldNuc) * (w2 - retal * m.followOnRisk * kA)
-              - m.tabooCost;
-        } else if (act == A_NUC_CITY) {
-          u = pYieldNuc * won + (1 - pYieldNuc) * (w - retal * kA) - 2 * m.tabooCost;
-        } else if (act == A_STRAT_CF) {
-          u = w - retal * kA - m.tabooCost + (struck[a] ? 0.5 * kA * 0.2 : 0);
-        } else {
-          // strategic countervalue: pure punishment, valued only after being struck
-          u = w - retal * kA - 2 * m.tabooCost + (struck[a] ? 0.5 * kA * 0.2 : 0);
+        int o = c * NZ;
+        int z = spN[c];
+        double u = 0;
+        for (int j = 0; j < z; j++) {
+          u += spVal[o + j] * f[spIdx[o + j]];
         }
         util[row + c] = u;
       }
@@ -950,10 +1096,53 @@ public final class Simulator implements RunView {
     return -1;
   }
 
-  /** A friendly actor hostile to b with whom a has no alliance yet, or -1. */
-  private int partnerAgainst(int a, int b) {
+  /** Whether a is at war with anyone. */
+  private boolean atWarAny(int a) {
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
+      if (war[a * nA + c]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether forces of an actor hostile to x stand on x's home territory (cached per step). */
+  private boolean contested(int x) {
+    return contestedCache[x];
+  }
+
+  private boolean computeContested(int x) {
+    int nA = m.nA;
+    int nT = m.nT;
+    for (int t = 0; t < nT; t++) {
+      if (m.home[t] != x) {
+        continue;
+      }
+      for (int y = 0; y < nA; y++) {
+        if (y != x && forces[y * nT + t] > 0 && hostility[x * nA + y] >= m.hostileThreshold) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A friendly actor hostile to b with whom a has no alliance yet, or -1. Alliances form in
+   * peacetime only, between states without hostile forces on their soil: no state takes on a
+   * partner at war or with an open territorial conflict (the condition NATO set for new members
+   * in its 1995 Study on Enlargement), nor joins one while at war itself.
+   */
+  private int partnerAgainst(int a, int b) {
+    int nA = m.nA;
+    if (atWarAny(a) || contested(a)) {
+      return -1;
+    }
+    for (int c = 0; c < nA; c++) {
+      if (atWarAny(c) || contested(c)) {
+        continue;
+      }
       if (c != a && c != b && !allied[a * nA + c] && hostility[c * nA + b] >= m.hostileThreshold
           && hostility[a * nA + c] < m.hostileThreshold && !war[a * nA + c]
           && totW[c] > 0) {
@@ -1028,35 +1217,26 @@ public final class Simulator implements RunView {
     }
     int k = typeOf(b);
     int mo = trueMot[b];
-    double res = m.resLevel[b][trueRes[b]];
     double acB = m.audienceCost * rhetoric[b * nA + a];
     double hB = hostility[a * nA + b];
-    double p = winProb(b, a);
-    double g = res * (m.uIdeal[b][mo] + gainTerr(b, mo, a))
-        + (m.deterActor[b][mo] == a ? m.deterWeight[b][mo] : 0);
-    double l = res * (m.uLose[b][mo * nA + a] - loseTerr(b, mo, a));
-    double cost = m.warCost * (1 + m.regimeSec[b][mo])
-        + (m.deterActor[b][mo] >= 0 && m.deterActor[b][mo] != a
-            ? m.deterWeight[b][mo] * m.warCost : 0);
-    double w = p * g + (1 - p) * l - cost - escalationRiskFrom(a) * m.catastropheCost
-        * m.riskWeight[b];
-    double base = res * m.uDeal[b][mo];
-    double hold = base - m.crisisCost * hB - pressure[a * nA + b];
-    if (war[b * nA + a]) {
-      hold = Math.min(hold, w);
-    }
+    prepareMotives(b, a);
+    typeValues(b, k, a, winProb(b, a));
     double value;
     double alt;
     if (act == A_CEASEFIRE) {
-      value = base - m.crisisCost * hB + m.warCost * 0.5;
-      alt = w;
+      value = vSq - m.crisisCost * hB;
+      alt = vW;
     } else {
-      value = (act == A_OFFER ? res * m.uYieldedTo[b][mo * nA + a] : base)
+      value = vRes * (act == A_OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
           - acB * m.dealAudienceShare;
-      alt = Math.max(hold, w);
+      alt = Math.max(vH, vW);
     }
     double pAcc = sigmoid(m.lambda * (value - alt));
-    boolean accept = rng.nextDouble() < pAcc;
+    // ratification: the proposer's own side must also prefer the deal to its alternatives
+    // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
+    // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
+    double pRat = act == A_CEASEFIRE ? 1.0 : ratification(a, b, act == A_OFFER);
+    boolean accept = rng.nextDouble() < pAcc * pRat;
     if (tracer != null) {
       tracer.note(week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
           + "'s " + ACTIONS[act].id() + String.format(java.util.Locale.ROOT,
@@ -1073,6 +1253,28 @@ public final class Simulator implements RunView {
       return;
     }
     deal(a, b, A_AGREEMENT);
+  }
+
+  /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
+  private double ratification(int a, int b, boolean offer) {
+    int nA = m.nA;
+    int mo = trueMot[a];
+    prepareMotives(a, b);
+    typeValues(a, typeOf(a), b, winProb(a, b));
+    double ac = m.audienceCost * rhetoric[a * nA + b];
+    double value = vRes * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
+        - ac * m.dealAudienceShare;
+    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+  }
+
+  /** Probability that a's own side stands by a concession to b (full audience cost). */
+  private double concessionRatification(int a, int b) {
+    int nA = m.nA;
+    int mo = trueMot[a];
+    prepareMotives(a, b);
+    typeValues(a, typeOf(a), b, winProb(a, b));
+    double value = vRes * m.uOfferTo[a][mo * nA + b] - m.audienceCost * rhetoric[a * nA + b];
+    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
   }
 
   private void endWar(int a, int b) {
@@ -1154,7 +1356,16 @@ public final class Simulator implements RunView {
     } else if (act == A_MOBILIZE && t >= 0) {
       forces[a * nT + t] *= 1 + m.mobilizeShare;
     } else if (act == A_CONCEDE) {
-      deal(a, b, A_CONCEDE);
+      double pRat = concessionRatification(a, b);
+      boolean ratified = rng.nextDouble() < pRat;
+      if (tracer != null) {
+        tracer.note(week, m.actorIds[a] + "'s concession to " + m.actorIds[b]
+            + (ratified ? " stands" : " is disowned at home")
+            + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
+      }
+      if (ratified) {
+        deal(a, b, A_CONCEDE);
+      }
     } else if (act == A_ARM_PROXY) {
       // b is the recipient here; raise its effectiveness where it fights
       for (int u = 0; u < nT; u++) {
@@ -1260,6 +1471,7 @@ public final class Simulator implements RunView {
     record(a, b, act, t);
     addHostility(a, b, 1.0);
     nuclearUsed = true;
+    refreshCachesAfterNuclear = true;
     struck[b] = true;
     for (int c = 0; c < nA; c++) {
       if (allied[c * nA + b]) {
