@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.PolicyComparison;
+import org.detente.analysis.SummaryJson;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.ModelParameters;
 import org.detente.scenario.Scenario;
@@ -100,16 +102,19 @@ public final class CompareCommand implements Callable<Integer> {
     AnalysisSupport.Progress progress = new AnalysisSupport.Progress("compare",
         (long) runs * armNames.size(), json);
     List<PolicyComparison.Arm> arms = new ArrayList<>();
+    List<EnsembleSummary> summaries = new ArrayList<>();
     for (int a = 0; a < armNames.size(); a++) {
       Scenario s = scenarios.get(a);
       CompiledModel model = CompiledModel.compile(s, ModelParameters.from(s));
+      EnsembleSummary summary = new EnsembleSummary(model);
+      summaries.add(summary);
       arms.add(new PolicyComparison.Arm(armNames.get(a),
-          AnalysisSupport.runner(model, seed, runs, nThreads, progress), null));
+          AnalysisSupport.runner(model, seed, runs, nThreads, progress), summary));
     }
     PolicyComparison.Result r = PolicyComparison.compare(arms, ind, runs);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(AnalysisSupport.mapper().writeValueAsString(toJson(r, ind)));
+      out.println(AnalysisSupport.mapper().writeValueAsString(toJson(r, ind, summaries)));
     } else {
       printTable(out, r, ind);
     }
@@ -117,8 +122,10 @@ public final class CompareCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ObjectNode toJson(PolicyComparison.Result r, Indicators ind) {
-    ObjectNode root = AnalysisSupport.mapper().createObjectNode();
+  private ObjectNode toJson(PolicyComparison.Result r, Indicators ind,
+      List<EnsembleSummary> summaries) {
+    var mapper = AnalysisSupport.mapper();
+    ObjectNode root = mapper.createObjectNode();
     root.put("command", "compare");
     root.put("file", file.toString());
     root.put("seed", seed);
@@ -134,17 +141,8 @@ public final class CompareCommand implements Callable<Integer> {
       ObjectNode arm = arms.addObject();
       arm.put("name", r.arms().get(a));
       arm.put("runs", r.runs());
-      ObjectNode outcomes = arm.putObject("outcomes");
-      ObjectNode questions = arm.putObject("questions");
-      for (int i = 0; i < ind.size(); i++) {
-        ObjectNode o = (ind.kind(i).equals("question") ? questions : outcomes)
-            .putObject(ind.names().get(i));
-        double[] w = r.interval(a, i);
-        o.put("count", r.counts()[a][i]);
-        AnalysisSupport.put(o, "p", r.p(a, i));
-        AnalysisSupport.put(o, "lo", w[0]);
-        AnalysisSupport.put(o, "hi", w[1]);
-      }
+      // the same results object as `detente run --json`
+      arm.setAll(SummaryJson.results(summaries.get(a), mapper));
     }
     ObjectNode diffs = root.putObject("differences");
     for (int a = 1; a < r.arms().size(); a++) {

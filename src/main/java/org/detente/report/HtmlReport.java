@@ -28,11 +28,13 @@ import org.detente.scenario.Theater;
 public final class HtmlReport {
 
   /** Short names of the ladder rungs 0..9. */
-  public static final String[] RUNG_NAMES = {
-    "cooperation", "rhetoric", "threats", "break/sanction", "mobilize/blockade",
-    "conventional war", "nuclear demonstration", "non-strategic nuclear strike",
-    "strategic counterforce", "strategic countervalue"
-  };
+  public static final String[] RUNG_NAMES = new String[ReportData.RUNGS];
+
+  static {
+    for (int r = 0; r < RUNG_NAMES.length; r++) {
+      RUNG_NAMES[r] = org.detente.analysis.SummaryJson.rungName(r).replace('-', ' ');
+    }
+  }
 
   /** Distinct colours for actors (Kelly's 20 colours of maximum contrast, minus white/black). */
   private static final String[] PALETTE = {

@@ -24,7 +24,7 @@ import org.detente.engine.RunView;
 public final class ReportData implements RunSink {
 
   /** Number of ladder rungs (0..9). */
-  public static final int RUNGS = 10;
+  public static final int RUNGS = org.detente.engine.Action.RUNGS;
 
   private final int actors;
   private final int theaters;
