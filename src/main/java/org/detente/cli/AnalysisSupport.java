@@ -64,9 +64,32 @@ final class AnalysisSupport {
     int i = ind.indexOf(name);
     if (i < 0) {
       throw new DetenteException("unknown output '" + name + "'; expected one of "
-          + String.join(", ", ind.names()), 2);
+          + String.join(", ", ind.names()) + ", or rung>=N", 2);
     }
     return i;
+  }
+
+  /**
+   * An output for sensitivity analysis: an indicator name, or {@code rung>=N} (the run reached
+   * rung N of the escalation ladder or higher, 0..9).
+   */
+  static java.util.function.Predicate<org.detente.engine.RunView> output(Indicators ind,
+      String name) {
+    if (name.startsWith("rung>=")) {
+      int r;
+      try {
+        r = Integer.parseInt(name.substring(6));
+      } catch (NumberFormatException e) {
+        r = -1;
+      }
+      if (r < 0 || r > 9) {
+        throw new DetenteException("output '" + name + "': expected rung>=N with N in 0..9", 2);
+      }
+      final int rung = r;
+      return run -> run.highestRung() >= rung;
+    }
+    int i = indicator(ind, name);
+    return run -> ind.test(run, i);
   }
 
   /** Indicators of a scenario: outcome classes, nuclear_use and its questions. */

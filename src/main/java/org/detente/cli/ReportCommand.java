@@ -77,7 +77,8 @@ public final class ReportCommand implements Callable<Integer> {
   String tornadoParameters;
 
   @Option(names = "--tornado-output", defaultValue = Indicators.NUCLEAR_USE, paramLabel = "NAME",
-      description = "Output of the tornado: outcome class, nuclear_use or question id"
+      description = "Output of the tornado: outcome class, nuclear_use, question id or"
+          + " rung>=N"
           + " (default: ${DEFAULT-VALUE}).")
   String tornadoOutput;
 
@@ -93,7 +94,7 @@ public final class ReportCommand implements Callable<Integer> {
     int nThreads = AnalysisSupport.threads(threads);
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
-    int tornadoIdx = AnalysisSupport.indicator(ind, tornadoOutput);
+    var tornadoOut = AnalysisSupport.output(ind, tornadoOutput);
     List<Scenario> policyScenarios = new ArrayList<>();
     for (String p : policies) {
       policyScenarios.add(AnalysisSupport.load(file, List.of(p)));
@@ -135,17 +136,17 @@ public final class ReportCommand implements Callable<Integer> {
       for (int i = 0; i < values.length; i++) {
         values[i] = base.get(space.names().get(i));
       }
-      double baseOut = fraction(baseModel, ind, tornadoIdx, nThreads, progress);
+      double baseOut = fraction(baseModel, tornadoOut, nThreads, progress);
       for (int i = 0; i < space.size(); i++) {
         double[] lo = values.clone();
         lo[i] = space.low()[i];
         double[] hi = values.clone();
         hi[i] = space.high()[i];
         double outLo = fraction(CompiledModel.compile(s,
-            AnalysisSupport.parameters(s, space.names(), lo)), ind, tornadoIdx, nThreads,
+            AnalysisSupport.parameters(s, space.names(), lo)), tornadoOut, nThreads,
             progress);
         double outHi = fraction(CompiledModel.compile(s,
-            AnalysisSupport.parameters(s, space.names(), hi)), ind, tornadoIdx, nThreads,
+            AnalysisSupport.parameters(s, space.names(), hi)), tornadoOut, nThreads,
             progress);
         tornado.add(new ReportInput.TornadoBar(space.names().get(i), space.low()[i],
             space.high()[i], outLo, outHi, baseOut));
@@ -185,11 +186,12 @@ public final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private double fraction(CompiledModel model, Indicators ind, int idx, int nThreads,
+  private double fraction(CompiledModel model,
+      java.util.function.Predicate<org.detente.engine.RunView> output, int nThreads,
       AnalysisSupport.Progress progress) {
     long[] hits = new long[1];
     Ensemble.run(model, seed, tornadoRuns, nThreads, run -> {
-      if (ind.test(run, idx)) {
+      if (output.test(run)) {
         hits[0]++;
       }
     }, progress.stage(tornadoRuns));

@@ -55,7 +55,8 @@ public final class SensitivityCommand implements Callable<Integer> {
   Integer samples;
 
   @Option(names = "--output", defaultValue = Indicators.NUCLEAR_USE, paramLabel = "NAME",
-      description = "Outcome class, nuclear_use, or question id (default: ${DEFAULT-VALUE}).")
+      description = "Outcome class, nuclear_use, question id, or rung>=N (the run reached"
+          + " rung N of the ladder) (default: ${DEFAULT-VALUE}).")
   String output;
 
   @Option(names = "--runs-per-point", defaultValue = "200", paramLabel = "R",
@@ -117,7 +118,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     int nThreads = AnalysisSupport.threads(threads);
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
-    int out = AnalysisSupport.indicator(ind, output);
+    var out = AnalysisSupport.output(ind, output);
     AnalysisSupport.Factors factors = AnalysisSupport.factors(s, allParameters, only);
     ParameterSpace space = factors.space();
     int k = space.size();
@@ -136,7 +137,7 @@ public final class SensitivityCommand implements Callable<Integer> {
       CompiledModel model = CompiledModel.compile(s, p);
       long[] hits = new long[1];
       Ensemble.run(model, seed, runsPerPoint, nThreads, run -> {
-        if (ind.test(run, out)) {
+        if (out.test(run)) {
           hits[0]++;
         }
       }, progress.stage(runsPerPoint));
