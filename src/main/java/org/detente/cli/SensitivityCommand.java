@@ -29,15 +29,17 @@ import picocli.CommandLine.Spec;
     name = "sensitivity",
     mixinStandardHelpOptions = true,
     description = {
-      "Rank the scenario's uncertain parameters by their influence on one output: the",
-      "probability of an outcome class, of nuclear_use, or of a question.",
-      "morris: elementary effects screening (Morris 1991; mu*, Campolongo et al. 2007),",
-      "  K trajectories, K(k+1) points. sobol: first-order and total Sobol indices (Saltelli",
-      "  et al. 2010; Jansen), K base samples, K(k+2) points, bootstrap 95% intervals.",
-      "  both: Morris then Sobol. Each point is estimated from R runs with the same master seed",
-      "  (common random numbers across points).",
-      "Factors: the parameters the scenario declares with ranges; --all-parameters adds every",
-      "catalogue parameter at its catalogue range (also used when the scenario declares none)."
+      "Rank the scenario's uncertain parameters by their influence on one output:",
+      "the probability of an outcome class, nuclear_use, a question, or rung>=N.",
+      "  morris  elementary effects (Morris 1991) with mu* (Campolongo et al. 2007):",
+      "          K trajectories, K(k+1) design points",
+      "  sobol   first-order and total Sobol indices (Saltelli et al. 2010, Jansen):",
+      "          K base samples, K(k+2) points, bootstrap 95%% intervals",
+      "  both    Morris, then Sobol",
+      "Each point is estimated from R runs from the same master seed (common random",
+      "numbers across points). Factors: the parameters the scenario declares with",
+      "ranges; --all-parameters uses every catalogue parameter (also the fallback",
+      "when the scenario declares none); --parameter picks factors by name."
     })
 public final class SensitivityCommand implements Callable<Integer> {
 
