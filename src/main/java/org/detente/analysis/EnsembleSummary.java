@@ -43,10 +43,13 @@ public final class EnsembleSummary implements RunSink {
   private final Hist total;
   private final long[][] control; // [theater][controller+1]
   private final long[][] motives; // [actor][motive]
-  private final TreeMap<String, Long> paths = new TreeMap<>();
+  // escalation paths in an allocation-free open-addressing map: key = rungs in order, 4 bits each
+  private static final int PATH_SLOTS = 2048;
+  private final long[] pathKey = new long[PATH_SLOTS];
+  private final long[] pathCount = new long[PATH_SLOTS];
+  private int pathsUsed;
   private long otherPaths;
   private long events;
-  private final StringBuilder sb = new StringBuilder();
   private final int[] order = new int[Action.RUNGS];
 
   /** An empty summary for runs of this model. */
@@ -125,20 +128,38 @@ public final class EnsembleSummary implements RunSink {
       }
       order[j + 1] = x;
     }
-    sb.setLength(0);
-    sb.append('0');
+    long key = 0;
     for (int i = 0; i < n; i++) {
-      sb.append('>').append(order[i]);
+      key = (key << 4) | order[i];
     }
-    String key = sb.toString();
-    Long c = paths.get(key);
-    if (c != null) {
-      paths.put(key, c + 1);
-    } else if (paths.size() < MAX_PATHS) {
-      paths.put(key, 1L);
-    } else {
-      otherPaths++;
+    key = (key << 4) | n; // the length makes keys unique
+    int slot = (int) (org.detente.engine.Rng.mix(key) & (PATH_SLOTS - 1));
+    while (true) {
+      if (pathCount[slot] == 0) {
+        if (pathsUsed < MAX_PATHS) {
+          pathKey[slot] = key;
+          pathCount[slot] = 1;
+          pathsUsed++;
+        } else {
+          otherPaths++;
+        }
+        break;
+      }
+      if (pathKey[slot] == key) {
+        pathCount[slot]++;
+        break;
+      }
+      slot = (slot + 1) & (PATH_SLOTS - 1);
     }
+  }
+
+  private static String pathName(long key) {
+    int n = (int) (key & 15);
+    StringBuilder b = new StringBuilder("0");
+    for (int i = n; i >= 1; i--) {
+      b.append('>').append((key >>> (4 * i)) & 15);
+    }
+    return b.toString();
   }
 
   /** The model summarised. */
@@ -242,6 +263,12 @@ public final class EnsembleSummary implements RunSink {
 
   /** The most frequent escalation paths, most frequent first (ties by path), at most k. */
   public List<Map.Entry<String, Long>> topPaths(int k) {
+    TreeMap<String, Long> paths = new TreeMap<>();
+    for (int i = 0; i < PATH_SLOTS; i++) {
+      if (pathCount[i] > 0) {
+        paths.put(pathName(pathKey[i]), pathCount[i]);
+      }
+    }
     List<Map.Entry<String, Long>> l = new ArrayList<>(paths.entrySet());
     l.sort((x, y) -> {
       int c = Long.compare(y.getValue(), x.getValue());

@@ -879,6 +879,31 @@ public final class CompiledModel {
     return fixedMotive[a];
   }
 
+  /** Number of private types (resolve levels × motives) of an actor. */
+  public int typeCount(int a) {
+    return nTypes[a];
+  }
+
+  /** Number of resolve levels of an actor. */
+  public int resolveCount(int a) {
+    return nRes[a];
+  }
+
+  /** Resolve multiplier of level r of actor a. */
+  public double resolveLevel(int a, int r) {
+    return resLevel[a][r];
+  }
+
+  /** Resolve level index of private type k of actor a. */
+  public int typeResolve(int a, int k) {
+    return k / nMot[a];
+  }
+
+  /** Motive index of private type k of actor a. */
+  public int typeMotive(int a, int k) {
+    return k % nMot[a];
+  }
+
   /** Index of the first principal adversary. */
   public int principalA() {
     return principalA;
