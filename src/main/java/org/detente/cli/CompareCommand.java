@@ -175,7 +175,7 @@ public final class CompareCommand implements Callable<Integer> {
     out.println();
     StringBuilder head = new StringBuilder(AnalysisSupport.f("%-28s", "indicator"));
     for (String a : r.arms()) {
-      head.append(AnalysisSupport.f(" %22s", trim(a, 22)));
+      head.append(AnalysisSupport.f(" %21s", trim(a, 21)));
     }
     out.println(head);
     for (int i = 0; i < ind.size(); i++) {
