@@ -726,7 +726,7 @@ public final class HtmlReport {
       g.rect(Math.min(xb, xh), y + 4, Math.abs(xh - xb), rowH - 8, "#c0392b",
           "fill-opacity=\"0.8\"");
       g.text(left - 8, y + rowH / 2 + 4, b.name(), "end", 11, null);
-      g.text(Math.max(xl, xh) + 6, y + rowH / 2 + 4,
+      g.text(Math.max(xb, Math.max(xl, xh)) + 6, y + rowH / 2 + 4,
           Html.pct(b.outLow()) + " / " + Html.pct(b.outHigh()), "start", 10, null);
     }
     double xb = xs.applyAsDouble(base);
