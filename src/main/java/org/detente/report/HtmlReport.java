@@ -722,9 +722,14 @@ public final class HtmlReport {
       double xb = xs.applyAsDouble(base);
       double xl = xs.applyAsDouble(b.outLow());
       double xh = xs.applyAsDouble(b.outHigh());
-      g.rect(Math.min(xb, xl), y + 4, Math.abs(xl - xb), rowH - 8, "#2e6da4", null);
-      g.rect(Math.min(xb, xh), y + 4, Math.abs(xh - xb), rowH - 8, "#c0392b",
-          "fill-opacity=\"0.8\"");
+      // the longer bar first, so that a shorter one on the same side stays visible on top
+      boolean lowFirst = Math.abs(xl - xb) >= Math.abs(xh - xb);
+      for (int pass = 0; pass < 2; pass++) {
+        boolean low = (pass == 0) == lowFirst;
+        double xe = low ? xl : xh;
+        g.rect(Math.min(xb, xe), y + (pass == 0 ? 4 : 8), Math.abs(xe - xb),
+            rowH - (pass == 0 ? 8 : 16), low ? "#2e6da4" : "#c0392b", null);
+      }
       g.text(left - 8, y + rowH / 2 + 4, b.name(), "end", 11, null);
       g.text(Math.max(xb, Math.max(xl, xh)) + 6, y + rowH / 2 + 4,
           Html.pct(b.outLow()) + " / " + Html.pct(b.outHigh()), "start", 10, null);
@@ -734,7 +739,7 @@ public final class HtmlReport {
     g.text(xb, top - 8, "value: " + Html.pct(base), "middle", 10, null);
     h.append("<div class=\"chart\">").append(g.end()).append("</div><table><tr>")
         .append("<th>Parameter</th><th>Low</th><th>High</th><th>Output at low</th>")
-        .append("<th>Output at high</th><th>Swing</th></tr>");
+        .append("<th>Output at high</th><th>High − low</th></tr>");
     for (ReportInput.TornadoBar b : all) {
       h.append("<tr><td>").append(Html.esc(b.name())).append("</td><td class=\"n\">")
           .append(Html.num(b.low())).append("</td><td class=\"n\">").append(Html.num(b.high()))

@@ -46,9 +46,9 @@ public record ReportInput(
   public record TornadoBar(
       String name, double low, double high, double outLow, double outHigh, double base) {
 
-    /** Width of the bar. */
+    /** Width of the bar: the span of the output over low, value and high. */
     public double swing() {
-      return Math.abs(outHigh - outLow);
+      return Math.max(base, Math.max(outLow, outHigh)) - Math.min(base, Math.min(outLow, outHigh));
     }
   }
 }
