@@ -29,32 +29,41 @@ final class Binder {
       List.of("meta", "actors", "theaters", "relations", "alliances", "issues", "events",
           "policies", "questions", "parameters");
 
-  /** Allowed fields of each object type of the format (the JSON Schema's $defs use the same names). */
+  /** Allowed fields of each object type (the JSON Schema's $defs use the same names). */
   static final Map<String, List<String>> FIELDS = fieldTable();
 
   private static Map<String, List<String>> fieldTable() {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("meta", List.of("id", "title", "description", "source", "asOf", "timeStep", "horizon"));
-    m.put("actor", List.of("id", "name", "kind", "members", "population", "gdp", "milex", "riskAttitude", "forces", "arsenal", "doctrine", "resolve", "motives"));
+    m.put("actor", List.of(
+        "id", "name", "kind", "members", "population", "gdp", "milex", "riskAttitude",
+        "forces", "arsenal", "doctrine", "resolve", "motives"));
     m.put("force", List.of("theater", "troops", "effectiveness"));
     m.put("arsenal", List.of("strategic", "nonStrategic"));
     m.put("warheads", List.of("warheads", "yield"));
     m.put("doctrine", List.of("firstUse", "threshold", "retaliation"));
     m.put("resolve", List.of("levels", "prior"));
-    m.put("motive", List.of("id", "description", "source", "prior", "territory", "regimeSecurity", "deter", "allianceCohesion", "issues"));
+    m.put("motive", List.of(
+        "id", "description", "source", "prior", "territory", "regimeSecurity", "deter",
+        "allianceCohesion", "issues"));
     m.put("deter", List.of("actor", "weight"));
     m.put("issueStake", List.of("position", "salience"));
-    m.put("theater", List.of("id", "name", "adjacent", "control", "home", "terrain", "lat", "lon", "targets"));
+    m.put("theater", List.of(
+        "id", "name", "adjacent", "control", "home", "terrain", "lat", "lon",
+        "targets"));
     m.put("target", List.of("name", "kind", "country", "lat", "lon"));
     m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator"));
     m.put("alliance", List.of("id", "name", "members"));
     m.put("allianceMember", List.of("actor", "credibility"));
     m.put("issue", List.of("id", "name", "description", "positions"));
     m.put("issuePosition", List.of("actor", "position", "salience", "capability"));
-    m.put("event", List.of("id", "week", "actor", "target", "action", "theater", "description", "source"));
+    m.put("event", List.of(
+        "id", "week", "actor", "target", "action", "theater", "description", "source"));
     m.put("policy", List.of("id", "description", "patches"));
     m.put("patch", List.of("set", "add", "remove", "value"));
-    m.put("question", List.of("id", "text", "source", "kind", "actor", "target", "actions", "theater", "outcomes", "within"));
+    m.put("question", List.of(
+        "id", "text", "source", "kind", "actor", "target", "actions", "theater",
+        "outcomes", "within"));
     m.put("parameter", List.of("name", "value", "range", "source"));
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -577,7 +586,8 @@ final class Binder {
     if (adj != null && adj.kind != Node.Kind.NULL) {
       stringList(adj, path + ".adjacent", (s, node, p) -> {
         if (!theaterNodes.containsKey(s)) {
-          err(node, p, "unknown theater '" + s + "'" + Suggest.didYouMean(s, theaterNodes.keySet()));
+          err(node, p, "unknown theater '" + s + "'"
+              + Suggest.didYouMean(s, theaterNodes.keySet()));
         } else if (s.equals(id)) {
           err(node, p, "a theater is not adjacent to itself");
         }

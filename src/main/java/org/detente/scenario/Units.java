@@ -79,7 +79,8 @@ final class Units {
           case "year", "years" -> q.value() * DAYS_PER_YEAR;
           case "" -> throw new IllegalArgumentException("missing unit, expected e.g. '104 weeks'");
           default -> throw new IllegalArgumentException(
-              "unknown time unit '" + q.unit() + "', expected days, weeks or years (e.g. '104 weeks')");
+              "unknown time unit '" + q.unit()
+                  + "', expected days, weeks or years (e.g. '104 weeks')");
         };
     if (d < 0) {
       throw new IllegalArgumentException("duration must not be negative");
@@ -106,7 +107,8 @@ final class Units {
           case "k" -> q.value() / 1000.0;
           case "M" -> q.value();
           case "bn" -> q.value() * 1000.0;
-          case "" -> throw new IllegalArgumentException("missing unit, expected e.g. '" + example + "'");
+          case "" -> throw new IllegalArgumentException(
+              "missing unit, expected e.g. '" + example + "'");
           default -> throw new IllegalArgumentException(
               "unknown unit '" + u + "', expected k (thousand), M (million) or bn (billion) (e.g. '"
                   + example + "')");

@@ -44,6 +44,9 @@ final class YamlReader {
                   .build())
           .build();
 
+  private static final String EMPTY =
+      "file is empty; expected a scenario with meta, actors and theaters";
+
   private final String file;
   private final List<Problem> problems;
 
@@ -145,14 +148,14 @@ final class YamlReader {
   /** Parses YAML text. */
   Node parse(String text) {
     if (text.isBlank() || onlyComments(text)) {
-      problems.add(new Problem(file, 0, 0, "", "file is empty; expected a scenario with meta, actors and theaters"));
+      problems.add(new Problem(file, 0, 0, "", EMPTY));
       return null;
     }
     int before = problems.size();
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        problems.add(new Problem(file, 0, 0, "", "file is empty; expected a scenario with meta, actors and theaters"));
+        problems.add(new Problem(file, 0, 0, "", EMPTY));
         return null;
       }
       Node root = readValue(p, t, 0, "");
