@@ -112,6 +112,8 @@ public final class Simulator implements RunView {
   private final double[] deaths;
   private final boolean[] answer;
   private boolean settled;
+  private boolean principalDeal;
+  private boolean deferredNoted;
   private boolean principalWar;
   private int principalWarWeek;
   private boolean nuclearUsed;
@@ -268,6 +270,7 @@ public final class Simulator implements RunView {
       combat();
       decayPressure();
       checkStepQuestions();
+      checkSettlement();
     }
     finish();
   }
@@ -316,6 +319,8 @@ public final class Simulator implements RunView {
     outcome = Outcome.FROZEN;
     highest = 0;
     settled = false;
+    principalDeal = false;
+    deferredNoted = false;
     principalWar = false;
     principalWarWeek = -1;
     nuclearUsed = false;
@@ -628,7 +633,9 @@ public final class Simulator implements RunView {
     double h = hostility[xy];
     double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
     if (war[xy]) {
-      hold = Math.min(hold, w) - pressure[y * nA + x];
+      // fighting on as things stand: the status quo of the front, paying the war's running
+      // cost (half the cost of a decisive war); escalating to a decisive war is worth w
+      hold -= 0.5 * cost;
     }
     vG = g;
     vL = l;
@@ -1302,12 +1309,32 @@ public final class Simulator implements RunView {
     pressure[a * nA + b] = 0;
     pressure[b * nA + a] = 0;
     if ((a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA)) {
-      settled = true;
-      absorbed = true;
-      endWeek = week;
-      if (tracer != null) {
-        tracer.note(week, "the principal adversaries settle: the crisis ends");
+      principalDeal = true;
+      checkSettlement();
+    }
+  }
+
+  /**
+   * A deal between the principal adversaries ends the crisis once no war involving either of
+   * them goes on (a war with a third party is part of the crisis: the deal cannot settle it).
+   */
+  private void checkSettlement() {
+    if (!principalDeal || settled) {
+      return;
+    }
+    if (atWarAny(m.principalA) || atWarAny(m.principalB)) {
+      if (tracer != null && !deferredNoted) {
+        deferredNoted = true;
+        tracer.note(week, "the principal adversaries have a deal, but a war involving one of"
+            + " them goes on: the crisis is not over");
       }
+      return;
+    }
+    settled = true;
+    absorbed = true;
+    endWeek = week;
+    if (tracer != null) {
+      tracer.note(week, "the principal adversaries settle: the crisis ends");
     }
   }
 
@@ -1722,6 +1749,9 @@ public final class Simulator implements RunView {
         principalWar = true;
         principalWarWeek = week;
       }
+    }
+    if (act == A_ATTACK && b >= 0 && m.side[a] != 0 && m.side[b] != 0 && m.side[a] != m.side[b]) {
+      principalDeal = false;
     }
     for (int q = 0; q < m.nQ; q++) {
       if (answer[q] || m.qKind[q] != QuestionKind.ACTION.ordinal() || week > m.qWithin[q]) {
