@@ -1,14 +1,54 @@
 package org.detente.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.scenario.ScenarioSchema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for the {@code schema} command (issue 2); replaced by its implementation. */
-@Command(name = "schema", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente schema}: prints the JSON Schema of the scenario format. */
+@Command(
+    name = "schema",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the JSON Schema (draft 2020-12) of the scenario format.",
+      "Save it and point your editor at it, e.g. with the comment",
+      "'# yaml-language-server: $schema=scenario.schema.json' at the top of a scenario file."
+    })
 public final class SchemaCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the schema to FILE instead of standard output.")
+  Path output;
+
   @Override
   public Integer call() {
-    throw new DetenteException("'schema' is not available yet", 1);
+    String text = ScenarioSchema.text();
+    if (output == null) {
+      spec.commandLine().getOut().println(text);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    try {
+      Path abs = output.toAbsolutePath();
+      Path dir = abs.getParent();
+      Path tmp = Files.createTempFile(dir, ".schema", ".tmp");
+      Files.writeString(tmp, text + System.lineSeparator());
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new DetenteException("cannot write " + output + ": " + e.getMessage());
+    }
+    spec.commandLine().getOut().println("wrote " + output);
+    return 0;
   }
 }

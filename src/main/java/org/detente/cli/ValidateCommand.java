@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check scenario files: YAML syntax, fields, types, units, references, probabilities,",
-      "priors and ranges, and that each policy applies cleanly.",
+      "Check scenario files: YAML syntax, fields, types, units, references,",
+      "probabilities, priors and ranges, and that each policy applies cleanly.",
       "Prints 'FILE: ok (...)' for a valid file, else one line per problem:",
-      "FILE:LINE:COLUMN: field.path: message.",
-      "Exit code 0 when all files are valid, 1 when a problem is found, 2 on a usage error."
+      "  FILE:LINE:COLUMN: field.path: message",
+      "Exit code 0 when all files are valid, 1 when a problem is found,",
+      "2 on a usage error."
     })
 public final class ValidateCommand implements Callable<Integer> {
 

@@ -38,9 +38,10 @@ public final class CityIndex {
   private final double[] lat;
   private final double[] lon;
   private final long[] pop;
+  private final String[] featureCode;
   private final int[] cellStart; // CSR grid: cell -> [cellStart[c], cellStart[c+1]) in cellItems
   private final int[] cellItems;
-  private final Map<String, int[]> byName; // normalised name -> city indices, population order
+  private volatile Map<String, int[]> byName; // normalised name -> indices, built on first use
 
   private static final class Holder {
     static final CityIndex WORLD = loadResource(RESOURCE);
@@ -53,11 +54,14 @@ public final class CityIndex {
 
   /** Builds an index over the given cities (kept in the given order). */
   public static CityIndex of(List<City> list) {
-    return new CityIndex(list.toArray(new City[0]));
+    String[] codes = new String[list.size()];
+    Arrays.fill(codes, "PPL");
+    return new CityIndex(list.toArray(new City[0]), codes);
   }
 
-  private CityIndex(City[] cities) {
+  private CityIndex(City[] cities, String[] featureCodes) {
     this.cities = cities;
+    this.featureCode = featureCodes;
     int n = cities.length;
     lat = new double[n];
     lon = new double[n];
@@ -80,18 +84,36 @@ public final class CityIndex {
     for (int i = 0; i < n; i++) {
       cellItems[fill[cellOf[i]]++] = i;
     }
+  }
+
+  /** The name index (normalised name to city indices, most populous first), built once. */
+  private Map<String, int[]> names() {
+    Map<String, int[]> m = byName;
+    if (m == null) {
+      synchronized (this) {
+        m = byName;
+        if (m == null) {
+          m = buildNames();
+          byName = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  private Map<String, int[]> buildNames() {
+    int n = cities.length;
     Map<String, List<Integer>> names = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       names.computeIfAbsent(normalise(cities[i].name()), k -> new ArrayList<>()).add(i);
     }
     Map<String, int[]> idx = new TreeMap<>();
     for (Map.Entry<String, List<Integer>> e : names.entrySet()) {
-      int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-      Integer[] boxed = Arrays.stream(ids).boxed().toArray(Integer[]::new);
-      Arrays.sort(boxed, Comparator.comparingLong((Integer k) -> -pop[k]).thenComparingInt(k -> k));
-      idx.put(e.getKey(), Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+      List<Integer> ids = e.getValue();
+      ids.sort(Comparator.comparingLong((Integer k) -> -pop[k]).thenComparingInt(k -> k));
+      idx.put(e.getKey(), ids.stream().mapToInt(Integer::intValue).toArray());
     }
-    byName = idx;
+    return idx;
   }
 
   private static int cell(double latDeg, double lonDeg) {
@@ -121,6 +143,7 @@ public final class CityIndex {
       throw new DetenteException(source + ": line 1: unexpected header " + header);
     }
     List<City> out = new ArrayList<>(5000);
+    List<String> codes = new ArrayList<>(5000);
     String line;
     int lineNo = 1;
     while ((line = r.readLine()) != null) {
@@ -135,11 +158,12 @@ public final class CityIndex {
       try {
         out.add(new City(f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(6)),
             Double.parseDouble(f.get(7)), Long.parseLong(f.get(5))));
+        codes.add(f.get(4));
       } catch (NumberFormatException e) {
         throw new DetenteException(source + ": line " + lineNo + ": bad number: " + e.getMessage());
       }
     }
-    return new CityIndex(out.toArray(new City[0]));
+    return new CityIndex(out.toArray(new City[0]), codes.toArray(new String[0]));
   }
 
   private static List<String> splitCsv(String line) {
@@ -174,8 +198,32 @@ public final class CityIndex {
 
   /** Lower case, accents removed, runs of spaces collapsed. */
   static String normalise(String s) {
-    String d = Normalizer.normalize(s.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String t = s.trim();
+    boolean ascii = true;
+    for (int i = 0; i < t.length() && ascii; i++) {
+      ascii = t.charAt(i) < 128;
+    }
+    if (!ascii) {
+      t = Normalizer.normalize(t, Normalizer.Form.NFD);
+    }
+    StringBuilder b = new StringBuilder(t.length());
+    boolean space = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK) {
+        continue;
+      }
+      if (Character.isWhitespace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && b.length() > 0) {
+        b.append(' ');
+      }
+      space = false;
+      b.append(Character.toLowerCase(c));
+    }
+    return b.toString();
   }
 
   /** Number of cities. */
@@ -204,7 +252,7 @@ public final class CityIndex {
    * @param countryAlpha2OrNull ISO alpha-2 country code to restrict to, or null
    */
   public List<City> search(String name, String countryAlpha2OrNull) {
-    int[] ids = byName.get(normalise(name));
+    int[] ids = names().get(normalise(name));
     List<City> out = new ArrayList<>();
     if (ids == null) {
       return out;
@@ -225,7 +273,7 @@ public final class CityIndex {
     String q = normalise(name);
     record Scored(int idx, int score) {}
     List<Scored> scored = new ArrayList<>();
-    for (Map.Entry<String, int[]> e : byName.entrySet()) {
+    for (Map.Entry<String, int[]> e : names().entrySet()) {
       String k = e.getKey();
       int score;
       if (k.equals(q)) {
@@ -318,6 +366,9 @@ public final class CityIndex {
         int cellId = r * GRID_LON + c;
         for (int p = cellStart[cellId]; p < cellStart[cellId + 1]; p++) {
           int i = cellItems[p];
+          if (Math.abs(lat[i] - latDeg) > dLat) {
+            continue; // cheap reject: farther in latitude alone than the radius
+          }
           double d = Geo.distanceKm(latDeg, lonDeg, lat[i], lon[i]);
           if (d <= radiusKm) {
             v.visit(i, d);
@@ -332,6 +383,14 @@ public final class CityIndex {
     List<Integer> hits = new ArrayList<>();
     forEachWithin(latDeg, lonDeg, radiusKm, (i, d) -> hits.add(i));
     return hits.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /**
+   * GeoNames feature code of a city (PPLC capital, PPLA… administrative seat, PPL, PPLX section of
+   * a populated place, …).
+   */
+  public String featureCode(int i) {
+    return featureCode[i];
   }
 
   double latOf(int i) {

@@ -33,6 +33,7 @@ public final class Fallout {
   public static final double DOSE_END_H = 168.0;
 
   private static final double KM_PER_MI = 1.609344;
+  private static final double END_DECAY = Math.pow(DOSE_END_H, -0.2);
 
   private final double yieldKt;
   private final double fissionFraction;
@@ -205,7 +206,7 @@ public final class Fallout {
   /** Factor turning the H+1 dose rate into the dose from arrival to one week. */
   public double doseFactor(double downKm) {
     double ta = arrivalHours(downKm);
-    return ta >= DOSE_END_H ? 0.0 : 5.0 * (Math.pow(ta, -0.2) - Math.pow(DOSE_END_H, -0.2));
+    return ta >= DOSE_END_H ? 0.0 : 5.0 * (Math.pow(ta, -0.2) - END_DECAY);
   }
 
   /** Unsheltered dose (rad) from fallout arrival to one week, at a point east/north of GZ (km). */
@@ -262,6 +263,97 @@ public final class Fallout {
       poly.add(toEastNorth(xs[i] * KM_PER_MI, -half[i] * KM_PER_MI));
     }
     return poly;
+  }
+
+  // ---- tabulated field for the casualty hot loop -------------------------------------------
+
+  private static final int TABLE = 512;
+  private volatile double[][] table; // {x km, peak one-week dose rad, spread km}
+
+  private static final int NEAR = 192;
+
+  private double nearEndMi() {
+    return 4 * sx + 8;
+  }
+
+  private double[][] table() {
+    double[][] t = table;
+    if (t == null) {
+      double xMinMi = -6 * sx - 2;
+      double xNearMi = nearEndMi();
+      double xMaxMi = 40 * l + 20;
+      double[] xk = new double[TABLE];
+      double[] peak = new double[TABLE];
+      double[] sp = new double[TABLE];
+      for (int i = 0; i < TABLE; i++) {
+        double x;
+        if (i < NEAR) {
+          x = xMinMi + (xNearMi - xMinMi) * i / NEAR;
+        } else {
+          double u = (double) (i - NEAR) / (TABLE - 1 - NEAR);
+          x = xNearMi + (xMaxMi - xNearMi) * u * u;
+        }
+        xk[i] = x * KM_PER_MI;
+        peak[i] = hotline(x) / (Math.sqrt(2 * Math.PI) * sigmaY(x)) * doseFactor(xk[i]);
+        sp[i] = spread(x) * KM_PER_MI;
+      }
+      t = new double[][] {xk, peak, sp};
+      table = t;
+    }
+    return t;
+  }
+
+  /**
+   * One-week unsheltered dose (rad) at a point east/north of ground zero (km), interpolated from
+   * a 512-point table along the hotline (relative error well below the model's own).
+   */
+  public double totalDoseRadTabulated(double eastKm, double northKm) {
+    double[][] t = table();
+    double[] xk = t[0];
+    double x = downwindKm(eastKm, northKm);
+    double x0 = xk[0];
+    double x1 = xk[TABLE - 1];
+    if (x <= x0 || x >= x1) {
+      return 0;
+    }
+    double xn = xk[NEAR];
+    int i;
+    if (x < xn) {
+      i = (int) ((x - x0) / (xn - x0) * NEAR);
+    } else {
+      i = NEAR + (int) (Math.sqrt((x - xn) / (x1 - xn)) * (TABLE - 1 - NEAR));
+    }
+    i = Math.max(0, Math.min(TABLE - 2, i));
+    // rounding can put x just outside [xk[i], xk[i+1]]: adjust
+    while (i > 0 && xk[i] > x) {
+      i--;
+    }
+    while (i < TABLE - 2 && xk[i + 1] < x) {
+      i++;
+    }
+    double f = (x - xk[i]) / (xk[i + 1] - xk[i]);
+    double peak = t[1][i] + f * (t[1][i + 1] - t[1][i]);
+    if (peak <= 0) {
+      return 0;
+    }
+    double sp = t[2][i] + f * (t[2][i + 1] - t[2][i]);
+    double y = crosswindKm(eastKm, northKm) / sp;
+    return peak * Math.exp(-0.5 * y * y);
+  }
+
+  /** Largest distance (km) from ground zero at which the one-week dose reaches {@code rad}. */
+  public double doseReachKm(double rad) {
+    double[][] t = table();
+    double r = 0;
+    for (int i = 0; i < TABLE; i++) {
+      double peak = t[1][i];
+      if (peak > rad) {
+        double half = t[2][i] * Math.sqrt(2 * Math.log(peak / rad));
+        r = Math.max(r, Math.hypot(t[0][i], half));
+      }
+    }
+    // one table step of margin
+    return r > 0 ? r * 1.02 + 1.0 : 0;
   }
 
   /** Largest distance (km) from ground zero of a contour; 0 if the level is nowhere reached. */

@@ -1,8 +1,8 @@
 package org.detente.effects;
 
 /**
- * Maximum fireball radius. Glasstone &amp; Dolan (1977) §2.03 give about 5,700 ft as the maximum
- * diameter of the fireball of a 1 Mt air burst, i.e. R ≈ 180·W^{0.4} ft with W in kt; the same
+ * Maximum fireball radius. Glasstone &amp; Dolan (1977) give 5,700 ft as the maximum diameter of
+ * the fireball of a 1 Mt weapon (reached after about 10 s), i.e. R ≈ 180·W^{0.4} ft with W in kt; the same
  * expression is their minimum height of burst for negligible local fallout (§2.129, the burst
  * whose fireball does not touch the ground). A contact surface burst behaves like a burst of
  * twice the yield (the ground reflects the energy), so its hemisphere has R = 180·(2W)^{0.4} ft

@@ -1,6 +1,6 @@
 package org.detente.effects;
 
-/** Small spherical-earth helpers (mean radius 6,371 km). */
+/** Small spherical-earth functions (mean radius 6,371 km). */
 public final class Geo {
   /** Mean earth radius in km. */
   public static final double EARTH_RADIUS_KM = 6371.0088;

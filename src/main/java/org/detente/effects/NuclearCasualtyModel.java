@@ -26,7 +26,7 @@ import org.detente.DetenteException;
  * P(unhurt) = Π(1 − k_i − j_i), P(injured) = 1 − P(dead) − P(unhurt). With several bursts each
  * effect takes its worst value over the bursts at that point.
  *
- * <p><b>Quadrature.</b> Every burst lays a polar grid (geometric rings, 36 sectors) out to its
+ * <p><b>Quadrature.</b> Every burst lays a polar grid (40 geometric rings from R/100 to R plus the burst's own band and burn radii, 36 sectors) out to its
  * prompt reach R (largest of the 1 psi, second-degree-burn and 60 rem ranges). A grid cell is
  * counted only by the burst for which the cell is nearest in units of R (ties: lower index), so the
  * union of the disks is partitioned and overlapping areas are counted once.
@@ -136,13 +136,14 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   /** Radii of the truncated density disk, in units of r₀. */
   static final double CUT_R0 = 6.0;
   private static final double CUT_MASS = 1 - (1 + CUT_R0) * Math.exp(-CUT_R0);
-  private static final int RINGS = 56;
+  private static final int RINGS = 40;
   private static final int SECTORS = 36;
-  private static final double INNER_FRACTION = 1.0 / 300.0;
+  private static final double INNER_FRACTION = 1.0 / 100.0;
   private static final int CITY_RINGS = 24;
   private static final int CITY_SECTORS = 24;
   private static final double RAD_MIN_REM = 60.0;
   private static final int RAD_LEVELS = 48;
+  private static final int PARALLEL_MIN = 16;
 
   private static final double[] RING_EDGE_UNIT = ringEdges();
   private static final double[] SECTOR_COS = new double[SECTORS];
@@ -206,6 +207,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private final double[] cityCutKm;
   private final double[] cityRho0;
   private final double maxCutKm;
+  private final double[] cityPop; // population used by the model (0 for subsumed sections)
+  private final int subsumedSections;
 
   /** A model over the given cities, bands and parameters. */
   public NuclearCasualtyModel(CityIndex cities, OtaBlastBands bands, Parameters params) {
@@ -216,12 +219,48 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     cityR0Km = new double[n];
     cityCutKm = new double[n];
     cityRho0 = new double[n];
+    cityPop = new double[n];
+    double[] rCity = new double[n];
+    double maxRCity = 0;
+    for (int i = 0; i < n; i++) {
+      cityPop[i] = cities.populationOf(i);
+      rCity[i] = Math.sqrt(cityPop[i] / (Math.PI * params.meanDensityPerKm2()));
+      maxRCity = Math.max(maxRCity, rCity[i]);
+    }
+    // GeoNames lists many city districts as places of their own (Warsaw's Mokotów, Berlin's
+    // Neukölln, Moscow's districts, PPLX "sections of populated places") although the parent
+    // city's population already includes them. A place is dropped when it lies within the city
+    // radius of a place at least 3 times larger in the same country that is in the same first-
+    // level division (or the place is a PPLX section).
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      final int self = i;
+      City me = cities.get(i);
+      boolean pplx = "PPLX".equals(cities.featureCode(i));
+      boolean[] inside = new boolean[1];
+      cities.forEachWithin(cities.latOf(i), cities.lonOf(i), maxRCity, (j, d) -> {
+        if (inside[0] || j == self) {
+          return;
+        }
+        City other = cities.get(j);
+        if (other.country().equals(me.country())
+            && cities.populationOf(j) >= 3 * cities.populationOf(self) && d <= rCity[j]
+            && (pplx || other.admin1().equals(me.admin1()))) {
+          inside[0] = true;
+        }
+      });
+      if (inside[0]) {
+        cityPop[i] = 0;
+        dropped++;
+      }
+    }
+    subsumedSections = dropped;
     double mx = 0;
     for (int i = 0; i < n; i++) {
-      double p = cities.populationOf(i);
+      double p = cityPop[i];
       double r0 = 0.5 * Math.sqrt(p / (Math.PI * params.meanDensityPerKm2()));
       cityR0Km[i] = Math.max(r0, 1e-3);
-      cityCutKm[i] = CUT_R0 * cityR0Km[i];
+      cityCutKm[i] = p > 0 ? CUT_R0 * cityR0Km[i] : 0;
       cityRho0[i] = p / (2 * Math.PI * cityR0Km[i] * cityR0Km[i] * CUT_MASS);
       mx = Math.max(mx, cityCutKm[i]);
     }
@@ -253,6 +292,16 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     return cities;
   }
 
+  /** Number of GeoNames places dropped as districts of a larger city that contains them. */
+  public int subsumedSections() {
+    return subsumedSections;
+  }
+
+  /** Population the model places at a city (0 for a dropped section). */
+  public double modelPopulation(int cityIdx) {
+    return cityPop[cityIdx];
+  }
+
   /** Scale r₀ (km) of a city's density profile. */
   public double cityScaleKm(int cityIdx) {
     return cityR0Km[cityIdx];
@@ -261,11 +310,35 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   /** Population of a city's density profile within {@code radiusKm} of its centre. */
   public double populationWithin(int cityIdx, double radiusKm) {
     double u = Math.min(radiusKm, cityCutKm[cityIdx]) / cityR0Km[cityIdx];
-    return cities.populationOf(cityIdx) * (1 - (1 + u) * Math.exp(-u)) / CUT_MASS;
+    return cityPop[cityIdx] * (1 - (1 + u) * Math.exp(-u)) / CUT_MASS;
   }
 
+  private record EstimateKey(double lat, double lon, double yieldKt, boolean air) {}
+
+  private static final int ESTIMATE_CACHE_MAX = 100_000;
+  private final java.util.concurrent.ConcurrentHashMap<EstimateKey, Casualties> estimates =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Results are memoised (a pure function of the arguments), so repeated strikes on the same
+   * place in a Monte Carlo ensemble cost a lookup.
+   */
   @Override
   public Casualties estimate(double latDeg, double lonDeg, double yieldKt, boolean airBurst) {
+    EstimateKey key = new EstimateKey(latDeg, lonDeg, yieldKt, airBurst);
+    Casualties c = estimates.get(key);
+    if (c == null) {
+      c = computeEstimate(latDeg, lonDeg, yieldKt, airBurst);
+      if (estimates.size() < ESTIMATE_CACHE_MAX) {
+        estimates.putIfAbsent(key, c);
+      }
+    }
+    return c;
+  }
+
+  private Casualties computeEstimate(double latDeg, double lonDeg, double yieldKt, boolean airBurst) {
     Burst b = airBurst ? Burst.optimumAir(yieldKt) : Burst.surface(yieldKt);
     AttackCasualties a = attack(List.of(new Detonation(latDeg, lonDeg, b, params.fissionFraction())));
     return new Casualties(a.deaths(), a.injuries(), a.falloutDeaths());
@@ -416,98 +489,27 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double totalDeaths = 0;
     double totalInj = 0;
 
-    double[] out = new double[2];
-    IntList candidates = new IntList();
+    // bursts are independent given the compiled list: compute in parallel, reduce in order so
+    // that the sums do not depend on the thread count
+    ShotResult[] res = new ShotResult[m];
+    java.util.stream.IntStream ks = java.util.stream.IntStream.range(0, m);
+    if (m >= PARALLEL_MIN) {
+      ks = ks.parallel();
+    }
+    final double mr = maxReach;
+    ks.forEach(k -> res[k] = promptShot(k, shots, grid, mr));
     for (int k = 0; k < m; k++) {
-      Shot sk = shots[k];
-      int[] neigh = grid.near(sk.lat, sk.lon, sk.reachKm + maxReach, k, sk.reachKm);
-      // candidate cities whose truncated disk meets this burst's disk
-      candidates.clear();
-      double reach = sk.reachKm;
-      cities.forEachWithin(sk.lat, sk.lon, reach + maxCutKm, (ci, dist) -> {
-        if (dist - cityCutKm[ci] <= reach) {
-          candidates.add(ci);
-        }
-      });
-      if (candidates.size == 0) {
-        continue;
+      ShotResult r = res[k];
+      byDetDeaths[k] = r.deaths();
+      byDetInj[k] = r.injuries();
+      totalDeaths += r.deaths();
+      totalInj += r.injuries();
+      for (int q = 0; q < r.city().length; q++) {
+        int ci = r.city()[q];
+        cDeaths[ci] += r.cityDeaths()[q];
+        cInj[ci] += r.cityInjuries()[q];
+        touched[ci] = true;
       }
-      candidates.sort();
-      int nc = candidates.size;
-      double[] cx = new double[nc];
-      double[] cy = new double[nc];
-      for (int c = 0; c < nc; c++) {
-        int ci = candidates.data[c];
-        cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
-        cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
-      }
-      double[] nx = new double[neigh.length];
-      double[] ny = new double[neigh.length];
-      for (int q = 0; q < neigh.length; q++) {
-        Shot sj = shots[neigh[q]];
-        nx[q] = dLonKm(sj.lon - sk.lon, sk.kmLon);
-        ny[q] = (sj.lat - sk.lat) * Geo.KM_PER_DEG_LAT;
-      }
-      double[] share = new double[nc];
-      double dDeaths = 0;
-      double dInj = 0;
-      for (int ring = 0; ring < sk.cellR.length; ring++) {
-        double rr = sk.cellR[ring];
-        double area = sk.cellArea[ring];
-        int nsec = ring == 0 ? 1 : SECTORS;
-        for (int sec = 0; sec < nsec; sec++) {
-          double px = ring == 0 ? 0 : rr * SECTOR_COS[sec];
-          double py = ring == 0 ? 0 : rr * SECTOR_SIN[sec];
-          double selfScaled = Math.sqrt(px * px + py * py) / reach;
-          // ownership: skip if another burst is nearer in units of its reach
-          boolean owned = true;
-          for (int q = 0; q < neigh.length; q++) {
-            int j = neigh[q];
-            double dx = px - nx[q];
-            double dy = py - ny[q];
-            double sj = Math.sqrt(dx * dx + dy * dy) / shots[j].reachKm;
-            if (sj < selfScaled || (sj == selfScaled && j < k)) {
-              owned = false;
-              break;
-            }
-          }
-          if (!owned) {
-            continue;
-          }
-          // population at the cell
-          double pop = 0;
-          for (int c = 0; c < nc; c++) {
-            double dx = px - cx[c];
-            double dy = py - cy[c];
-            double d = Math.sqrt(dx * dx + dy * dy);
-            int ci = candidates.data[c];
-            double v = d < cityCutKm[ci] ? cityRho0[ci] * Math.exp(-d / cityR0Km[ci]) * area : 0;
-            share[c] = v;
-            pop += v;
-          }
-          if (pop <= 0) {
-            continue;
-          }
-          promptAt(sk, Math.sqrt(px * px + py * py), neigh, nx, ny, px, py, shots, out);
-          if (out[0] == 0 && out[1] == 0) {
-            continue;
-          }
-          dDeaths += pop * out[0];
-          dInj += pop * out[1];
-          for (int c = 0; c < nc; c++) {
-            if (share[c] > 0) {
-              int ci = candidates.data[c];
-              cDeaths[ci] += share[c] * out[0];
-              cInj[ci] += share[c] * out[1];
-              touched[ci] = true;
-            }
-          }
-        }
-      }
-      byDetDeaths[k] = dDeaths;
-      byDetInj[k] = dInj;
-      totalDeaths += dDeaths;
-      totalInj += dInj;
     }
 
     double[] injuredWhoDie = new double[1];
@@ -526,8 +528,133 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         List.copyOf(list), CityIndex.ATTRIBUTION);
   }
 
+  /** Prompt casualties in the area burst k owns, with their split over cities. */
+  private record ShotResult(double deaths, double injuries, int[] city, double[] cityDeaths,
+      double[] cityInjuries) {
+    static final ShotResult EMPTY = new ShotResult(0, 0, new int[0], new double[0], new double[0]);
+  }
+
+  private ShotResult promptShot(int k, Shot[] shots, ShotGrid grid, double maxReach) {
+    double[] out = new double[2];
+    IntList candidates = new IntList();
+    Shot sk = shots[k];
+    int[] neigh = grid.near(sk.lat, sk.lon, sk.reachKm + maxReach, k, sk.reachKm);
+    // candidate cities whose truncated disk meets this burst's disk
+    candidates.clear();
+    double reach = sk.reachKm;
+    cities.forEachWithin(sk.lat, sk.lon, reach + maxCutKm, (ci, dist) -> {
+      if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= reach) {
+        candidates.add(ci);
+      }
+    });
+    if (candidates.size == 0) {
+      return ShotResult.EMPTY;
+    }
+    candidates.sort();
+    int nc = candidates.size;
+    double[] cx = new double[nc];
+    double[] cy = new double[nc];
+    double[] cCut2 = new double[nc];
+    double[] cRho0 = new double[nc];
+    double[] cInvR0 = new double[nc];
+    for (int c = 0; c < nc; c++) {
+      int ci = candidates.data[c];
+      cCut2[c] = cityCutKm[ci] * cityCutKm[ci];
+      cRho0[c] = cityRho0[ci];
+      cInvR0[c] = 1.0 / cityR0Km[ci];
+      cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
+      cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
+    }
+    double[] nx = new double[neigh.length];
+    double[] ny = new double[neigh.length];
+    for (int q = 0; q < neigh.length; q++) {
+      Shot sj = shots[neigh[q]];
+      nx[q] = dLonKm(sj.lon - sk.lon, sk.kmLon);
+      ny[q] = (sj.lat - sk.lat) * Geo.KM_PER_DEG_LAT;
+    }
+    double[] share = new double[nc];
+    double[] perDeaths = new double[nc];
+    double[] perInj = new double[nc];
+    boolean[] hit = new boolean[nc];
+    double dDeaths = 0;
+    double dInj = 0;
+    for (int ring = 0; ring < sk.cellR.length; ring++) {
+      double rr = sk.cellR[ring];
+      double area = sk.cellArea[ring];
+      int nsec = ring == 0 ? 1 : SECTORS;
+      for (int sec = 0; sec < nsec; sec++) {
+        double px = ring == 0 ? 0 : rr * SECTOR_COS[sec];
+        double py = ring == 0 ? 0 : rr * SECTOR_SIN[sec];
+        double selfScaled = Math.sqrt(px * px + py * py) / reach;
+        // ownership: skip if another burst is nearer in units of its reach
+        boolean owned = true;
+        for (int q = 0; q < neigh.length; q++) {
+          int j = neigh[q];
+          double dx = px - nx[q];
+          double dy = py - ny[q];
+          double sj = Math.sqrt(dx * dx + dy * dy) / shots[j].reachKm;
+          if (sj < selfScaled || (sj == selfScaled && j < k)) {
+            owned = false;
+            break;
+          }
+        }
+        if (!owned) {
+          continue;
+        }
+        // population at the cell
+        double pop = 0;
+        for (int c = 0; c < nc; c++) {
+          double dx = px - cx[c];
+          double dy = py - cy[c];
+          double d2 = dx * dx + dy * dy;
+          double v = 0;
+          if (d2 < cCut2[c]) {
+            v = cRho0[c] * Math.exp(-Math.sqrt(d2) * cInvR0[c]) * area;
+          }
+          share[c] = v;
+          pop += v;
+        }
+        if (pop <= 0) {
+          continue;
+        }
+        promptAt(sk, Math.sqrt(px * px + py * py), neigh, nx, ny, px, py, shots, out);
+        if (out[0] == 0 && out[1] == 0) {
+          continue;
+        }
+        dDeaths += pop * out[0];
+        dInj += pop * out[1];
+        for (int c = 0; c < nc; c++) {
+          if (share[c] > 0) {
+            perDeaths[c] += share[c] * out[0];
+            perInj[c] += share[c] * out[1];
+            hit[c] = true;
+          }
+        }
+      }
+    }
+    int cnt = 0;
+    for (int c = 0; c < nc; c++) {
+      if (hit[c]) {
+        cnt++;
+      }
+    }
+    int[] ids = new int[cnt];
+    double[] cd = new double[cnt];
+    double[] cj = new double[cnt];
+    int w = 0;
+    for (int c = 0; c < nc; c++) {
+      if (hit[c]) {
+        ids[w] = candidates.data[c];
+        cd[w] = perDeaths[c];
+        cj[w] = perInj[c];
+        w++;
+      }
+    }
+    return new ShotResult(dDeaths, dInj, ids, cd, cj);
+  }
+
   private static double dLonKm(double dLonDeg, double kmPerDegLon) {
-    double d = Geo.wrapLon(dLonDeg);
+    double d = dLonDeg >= -180 && dLonDeg < 180 ? dLonDeg : Geo.wrapLon(dLonDeg);
     return d * kmPerDegLon;
   }
 
@@ -570,12 +697,22 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
 
   /** Index of the highest dose level whose range covers distance d; RAD_LEVELS if none. */
   private static int radLevel(Shot s, double d) {
-    for (int i = 0; i < RAD_LEVELS; i++) {
-      if (d <= s.radR[i]) {
-        return i;
+    double[] r = s.radR;
+    if (d > r[RAD_LEVELS - 1]) {
+      return RAD_LEVELS;
+    }
+    // radR is non-decreasing: first index with d <= radR[i]
+    int lo = 0;
+    int hi = RAD_LEVELS - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (d <= r[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    return RAD_LEVELS;
+    return lo;
   }
 
   private void combine(int band, int burn, int radLevel, Shot any, double[] out) {
@@ -629,7 +766,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     List<Integer> fallShots = new ArrayList<>();
     for (int k = 0; k < m; k++) {
       if (shots[k].fallout != null) {
-        falloutReach[k] = shots[k].fallout.contourReachKm(minDose, true);
+        falloutReach[k] = shots[k].fallout.doseReachKm(minDose);
         if (falloutReach[k] > 0) {
           fallShots.add(k);
         }
@@ -648,7 +785,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       Shot s = shots[k];
       double rk = falloutReach[k];
       cities.forEachWithin(s.lat, s.lon, rk + maxCutKm, (ci, dist) -> {
-        if (dist - cityCutKm[ci] <= rk) {
+        if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= rk) {
           List<Integer> l = plumesOf.get(ci);
           if (l == null) {
             l = new ArrayList<>();
@@ -658,47 +795,27 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         }
       });
     }
-    double total = 0;
-    double[] tmp = new double[2];
+    List<Integer> affected = new ArrayList<>();
     for (int ci = 0; ci < n; ci++) {
-      List<Integer> plumes = plumesOf.get(ci);
-      if (plumes == null) {
-        continue;
+      if (plumesOf.get(ci) != null) {
+        affected.add(ci);
       }
-      double clat = cities.latOf(ci);
-      double clon = cities.lonOf(ci);
-      double kmLon = Geo.kmPerDegLon(clat);
-      int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
-      double cellPop = cities.populationOf(ci) / (double) (CITY_RINGS * CITY_SECTORS);
-      double deaths = 0;
-      double injDie = 0;
-      for (int ring = 0; ring < CITY_RINGS; ring++) {
-        double rr = CITY_CELL_R_UNIT[ring] * cityR0Km[ci];
-        for (int sec = 0; sec < CITY_SECTORS; sec++) {
-          double ex = rr * CITY_SECTOR_COS[sec];
-          double ny = rr * CITY_SECTOR_SIN[sec];
-          double lat = clat + ny / Geo.KM_PER_DEG_LAT;
-          double lon = clon + ex / kmLon;
-          double dose = 0;
-          for (int k : plumes) {
-            Shot s = shots[k];
-            double e = dLonKm(lon - s.lon, s.kmLon);
-            double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
-            dose += s.fallout.totalDoseRad(e, nn);
-          }
-          double leth = lethality(dose / pf);
-          if (leth <= 0) {
-            continue;
-          }
-          promptAt(lat, lon, shots, near, tmp);
-          deaths += cellPop * (1 - tmp[0]) * leth;
-          injDie += cellPop * tmp[1] * leth;
-        }
-      }
+    }
+    double[][] perCity = new double[affected.size()][];
+    java.util.stream.IntStream is = java.util.stream.IntStream.range(0, affected.size());
+    if (affected.size() >= PARALLEL_MIN) {
+      is = is.parallel();
+    }
+    is.forEach(q -> perCity[q] = falloutCity(affected.get(q), plumesOf.get(affected.get(q)),
+        shots, grid, maxReach, pf));
+    double total = 0;
+    for (int q = 0; q < perCity.length; q++) {
+      int ci = affected.get(q);
+      double deaths = perCity[q][0];
       if (deaths > 0) {
         cFall[ci] += deaths;
-        cInj[ci] = Math.max(0, cInj[ci] - injDie);
-        injuredWhoDie[0] += injDie;
+        cInj[ci] = Math.max(0, cInj[ci] - perCity[q][1]);
+        injuredWhoDie[0] += perCity[q][1];
         touched[ci] = true;
         total += deaths;
       }
@@ -706,8 +823,47 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     return total;
   }
 
+  /** Fallout deaths among prompt survivors of one city, and those of them who were injured. */
+  private double[] falloutCity(int ci, List<Integer> plumes, Shot[] shots, ShotGrid grid,
+      double maxReach, double pf) {
+    double[] tmp = new double[2];
+    // unsheltered dose below which the lethality is under Φ(−7) ≈ 1e-12
+    double negligibleDose = params.ld50Rem() * Math.exp(-7 * params.lethalitySigmaLn()) * pf;
+    double clat = cities.latOf(ci);
+    double clon = cities.lonOf(ci);
+    double kmLon = Geo.kmPerDegLon(clat);
+    int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
+    double cellPop = cityPop[ci] / (CITY_RINGS * CITY_SECTORS);
+    double deaths = 0;
+    double injDie = 0;
+    for (int ring = 0; ring < CITY_RINGS; ring++) {
+      double rr = CITY_CELL_R_UNIT[ring] * cityR0Km[ci];
+      for (int sec = 0; sec < CITY_SECTORS; sec++) {
+        double ex = rr * CITY_SECTOR_COS[sec];
+        double ny = rr * CITY_SECTOR_SIN[sec];
+        double lat = clat + ny / Geo.KM_PER_DEG_LAT;
+        double lon = clon + ex / kmLon;
+        double dose = 0;
+        for (int k : plumes) {
+          Shot s = shots[k];
+          double e = dLonKm(lon - s.lon, s.kmLon);
+          double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
+          dose += s.fallout.totalDoseRadTabulated(e, nn);
+        }
+        if (dose < negligibleDose) {
+          continue;
+        }
+        double leth = lethality(dose / pf);
+        promptAt(lat, lon, shots, near, tmp);
+        deaths += cellPop * (1 - tmp[0]) * leth;
+        injDie += cellPop * tmp[1] * leth;
+      }
+    }
+    return new double[] {deaths, injDie};
+  }
+
   // ---------------------------------------------------------------------------------------------
-  // helpers
+  // small utilities
 
   /** A growable int array. */
   private static final class IntList {

@@ -41,7 +41,7 @@ public final class Units {
   /** Parses a yield such as "300kt", "1.2 Mt", "20t" into kt. */
   public static double parseYieldKt(String text) {
     double[] v = split(text, "yield", "kt");
-    String unit = unit(text);
+    String unit = unit(text, "yield", "t, kt or Mt, e.g. 300kt");
     double f = switch (unit) {
       case "t", "ton", "tons" -> 1e-3;
       case "kt" -> 1.0;
@@ -55,7 +55,7 @@ public final class Units {
   /** Parses a length such as "1.2km", "600 m", "2000ft", "3mi" into metres. */
   public static double parseLengthM(String text, String what) {
     double[] v = split(text, what, "m");
-    String unit = unit(text);
+    String unit = unit(text, what, "m, km, ft or mi, e.g. 1.2km");
     double f = switch (unit) {
       case "m" -> 1.0;
       case "km" -> 1000.0;
@@ -71,7 +71,7 @@ public final class Units {
   /** Parses a speed such as "24km/h", "15mph", "5 m/s", "10kn" into km/h. */
   public static double parseSpeedKmh(String text, String what) {
     double[] v = split(text, what, "km/h");
-    String unit = unit(text);
+    String unit = unit(text, what, "km/h, mph, m/s or kn, e.g. 24km/h");
     double f = switch (unit) {
       case "km/h", "kph", "kmh" -> 1.0;
       case "mph" -> 1.609344;
@@ -113,7 +113,7 @@ public final class Units {
     }
   }
 
-  private static String unit(String text) {
+  private static String unit(String text, String what, String hint) {
     String t = text.trim();
     int i = 0;
     while (i < t.length() && "+-.0123456789eE".indexOf(t.charAt(i)) >= 0) {
@@ -125,7 +125,7 @@ public final class Units {
     }
     String u = t.substring(i).trim().toLowerCase(Locale.ROOT);
     if (u.isEmpty()) {
-      throw new DetenteException("'" + text + "' has no unit", 2);
+      throw new DetenteException(what + " '" + text + "' has no unit (use " + hint + ")", 2);
     }
     return u;
   }

@@ -29,6 +29,45 @@ final class Binder {
       List.of("meta", "actors", "theaters", "relations", "alliances", "issues", "events",
           "policies", "questions", "parameters");
 
+  /** Allowed fields of each object type (the JSON Schema's $defs use the same names). */
+  static final Map<String, List<String>> FIELDS = fieldTable();
+
+  private static Map<String, List<String>> fieldTable() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("meta", List.of("id", "title", "description", "source", "asOf", "timeStep", "horizon"));
+    m.put("actor", List.of(
+        "id", "name", "kind", "members", "population", "gdp", "milex", "riskAttitude",
+        "forces", "arsenal", "doctrine", "resolve", "motives"));
+    m.put("force", List.of("theater", "troops", "effectiveness"));
+    m.put("arsenal", List.of("strategic", "nonStrategic"));
+    m.put("warheads", List.of("warheads", "yield"));
+    m.put("doctrine", List.of("firstUse", "threshold", "retaliation"));
+    m.put("resolve", List.of("levels", "prior"));
+    m.put("motive", List.of(
+        "id", "description", "source", "prior", "territory", "regimeSecurity", "deter",
+        "allianceCohesion", "issues"));
+    m.put("deter", List.of("actor", "weight"));
+    m.put("issueStake", List.of("position", "salience"));
+    m.put("theater", List.of(
+        "id", "name", "adjacent", "control", "home", "terrain", "lat", "lon",
+        "targets"));
+    m.put("target", List.of("name", "kind", "country", "lat", "lon"));
+    m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator"));
+    m.put("alliance", List.of("id", "name", "members"));
+    m.put("allianceMember", List.of("actor", "credibility"));
+    m.put("issue", List.of("id", "name", "description", "positions"));
+    m.put("issuePosition", List.of("actor", "position", "salience", "capability"));
+    m.put("event", List.of(
+        "id", "week", "actor", "target", "action", "theater", "description", "source"));
+    m.put("policy", List.of("id", "description", "patches"));
+    m.put("patch", List.of("set", "add", "remove", "value"));
+    m.put("question", List.of(
+        "id", "text", "source", "kind", "actor", "target", "actions", "theater",
+        "outcomes", "within"));
+    m.put("parameter", List.of("name", "value", "range", "source"));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private static final Pattern ACTOR_ID = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
   private static final Pattern THEATER_ID = Pattern.compile("[A-Z][A-Z0-9_-]{0,31}");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
@@ -60,42 +99,52 @@ final class Binder {
     }
     fields(root, "", SECTIONS);
     for (String required : List.of("meta", "actors", "theaters")) {
-      if (root.get(required) == null) {
+      Node sec = root.get(required);
+      if (sec == null) {
         err(root, "", "missing required section '" + required + "'");
+      } else if (!required.equals("meta")
+          && (sec.kind == Node.Kind.NULL || (sec.isList() && sec.items.isEmpty()))) {
+        err(sec, required, "expected a list with at least one entry");
       }
     }
     collectIds(root);
     Meta meta = meta(root.get("meta"), appliedPolicies);
     List<Actor> actors = new ArrayList<>();
-    forEach(root, "actors", (n, p, i) -> actors.add(actor(n, p)));
+    forEach(root, "actors", (n, p, i) -> addIfValid(actors, actor(n, p)));
     List<Theater> theaters = new ArrayList<>();
-    forEach(root, "theaters", (n, p, i) -> theaters.add(theater(n, p)));
+    forEach(root, "theaters", (n, p, i) -> addIfValid(theaters, theater(n, p)));
     checkAdjacency();
     List<Relation> relations = new ArrayList<>();
     Set<String> pairs = new LinkedHashSet<>();
-    forEach(root, "relations", (n, p, i) -> relations.add(relation(n, p, pairs)));
+    forEach(root, "relations", (n, p, i) -> addIfValid(relations, relation(n, p, pairs)));
     List<Alliance> alliances = new ArrayList<>();
     Set<String> allianceIds = new LinkedHashSet<>();
-    forEach(root, "alliances", (n, p, i) -> alliances.add(alliance(n, p, allianceIds)));
+    forEach(root, "alliances", (n, p, i) -> addIfValid(alliances, alliance(n, p, allianceIds)));
     List<Issue> issues = new ArrayList<>();
-    forEach(root, "issues", (n, p, i) -> issues.add(issue(n, p)));
+    forEach(root, "issues", (n, p, i) -> addIfValid(issues, issue(n, p)));
     List<ScriptedEvent> events = new ArrayList<>();
     Set<String> eventIds = new LinkedHashSet<>();
-    forEach(root, "events", (n, p, i) -> events.add(event(n, p, eventIds)));
+    forEach(root, "events", (n, p, i) -> addIfValid(events, event(n, p, eventIds)));
     List<Policy> policies = new ArrayList<>();
     Set<String> policyIds = new LinkedHashSet<>();
-    forEach(root, "policies", (n, p, i) -> policies.add(policy(n, p, policyIds)));
+    forEach(root, "policies", (n, p, i) -> addIfValid(policies, policy(n, p, policyIds)));
     List<Question> questions = new ArrayList<>();
     Set<String> questionIds = new LinkedHashSet<>();
-    forEach(root, "questions", (n, p, i) -> questions.add(question(n, p, questionIds)));
+    forEach(root, "questions", (n, p, i) -> addIfValid(questions, question(n, p, questionIds)));
     List<Parameter> parameters = new ArrayList<>();
     Set<String> paramNames = new LinkedHashSet<>();
-    forEach(root, "parameters", (n, p, i) -> parameters.add(parameter(n, p, paramNames)));
+    forEach(root, "parameters", (n, p, i) -> addIfValid(parameters, parameter(n, p, paramNames)));
     if (meta == null) {
       return null;
     }
     return new Scenario(meta, actors, theaters, relations, alliances, issues, events, policies,
         questions, parameters);
+  }
+
+  private static <T> void addIfValid(List<T> list, T item) {
+    if (item != null) {
+      list.add(item);
+    }
   }
 
   private interface ItemFn {
@@ -205,8 +254,7 @@ final class Binder {
     if (n == null) {
       return null;
     }
-    if (!fields(n, path, List.of("id", "title", "description", "source", "asOf", "timeStep",
-        "horizon"))) {
+    if (!fields(n, path, FIELDS.get("meta"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. us-russia-2022");
@@ -264,8 +312,7 @@ final class Binder {
   }
 
   private Actor actor(Node n, String path) {
-    if (!fields(n, path, List.of("id", "name", "kind", "members", "population", "gdp", "milex",
-        "riskAttitude", "forces", "arsenal", "doctrine", "resolve", "motives"))) {
+    if (!fields(n, path, FIELDS.get("actor"))) {
       return null;
     }
     String id = id(n, "id", path, true, ACTOR_ID,
@@ -324,11 +371,12 @@ final class Binder {
     Node dn = n.get("doctrine");
     if (dn != null && dn.kind != Node.Kind.NULL) {
       doctrine = doctrine(dn, path + ".doctrine");
-      if (doctrine != null && doctrine.firstUse() != DoctrineKind.NONE && !arsenal.nuclear()) {
+      if (doctrine != null && doctrine.firstUse() != DoctrineKind.NONE && arsenal != null
+          && !arsenal.nuclear()) {
         err(dn, path + ".doctrine.firstUse", "a nuclear doctrine needs nuclear warheads in "
             + "'arsenal'; use 'firstUse: none' for a non-nuclear actor");
       }
-    } else if (arsenal.nuclear()) {
+    } else if (arsenal != null && arsenal.nuclear()) {
       err(n, path, "a nuclear-armed actor needs a 'doctrine' (firstUse, threshold, retaliation)");
     }
     Resolve resolve = Resolve.KNOWN;
@@ -364,7 +412,7 @@ final class Binder {
   }
 
   private Force force(Node n, String path) {
-    if (!fields(n, path, List.of("theater", "troops", "effectiveness"))) {
+    if (!fields(n, path, FIELDS.get("force"))) {
       return null;
     }
     String theater = theaterRef(n, "theater", path, true);
@@ -380,7 +428,7 @@ final class Binder {
   }
 
   private Arsenal arsenal(Node n, String path) {
-    if (!fields(n, path, List.of("strategic", "nonStrategic"))) {
+    if (!fields(n, path, FIELDS.get("arsenal"))) {
       return null;
     }
     double[] s = warheads(n.get("strategic"), path + ".strategic");
@@ -395,7 +443,7 @@ final class Binder {
     if (n == null || n.kind == Node.Kind.NULL) {
       return new double[] {0, 0};
     }
-    if (!fields(n, path, List.of("warheads", "yield"))) {
+    if (!fields(n, path, FIELDS.get("warheads"))) {
       return null;
     }
     int count = integer(n, "warheads", path, true, 0, 0, 100_000);
@@ -410,7 +458,7 @@ final class Binder {
   }
 
   private Doctrine doctrine(Node n, String path) {
-    if (!fields(n, path, List.of("firstUse", "threshold", "retaliation"))) {
+    if (!fields(n, path, FIELDS.get("doctrine"))) {
       return null;
     }
     DoctrineKind kind = enumValue(n, "firstUse", path, true, DoctrineKind.class, null);
@@ -423,7 +471,7 @@ final class Binder {
   }
 
   private Resolve resolve(Node n, String path) {
-    if (!fields(n, path, List.of("levels", "prior"))) {
+    if (!fields(n, path, FIELDS.get("resolve"))) {
       return null;
     }
     List<Double> levels = numberList(n, "levels", path, 0, 100, true);
@@ -449,8 +497,7 @@ final class Binder {
   }
 
   private Motive motive(Node n, String path, String actorId, Set<String> seen) {
-    if (!fields(n, path, List.of("id", "description", "source", "prior", "territory",
-        "regimeSecurity", "deter", "allianceCohesion", "issues"))) {
+    if (!fields(n, path, FIELDS.get("motive"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. conquer-europe");
@@ -486,7 +533,7 @@ final class Binder {
     double deterWeight = 0;
     Node dn = n.get("deter");
     if (dn != null && dn.kind != Node.Kind.NULL
-        && fields(dn, path + ".deter", List.of("actor", "weight"))) {
+        && fields(dn, path + ".deter", FIELDS.get("deter"))) {
       deterActor = actorRef(dn, "actor", path + ".deter", true);
       if (deterActor != null && deterActor.equals(actorId)) {
         err(dn.get("actor"), path + ".deter.actor", "an actor cannot deter itself");
@@ -509,7 +556,7 @@ final class Binder {
                 + Suggest.didYouMean(e.getKey(), issueIds)));
           }
           Node v = e.getValue();
-          if (fields(v, p, List.of("position", "salience"))) {
+          if (fields(v, p, FIELDS.get("issueStake"))) {
             double pos = number(v, "position", p, true, Double.NaN, 0, 100);
             double sal = number(v, "salience", p, true, Double.NaN, 0, 100);
             if (!Double.isNaN(pos) && !Double.isNaN(sal)) {
@@ -529,8 +576,7 @@ final class Binder {
   }
 
   private Theater theater(Node n, String path) {
-    if (!fields(n, path, List.of("id", "name", "adjacent", "control", "home", "terrain", "lat",
-        "lon", "targets"))) {
+    if (!fields(n, path, FIELDS.get("theater"))) {
       return null;
     }
     String id = id(n, "id", path, true, THEATER_ID, "an upper-case id with dashes, e.g. BLR-POL");
@@ -540,7 +586,8 @@ final class Binder {
     if (adj != null && adj.kind != Node.Kind.NULL) {
       stringList(adj, path + ".adjacent", (s, node, p) -> {
         if (!theaterNodes.containsKey(s)) {
-          err(node, p, "unknown theater '" + s + "'" + Suggest.didYouMean(s, theaterNodes.keySet()));
+          err(node, p, "unknown theater '" + s + "'"
+              + Suggest.didYouMean(s, theaterNodes.keySet()));
         } else if (s.equals(id)) {
           err(node, p, "a theater is not adjacent to itself");
         }
@@ -577,16 +624,36 @@ final class Binder {
   }
 
   private Target target(Node n, String path) {
-    if (!fields(n, path, List.of("name", "kind", "country", "lat", "lon"))) {
+    if (!fields(n, path, FIELDS.get("target"))) {
       return null;
     }
     String name = text(n, "name", path, true);
     TargetKind kind = enumValue(n, "kind", path, true, TargetKind.class, null);
     String country = id(n, "country", path, false, ALPHA2,
         "an ISO 3166 alpha-2 country code, e.g. PL");
-    double lat = number(n, "lat", path, true, Double.NaN, -90, 90);
-    double lon = number(n, "lon", path, true, Double.NaN, -180, 180);
-    if (name == null || kind == null || Double.isNaN(lat) || Double.isNaN(lon)) {
+    boolean hasLat = n.get("lat") != null;
+    boolean hasLon = n.get("lon") != null;
+    boolean lookUp = kind == TargetKind.CITY && !hasLat && !hasLon;
+    if (kind == TargetKind.CITY && hasLat != hasLon) {
+      err(n, path, "give both 'lat' and 'lon', or neither to look the city up in the GeoNames "
+          + "data");
+      return null;
+    }
+    double lat = lookUp ? Double.NaN : number(n, "lat", path, true, Double.NaN, -90, 90);
+    double lon = lookUp ? Double.NaN : number(n, "lon", path, true, Double.NaN, -180, 180);
+    if (name == null || kind == null) {
+      return null;
+    }
+    if (kind == TargetKind.CITY) {
+      double[] at = Cities.resolve(name, country, n.get("name"), path + ".name", lookUp, lat,
+          lon, this::err);
+      if (at == null) {
+        return null;
+      }
+      lat = at[0];
+      lon = at[1];
+    }
+    if (Double.isNaN(lat) || Double.isNaN(lon)) {
       return null;
     }
     return new Target(name, kind, country, lat, lon);
@@ -627,7 +694,7 @@ final class Binder {
   }
 
   private Relation relation(Node n, String path, Set<String> pairs) {
-    if (!fields(n, path, List.of("between", "channel", "hostility", "rhetoric", "mediator"))) {
+    if (!fields(n, path, FIELDS.get("relation"))) {
       return null;
     }
     String a = null;
@@ -667,7 +734,7 @@ final class Binder {
   }
 
   private Alliance alliance(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "name", "members"))) {
+    if (!fields(n, path, FIELDS.get("alliance"))) {
       return null;
     }
     String id = id(n, "id", path, true, ACTOR_ID, "an upper-case id with dashes, e.g. NATO-5");
@@ -680,7 +747,7 @@ final class Binder {
     if (ml != null) {
       Set<String> seen = new LinkedHashSet<>();
       eachItem(ml, path + ".members", (m, p, i) -> {
-        if (!fields(m, p, List.of("actor", "credibility"))) {
+        if (!fields(m, p, FIELDS.get("allianceMember"))) {
           return;
         }
         String actor = actorRef(m, "actor", p, true);
@@ -703,7 +770,7 @@ final class Binder {
   }
 
   private Issue issue(Node n, String path) {
-    if (!fields(n, path, List.of("id", "name", "description", "positions"))) {
+    if (!fields(n, path, FIELDS.get("issue"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. ukraine-status");
@@ -714,7 +781,7 @@ final class Binder {
     if (pl != null) {
       Set<String> seen = new LinkedHashSet<>();
       eachItem(pl, path + ".positions", (m, p, i) -> {
-        if (!fields(m, p, List.of("actor", "position", "salience", "capability"))) {
+        if (!fields(m, p, FIELDS.get("issuePosition"))) {
           return;
         }
         String actor = actorRef(m, "actor", p, true);
@@ -742,8 +809,7 @@ final class Binder {
   }
 
   private ScriptedEvent event(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "week", "actor", "target", "action", "theater",
-        "description", "source"))) {
+    if (!fields(n, path, FIELDS.get("event"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. thug-insult");
@@ -771,7 +837,7 @@ final class Binder {
   }
 
   private Policy policy(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "description", "patches"))) {
+    if (!fields(n, path, FIELDS.get("policy"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. open-channel");
@@ -800,7 +866,7 @@ final class Binder {
 
   /** Checks a patch's shape; null when malformed (the problem is recorded). */
   Policy.Patch patch(Node m, String p) {
-    if (!fields(m, p, List.of("set", "add", "remove", "value"))) {
+    if (!fields(m, p, FIELDS.get("patch"))) {
       return null;
     }
     List<String> ops = new ArrayList<>();
@@ -841,8 +907,7 @@ final class Binder {
   }
 
   private Question question(Node n, String path, Set<String> ids) {
-    if (!fields(n, path, List.of("id", "text", "source", "kind", "actor", "target", "actions",
-        "theater", "outcomes", "within"))) {
+    if (!fields(n, path, FIELDS.get("question"))) {
       return null;
     }
     String id = id(n, "id", path, true, SLUG, "a lower-case id with dashes, e.g. nuclear-use");
@@ -918,7 +983,7 @@ final class Binder {
   }
 
   private Parameter parameter(Node n, String path, Set<String> names) {
-    if (!fields(n, path, List.of("name", "value", "range", "source"))) {
+    if (!fields(n, path, FIELDS.get("parameter"))) {
       return null;
     }
     String name = text(n, "name", path, true);

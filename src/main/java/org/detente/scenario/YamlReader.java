@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -34,6 +35,7 @@ final class YamlReader {
 
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()
+          .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_DEPTH + 10)
@@ -41,6 +43,9 @@ final class YamlReader {
                   .maxStringLength(MAX_BYTES)
                   .build())
           .build();
+
+  private static final String EMPTY =
+      "file is empty; expected a scenario with meta, actors and theaters";
 
   private final String file;
   private final List<Problem> problems;
@@ -143,14 +148,14 @@ final class YamlReader {
   /** Parses YAML text. */
   Node parse(String text) {
     if (text.isBlank() || onlyComments(text)) {
-      problems.add(new Problem(file, 0, 0, "", "file is empty; expected a scenario with meta, actors and theaters"));
+      problems.add(new Problem(file, 0, 0, "", EMPTY));
       return null;
     }
     int before = problems.size();
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        problems.add(new Problem(file, 0, 0, "", "file is empty; expected a scenario with meta, actors and theaters"));
+        problems.add(new Problem(file, 0, 0, "", EMPTY));
         return null;
       }
       Node root = readValue(p, t, 0, "");
@@ -195,8 +200,9 @@ final class YamlReader {
     int line = loc.getLineNr();
     int col = loc.getColumnNr();
     if (depth > MAX_DEPTH) {
+      String shown = path.length() > 80 ? path.substring(0, 77) + "..." : path;
       problems.add(
-          new Problem(file, line, col, path,
+          new Problem(file, line, col, shown,
               "nesting deeper than " + MAX_DEPTH + " levels; a scenario needs far fewer"));
       return null;
     }
@@ -259,11 +265,14 @@ final class YamlReader {
         }
         return Node.number(txt, v, t == JsonToken.VALUE_NUMBER_INT, line, col);
       }
-      case VALUE_TRUE -> {
-        return Node.bool(true, line, col);
-      }
-      case VALUE_FALSE -> {
-        return Node.bool(false, line, col);
+      case VALUE_TRUE, VALUE_FALSE -> {
+        // YAML 1.2 core schema: only true/false are booleans; yes/no/on/off (YAML 1.1) stay
+        // text, so that e.g. the country code NO (Norway) is not read as false
+        String txt = p.getText();
+        if (txt != null && !txt.equalsIgnoreCase("true") && !txt.equalsIgnoreCase("false")) {
+          return Node.string(txt, line, col);
+        }
+        return Node.bool(t == JsonToken.VALUE_TRUE, line, col);
       }
       case VALUE_NULL -> {
         return Node.nil(line, col);
@@ -320,7 +329,7 @@ final class YamlReader {
     }
     String s = firstLine(raw);
     String lower = raw.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("\\t") || lower.contains("(tab)") || lower.contains("tab")) {
+    if (lower.contains("(tab)") || lower.contains("'\t'")) {
       return "tab character found: YAML indentation must use spaces, not tabs";
     }
     if (lower.contains("mapping values are not allowed")) {

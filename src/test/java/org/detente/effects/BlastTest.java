@@ -46,6 +46,24 @@ class BlastTest {
   }
 
   @Test
+  void brodeFitEqualsThePeerTranscription() {
+    // glasstone (E. Geist, commit 23e1e97) _brodeop(yield kt, ground range kft, height kft) [run]
+    double[][] cases = {
+      {1, 1.0, 0.0, 10.583049403564262},
+      {1, 2.0, 0.9, 5.674628694247755},
+      {7, 3.5, 1.2, 5.915465572808258},
+      {2300, 20.0, 12.0, 8.023382867196396},
+      {1000, 30.0, 9.24, 3.066137603004128},
+      {0.01, 0.2, 0.05, 13.605542411246564},
+    };
+    for (double[] c : cases) {
+      double kmPerKft = 0.3048;
+      assertThat(Blast.overpressurePsi(c[0], c[1] * kmPerKft, c[2] * kmPerKft * 1000))
+          .isCloseTo(c[3], within(1e-9 * c[3]));
+    }
+  }
+
+  @Test
   void otaDetroitOneMegatonAirBurstAt6000FeetIsTenPercentShortOfTheOptimumFivePsiRange() {
     // OTA (1979) ch. II, Detroit: the 6,000 ft air burst's 5 psi radius is "only 10 % below" the
     // maximum [quoted]. Brode tolerance ~10 % -> accept 5–15 %.

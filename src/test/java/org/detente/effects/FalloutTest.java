@@ -88,6 +88,19 @@ class FalloutTest {
   }
 
   @Test
+  void tabulatedDoseAgreesWithTheExactFormula() {
+    Fallout f = new Fallout(300, 0.5, 24, 250);
+    for (double[] p : new double[][] {{5, 1}, {20, -3}, {60, 10}, {150, 5}, {-2, 0}}) {
+      double[] en = f.toEastNorth(p[0], p[1]);
+      double exact = f.totalDoseRad(en[0], en[1]);
+      assertThat(f.totalDoseRadTabulated(en[0], en[1])).isCloseTo(exact, within(0.03 * exact + 1e-9));
+    }
+    double reach = f.doseReachKm(400);
+    double[] beyond = f.toEastNorth(reach * 1.05, 0);
+    assertThat(f.totalDoseRad(beyond[0], beyond[1])).isLessThan(400);
+  }
+
+  @Test
   void badInputsAreRejected() {
     assertThatThrownBy(() -> new Fallout(1000, 1.5, 24, 270))
         .isInstanceOf(DetenteException.class).hasMessageContaining("fission fraction");

@@ -112,6 +112,23 @@ class NuclearCasualtyModelTest {
     AttackCasualties a2 = m.attack(ds);
     assertThat(a2.deaths()).isEqualTo(a1.deaths());
     assertThat(a2.falloutDeaths()).isEqualTo(a1.falloutDeaths());
+    // the same figures whatever the number of threads
+    java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+    java.util.concurrent.ForkJoinPool three = new java.util.concurrent.ForkJoinPool(3);
+    try {
+      AttackCasualties s1 = one.submit(() -> m.attack(ds)).get();
+      AttackCasualties s3 = three.submit(() -> m.attack(ds)).get();
+      assertThat(s1.deaths()).isEqualTo(a1.deaths());
+      assertThat(s3.deaths()).isEqualTo(a1.deaths());
+      assertThat(s1.injuries()).isEqualTo(s3.injuries());
+      assertThat(s1.falloutDeaths()).isEqualTo(s3.falloutDeaths());
+      assertThat(s1.cities()).isEqualTo(s3.cities());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      one.shutdown();
+      three.shutdown();
+    }
     List<Detonation> rev = new ArrayList<>(ds);
     java.util.Collections.reverse(rev);
     AttackCasualties a3 = m.attack(rev);

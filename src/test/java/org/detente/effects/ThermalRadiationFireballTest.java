@@ -62,7 +62,7 @@ class ThermalRadiationFireballTest {
 
   @Test
   void fireballOfOneMegatonAirBurstIsAbout5700FeetAcross() {
-    // G&D 1977 §2.03: maximum diameter of about 5,700 ft for 1 Mt [recalled].
+    // G&D 1977: a 1 Mt fireball's maximum size is 5,700 ft across [quoted via atomicarchive.com].
     assertThat(Fireball.airRadiusKm(1000) * 2 / 0.0003048).isCloseTo(5700, within(0.03 * 5700));
     assertThat(Fireball.radiusKm(1000, 0)).isGreaterThan(Fireball.airRadiusKm(1000));
     assertThat(Fireball.touchesGround(1000, 0)).isTrue();
