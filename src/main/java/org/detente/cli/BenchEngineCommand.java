@@ -131,11 +131,11 @@ public final class BenchEngineCommand implements Callable<Integer> {
       if (memoryRuns.size() != 2) {
         throw new DetenteException("--memory-runs takes two counts, e.g. 10000,1000000", 2);
       }
-      CompiledModel small = CompiledModel.compile(SyntheticScenarios.generate(3, 26, 5),
+      CompiledModel small = CompiledModel.compile(SyntheticScenarios.generate(2, 8, 5),
           ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
       if (!json) {
         out.println();
-        out.println("Memory, aggregate-only ensembles of a 3-actor, 26-week synthetic scenario:");
+        out.println("Memory, aggregate-only ensembles of a 2-actor, 8-week synthetic scenario:");
       }
       ObjectNode mem = root.putObject("memory");
       long[] peaks = new long[2];

@@ -87,6 +87,7 @@ public final class Simulator implements RunView {
   private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
   private final int[] channel;
   private final boolean[] war;
+  private final int[] warCount; // wars each actor is in
   private final double[] cred;
   private final boolean[] allied;
   private final double[] belief; // [(a*nA+b)*maxTypes + type]: a's belief over b's type
@@ -175,6 +176,7 @@ public final class Simulator implements RunView {
     pressure = new double[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
+    warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
     belief = new double[nA * nA * m.maxTypes];
@@ -296,6 +298,14 @@ public final class Simulator implements RunView {
     Arrays.fill(pressure, 0);
     for (int i = 0; i < war.length; i++) {
       war[i] = m.hostility0[i] >= WAR_HOSTILITY;
+    }
+    Arrays.fill(warCount, 0);
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        if (a != b && war[a * nA + b]) {
+          warCount[a]++;
+        }
+      }
     }
     Arrays.fill(struck, false);
     Arrays.fill(targetHit, false);
@@ -1105,13 +1115,19 @@ public final class Simulator implements RunView {
 
   /** Whether a is at war with anyone. */
   private boolean atWarAny(int a) {
+    return warCount[a] > 0;
+  }
+
+  private void setWar(int a, int b, boolean on) {
     int nA = m.nA;
-    for (int c = 0; c < nA; c++) {
-      if (war[a * nA + c]) {
-        return true;
-      }
+    if (war[a * nA + b] == on || a == b) {
+      return;
     }
-    return false;
+    war[a * nA + b] = on;
+    war[b * nA + a] = on;
+    int d = on ? 1 : -1;
+    warCount[a] += d;
+    warCount[b] += d;
   }
 
   /** Whether forces of an actor hostile to x stand on x's home territory (cached per step). */
@@ -1287,8 +1303,7 @@ public final class Simulator implements RunView {
   private void endWar(int a, int b) {
     int nA = m.nA;
     if (war[a * nA + b]) {
-      war[a * nA + b] = false;
-      war[b * nA + a] = false;
+      setWar(a, b, false);
       record(a, b, A_CEASEFIRE, -1);
       if (tracer != null) {
         tracer.note(week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
@@ -1449,8 +1464,7 @@ public final class Simulator implements RunView {
     record(a, b, A_ATTACK, t);
     addHostility(a, b, 1.0);
     boolean newWar = !war[a * nA + b];
-    war[a * nA + b] = true;
-    war[b * nA + a] = true;
+    setWar(a, b, true);
     if (newWar) {
       if (tracer != null) {
         tracer.note(week, "war between " + m.actorIds[a] + " and " + m.actorIds[b]);
@@ -1467,8 +1481,7 @@ public final class Simulator implements RunView {
               + " its commitment to " + m.actorIds[b] + " (credibility " + cr + ")");
         }
         if (joins) {
-          war[c * nA + a] = true;
-          war[a * nA + c] = true;
+          setWar(c, a, true);
           addHostility(a, c, 1.0);
           record(c, a, A_ATTACK, t);
         }
