@@ -746,6 +746,13 @@ public final class Simulator implements RunView {
       n = add(n, A_STRAT_CF, -1, -1);
       n = add(n, A_STRAT_CV, -1, -1);
     }
+    boolean hasNuclearOption = false;
+    for (int c = 0; c < n; c++) {
+      int x = cAct[c];
+      if (x == A_NUC_DEMO || x == A_NUC_FORCES || x == A_NUC_CITY) {
+        hasNuclearOption = true;
+      }
+    }
 
     // ---- counterpart's values per type (public state + b's possible types)
     final int nTb = m.nTypes[b];
@@ -781,13 +788,24 @@ public final class Simulator implements RunView {
         continue;
       }
       double out = Math.max(bH[k], bW[k]);
-      pAccDeal += bel * sigmoid(lam * (bD[k] - out));
-      pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
-      pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+      // only the responses to feasible actions are needed
+      if (talk) {
+        pAccDeal += bel * sigmoid(lam * (bD[k] - out));
+        pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
+        if (atWar) {
+          pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+        }
+      } else if (ch != OPEN) {
+        pAccDeal += bel * sigmoid(lam * (bD[k] - out)); // restore-relations looks ahead to a deal
+      }
       pYieldVerbal += bel * sigmoid(lam * (bY[k] - out));
-      pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
-      pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
-      pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
+      if (!atWar || front >= 0) {
+        pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
+        pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
+      }
+      if (hasNuclearOption) {
+        pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
+      }
     }
     pYieldVerbal *= 0.5; // a verbal threat alone is discounted (cheap talk)
     final double retal = retaliationBy(b);
