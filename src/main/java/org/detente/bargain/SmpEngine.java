@@ -472,6 +472,27 @@ final class SmpEngine {
     }
   }
 
+  /** Per-thread, grow-only scratch of the vote over one actor's bargain queue. */
+  private static final class VoteScratch {
+    double[][] u = new double[0][0];
+    double[][] c = new double[0][0];
+    double[][] pv = new double[0][0];
+    double[] p = new double[0];
+
+    VoteScratch ensure(int actors, int options) {
+      if (u.length < actors || u.length == 0 || u[0].length < options) {
+        int cap = Math.max(options, u.length == 0 ? 4 : 2 * u[0].length);
+        u = new double[actors][cap];
+        c = new double[cap][cap];
+        pv = new double[cap][cap];
+        p = new double[cap];
+      }
+      return this;
+    }
+  }
+
+  private final ThreadLocal<VoteScratch> voteScratch = ThreadLocal.withInitial(VoteScratch::new);
+
   /** Thread-local scratch of one initiator's challenge evaluation. */
   private static final class Scratch {
     final double[] uni;
@@ -838,17 +859,16 @@ final class SmpEngine {
           n,
           k -> {
             int nb = 1 + qStart[k + 1] - qStart[k];
-            double[][] u = new double[n][nb];
+            VoteScratch vs = voteScratch.get().ensure(n, nb);
+            double[][] u = vs.u;
             for (int a = 0; a < n; a++) {
               u[a][0] = uSq[a];
               for (int q = 1; q < nb; q++) {
                 u[a][q] = uB[a][qList[qStart[k] + q - 1]];
               }
             }
-            double[][] ck = new double[nb][nb];
-            double[][] pvk = new double[nb][nb];
-            double[] pk = new double[nb];
-            scalarPce(cap, u, nb, par, ck, pvk, pk);
+            double[] pk = vs.p;
+            scalarPce(cap, u, nb, par, vs.c, vs.pv, pk);
             int best;
             if (par.transitions() == SmpParameters.StateTransitions.DETERMINISTIC) {
               best = 0;
