@@ -40,12 +40,20 @@ public final class BargainInputs {
   }
 
   /**
-   * Maps a Detente scenario's issues to a negotiation problem. Dimensions are the selected issues
-   * (all if {@code issueIds} is empty) in the order given; actors are those with a position on
-   * every selected issue, in the scenario's actor order. An actor's capability is its
-   * salience-weighted mean capability over the selected issues (its plain mean if all its
-   * saliences are zero). An actor that states a position on some but not all selected issues is
-   * an error, because the model needs every actor's position on every dimension.
+   * Maps a Detente scenario's issues to a negotiation problem (docs/bargain.md, "Detente
+   * scenarios"). Dimensions are the selected issues (all if {@code issueIds} is empty) in the
+   * order given; actors are those with a position on at least one selected issue, in the
+   * scenario's actor order. Per actor:
+   *
+   * <ul>
+   *   <li>saliences are the issue saliences; a Detente issue salience is on 0–100 per issue,
+   *       while the model gives each actor a budget of 100 over all dimensions, so an actor
+   *       whose saliences sum to more than 100 has them scaled down proportionally;
+   *   <li>on an issue where it states no position its salience is 0 and its position is the
+   *       capability×salience-weighted mean of the stated positions (the centre of gravity of
+   *       those who care);
+   *   <li>capability is its salience-weighted mean of the issue capabilities it states.
+   * </ul>
    */
   public static SmpScenario fromScenario(Scenario s, List<String> issueIds) {
     List<Issue> issues = new ArrayList<>();
@@ -65,12 +73,16 @@ public final class BargainInputs {
           throw new DetenteException("--dimensions: unknown issue '" + id + "'; the scenario has: "
               + (ids.isEmpty() ? "no issues" : String.join(", ", ids)), 2);
         }
+        if (issues.contains(found)) {
+          throw new DetenteException("--dimensions: issue '" + id + "' given twice", 2);
+        }
         issues.add(found);
       }
     }
     if (issues.isEmpty()) {
       throw new DetenteException("scenario has no issues to negotiate");
     }
+    final int d = issues.size();
     List<String> order = new ArrayList<>();
     for (Actor a : s.actors()) {
       order.add(a.id());
@@ -82,14 +94,28 @@ public final class BargainInputs {
         }
       }
     }
+    // centre of gravity of each issue
+    double[] centre = new double[d];
+    for (int k = 0; k < d; k++) {
+      double num = 0;
+      double den = 0;
+      double plain = 0;
+      for (IssuePosition ip : issues.get(k).positions()) {
+        num += ip.capability() * ip.salience() * ip.position();
+        den += ip.capability() * ip.salience();
+        plain += ip.position();
+      }
+      int m = issues.get(k).positions().size();
+      centre[k] = den > 0 ? num / den : (m > 0 ? plain / m : 50.0);
+    }
     List<String> actors = new ArrayList<>();
     List<double[]> pos = new ArrayList<>();
     List<double[]> sal = new ArrayList<>();
     List<Double> cap = new ArrayList<>();
     for (String a : order) {
-      IssuePosition[] row = new IssuePosition[issues.size()];
+      IssuePosition[] row = new IssuePosition[d];
       int have = 0;
-      for (int k = 0; k < issues.size(); k++) {
+      for (int k = 0; k < d; k++) {
         for (IssuePosition ip : issues.get(k).positions()) {
           if (ip.actor().equals(a)) {
             row[k] = ip;
@@ -102,31 +128,52 @@ public final class BargainInputs {
       if (have == 0) {
         continue;
       }
-      if (have < issues.size()) {
-        for (int k = 0; k < issues.size(); k++) {
-          if (row[k] == null) {
-            throw new DetenteException("issue " + issues.get(k).id() + ": actor " + a
-                + " has a position on other selected issues but none on this one; give it one or"
-                + " select issues with --dimensions");
-          }
-        }
-      }
-      double[] p = new double[issues.size()];
-      double[] sv = new double[issues.size()];
+      double[] p = new double[d];
+      double[] sv = new double[d];
       double num = 0;
       double den = 0;
       double plain = 0;
-      for (int k = 0; k < issues.size(); k++) {
+      double total = 0;
+      for (int k = 0; k < d; k++) {
+        if (row[k] == null) {
+          p[k] = centre[k];
+          sv[k] = 0;
+          continue;
+        }
         p[k] = row[k].position();
         sv[k] = row[k].salience();
+        total += sv[k];
         num += row[k].capability() * row[k].salience();
         den += row[k].salience();
         plain += row[k].capability();
       }
+      if (total > 100) {
+        for (int k = 0; k < d; k++) {
+          sv[k] = sv[k] * 100 / total;
+        }
+        // guard against round-off pushing the sum above 100
+        double sum = 0;
+        for (double v : sv) {
+          sum += v;
+        }
+        while (sum > 100) {
+          for (int k = 0; k < d; k++) {
+            sv[k] = Math.nextDown(sv[k]);
+          }
+          sum = 0;
+          for (double v : sv) {
+            sum += v;
+          }
+        }
+      }
       actors.add(a);
       pos.add(p);
       sal.add(sv);
-      cap.add(den > 0 ? num / den : plain / issues.size());
+      cap.add(den > 0 ? num / den : plain / have);
+    }
+    if (actors.size() < 3) {
+      throw new DetenteException("the selected issues have " + actors.size()
+          + " actor(s) with a position; the negotiation model needs at least 3");
     }
     List<String> dims = new ArrayList<>();
     issues.forEach(is -> dims.add(is.id()));

@@ -2,7 +2,7 @@ package org.detente.bargain;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.detente.DetenteException;
+import org.detente.scenario.ScenarioLoader;
 
 /** Loads the issues of a Detente YAML scenario as a negotiation problem. */
 final class ScenarioYaml {
@@ -10,6 +10,6 @@ final class ScenarioYaml {
   private ScenarioYaml() {}
 
   static SmpScenario load(Path file, List<String> issueIds) {
-    throw new DetenteException(file + ": reading Detente scenarios is not available in this build", 2);
+    return BargainInputs.fromScenario(ScenarioLoader.load(file), issueIds);
   }
 }

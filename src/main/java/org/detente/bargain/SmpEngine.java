@@ -472,6 +472,27 @@ final class SmpEngine {
     }
   }
 
+  /** Per-thread, grow-only scratch of the vote over one actor's bargain queue. */
+  private static final class VoteScratch {
+    double[][] u = new double[0][0];
+    double[][] c = new double[0][0];
+    double[][] pv = new double[0][0];
+    double[] p = new double[0];
+
+    VoteScratch ensure(int actors, int options) {
+      if (u.length < actors || u.length == 0 || u[0].length < options) {
+        int cap = Math.max(options, u.length == 0 ? 4 : 2 * u[0].length);
+        u = new double[actors][cap];
+        c = new double[cap][cap];
+        pv = new double[cap][cap];
+        p = new double[cap];
+      }
+      return this;
+    }
+  }
+
+  private final ThreadLocal<VoteScratch> voteScratch = ThreadLocal.withInitial(VoteScratch::new);
+
   /** Thread-local scratch of one initiator's challenge evaluation. */
   private static final class Scratch {
     final double[] uni;
@@ -489,6 +510,19 @@ final class SmpEngine {
    * for k if i challenges j (KTAB SMPState::probEduChlg). Result in s.chl = {P_ij, ΔEU}.
    */
   private void probEduChlg(int h, int k, int i, int j, Scratch s) {
+    probEduChlg(h, k, i, j, s, false);
+  }
+
+  /** Fills s.uni[m] = U^h(m, i) and s.unn[m] = U^h(m, m), reused by every target of i. */
+  private void cacheInitiatorView(int h, int i, Scratch s) {
+    final double[] hRow = rhi[h];
+    for (int m = 0; m < n; m++) {
+      s.uni[m] = bsUtil(vDiff[m][i], hRow[m]);
+      s.unn[m] = bsUtil(vDiff[m][m], hRow[m]);
+    }
+  }
+
+  private void probEduChlg(int h, int k, int i, int j, Scratch s, boolean cached) {
     final VotingRule vr = par.votingRule();
     final ThirdPartyCommit tpc = par.thirdPartyCommit();
     final double uii = util(h, i, i);
@@ -529,9 +563,9 @@ final class SmpEngine {
       final double wn = salSum[m] * cap[m];
       final double rm = hRow[m];
       final double[] vm = vDiff[m];
-      final double uni = bsUtil(vm[i], rm);
+      final double uni = cached ? s.uni[m] : bsUtil(vm[i], rm);
       final double unj = bsUtil(vm[j], rm);
-      final double unn = bsUtil(vm[m], rm);
+      final double unn = cached ? s.unn[m] : bsUtil(vm[m], rm);
       // little contest: m joins the side it prefers against the principals only
       final double cn = vote(vr, wn, uni, unj);
       final double cni = (cn > 0) ? cI + cn : cI;
@@ -629,11 +663,12 @@ final class SmpEngine {
     int bestJ = -1;
     double pIJ = 0;
     double bestEu = -1.0;
+    cacheInitiatorView(i, i, s);
     for (int j = 0; j < n; j++) {
       if (j == i) {
         continue;
       }
-      probEduChlg(i, i, i, j, s);
+      probEduChlg(i, i, i, j, s, true);
       double pij = s.chl[0];
       double edu = s.chl[1];
       if ((MIN_SIG_EDU < edu) && (bestEu < edu)) {
@@ -750,6 +785,8 @@ final class SmpEngine {
     // bargain utilities: uB[a][m] = utility to a of the state after bargain m
     final double[][] uB = new double[n][2 * n];
     final double[] uSq = new double[n];
+    // uOwn[a][q] = a's own utility of q's position (KTAB aUtil[a](a, q))
+    final double[][] uOwn = new double[n][n];
     // per-actor bargain queues (CSR)
     final int[] qStart = new int[n + 1];
     final int[] qList = new int[2 * maxB * n];
@@ -788,9 +825,11 @@ final class SmpEngine {
           a -> {
             final double ra = rhi[a][a];
             final double[] va = vDiff[a];
+            final double[] row = uOwn[a];
             double s = 0.0;
             for (int m = 0; m < n; m++) {
-              s = s + bsUtil(va[m], ra);
+              row[m] = bsUtil(va[m], ra);
+              s = s + row[m];
             }
             uSq[a] = s / n;
             for (int i = 0; i < n; i++) {
@@ -803,7 +842,7 @@ final class SmpEngine {
                 u = u + posUtil(a, bPosR[m]);
                 for (int q = 0; q < n; q++) {
                   if (q != ni && q != nr) {
-                    u = u + bsUtil(va[q], ra);
+                    u = u + row[q];
                   }
                 }
                 uB[a][m] = u / n;
@@ -820,17 +859,16 @@ final class SmpEngine {
           n,
           k -> {
             int nb = 1 + qStart[k + 1] - qStart[k];
-            double[][] u = new double[n][nb];
+            VoteScratch vs = voteScratch.get().ensure(n, nb);
+            double[][] u = vs.u;
             for (int a = 0; a < n; a++) {
               u[a][0] = uSq[a];
               for (int q = 1; q < nb; q++) {
                 u[a][q] = uB[a][qList[qStart[k] + q - 1]];
               }
             }
-            double[][] ck = new double[nb][nb];
-            double[][] pvk = new double[nb][nb];
-            double[] pk = new double[nb];
-            scalarPce(cap, u, nb, par, ck, pvk, pk);
+            double[] pk = vs.p;
+            scalarPce(cap, u, nb, par, vs.c, vs.pv, pk);
             int best;
             if (par.transitions() == SmpParameters.StateTransitions.DETERMINISTIC) {
               best = 0;

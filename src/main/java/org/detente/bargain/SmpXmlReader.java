@@ -43,10 +43,16 @@ public final class SmpXmlReader {
     final StringBuilder text = new StringBuilder();
     final List<Node> children = new ArrayList<>();
 
-    Node(String name, Location loc) {
+    Node(String name, Location loc, boolean plainTag) {
       this.name = name;
       this.line = loc.getLineNumber();
-      this.col = loc.getColumnNumber();
+      // the parser reports the position after the start tag; for a tag without attributes
+      // step back to its '<'
+      int c = loc.getColumnNumber();
+      if (plainTag && c - (name.length() + 2) >= 1) {
+        c -= name.length() + 2;
+      }
+      this.col = c;
     }
 
     List<Node> all(String n) {
@@ -306,7 +312,8 @@ public final class SmpXmlReader {
         switch (ev) {
           case XMLStreamConstants.START_ELEMENT:
             {
-              Node nn = new Node(r.getLocalName(), r.getLocation());
+              Node nn = new Node(r.getLocalName(), r.getLocation(),
+                  r.getAttributeCount() == 0 && r.getNamespaceCount() == 0);
               if (stack.isEmpty()) {
                 root = nn;
               } else {

@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Forecast a negotiation with the expected-utility spatial model (KTAB's SMP).",
-      "Reads KTAB SMP scenarios (.csv, .xml) or the issues of a Detente scenario (.yaml, .yml).",
-      "Prints every actor's position per turn, the forecast outcome per dimension and which",
-      "bargain moved each actor."
+      "Input: a KTAB SMP scenario (.csv, .xml) or a Detente scenario's issues (.yaml).",
+      "Output: each actor's position per turn, the outcome per dimension, and which",
+      "bargain (initiator -> receiver) moved each actor."
     })
 public final class BargainCommand implements Callable<Integer> {
 

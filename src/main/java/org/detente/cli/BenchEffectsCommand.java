@@ -167,7 +167,7 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       o.put("seed", seed);
       o.put("warmup", warmup);
       o.put("repeats", repeats);
-      o.put("cities", cities.size());
+      o.put("places", model.cities().size());
       o.put("loadMs", round(loadMs));
       o.put("attackMsMin", round(ms[0]));
       o.put("attackMsMedian", round(median));
@@ -187,8 +187,8 @@ public final class BenchEffectsCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "Effects benchmark (seed %d, %d warm-up + %d measured repetitions, %d"
           + " processors available)%n", seed, warmup, repeats, Runtime.getRuntime().availableProcessors());
-      out.printf(Locale.ROOT, "  load %d cities + model:            %10.1f ms (once per process)%n",
-          cities.size(), loadMs);
+      out.printf(Locale.ROOT, "  load %,d places + model:         %10.1f ms (once per process)%n",
+          model.cities().size(), loadMs);
       out.printf(Locale.ROOT, "  attack of %d detonations:        %10.1f ms median (min %.1f, max"
           + " %.1f)%n", detonations, median, ms[0], ms[repeats - 1]);
       out.printf(Locale.ROOT, "  per detonation:                    %10.1f us%n", median * 1000 / detonations);

@@ -210,6 +210,14 @@ public final class EffectsCommand implements Callable<Integer> {
       String a = admin1;
       hits.removeIf(c -> !c.admin1().equalsIgnoreCase(a));
     }
+    if (hits.isEmpty()) {
+      // not a city of 100,000 or more: try every place of 1,000 or more
+      hits.addAll(CityIndex.allPlaces().search(name, cc));
+      if (admin1 != null) {
+        String a = admin1;
+        hits.removeIf(c -> !c.admin1().equalsIgnoreCase(a));
+      }
+    }
     if (hits.size() == 1) {
       return hits.get(0);
     }
@@ -226,7 +234,7 @@ public final class EffectsCommand implements Callable<Integer> {
         }
       }
       if (near.isEmpty()) {
-        sb.append(" (cities of 100,000 people or more are known; or give --lat and --lon)");
+        sb.append(" (GeoNames places of 1,000 people or more are known; or give --lat and --lon)");
       } else {
         sb.append("; did you mean:");
         for (City c : near) {
@@ -236,8 +244,12 @@ public final class EffectsCommand implements Callable<Integer> {
       throw new DetenteException(sb.toString(), 1);
     }
     sb.append("place '").append(target).append("' is ambiguous; candidates:");
-    for (City c : hits) {
+    for (City c : hits.subList(0, Math.min(12, hits.size()))) {
       sb.append(System.lineSeparator()).append("  ").append(candidate(c));
+    }
+    if (hits.size() > 12) {
+      sb.append(System.lineSeparator()).append("  ... and ").append(hits.size() - 12)
+          .append(" more");
     }
     sb.append(System.lineSeparator()).append("write e.g. --target \"")
         .append(hits.get(0).name()).append(", ").append(hits.get(0).country()).append(", ")
@@ -468,8 +480,8 @@ public final class EffectsCommand implements Callable<Integer> {
               c.city().population(), c.deaths(), c.injuries(), c.falloutDeaths());
         }
       }
-      out.println("  City population points only: suburbs not listed in GeoNames and rural people"
-          + " are missing, so these figures are low.");
+      out.println("  GeoNames place populations only (places of 1,000 or more): rural people are"
+          + " missing, so these figures are low.");
       out.println("Population data: " + cas.populationSource());
     }
     if (mapFile != null) {

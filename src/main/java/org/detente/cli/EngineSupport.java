@@ -39,6 +39,37 @@ final class EngineSupport {
     return CompiledModel.compile(sc, ModelParameters.from(sc));
   }
 
+  /** Applies {@code ACTOR=MOTIVE} fixes given on the command line. */
+  static CompiledModel fixMotives(CompiledModel model, List<String> specs) {
+    CompiledModel m = model;
+    for (String spec : specs) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0 || eq == spec.length() - 1) {
+        throw new DetenteException("--motive " + spec + ": expected ACTOR=MOTIVE", 2);
+      }
+      String actor = spec.substring(0, eq);
+      String motive = spec.substring(eq + 1);
+      int a = m.scenario().actorIndex(actor);
+      if (a < 0) {
+        throw new DetenteException("--motive " + spec + ": no actor '" + actor + "'", 2);
+      }
+      int found = -1;
+      StringBuilder known = new StringBuilder();
+      for (int k = 0; k < m.motiveCount(a); k++) {
+        if (m.motiveId(a, k).equals(motive)) {
+          found = k;
+        }
+        known.append(k > 0 ? ", " : "").append(m.motiveId(a, k));
+      }
+      if (found < 0) {
+        throw new DetenteException("--motive " + spec + ": " + actor + " has no motive '"
+            + motive + "'; expected one of " + known, 2);
+      }
+      m = m.withFixedMotive(a, found);
+    }
+    return m;
+  }
+
   /** Number of worker threads by default. */
   static int defaultThreads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -55,6 +55,10 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Override the scenario's horizon in weeks.")
   Integer horizon;
 
+  @Option(names = "--motive", paramLabel = "ACTOR=MOTIVE",
+      description = "Fix an actor's motive hypothesis (repeatable), as in 'run --motive'.")
+  List<String> motives = new ArrayList<>();
+
   @Option(names = "--all", description = "Also show decisions to wait.")
   boolean all;
 
@@ -68,7 +72,7 @@ public final class ExplainCommand implements Callable<Integer> {
       throw new DetenteException("--run must be >= 0, got " + run, 2);
     }
     Scenario sc = EngineSupport.load(file, policies, horizon);
-    CompiledModel m = EngineSupport.compile(sc);
+    CompiledModel m = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     PrintWriter out = spec.commandLine().getOut();
     LocalDate asOf = sc.meta().asOf();
     int stepDays = sc.meta().stepDays();

@@ -88,6 +88,11 @@ public final class RunCommand implements Callable<Integer> {
           + EVENT_LOG_RUNS + " runs, GDELT-like) into DIR, atomically.")
   Path out;
 
+  @Option(names = "--motive", paramLabel = "ACTOR=MOTIVE",
+      description = "Fix an actor's motive hypothesis instead of drawing it from its priors"
+          + " (repeatable), e.g. --motive RUS=conquer-europe.")
+  List<String> motives = new ArrayList<>();
+
   @Option(names = "--json", description = "Print one JSON object on stdout.")
   boolean json;
 
@@ -108,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new DetenteException("--threads must be at least 1, got " + nThreads, 2);
     }
     Scenario sc = EngineSupport.load(file, policies, horizon);
-    CompiledModel model = EngineSupport.compile(sc);
+    CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     EnsembleSummary summary = new EnsembleSummary(model);
 
     Path tmpDir = null;
@@ -203,6 +208,12 @@ public final class RunCommand implements Callable<Integer> {
       ObjectNode d = deal.addObject();
       d.put("issue", sc.issues().get(i).id());
       d.put("position", Math.round(fd[i] * 100) / 100.0);
+    }
+    ObjectNode fixed = root.putObject("fixedMotives");
+    for (int a = 0; a < model.actorCount(); a++) {
+      if (model.fixedMotive(a) >= 0) {
+        fixed.put(model.actorId(a), model.motiveId(a, model.fixedMotive(a)));
+      }
     }
     root.put("version", VersionProvider.version());
     return root;

@@ -30,6 +30,13 @@ public final class CityIndex {
   /** Resource holding the cities. */
   public static final String RESOURCE = "/data/geonames/geonames_cities_pop100k.csv";
 
+  /** Resource holding all places of 1,000 people or more (gzip). */
+  public static final String RESOURCE_ALL = "/data/geonames/geonames_places_pop1000.csv.gz";
+
+  /** Attribution for outputs derived from {@link #allPlaces()}. */
+  public static final String ATTRIBUTION_ALL =
+      "GeoNames (geonames.org), CC BY 4.0 — places with population >= 1,000";
+
   private static final int GRID_LAT = 180;
   private static final int GRID_LON = 360;
 
@@ -38,6 +45,8 @@ public final class CityIndex {
   private final double[] lat;
   private final double[] lon;
   private final long[] pop;
+  private final double[] latRad;
+  private final double[] cosLat;
   private final String[] featureCode;
   private final int[] cellStart; // CSR grid: cell -> [cellStart[c], cellStart[c+1]) in cellItems
   private final int[] cellItems;
@@ -47,9 +56,21 @@ public final class CityIndex {
     static final CityIndex WORLD = loadResource(RESOURCE);
   }
 
-  /** The shipped world city set (loaded on first use). */
+  private static final class AllHolder {
+    static final CityIndex ALL = loadResource(RESOURCE_ALL);
+  }
+
+  /** The shipped world city set: places of 100,000 people or more (loaded on first use). */
   public static CityIndex world() {
     return Holder.WORLD;
+  }
+
+  /**
+   * All shipped GeoNames places of 1,000 people or more (135,233 places, 3.1 billion people),
+   * most populous first; loaded on first use. The casualty model uses these.
+   */
+  public static CityIndex allPlaces() {
+    return AllHolder.ALL;
   }
 
   /** Builds an index over the given cities (kept in the given order). */
@@ -66,12 +87,16 @@ public final class CityIndex {
     lat = new double[n];
     lon = new double[n];
     pop = new long[n];
+    latRad = new double[n];
+    cosLat = new double[n];
     int[] cellOf = new int[n];
     int[] counts = new int[GRID_LAT * GRID_LON + 1];
     for (int i = 0; i < n; i++) {
       lat[i] = cities[i].lat();
       lon[i] = cities[i].lon();
       pop[i] = cities[i].population();
+      latRad[i] = Math.toRadians(lat[i]);
+      cosLat[i] = Math.cos(latRad[i]);
       cellOf[i] = cell(lat[i], lon[i]);
       counts[cellOf[i] + 1]++;
     }
@@ -125,25 +150,37 @@ public final class CityIndex {
   }
 
   static CityIndex loadResource(String resource) {
-    try (InputStream in = CityIndex.class.getResourceAsStream(resource)) {
-      if (in == null) {
+    try (InputStream raw = CityIndex.class.getResourceAsStream(resource)) {
+      if (raw == null) {
         throw new DetenteException("city data resource " + resource + " is missing from the program");
       }
+      InputStream in = resource.endsWith(".gz")
+          ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
       return parse(in, resource);
     } catch (IOException e) {
       throw new DetenteException("cannot read city data " + resource + ": " + e.getMessage(), e);
     }
   }
 
-  /** Parses the CSV form (geonames_id,name,country_iso2,admin1_code,feature_code,population,lat,lon). */
+  /**
+   * Parses the CSV forms geonames_id,name,country_iso2,admin1_code,feature_code,population,lat,lon
+   * and name,country_iso2,admin1_code,feature_code,population,lat,lon.
+   */
   static CityIndex parse(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     String header = r.readLine();
-    if (header == null || !header.startsWith("geonames_id,name,country_iso2")) {
+    int shift;
+    if (header != null && header.startsWith("geonames_id,name,country_iso2")) {
+      shift = 0;
+    } else if (header != null && header.startsWith("name,country_iso2")) {
+      shift = -1;
+    } else {
       throw new DetenteException(source + ": line 1: unexpected header " + header);
     }
+    int fields = 8 + shift;
     List<City> out = new ArrayList<>(5000);
     List<String> codes = new ArrayList<>(5000);
+    Map<String, String> pool = new java.util.HashMap<>();
     String line;
     int lineNo = 1;
     while ((line = r.readLine()) != null) {
@@ -151,19 +188,40 @@ public final class CityIndex {
       if (line.isBlank()) {
         continue;
       }
-      List<String> f = splitCsv(line);
-      if (f.size() != 8) {
-        throw new DetenteException(source + ": line " + lineNo + ": expected 8 fields, found " + f.size());
+      List<String> f = line.indexOf('"') < 0 ? splitPlain(line, fields) : splitCsv(line);
+      if (f.size() != fields) {
+        throw new DetenteException(source + ": line " + lineNo + ": expected " + fields
+            + " fields, found " + f.size());
       }
       try {
-        out.add(new City(f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(6)),
-            Double.parseDouble(f.get(7)), Long.parseLong(f.get(5))));
-        codes.add(f.get(4));
+        out.add(new City(f.get(1 + shift), shared(f.get(2 + shift), pool),
+            shared(f.get(3 + shift), pool),
+            Double.parseDouble(f.get(6 + shift)), Double.parseDouble(f.get(7 + shift)),
+            Long.parseLong(f.get(5 + shift))));
+        codes.add(shared(f.get(4 + shift), pool));
       } catch (NumberFormatException e) {
         throw new DetenteException(source + ": line " + lineNo + ": bad number: " + e.getMessage());
       }
     }
     return new CityIndex(out.toArray(new City[0]), codes.toArray(new String[0]));
+  }
+
+  /** One shared instance per distinct short code (country, admin1, feature code). */
+  private static String shared(String s, Map<String, String> pool) {
+    String p = pool.putIfAbsent(s, s);
+    return p == null ? s : p;
+  }
+
+  private static List<String> splitPlain(String line, int expected) {
+    List<String> out = new ArrayList<>(expected);
+    int from = 0;
+    int comma;
+    while ((comma = line.indexOf(',', from)) >= 0) {
+      out.add(line.substring(from, comma));
+      from = comma + 1;
+    }
+    out.add(line.substring(from));
+    return out;
   }
 
   private static List<String> splitCsv(String line) {
@@ -360,13 +418,28 @@ public final class CityIndex {
       nLonCells = GRID_LON;
       c0 = 0;
     }
+    double qLat = Math.toRadians(latDeg);
+    double qCos = Math.cos(qLat);
+    double half = Math.min(Math.PI / 2, radiusKm / (2 * Geo.EARTH_RADIUS_KM));
+    double sh = Math.sin(half);
+    double aMax = sh * sh * (1 + 1e-12) + 1e-15;
     for (int r = r0; r <= r1; r++) {
       for (int k = 0; k < nLonCells; k++) {
         int c = (c0 + k) % GRID_LON;
         int cellId = r * GRID_LON + c;
         for (int p = cellStart[cellId]; p < cellStart[cellId + 1]; p++) {
           int i = cellItems[p];
-          double d = Geo.distanceKm(latDeg, lonDeg, lat[i], lon[i]);
+          if (Math.abs(lat[i] - latDeg) > dLat) {
+            continue; // cheap reject: farther in latitude alone than the radius
+          }
+          // haversine; compare the half-chord term first and take the arcsine only for hits
+          double sp = Math.sin((latRad[i] - qLat) / 2);
+          double sl = Math.sin(Math.toRadians(lon[i] - lonDeg) / 2);
+          double a = sp * sp + qCos * cosLat[i] * sl * sl;
+          if (a > aMax) {
+            continue;
+          }
+          double d = 2 * Geo.EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
           if (d <= radiusKm) {
             v.visit(i, d);
           }

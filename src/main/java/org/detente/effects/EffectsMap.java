@@ -138,7 +138,8 @@ public final class EffectsMap {
     legend(h);
     h.append("</div>\n");
     casualtyTable(h);
-    h.append("<div class=\"attr\">Population: ").append(esc(CityIndex.ATTRIBUTION))
+    h.append("<div class=\"attr\">Population: ").append(esc(casualties != null
+        ? casualties.populationSource() : CityIndex.ATTRIBUTION))
         .append(". ").append(esc(NaturalEarth.ATTRIBUTION))
         .append(". Effects: Glasstone &amp; Dolan, The Effects of Nuclear Weapons (1977); Brode"
             + " (1986) blast fit; CEX-62.2 thermal and radiation fits; WSEG-10 fallout (Hanifen"
@@ -370,8 +371,8 @@ public final class EffectsMap {
           + "<td>%,.0f</td><td>%,.0f</td></tr>", esc(c.city().name()), esc(c.city().country()),
           c.city().population(), c.deaths(), c.injuries(), c.falloutDeaths()));
     }
-    h.append("</table><div class=\"cap\">Night, no warning, people at home; city-proper"
-        + " populations only (suburbs outside GeoNames and rural people are missing).</div>\n");
+    h.append("</table><div class=\"cap\">Night, no warning, people at home; GeoNames place"
+        + " populations only (places of 1,000 or more; rural people are missing).</div>\n");
   }
 
   static String esc(String s) {

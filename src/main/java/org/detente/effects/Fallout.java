@@ -33,6 +33,7 @@ public final class Fallout {
   public static final double DOSE_END_H = 168.0;
 
   private static final double KM_PER_MI = 1.609344;
+  private static final double END_DECAY = Math.pow(DOSE_END_H, -0.2);
 
   private final double yieldKt;
   private final double fissionFraction;
@@ -205,7 +206,7 @@ public final class Fallout {
   /** Factor turning the H+1 dose rate into the dose from arrival to one week. */
   public double doseFactor(double downKm) {
     double ta = arrivalHours(downKm);
-    return ta >= DOSE_END_H ? 0.0 : 5.0 * (Math.pow(ta, -0.2) - Math.pow(DOSE_END_H, -0.2));
+    return ta >= DOSE_END_H ? 0.0 : 5.0 * (Math.pow(ta, -0.2) - END_DECAY);
   }
 
   /** Unsheltered dose (rad) from fallout arrival to one week, at a point east/north of GZ (km). */

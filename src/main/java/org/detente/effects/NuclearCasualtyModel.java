@@ -144,11 +144,24 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private static final double RAD_MIN_REM = 60.0;
   private static final int RAD_LEVELS = 48;
   private static final int PARALLEL_MIN = 16;
+  private static final long DISTRICT_PARENT_MIN = 100_000;
+  private static final double SMALL_CUT_KM = 10.0;
+  /** Places smaller than this are a single point in the fallout integration. */
+  private static final double FALLOUT_POINT_CUT_KM = 3.0;
+  /** Linear size of a burst-grid cell relative to its distance from ground zero (≈ 2π/36). */
+  private static final double CELL_SIZE_FACTOR = 0.18;
 
   private static final double[] RING_EDGE_UNIT = ringEdges();
   private static final double[] SECTOR_COS = new double[SECTORS];
   private static final double[] SECTOR_SIN = new double[SECTORS];
-  private static final double[] CITY_CELL_R_UNIT = cityRings();
+  private static final double[] CITY_CELL_R_UNIT = cityRings(CITY_RINGS);
+  private static final int MID_RINGS = 8;
+  private static final int MID_SECTORS = 8;
+  private static final double[] MID_CELL_R_UNIT = cityRings(MID_RINGS);
+  private static final double[] MID_SECTOR_COS = new double[MID_SECTORS];
+  private static final double[] MID_SECTOR_SIN = new double[MID_SECTORS];
+  /** Places with a density disk up to this radius use the coarser 8 × 8 fallout grid. */
+  private static final double FALLOUT_MID_CUT_KM = 20.0;
   private static final double[] CITY_SECTOR_COS = new double[CITY_SECTORS];
   private static final double[] CITY_SECTOR_SIN = new double[CITY_SECTORS];
 
@@ -163,6 +176,11 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       CITY_SECTOR_COS[s] = Math.cos(t);
       CITY_SECTOR_SIN[s] = Math.sin(t);
     }
+    for (int s = 0; s < MID_SECTORS; s++) {
+      double t = 2 * Math.PI * (s + 0.5) / MID_SECTORS;
+      MID_SECTOR_COS[s] = Math.cos(t);
+      MID_SECTOR_SIN[s] = Math.sin(t);
+    }
   }
 
   private static double[] ringEdges() {
@@ -176,10 +194,10 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   }
 
   /** Radii (units of r₀) of the equal-population rings' area-median points. */
-  private static double[] cityRings() {
-    double[] mid = new double[CITY_RINGS];
-    for (int i = 0; i < CITY_RINGS; i++) {
-      double m = ((i + 0.5) / CITY_RINGS) * CUT_MASS;
+  private static double[] cityRings(int rings) {
+    double[] mid = new double[rings];
+    for (int i = 0; i < rings; i++) {
+      double m = ((i + 0.5) / rings) * CUT_MASS;
       mid[i] = massRadius(m);
     }
     return mid;
@@ -207,8 +225,11 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private final double[] cityCutKm;
   private final double[] cityRho0;
   private final double maxCutKm;
+  private final CityIndex bigPlaces;
+  private final int[] bigToGlobal;
   private final double[] cityPop; // population used by the model (0 for subsumed sections)
   private final int subsumedSections;
+  private final String populationSource;
 
   /** A model over the given cities, bands and parameters. */
   public NuclearCasualtyModel(CityIndex cities, OtaBlastBands bands, Parameters params) {
@@ -221,40 +242,44 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     cityRho0 = new double[n];
     cityPop = new double[n];
     double[] rCity = new double[n];
-    double maxRCity = 0;
     for (int i = 0; i < n; i++) {
       cityPop[i] = cities.populationOf(i);
       rCity[i] = Math.sqrt(cityPop[i] / (Math.PI * params.meanDensityPerKm2()));
-      maxRCity = Math.max(maxRCity, rCity[i]);
     }
     // GeoNames lists many city districts as places of their own (Warsaw's Mokotów, Berlin's
     // Neukölln, Moscow's districts, PPLX "sections of populated places") although the parent
     // city's population already includes them. A place is dropped when it lies within the city
     // radius of a place at least 3 times larger in the same country that is in the same first-
-    // level division (or the place is a PPLX section).
-    int dropped = 0;
-    for (int i = 0; i < n; i++) {
-      final int self = i;
-      City me = cities.get(i);
-      boolean pplx = "PPLX".equals(cities.featureCode(i));
-      boolean[] inside = new boolean[1];
-      cities.forEachWithin(cities.latOf(i), cities.lonOf(i), maxRCity, (j, d) -> {
-        if (inside[0] || j == self) {
+    // level division (or the place is a PPLX section). Parents are places of 100,000 or more.
+    boolean[] drop = new boolean[n];
+    for (int j = 0; j < n; j++) {
+      if (cities.populationOf(j) < DISTRICT_PARENT_MIN) {
+        continue;
+      }
+      final int parent = j;
+      City big = cities.get(j);
+      double limit = cities.populationOf(j) / 3.0;
+      cities.forEachWithin(cities.latOf(j), cities.lonOf(j), rCity[j], (i, d) -> {
+        if (i == parent || drop[i] || cities.populationOf(i) > limit) {
           return;
         }
-        City other = cities.get(j);
-        if (other.country().equals(me.country())
-            && cities.populationOf(j) >= 3 * cities.populationOf(self) && d <= rCity[j]
-            && (pplx || other.admin1().equals(me.admin1()))) {
-          inside[0] = true;
+        City me = cities.get(i);
+        if (me.country().equals(big.country())
+            && ("PPLX".equals(cities.featureCode(i)) || me.admin1().equals(big.admin1()))) {
+          drop[i] = true;
         }
       });
-      if (inside[0]) {
+    }
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      if (drop[i]) {
         cityPop[i] = 0;
         dropped++;
       }
     }
     subsumedSections = dropped;
+    populationSource = String.format(java.util.Locale.ROOT,
+        "GeoNames (geonames.org), CC BY 4.0 — %,d populated places", n);
     double mx = 0;
     for (int i = 0; i < n; i++) {
       double p = cityPop[i];
@@ -265,16 +290,31 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       mx = Math.max(mx, cityCutKm[i]);
     }
     maxCutKm = mx;
+    // places whose density disk reaches beyond SMALL_CUT_KM get their own index, so that radius
+    // queries over the many small places can use a short radius
+    List<City> bigList = new ArrayList<>();
+    List<Integer> bigIds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (cityCutKm[i] > SMALL_CUT_KM) {
+        bigList.add(cities.get(i));
+        bigIds.add(i);
+      }
+    }
+    bigPlaces = CityIndex.of(bigList);
+    bigToGlobal = bigIds.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The default model: shipped GeoNames cities, OTA 1979 bands, default parameters. */
+  /**
+   * The default model: all shipped GeoNames places of 1,000 people or more, OTA 1979 bands,
+   * default parameters.
+   */
   public static NuclearCasualtyModel loadDefault() {
     return Holder.DEFAULT;
   }
 
   private static final class Holder {
-    static final NuclearCasualtyModel DEFAULT =
-        new NuclearCasualtyModel(CityIndex.world(), OtaBlastBands.ota1979(), Parameters.defaults());
+    static final NuclearCasualtyModel DEFAULT = new NuclearCasualtyModel(CityIndex.allPlaces(),
+        OtaBlastBands.ota1979(), Parameters.defaults());
   }
 
   /** The same model with other parameters. */
@@ -525,7 +565,44 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     list.sort(Comparator.comparingDouble((CityCasualties c) -> -(c.deaths() + c.falloutDeaths()))
         .thenComparingDouble(c -> -c.injuries()).thenComparing(c -> c.city().name()));
     return new AttackCasualties(totalDeaths, totalInj, totalFallout, byDetDeaths, byDetInj,
-        List.copyOf(list), CityIndex.ATTRIBUTION);
+        List.copyOf(list), populationSource);
+  }
+
+  /**
+   * Visits every populated place whose truncated density disk meets the disk of radius
+   * {@code radiusKm} around a point; small places first, then large ones (disjoint sets).
+   */
+  private void forEachPlaceMeeting(double lat, double lon, double radiusKm, CityIndex.Visitor v) {
+    cities.forEachWithin(lat, lon, radiusKm + SMALL_CUT_KM, (ci, dist) -> {
+      if (cityPop[ci] > 0 && cityCutKm[ci] <= SMALL_CUT_KM && dist - cityCutKm[ci] <= radiusKm) {
+        v.visit(ci, dist);
+      }
+    });
+    bigPlaces.forEachWithin(lat, lon, radiusKm + maxCutKm, (bi, dist) -> {
+      int ci = bigToGlobal[bi];
+      if (dist - cityCutKm[ci] <= radiusKm) {
+        v.visit(ci, dist);
+      }
+    });
+  }
+
+  /**
+   * True if the point (px, py in burst k's frame) belongs to burst k: no other burst whose disk
+   * meets k's is nearer in units of its own reach (ties to the lower index).
+   */
+  private static boolean owned(int k, double px, double py, double reach, int[] neigh,
+      double[] nx, double[] ny, Shot[] shots) {
+    double selfScaled = Math.sqrt(px * px + py * py) / reach;
+    for (int q = 0; q < neigh.length; q++) {
+      int j = neigh[q];
+      double dx = px - nx[q];
+      double dy = py - ny[q];
+      double sj = Math.sqrt(dx * dx + dy * dy) / shots[j].reachKm;
+      if (sj < selfScaled || (sj == selfScaled && j < k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Prompt casualties in the area burst k owns, with their split over cities. */
@@ -542,11 +619,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     // candidate cities whose truncated disk meets this burst's disk
     candidates.clear();
     double reach = sk.reachKm;
-    cities.forEachWithin(sk.lat, sk.lon, reach + maxCutKm, (ci, dist) -> {
-      if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= reach) {
-        candidates.add(ci);
-      }
-    });
+    forEachPlaceMeeting(sk.lat, sk.lon, reach, (ci, dist) -> candidates.add(ci));
     if (candidates.size == 0) {
       return ShotResult.EMPTY;
     }
@@ -557,13 +630,27 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double[] cCut2 = new double[nc];
     double[] cRho0 = new double[nc];
     double[] cInvR0 = new double[nc];
+    boolean[] compact = new boolean[nc];
+    int[] mode = new int[nc];
     for (int c = 0; c < nc; c++) {
       int ci = candidates.data[c];
-      cCut2[c] = cityCutKm[ci] * cityCutKm[ci];
       cRho0[c] = cityRho0[ci];
       cInvR0[c] = 1.0 / cityR0Km[ci];
       cx[c] = dLonKm(cities.lonOf(ci) - sk.lon, sk.kmLon);
       cy[c] = (cities.latOf(ci) - sk.lat) * Geo.KM_PER_DEG_LAT;
+      // A place whose density scale r0 is at least the largest cell of this grid is sampled on
+      // the grid. Otherwise it is integrated on its own equal-population points: one point when
+      // its whole disk fits in half a cell, else 8 × 8 (24 × 24 for large disks).
+      double cell = CELL_SIZE_FACTOR * Math.max(Math.hypot(cx[c], cy[c]), reach / 50);
+      if (cityR0Km[ci] >= CELL_SIZE_FACTOR * reach) {
+        mode[c] = 0;
+      } else if (cityCutKm[ci] < 0.5 * cell) {
+        mode[c] = 1;
+      } else {
+        mode[c] = 2;
+      }
+      compact[c] = mode[c] != 0;
+      cCut2[c] = compact[c] ? -1 : cityCutKm[ci] * cityCutKm[ci];
     }
     double[] nx = new double[neigh.length];
     double[] ny = new double[neigh.length];
@@ -585,20 +672,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       for (int sec = 0; sec < nsec; sec++) {
         double px = ring == 0 ? 0 : rr * SECTOR_COS[sec];
         double py = ring == 0 ? 0 : rr * SECTOR_SIN[sec];
-        double selfScaled = Math.sqrt(px * px + py * py) / reach;
-        // ownership: skip if another burst is nearer in units of its reach
-        boolean owned = true;
-        for (int q = 0; q < neigh.length; q++) {
-          int j = neigh[q];
-          double dx = px - nx[q];
-          double dy = py - ny[q];
-          double sj = Math.sqrt(dx * dx + dy * dy) / shots[j].reachKm;
-          if (sj < selfScaled || (sj == selfScaled && j < k)) {
-            owned = false;
-            break;
-          }
-        }
-        if (!owned) {
+        if (!owned(k, px, py, reach, neigh, nx, ny, shots)) {
           continue;
         }
         // population at the cell
@@ -632,6 +706,41 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         }
       }
     }
+    // places not sampled on the grid: their own equal-population points
+    for (int c = 0; c < nc; c++) {
+      if (!compact[c]) {
+        continue;
+      }
+      int ci = candidates.data[c];
+      boolean point = mode[c] == 1;
+      boolean large = cityCutKm[ci] > FALLOUT_MID_CUT_KM;
+      int nr = point ? 1 : large ? CITY_RINGS : MID_RINGS;
+      int ns = point ? 1 : large ? CITY_SECTORS : MID_SECTORS;
+      double[] ringR = large ? CITY_CELL_R_UNIT : MID_CELL_R_UNIT;
+      double[] cosT = large ? CITY_SECTOR_COS : MID_SECTOR_COS;
+      double[] sinT = large ? CITY_SECTOR_SIN : MID_SECTOR_SIN;
+      double pop = cityPop[ci] / (nr * ns);
+      for (int ring = 0; ring < nr; ring++) {
+        double rr = point ? 0 : ringR[ring] * cityR0Km[ci];
+        for (int sec = 0; sec < ns; sec++) {
+          double px = cx[c] + rr * cosT[sec];
+          double py = cy[c] + rr * sinT[sec];
+          double d = Math.sqrt(px * px + py * py);
+          if (d > reach || !owned(k, px, py, reach, neigh, nx, ny, shots)) {
+            continue;
+          }
+          promptAt(sk, d, neigh, nx, ny, px, py, shots, out);
+          if (out[0] == 0 && out[1] == 0) {
+            continue;
+          }
+          dDeaths += pop * out[0];
+          dInj += pop * out[1];
+          perDeaths[c] += pop * out[0];
+          perInj[c] += pop * out[1];
+          hit[c] = true;
+        }
+      }
+    }
     int cnt = 0;
     for (int c = 0; c < nc; c++) {
       if (hit[c]) {
@@ -654,7 +763,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   }
 
   private static double dLonKm(double dLonDeg, double kmPerDegLon) {
-    double d = Geo.wrapLon(dLonDeg);
+    double d = dLonDeg >= -180 && dLonDeg < 180 ? dLonDeg : Geo.wrapLon(dLonDeg);
     return d * kmPerDegLon;
   }
 
@@ -784,15 +893,13 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     for (int k : fallShots) {
       Shot s = shots[k];
       double rk = falloutReach[k];
-      cities.forEachWithin(s.lat, s.lon, rk + maxCutKm, (ci, dist) -> {
-        if (cityPop[ci] > 0 && dist - cityCutKm[ci] <= rk) {
-          List<Integer> l = plumesOf.get(ci);
-          if (l == null) {
-            l = new ArrayList<>();
-            plumesOf.set(ci, l);
-          }
-          l.add(k);
+      forEachPlaceMeeting(s.lat, s.lon, rk, (ci, dist) -> {
+        List<Integer> l = plumesOf.get(ci);
+        if (l == null) {
+          l = new ArrayList<>();
+          plumesOf.set(ci, l);
         }
+        l.add(k);
       });
     }
     List<Integer> affected = new ArrayList<>();
@@ -827,18 +934,28 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private double[] falloutCity(int ci, List<Integer> plumes, Shot[] shots, ShotGrid grid,
       double maxReach, double pf) {
     double[] tmp = new double[2];
+    // unsheltered dose below which the lethality is under Φ(−7) ≈ 1e-12
+    double negligibleDose = params.ld50Rem() * Math.exp(-7 * params.lethalitySigmaLn()) * pf;
     double clat = cities.latOf(ci);
     double clon = cities.lonOf(ci);
     double kmLon = Geo.kmPerDegLon(clat);
     int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
-    double cellPop = cityPop[ci] / (CITY_RINGS * CITY_SECTORS);
+    // a small place is one point: the plume varies little across it
+    boolean point = cityCutKm[ci] < FALLOUT_POINT_CUT_KM;
+    boolean mid = !point && cityCutKm[ci] < FALLOUT_MID_CUT_KM;
+    int nr = point ? 1 : mid ? MID_RINGS : CITY_RINGS;
+    int ns = point ? 1 : mid ? MID_SECTORS : CITY_SECTORS;
+    double[] ringR = mid ? MID_CELL_R_UNIT : CITY_CELL_R_UNIT;
+    double[] cosT = mid ? MID_SECTOR_COS : CITY_SECTOR_COS;
+    double[] sinT = mid ? MID_SECTOR_SIN : CITY_SECTOR_SIN;
+    double cellPop = cityPop[ci] / (nr * ns);
     double deaths = 0;
     double injDie = 0;
-    for (int ring = 0; ring < CITY_RINGS; ring++) {
-      double rr = CITY_CELL_R_UNIT[ring] * cityR0Km[ci];
-      for (int sec = 0; sec < CITY_SECTORS; sec++) {
-        double ex = rr * CITY_SECTOR_COS[sec];
-        double ny = rr * CITY_SECTOR_SIN[sec];
+    for (int ring = 0; ring < nr; ring++) {
+      double rr = point ? 0 : ringR[ring] * cityR0Km[ci];
+      for (int sec = 0; sec < ns; sec++) {
+        double ex = rr * cosT[sec];
+        double ny = rr * sinT[sec];
         double lat = clat + ny / Geo.KM_PER_DEG_LAT;
         double lon = clon + ex / kmLon;
         double dose = 0;
@@ -848,10 +965,10 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
           dose += s.fallout.totalDoseRadTabulated(e, nn);
         }
-        double leth = lethality(dose / pf);
-        if (leth <= 0) {
+        if (dose < negligibleDose) {
           continue;
         }
+        double leth = lethality(dose / pf);
         promptAt(lat, lon, shots, near, tmp);
         deaths += cellPop * (1 - tmp[0]) * leth;
         injDie += cellPop * tmp[1] * leth;

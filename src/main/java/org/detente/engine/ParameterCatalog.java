@@ -75,7 +75,7 @@ public final class ParameterCatalog {
               "How far an offer (or a coerced yield) moves the focal deal toward the other side",
               "documented judgement"),
           new ParameterSpec(
-              "coercionCost", 0.03, 0.0, 0.1, "stake",
+              "coercionCost", 0.05, 0.0, 0.15, "stake",
               "Cost to the acting side of one coercive step (sanction, mobilisation); blockade"
                   + " costs twice as much",
               "documented judgement"),

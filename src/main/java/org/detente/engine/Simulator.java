@@ -87,6 +87,7 @@ public final class Simulator implements RunView {
   private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
   private final int[] channel;
   private final boolean[] war;
+  private final int[] warCount; // wars each actor is in
   private final double[] cred;
   private final boolean[] allied;
   private final double[] belief; // [(a*nA+b)*maxTypes + type]: a's belief over b's type
@@ -112,6 +113,8 @@ public final class Simulator implements RunView {
   private final double[] deaths;
   private final boolean[] answer;
   private boolean settled;
+  private boolean principalDeal;
+  private boolean deferredNoted;
   private boolean principalWar;
   private int principalWarWeek;
   private boolean nuclearUsed;
@@ -173,6 +176,7 @@ public final class Simulator implements RunView {
     pressure = new double[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
+    warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
     belief = new double[nA * nA * m.maxTypes];
@@ -268,6 +272,7 @@ public final class Simulator implements RunView {
       combat();
       decayPressure();
       checkStepQuestions();
+      checkSettlement();
     }
     finish();
   }
@@ -294,6 +299,14 @@ public final class Simulator implements RunView {
     for (int i = 0; i < war.length; i++) {
       war[i] = m.hostility0[i] >= WAR_HOSTILITY;
     }
+    Arrays.fill(warCount, 0);
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        if (a != b && war[a * nA + b]) {
+          warCount[a]++;
+        }
+      }
+    }
     Arrays.fill(struck, false);
     Arrays.fill(targetHit, false);
     Arrays.fill(deaths, 0);
@@ -316,6 +329,8 @@ public final class Simulator implements RunView {
     outcome = Outcome.FROZEN;
     highest = 0;
     settled = false;
+    principalDeal = false;
+    deferredNoted = false;
     principalWar = false;
     principalWarWeek = -1;
     nuclearUsed = false;
@@ -628,7 +643,9 @@ public final class Simulator implements RunView {
     double h = hostility[xy];
     double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
     if (war[xy]) {
-      hold = Math.min(hold, w) - pressure[y * nA + x];
+      // fighting on as things stand: the status quo of the front, paying the war's running
+      // cost (half the cost of a decisive war); escalating to a decisive war is worth w
+      hold -= 0.5 * cost;
     }
     vG = g;
     vL = l;
@@ -729,6 +746,13 @@ public final class Simulator implements RunView {
       n = add(n, A_STRAT_CF, -1, -1);
       n = add(n, A_STRAT_CV, -1, -1);
     }
+    boolean hasNuclearOption = false;
+    for (int c = 0; c < n; c++) {
+      int x = cAct[c];
+      if (x == A_NUC_DEMO || x == A_NUC_FORCES || x == A_NUC_CITY) {
+        hasNuclearOption = true;
+      }
+    }
 
     // ---- counterpart's values per type (public state + b's possible types)
     final int nTb = m.nTypes[b];
@@ -764,13 +788,24 @@ public final class Simulator implements RunView {
         continue;
       }
       double out = Math.max(bH[k], bW[k]);
-      pAccDeal += bel * sigmoid(lam * (bD[k] - out));
-      pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
-      pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+      // only the responses to feasible actions are needed
+      if (talk) {
+        pAccDeal += bel * sigmoid(lam * (bD[k] - out));
+        pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
+        if (atWar) {
+          pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+        }
+      } else if (ch != OPEN) {
+        pAccDeal += bel * sigmoid(lam * (bD[k] - out)); // restore-relations looks ahead to a deal
+      }
       pYieldVerbal += bel * sigmoid(lam * (bY[k] - out));
-      pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
-      pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
-      pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
+      if (!atWar || front >= 0) {
+        pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
+        pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
+      }
+      if (hasNuclearOption) {
+        pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
+      }
     }
     pYieldVerbal *= 0.5; // a verbal threat alone is discounted (cheap talk)
     final double retal = retaliationBy(b);
@@ -1098,13 +1133,19 @@ public final class Simulator implements RunView {
 
   /** Whether a is at war with anyone. */
   private boolean atWarAny(int a) {
+    return warCount[a] > 0;
+  }
+
+  private void setWar(int a, int b, boolean on) {
     int nA = m.nA;
-    for (int c = 0; c < nA; c++) {
-      if (war[a * nA + c]) {
-        return true;
-      }
+    if (war[a * nA + b] == on || a == b) {
+      return;
     }
-    return false;
+    war[a * nA + b] = on;
+    war[b * nA + a] = on;
+    int d = on ? 1 : -1;
+    warCount[a] += d;
+    warCount[b] += d;
   }
 
   /** Whether forces of an actor hostile to x stand on x's home territory (cached per step). */
@@ -1280,8 +1321,7 @@ public final class Simulator implements RunView {
   private void endWar(int a, int b) {
     int nA = m.nA;
     if (war[a * nA + b]) {
-      war[a * nA + b] = false;
-      war[b * nA + a] = false;
+      setWar(a, b, false);
       record(a, b, A_CEASEFIRE, -1);
       if (tracer != null) {
         tracer.note(week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
@@ -1302,12 +1342,32 @@ public final class Simulator implements RunView {
     pressure[a * nA + b] = 0;
     pressure[b * nA + a] = 0;
     if ((a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA)) {
-      settled = true;
-      absorbed = true;
-      endWeek = week;
-      if (tracer != null) {
-        tracer.note(week, "the principal adversaries settle: the crisis ends");
+      principalDeal = true;
+      checkSettlement();
+    }
+  }
+
+  /**
+   * A deal between the principal adversaries ends the crisis once no war involving either of
+   * them goes on (a war with a third party is part of the crisis: the deal cannot settle it).
+   */
+  private void checkSettlement() {
+    if (!principalDeal || settled) {
+      return;
+    }
+    if (atWarAny(m.principalA) || atWarAny(m.principalB)) {
+      if (tracer != null && !deferredNoted) {
+        deferredNoted = true;
+        tracer.note(week, "the principal adversaries have a deal, but a war involving one of"
+            + " them goes on: the crisis is not over");
       }
+      return;
+    }
+    settled = true;
+    absorbed = true;
+    endWeek = week;
+    if (tracer != null) {
+      tracer.note(week, "the principal adversaries settle: the crisis ends");
     }
   }
 
@@ -1422,8 +1482,7 @@ public final class Simulator implements RunView {
     record(a, b, A_ATTACK, t);
     addHostility(a, b, 1.0);
     boolean newWar = !war[a * nA + b];
-    war[a * nA + b] = true;
-    war[b * nA + a] = true;
+    setWar(a, b, true);
     if (newWar) {
       if (tracer != null) {
         tracer.note(week, "war between " + m.actorIds[a] + " and " + m.actorIds[b]);
@@ -1440,8 +1499,7 @@ public final class Simulator implements RunView {
               + " its commitment to " + m.actorIds[b] + " (credibility " + cr + ")");
         }
         if (joins) {
-          war[c * nA + a] = true;
-          war[a * nA + c] = true;
+          setWar(c, a, true);
           addHostility(a, c, 1.0);
           record(c, a, A_ATTACK, t);
         }
@@ -1722,6 +1780,9 @@ public final class Simulator implements RunView {
         principalWar = true;
         principalWarWeek = week;
       }
+    }
+    if (act == A_ATTACK && b >= 0 && m.side[a] != 0 && m.side[b] != 0 && m.side[a] != m.side[b]) {
+      principalDeal = false;
     }
     for (int q = 0; q < m.nQ; q++) {
       if (answer[q] || m.qKind[q] != QuestionKind.ACTION.ordinal() || week > m.qWithin[q]) {

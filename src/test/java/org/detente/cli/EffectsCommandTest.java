@@ -82,6 +82,10 @@ class EffectsCommandTest {
     assertThat(ok.code()).as(ok.err()).isZero();
     Result cc = run("effects", "--yield", "100kt", "--target", "London", "--country", "GB");
     assertThat(cc.code()).as(cc.err()).isZero();
+    // a small town outside the 100,000+ list is found among all places of 1,000 or more
+    Result town = run("effects", "--yield", "10kt", "--target", "Los Alamos, US, NM", "--json");
+    assertThat(town.code()).as(town.err()).isZero();
+    assertThat(town.out()).contains("\"Los Alamos\"");
     Result unk = run("effects", "--yield", "100kt", "--target", "Warszawa");
     assertThat(unk.code()).isEqualTo(1);
     assertThat(unk.err()).contains("did you mean").contains("Warsaw, PL");

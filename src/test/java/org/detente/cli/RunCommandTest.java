@@ -86,6 +86,19 @@ class RunCommandTest {
   }
 
   @Test
+  void motiveCanBeFixedAndIsRecorded() throws Exception {
+    Result r = exec("run", CUBA, "--runs", "30", "--motive", "SUN=defend-cuba", "--json",
+        "--no-timing");
+    assertThat(r.code()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("fixedMotives").get("SUN").asText()).isEqualTo("defend-cuba");
+    assertThat(j.get("motives").get("SUN").get("defend-cuba").asDouble()).isEqualTo(1.0);
+    Result bad = exec("run", CUBA, "--runs", "5", "--motive", "SUN=unknown");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("defend-cuba");
+  }
+
+  @Test
   void badInputsGiveClearErrorsAndExitCodes() {
     Result missing = exec("run", "no-such-file.yaml");
     assertThat(missing.code()).isEqualTo(1);

@@ -16,6 +16,18 @@ class CityIndexTest {
   }
 
   @Test
+  void allPlacesOfAThousandPeopleOrMoreAreShipped() {
+    CityIndex all = CityIndex.allPlaces();
+    assertThat(all.size()).isEqualTo(135_233);
+    assertThat(all.totalPopulation()).isBetween(3_000_000_000L, 3_200_000_000L);
+    assertThat(all.get(0).name()).isEqualTo("Shanghai");
+    assertThat(all.search("Los Alamos", "US")).extracting(City::admin1).contains("NM");
+    for (int i = 1; i < all.size(); i += 997) {
+      assertThat(all.get(i).population()).isLessThanOrEqualTo(all.get(i - 1).population());
+    }
+  }
+
+  @Test
   void exactSearchIsCaseAndAccentInsensitiveAndCanFilterByCountry() {
     List<City> w = world.search("warsaw", null);
     assertThat(w).hasSize(1);
