@@ -1,14 +1,248 @@
 package org.detente.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.analysis.EnsembleSummary;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.DealForecaster;
+import org.detente.engine.Ensemble;
+import org.detente.engine.ModelParameters;
+import org.detente.engine.SyntheticScenarios;
+import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for {@code bench engine} (issue 3); replaced by its implementation. */
-@Command(name = "engine", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente bench engine}: runs per second, cost per actor-step, memory flatness. */
+@Command(
+    name = "engine",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure the crisis engine: runs/second and ns per actor-step on the bundled seed",
+      "scenario (after warm-up, one thread and all threads), on synthetic scenarios of growing",
+      "size, and peak heap for a short vs a long aggregate-only ensemble (memory must stay flat)."
+    })
 public final class BenchEngineCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--scenario", paramLabel = "FILE",
+      defaultValue = "scenarios/us-russia-2022.yaml",
+      description = "Seed scenario (default: ${DEFAULT-VALUE}).")
+  Path scenario;
+
+  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "2000",
+      description = "Runs per measurement on the seed scenario (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--actors", paramLabel = "LIST", split = ",", defaultValue = "10,20,40,80",
+      description = "Synthetic scenario sizes (default: ${DEFAULT-VALUE}).")
+  List<Integer> actors = new ArrayList<>();
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Threads for the multi-thread figure (default: available processors).")
+  Integer threads;
+
+  @Option(names = "--memory-runs", paramLabel = "SHORT,LONG", split = ",",
+      defaultValue = "10000,1000000",
+      description = "Run counts compared for memory (default: ${DEFAULT-VALUE}).")
+  List<Integer> memoryRuns = new ArrayList<>();
+
+  @Option(names = "--no-memory", description = "Skip the memory comparison.")
+  boolean noMemory;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout.")
+  boolean json;
+
   @Override
   public Integer call() {
-    throw new DetenteException("'bench engine' is not available yet", 1);
+    if (runs < 10) {
+      throw new DetenteException("--runs must be at least 10, got " + runs, 2);
+    }
+    int nThreads = threads == null ? EngineSupport.defaultThreads() : threads;
+    PrintWriter out = spec.commandLine().getOut();
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("version", VersionProvider.version());
+    root.put("processors", Runtime.getRuntime().availableProcessors());
+    root.put("java", System.getProperty("java.version"));
+
+    if (!Files.isRegularFile(scenario)) {
+      throw new DetenteException(scenario + ": no such scenario file (use --scenario FILE)", 1);
+    }
+    Scenario sc = EngineSupport.load(scenario, List.of(), 104);
+    CompiledModel model = EngineSupport.compile(sc);
+    if (!json) {
+      out.printf(Locale.ROOT, "Seed scenario %s: %d actors, %d theaters, %d weekly steps%n",
+          sc.meta().id(), model.actorCount(), model.theaterCount(), model.horizonWeeks());
+    }
+    measure(model, Math.max(10, runs / 4), 1); // warm-up
+    ObjectNode seedNode = root.putObject("seedScenario");
+    seedNode.put("scenario", sc.meta().id());
+    seedNode.put("actors", model.actorCount());
+    seedNode.put("horizonWeeks", model.horizonWeeks());
+    double[] one = measure(model, runs, 1);
+    double[] many = measure(model, runs, nThreads);
+    put(seedNode.putObject("singleThread"), one, 1, runs);
+    put(seedNode.putObject("multiThread"), many, nThreads, runs);
+    if (!json) {
+      out.printf(Locale.ROOT, "  1 thread : %8.1f runs/s  %8.1f ns per actor-step  (%d runs)%n",
+          one[0], one[1], runs);
+      out.printf(Locale.ROOT, "  %d threads: %8.1f runs/s  %8.1f ns per actor-step%n",
+          nThreads, many[0], many[1]);
+      out.println();
+      out.println("Synthetic scenarios (104 weekly steps, all threads):");
+      out.println("  actors   runs      runs/s   ns/actor-step   ns/step");
+    }
+    ArrayNode syn = root.putArray("synthetic");
+    for (int n : actors) {
+      if (n < 2) {
+        throw new DetenteException("--actors: each size must be at least 2, got " + n, 2);
+      }
+      CompiledModel sm = CompiledModel.compile(SyntheticScenarios.generate(n, 104, 1),
+          ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
+      int r = Math.max(20, runs * 10 / n / 2);
+      measure(sm, Math.max(5, r / 4), nThreads);
+      double[] res = measure(sm, r, nThreads);
+      ObjectNode o = syn.addObject();
+      o.put("actors", n);
+      put(o, res, nThreads, r);
+      if (!json) {
+        out.printf(Locale.ROOT, "  %6d %6d  %10.1f  %14.1f  %8.0f%n", n, r, res[0], res[1],
+            res[1] * n);
+      }
+    }
+    if (!noMemory) {
+      if (memoryRuns.size() != 2) {
+        throw new DetenteException("--memory-runs takes two counts, e.g. 10000,1000000", 2);
+      }
+      CompiledModel small = CompiledModel.compile(SyntheticScenarios.generate(2, 8, 5),
+          ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
+      if (!json) {
+        out.println();
+        out.println("Memory, aggregate-only ensembles of a 2-actor, 8-week synthetic scenario:");
+      }
+      ObjectNode mem = root.putObject("memory");
+      long[][] res = new long[2][];
+      for (int i = 0; i < 2; i++) {
+        int n = memoryRuns.get(i);
+        long[] pk = peakHeap(small, n, nThreads);
+        res[i] = pk;
+        ObjectNode o = mem.putObject(i == 0 ? "short" : "long");
+        o.put("runs", n);
+        o.put("peakHeapBytes", pk[0]);
+        o.put("heapAfterGcBytes", pk[1]);
+        o.put("peakOldGenBytes", pk[4]);
+        o.put("gcCount", pk[2]);
+        o.put("seconds", pk[3] / 1000.0);
+        if (!json) {
+          out.printf(Locale.ROOT, "  %,10d runs: live heap after GC %,6.1f MB, peak old gen"
+              + " %,6.1f MB, peak heap incl. young garbage %,6.1f MB, %d GCs, %.1f s%n", n,
+              pk[1] / 1e6, pk[4] / 1e6, pk[0] / 1e6, pk[2], pk[3] / 1000.0);
+        }
+      }
+      // retained memory: live heap after a full GC, and the old generation's peak (objects that
+      // survive); the all-pools peak mostly measures when the collector last ran
+      double live = (double) res[1][1] / Math.max(1, res[0][1]);
+      double old = (double) Math.max(res[1][4], 1) / Math.max(1, res[0][4]);
+      double all = (double) res[1][0] / Math.max(1, res[0][0]);
+      mem.put("liveRatio", Math.round(live * 1000) / 1000.0);
+      mem.put("oldGenPeakRatio", Math.round(old * 1000) / 1000.0);
+      mem.put("allPoolsPeakRatio", Math.round(all * 1000) / 1000.0);
+      mem.put("withinOnePointFive", live <= 1.5 && old <= 1.5);
+      if (!json) {
+        out.printf(Locale.ROOT, "  ratio long/short: live %.3f, old-gen peak %.3f (%s 1.5);"
+            + " all-pools peak %.3f%n", live, old, live <= 1.5 && old <= 1.5 ? "within" : "ABOVE",
+            all);
+      }
+    }
+    if (json) {
+      try {
+        out.println(mapper.writeValueAsString(root));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void put(ObjectNode o, double[] res, int threads, int runs) {
+    o.put("threads", threads);
+    o.put("runs", runs);
+    o.put("runsPerSecond", Math.round(res[0] * 10) / 10.0);
+    o.put("nsPerActorStep", Math.round(res[1] * 10) / 10.0);
+    o.put("meanStepsPerRun", Math.round(res[2] * 10) / 10.0);
+  }
+
+  /** {runs/s, ns per actor-step, mean steps per run}. */
+  private static double[] measure(CompiledModel m, int runs, int threads) {
+    long[] steps = new long[1];
+    int h = m.horizonWeeks();
+    long t0 = System.nanoTime();
+    Ensemble.run(m, 12345, runs, threads, r -> steps[0] += Math.min(r.endWeek() + 1, h), null);
+    long ns = System.nanoTime() - t0;
+    double rps = runs / (ns / 1e9);
+    double perActorStep = (double) ns * threads / Math.max(1, steps[0]) / m.actorCount();
+    return new double[] {rps, perActorStep, (double) steps[0] / runs};
+  }
+
+  /**
+   * {peak heap bytes (all pools, includes garbage not yet collected), heap after GC, GC count,
+   * millis, peak of the old generation} of an aggregate-only ensemble.
+   */
+  private static long[] peakHeap(CompiledModel m, int runs, int threads) {
+    System.gc();
+    List<MemoryPoolMXBean> pools = new ArrayList<>();
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP && p.isValid()) {
+        p.resetPeakUsage();
+        pools.add(p);
+      }
+    }
+    long gc0 = gcCount();
+    long t0 = System.nanoTime();
+    EnsembleSummary s = new EnsembleSummary(m);
+    Ensemble.run(m, 99, runs, threads, s, null);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    long peak = 0;
+    long peakOld = 0;
+    for (MemoryPoolMXBean p : pools) {
+      peak += p.getPeakUsage().getUsed();
+      String nm = p.getName();
+      if (nm.contains("Old") || nm.contains("Tenured")) {
+        peakOld += p.getPeakUsage().getUsed();
+      }
+    }
+    long gcs = gcCount() - gc0;
+    System.gc();
+    long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    if (s.runs() != runs) {
+      throw new IllegalStateException("summary saw " + s.runs() + " runs");
+    }
+    return new long[] {peak, after, gcs, ms, peakOld};
+  }
+
+  private static long gcCount() {
+    long c = 0;
+    for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+      c += Math.max(0, g.getCollectionCount());
+    }
+    return c;
   }
 }

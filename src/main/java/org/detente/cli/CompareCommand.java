@@ -1,14 +1,212 @@
 package org.detente.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.analysis.EnsembleSummary;
+import org.detente.analysis.Indicators;
+import org.detente.analysis.PolicyComparison;
+import org.detente.analysis.SummaryJson;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.ModelParameters;
+import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for the {@code compare} command (issue 6); replaced by its implementation. */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente compare}: policies side by side with paired differences. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare policies (and the unmodified scenario) over the same seeds.",
+      "Run i of every arm uses the same seed (common random numbers), so runs pair",
+      "up; each arm's difference against the baseline gets a paired 95%% interval",
+      "(Newcombe 1998) and a mid-p McNemar p-value, for every outcome class,",
+      "nuclear_use and every question. The baseline is the unmodified scenario with",
+      "--baseline (implied when only one policy is given), else the first --policy."
+    })
 public final class CompareCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
+  Path file;
+
+  @Option(names = "--policy", paramLabel = "NAME",
+      description = "A policy of the scenario to compare (repeatable; one arm each).")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--baseline",
+      description = "Add the unmodified scenario as the first arm (the baseline).")
+  boolean baseline;
+
+  @Option(names = "--runs", defaultValue = "2000", paramLabel = "N",
+      description = "Runs per arm (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Master seed, shared by every arm (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads (default: all processors; results do not depend on it).")
+  Integer threads;
+
+  @Option(names = "--json", description = "Print one JSON object instead of tables.")
+  boolean json;
+
   @Override
-  public Integer call() {
-    throw new DetenteException("'compare' is not available yet", 1);
+  public Integer call() throws Exception {
+    AnalysisSupport.checkPositive("--runs", runs);
+    int nThreads = AnalysisSupport.threads(threads);
+    boolean withBaseline = baseline || policies.size() == 1;
+    if (policies.isEmpty()) {
+      throw new DetenteException("compare needs at least one --policy NAME", 2);
+    }
+    if (!withBaseline && policies.size() < 2) {
+      throw new DetenteException("compare needs two arms: give --baseline or a second --policy",
+          2);
+    }
+    List<String> armNames = new ArrayList<>();
+    List<List<String>> armPolicies = new ArrayList<>();
+    if (withBaseline) {
+      armNames.add("baseline");
+      armPolicies.add(List.of());
+    }
+    for (String p : policies) {
+      if (armNames.contains(p)) {
+        throw new DetenteException("policy '" + p + "' is given twice", 2);
+      }
+      armNames.add(p);
+      armPolicies.add(List.of(p));
+    }
+    List<Scenario> scenarios = new ArrayList<>();
+    for (List<String> p : armPolicies) {
+      scenarios.add(AnalysisSupport.load(file, p));
+    }
+    Indicators ind = AnalysisSupport.indicators(scenarios.get(0));
+    for (int a = 1; a < scenarios.size(); a++) {
+      if (!AnalysisSupport.indicators(scenarios.get(a)).names().equals(ind.names())) {
+        throw new DetenteException("policy '" + armNames.get(a)
+            + "' changes the scenario's questions; arms must share the same questions");
+      }
+    }
+    AnalysisSupport.Progress progress = new AnalysisSupport.Progress("compare",
+        (long) runs * armNames.size(), json);
+    List<PolicyComparison.Arm> arms = new ArrayList<>();
+    List<EnsembleSummary> summaries = new ArrayList<>();
+    for (int a = 0; a < armNames.size(); a++) {
+      Scenario s = scenarios.get(a);
+      CompiledModel model = CompiledModel.compile(s, ModelParameters.from(s));
+      EnsembleSummary summary = new EnsembleSummary(model);
+      summaries.add(summary);
+      arms.add(new PolicyComparison.Arm(armNames.get(a),
+          AnalysisSupport.runner(model, seed, runs, nThreads, progress), summary));
+    }
+    PolicyComparison.Result r = PolicyComparison.compare(arms, ind, runs);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(AnalysisSupport.mapper().writeValueAsString(toJson(r, ind, summaries)));
+    } else {
+      printTable(out, r, ind);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private ObjectNode toJson(PolicyComparison.Result r, Indicators ind,
+      List<EnsembleSummary> summaries) {
+    var mapper = AnalysisSupport.mapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("command", "compare");
+    root.put("file", file.toString());
+    root.put("seed", seed);
+    root.put("runs", runs);
+    root.put("baseline", r.arms().get(0));
+    ArrayNode pol = root.putArray("policies");
+    policies.forEach(pol::add);
+    root.put("method", "paired: Newcombe (1998) hybrid score interval (method 10), 95%;"
+        + " mid-p McNemar (1947) test; common random numbers (run i of every arm shares seed i)");
+    root.put("pairingMemoryBytes", r.memoryBytes());
+    ArrayNode arms = root.putArray("arms");
+    for (int a = 0; a < r.arms().size(); a++) {
+      ObjectNode arm = arms.addObject();
+      arm.put("name", r.arms().get(a));
+      arm.put("runs", r.runs());
+      // the same results object as `detente run --json`
+      arm.setAll(SummaryJson.results(summaries.get(a), mapper));
+    }
+    ObjectNode diffs = root.putObject("differences");
+    for (int a = 1; a < r.arms().size(); a++) {
+      ObjectNode arm = diffs.putObject(r.arms().get(a));
+      for (int i = 0; i < ind.size(); i++) {
+        PolicyComparison.Difference d = r.differences().get(a - 1).get(i);
+        ObjectNode o = arm.putObject(d.indicator());
+        o.put("kind", ind.kind(i));
+        AnalysisSupport.put(o, "p", r.p(a, i));
+        AnalysisSupport.put(o, "pBaseline", r.p(0, i));
+        AnalysisSupport.put(o, "diff", d.diff());
+        AnalysisSupport.put(o, "lo", d.lo());
+        AnalysisSupport.put(o, "hi", d.hi());
+        AnalysisSupport.put(o, "pValue", d.pValue());
+        ObjectNode t = o.putObject("pairs");
+        t.put("both", d.table().a());
+        t.put("armOnly", d.table().b());
+        t.put("baselineOnly", d.table().c());
+        t.put("neither", d.table().d());
+      }
+    }
+    return root;
+  }
+
+  private void printTable(PrintWriter out, PolicyComparison.Result r, Indicators ind) {
+    out.println(AnalysisSupport.f("compare %s: %d runs per arm, seed %d, baseline '%s'",
+        file, runs, seed, r.arms().get(0)));
+    out.println("Probabilities with Wilson 95% intervals; differences arm - baseline with"
+        + " Newcombe paired 95% intervals and mid-p McNemar p-values.");
+    out.println();
+    StringBuilder head = new StringBuilder(AnalysisSupport.f("%-28s", "indicator"));
+    for (String a : r.arms()) {
+      head.append(AnalysisSupport.f(" %21s", trim(a, 21)));
+    }
+    out.println(head);
+    for (int i = 0; i < ind.size(); i++) {
+      StringBuilder row = new StringBuilder(AnalysisSupport.f("%-28s", trim(ind.names().get(i),
+          28)));
+      for (int a = 0; a < r.arms().size(); a++) {
+        double[] w = r.interval(a, i);
+        row.append(AnalysisSupport.f(" %6.1f%% [%5.1f,%5.1f]", 100 * r.p(a, i), 100 * w[0],
+            100 * w[1]));
+      }
+      out.println(row);
+    }
+    for (int a = 1; a < r.arms().size(); a++) {
+      out.println();
+      out.println(AnalysisSupport.f("%s - %s:", r.arms().get(a), r.arms().get(0)));
+      out.println(AnalysisSupport.f("%-28s %9s %21s %10s %8s %8s", "indicator", "diff (pp)",
+          "95% interval (pp)", "p-value", "arm only", "base only"));
+      for (int i = 0; i < ind.size(); i++) {
+        PolicyComparison.Difference d = r.differences().get(a - 1).get(i);
+        out.println(AnalysisSupport.f("%-28s %+9.2f  [%+8.2f, %+8.2f] %10s %8d %8d",
+            trim(d.indicator(), 28), 100 * d.diff(), 100 * d.lo(), 100 * d.hi(),
+            pText(d.pValue()), d.table().b(), d.table().c()));
+      }
+    }
+  }
+
+  static String pText(double p) {
+    return p < 1e-4 ? "<0.0001" : AnalysisSupport.f("%.4f", p);
+  }
+
+  static String trim(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "~";
   }
 }

@@ -1,14 +1,259 @@
 package org.detente.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.analysis.Evidence;
+import org.detente.analysis.EvidenceItem;
+import org.detente.analysis.EvidenceMatcher;
+import org.detente.analysis.HypothesisAnalysis;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.Ensemble;
+import org.detente.engine.ModelParameters;
+import org.detente.scenario.Actor;
+import org.detente.scenario.Motive;
+import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for the {@code hypotheses} command (issue 6); replaced by its implementation. */
-@Command(name = "hypotheses", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente hypotheses}: posterior over motive hypotheses given observed events. */
+@Command(
+    name = "hypotheses",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Weigh each actor's motive hypotheses against evidence (events and non-events).",
+      "For each hypothesis the model runs N times with the actor's motive fixed to it",
+      "(same seeds for every hypothesis). Likelihood: the share of runs consistent",
+      "with all evidence, Jeffreys-smoothed, (k + 1/2) / (N + 1) (or, with",
+      "--likelihood product, the product of per-item shares). Posterior: prior x",
+      "likelihood, normalised. The ACH table (Heuer 1999) shows per item how often",
+      "each hypothesis reproduces it: consistent, inconsistent or neutral relative to",
+      "the other hypotheses."
+    })
 public final class HypothesesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
+  Path file;
+
+  @Option(names = "--evidence", required = true, paramLabel = "EVIDENCE.yaml",
+      description = "Evidence file (see evidence/us-russia-2022.yaml).")
+  Path evidence;
+
+  @Option(names = "--actor", paramLabel = "ID",
+      description = "Only this actor (default: every actor with two or more hypotheses).")
+  List<String> actorFilter = new ArrayList<>();
+
+  @Option(names = "--policy", paramLabel = "NAME",
+      description = "Policies to apply to the scenario (repeatable).")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--runs", defaultValue = "1000", paramLabel = "N",
+      description = "Runs per hypothesis (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Master seed, shared by every hypothesis (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads (default: all processors; results do not depend on it).")
+  Integer threads;
+
+  @Option(names = "--likelihood", defaultValue = "joint", paramLabel = "joint|product",
+      description = "joint: share of runs consistent with all items at once; product: product"
+          + " of per-item shares (items independent given the hypothesis)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String likelihood;
+
+  @Option(names = "--json", description = "Print one JSON object instead of tables.")
+  boolean json;
+
   @Override
-  public Integer call() {
-    throw new DetenteException("'hypotheses' is not available yet", 1);
+  public Integer call() throws Exception {
+    AnalysisSupport.checkPositive("--runs", runs);
+    HypothesisAnalysis.Combination combination = switch (likelihood) {
+      case "joint" -> HypothesisAnalysis.Combination.JOINT;
+      case "product" -> HypothesisAnalysis.Combination.PRODUCT;
+      default -> throw new DetenteException(
+          "--likelihood must be joint or product (got '" + likelihood + "')", 2);
+    };
+    int nThreads = AnalysisSupport.threads(threads);
+    Scenario s = AnalysisSupport.load(file, policies);
+    Evidence ev = Evidence.load(evidence, s);
+    EvidenceMatcher matcher = new EvidenceMatcher(ev, s);
+    if (matcher.items().isEmpty()) {
+      throw new DetenteException(evidence + ": no evidence item falls within the scenario's "
+          + s.meta().horizonSteps() + "-week horizon");
+    }
+    for (String a : actorFilter) {
+      if (s.actorIndex(a) < 0) {
+        throw new DetenteException("--actor: no actor '" + a + "' in " + file, 2);
+      }
+    }
+    List<HypothesisAnalysis.ActorHypotheses> actors = new ArrayList<>();
+    for (int a = 0; a < s.actors().size(); a++) {
+      Actor actor = s.actors().get(a);
+      if (actor.motives().size() < 2
+          || (!actorFilter.isEmpty() && !actorFilter.contains(actor.id()))) {
+        continue;
+      }
+      actors.add(new HypothesisAnalysis.ActorHypotheses(actor.id(), a,
+          actor.motives().stream().map(Motive::id).toList(),
+          actor.motives().stream().mapToDouble(Motive::prior).toArray()));
+    }
+    if (actors.isEmpty()) {
+      throw new DetenteException(file + ": no actor"
+          + (actorFilter.isEmpty() ? "" : " among " + actorFilter)
+          + " has two or more motive hypotheses to weigh");
+    }
+    long total = 0;
+    for (var ah : actors) {
+      total += (long) runs * ah.ids().size();
+    }
+    AnalysisSupport.Progress progress = new AnalysisSupport.Progress("hypotheses", total, json);
+    CompiledModel base = CompiledModel.compile(s, ModelParameters.from(s));
+    List<HypothesisAnalysis.ActorResult> results = HypothesisAnalysis.analyse(actors, matcher,
+        runs, (actor, motive, sink) -> Ensemble.run(base.withFixedMotive(actor, motive), seed,
+            runs, nThreads, sink, progress.stage(runs)), combination);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(AnalysisSupport.mapper().writeValueAsString(toJson(s, ev, matcher, results)));
+    } else {
+      print(out, ev, matcher, results);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private ObjectNode toJson(Scenario s, Evidence ev, EvidenceMatcher m,
+      List<HypothesisAnalysis.ActorResult> results) {
+    ObjectNode root = AnalysisSupport.mapper().createObjectNode();
+    root.put("command", "hypotheses");
+    root.put("file", file.toString());
+    root.put("evidence", evidence.toString());
+    ArrayNode pol = root.putArray("policies");
+    policies.forEach(pol::add);
+    root.put("seed", seed);
+    root.put("runs", runs);
+    root.put("likelihood", likelihood);
+    root.put("smoothing", "Jeffreys: (k + 1/2) / (N + 1) per likelihood factor");
+    ArrayNode items = root.putArray("items");
+    for (EvidenceItem it : m.items()) {
+      ObjectNode o = items.addObject();
+      o.put("id", it.id());
+      o.put("observed", it.occurred());
+      o.put("fromWeek", it.fromWeek());
+      o.put("toWeek", Math.min(it.toWeek(), s.meta().horizonSteps()));
+    }
+    ArrayNode rare = root.putArray("rarelyReproduced");
+    rarelyReproduced(m, results).forEach(rare::add);
+    ArrayNode skipped = root.putArray("beyondHorizon");
+    m.skipped().forEach(it -> skipped.add(it.id()));
+    ObjectNode post = root.putObject("posterior");
+    ObjectNode ach = root.putObject("ach");
+    for (HypothesisAnalysis.ActorResult ar : results) {
+      ObjectNode a = post.putObject(ar.actor());
+      ObjectNode at = ach.putObject(ar.actor());
+      for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+        ObjectNode o = a.putObject(h.id());
+        AnalysisSupport.put(o, "p", h.posterior());
+        AnalysisSupport.put(o, "pSe", h.posteriorSe());
+        AnalysisSupport.put(o, "prior", h.prior());
+        AnalysisSupport.put(o, "likelihood", h.likelihood());
+        AnalysisSupport.put(o, "se", h.se());
+        o.put("consistentRuns", h.consistent());
+        o.put("runs", h.runs());
+        ObjectNode hi = at.putObject(h.id());
+        for (int i = 0; i < m.items().size(); i++) {
+          ObjectNode c = hi.putObject(m.items().get(i).id());
+          AnalysisSupport.put(c, "frequency", h.itemFreq()[i]);
+          c.put("label", h.itemLabel().get(i));
+        }
+      }
+    }
+    return root;
+  }
+
+  /** Items that no hypothesis reproduces in 1% of runs or more (a sign of model misfit). */
+  static List<String> rarelyReproduced(EvidenceMatcher m,
+      List<HypothesisAnalysis.ActorResult> results) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.items().size(); i++) {
+      double max = 0;
+      for (HypothesisAnalysis.ActorResult ar : results) {
+        for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+          max = Math.max(max, h.itemFreq()[i]);
+        }
+      }
+      if (max < 0.01) {
+        out.add(m.items().get(i).id());
+      }
+    }
+    return out;
+  }
+
+  private void print(PrintWriter out, Evidence ev, EvidenceMatcher m,
+      List<HypothesisAnalysis.ActorResult> results) {
+    out.println(AnalysisSupport.f("hypotheses %s, evidence %s: %d items (%d beyond the horizon),"
+        + " %d runs per hypothesis, seed %d", file, evidence, m.items().size(),
+        m.skipped().size(), runs, seed));
+    if (!m.skipped().isEmpty()) {
+      out.println("Beyond the horizon (not evaluated): "
+          + String.join(", ", m.skipped().stream().map(EvidenceItem::id).toList()));
+    }
+    for (HypothesisAnalysis.ActorResult ar : results) {
+      out.println();
+      out.println("Actor " + ar.actor() + ": posterior over motive hypotheses (" + likelihood
+          + " likelihood)");
+      out.println(AnalysisSupport.f("  %-24s %7s %12s %18s %9s %16s", "hypothesis", "prior",
+          "consistent", "likelihood (se)", "", "posterior (se pp)"));
+      for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+        out.println(AnalysisSupport.f("  %-24s %6.1f%% %6d/%-5d %10.3e (%.1e) %7s %7.1f%% (%.1f)",
+            CompareCommand.trim(h.id(), 24), 100 * h.prior(), h.consistent(), h.runs(),
+            h.likelihood(), h.se(), "", 100 * h.posterior(), 100 * h.posteriorSe()));
+      }
+      if (likelihood.equals("joint")
+          && ar.hypotheses().stream().allMatch(h -> h.consistent() == 0)) {
+        out.println("  No run reproduced all the evidence under any hypothesis: the posterior is"
+            + " the prior. Use more --runs, or --likelihood product.");
+      }
+      out.println();
+      out.println("  ACH table: share of runs consistent with each item"
+          + " (C consistent, I inconsistent, N neutral, relative to the other hypotheses)");
+      StringBuilder head = new StringBuilder(AnalysisSupport.f("  %-32s", "evidence"));
+      for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+        head.append(AnalysisSupport.f(" %16s", CompareCommand.trim(h.id(), 16)));
+      }
+      out.println(head);
+      for (int i = 0; i < m.items().size(); i++) {
+        EvidenceItem it = m.items().get(i);
+        StringBuilder row = new StringBuilder(AnalysisSupport.f("  %-32s",
+            CompareCommand.trim((it.occurred() ? "+ " : "- ") + it.id(), 32)));
+        for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+          String label = h.itemLabel().get(i);
+          row.append(AnalysisSupport.f(" %14.1f%% %s", 100 * h.itemFreq()[i],
+              Character.toUpperCase(label.charAt(0))));
+        }
+        out.println(row);
+      }
+    }
+    out.println();
+    out.println("+ observed event, - non-event. Likelihoods are Jeffreys-smoothed.");
+    List<String> rare = rarelyReproduced(m, results);
+    if (!rare.isEmpty()) {
+      out.println("Reproduced in under 1% of runs under every hypothesis (the model rarely"
+          + " produces them, so they weigh mostly through Monte Carlo noise): "
+          + String.join(", ", rare));
+    }
   }
 }

@@ -1,14 +1,200 @@
 package org.detente.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.analysis.EnsembleRunner;
+import org.detente.analysis.Indicators;
+import org.detente.analysis.ParameterSpace;
+import org.detente.analysis.PolicyComparison;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.Ensemble;
+import org.detente.engine.ModelParameters;
+import org.detente.report.Borders;
+import org.detente.report.Html;
+import org.detente.report.HtmlReport;
+import org.detente.report.ReportData;
+import org.detente.report.ReportInput;
+import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for the {@code report} command (issue 6); replaced by its implementation. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente report}: a self-contained HTML report. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a self-contained HTML report: inline SVG charts, no script, nothing",
+      "fetched when opened. Sections: the scenario's assumptions, outcome",
+      "probabilities with intervals, casualty distributions, time-to-event curves,",
+      "the most frequent escalation paths, policy comparison (with --policy), a",
+      "tornado chart (each parameter at the low and high end of its range) and a",
+      "map of theaters, control and strikes. The file is written atomically."
+    })
 public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
+  Path file;
+
+  @Option(names = "--policy", paramLabel = "NAME",
+      description = "A policy to compare with the baseline (repeatable).")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = "--runs", defaultValue = "2000", paramLabel = "N",
+      description = "Runs of the baseline and of each policy (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads (default: all processors; the report does not depend on it).")
+  Integer threads;
+
+  @Option(names = "--out", required = true, paramLabel = "report.html",
+      description = "Output HTML file.")
+  Path out;
+
+  @Option(names = "--tornado-runs", defaultValue = "200", paramLabel = "R",
+      description = "Runs per tornado point; 0 leaves the tornado out (default: ${DEFAULT-VALUE}).")
+  int tornadoRuns;
+
+  @Option(names = "--tornado-parameters", defaultValue = "all", paramLabel = "declared|all",
+      description = "Tornado over the declared parameters or every catalogue parameter"
+          + " (default: ${DEFAULT-VALUE}).")
+  String tornadoParameters;
+
+  @Option(names = "--tornado-output", defaultValue = Indicators.NUCLEAR_USE, paramLabel = "NAME",
+      description = "Output of the tornado: outcome class, nuclear_use, question id or"
+          + " rung>=N"
+          + " (default: ${DEFAULT-VALUE}).")
+  String tornadoOutput;
+
   @Override
-  public Integer call() {
-    throw new DetenteException("'report' is not available yet", 1);
+  public Integer call() throws Exception {
+    AnalysisSupport.checkPositive("--runs", runs);
+    if (tornadoRuns < 0) {
+      throw new DetenteException("--tornado-runs must be >= 0", 2);
+    }
+    if (!tornadoParameters.equals("declared") && !tornadoParameters.equals("all")) {
+      throw new DetenteException("--tornado-parameters must be declared or all", 2);
+    }
+    int nThreads = AnalysisSupport.threads(threads);
+    Scenario s = AnalysisSupport.load(file, List.of());
+    Indicators ind = AnalysisSupport.indicators(s);
+    var tornadoOut = AnalysisSupport.output(ind, tornadoOutput);
+    List<Scenario> policyScenarios = new ArrayList<>();
+    for (String p : policies) {
+      policyScenarios.add(AnalysisSupport.load(file, List.of(p)));
+    }
+    AnalysisSupport.Factors factors =
+        AnalysisSupport.factors(s, tornadoParameters.equals("all"));
+    ParameterSpace space = factors.space();
+    long total = (long) runs * (1 + policies.size())
+        + (tornadoRuns == 0 ? 0 : (long) tornadoRuns * (1 + 2L * space.size()));
+    AnalysisSupport.Progress progress = new AnalysisSupport.Progress("report", total, false);
+
+    CompiledModel baseModel = CompiledModel.compile(s, ModelParameters.from(s));
+    ReportData data = new ReportData(s.actors().size(), s.theaters().size(),
+        s.questions().size(), s.meta().horizonSteps());
+    EnsembleRunner baseRunner = AnalysisSupport.runner(baseModel, seed, runs, nThreads, progress);
+    PolicyComparison.Result comparison = null;
+    if (policies.isEmpty()) {
+      baseRunner.run(data);
+    } else {
+      List<PolicyComparison.Arm> arms = new ArrayList<>();
+      arms.add(new PolicyComparison.Arm("baseline", baseRunner, data));
+      for (int i = 0; i < policies.size(); i++) {
+        Scenario ps = policyScenarios.get(i);
+        if (!AnalysisSupport.indicators(ps).names().equals(ind.names())) {
+          throw new DetenteException("policy '" + policies.get(i)
+              + "' changes the scenario's questions; cannot compare");
+        }
+        CompiledModel m = CompiledModel.compile(ps, ModelParameters.from(ps));
+        arms.add(new PolicyComparison.Arm(policies.get(i),
+            AnalysisSupport.runner(m, seed, runs, nThreads, progress), null));
+      }
+      comparison = PolicyComparison.compare(arms, ind, runs);
+    }
+
+    List<ReportInput.TornadoBar> tornado = new ArrayList<>();
+    if (tornadoRuns > 0) {
+      double[] values = new double[space.size()];
+      ModelParameters base = ModelParameters.from(s);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = base.get(space.names().get(i));
+      }
+      double baseOut = fraction(baseModel, tornadoOut, nThreads, progress);
+      for (int i = 0; i < space.size(); i++) {
+        double[] lo = values.clone();
+        lo[i] = space.low()[i];
+        double[] hi = values.clone();
+        hi[i] = space.high()[i];
+        double outLo = fraction(CompiledModel.compile(s,
+            AnalysisSupport.parameters(s, space.names(), lo)), tornadoOut, nThreads,
+            progress);
+        double outHi = fraction(CompiledModel.compile(s,
+            AnalysisSupport.parameters(s, space.names(), hi)), tornadoOut, nThreads,
+            progress);
+        tornado.add(new ReportInput.TornadoBar(space.names().get(i), space.low()[i],
+            space.high()[i], outLo, outHi, baseOut));
+      }
+    }
+
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("command", "detente report " + file.getFileName() + " --runs " + runs
+        + " --seed " + seed + policies.stream().map(p -> " --policy " + p)
+            .reduce("", String::concat)
+        + " --tornado-runs " + tornadoRuns + " --tornado-parameters " + tornadoParameters
+        + " --tornado-output " + tornadoOutput + " --out " + out.getFileName());
+    options.put("scenario file", file.getFileName().toString());
+    options.put("scenario id", s.meta().id());
+    options.put("seed", Long.toString(seed));
+    options.put("runs", Integer.toString(runs));
+    options.put("policies", policies.isEmpty() ? "(none)" : String.join(", ", policies));
+    options.put("tornado runs per point", Integer.toString(tornadoRuns));
+    options.put("tornado parameters", tornadoParameters + " (" + space.size() + ")");
+    options.put("tornado output", tornadoOutput);
+    options.put("model parameters", ModelParameters.from(s).asMap().toString());
+    String version = ReportCommand.class.getPackage().getImplementationVersion();
+    options.put("detente version", version == null ? "development build" : version);
+
+    List<double[]> borders = Borders.load();
+    String html = HtmlReport.render(new ReportInput(s, options, data, comparison, tornado,
+        tornadoOutput, borders, borders == null ? null : Borders.CREDIT));
+    try {
+      Html.writeAtomically(out, html);
+    } catch (IOException e) {
+      throw new DetenteException(out + ": cannot write the report: " + e.getMessage());
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    pw.println("report written to " + out + " (" + html.length() / 1024 + " KiB, "
+        + runs + " runs, seed " + seed + ")");
+    pw.flush();
+    return 0;
+  }
+
+  private double fraction(CompiledModel model,
+      java.util.function.Predicate<org.detente.engine.RunView> output, int nThreads,
+      AnalysisSupport.Progress progress) {
+    long[] hits = new long[1];
+    Ensemble.run(model, seed, tornadoRuns, nThreads, run -> {
+      if (output.test(run)) {
+        hits[0]++;
+      }
+    }, progress.stage(tornadoRuns));
+    return hits[0] / (double) tornadoRuns;
   }
 }

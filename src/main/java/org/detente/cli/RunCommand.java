@@ -1,14 +1,437 @@
 package org.detente.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.detente.DetenteException;
+import org.detente.analysis.EnsembleSummary;
+import org.detente.analysis.SummaryJson;
+import org.detente.analysis.Wilson;
+import org.detente.engine.Action;
+import org.detente.engine.CasualtyKind;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.Ensemble;
+import org.detente.engine.Outcome;
+import org.detente.engine.RunSink;
+import org.detente.engine.RunView;
+import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for the {@code run} command (issue 3); replaced by its implementation. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code detente run FILE}: a Monte Carlo ensemble of the crisis model. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a Monte Carlo ensemble of the crisis model on a scenario and report outcome",
+      "probabilities with Wilson 95% intervals, forecast questions, casualties and escalation.",
+      "Run i is seeded from (--seed, i) alone: results are identical for any --threads.",
+      "Exit code 0 on success, 1 for an invalid scenario, 2 for a usage error."
+    })
 public final class RunCommand implements Callable<Integer> {
+
+  /** Runs whose event logs are written by --out. */
+  static final int EVENT_LOG_RUNS = 20;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
+  Path file;
+
+  @Option(names = {"-p", "--policy"}, paramLabel = "NAME",
+      description = "Apply this policy overlay (repeatable; applied in order).")
+  List<String> policies = new ArrayList<>();
+
+  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "10000",
+      description = "Number of runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
+      description = "Master seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Worker threads (default: available processors). Does not change results.")
+  Integer threads;
+
+  @Option(names = "--horizon", paramLabel = "WEEKS",
+      description = "Override the scenario's horizon in weeks.")
+  Integer horizon;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Write summary.json, runs.csv and events.tsv (event logs of the first "
+          + EVENT_LOG_RUNS + " runs, GDELT-like) into DIR, atomically.")
+  Path out;
+
+  @Option(names = "--motive", paramLabel = "ACTOR=MOTIVE",
+      description = "Fix an actor's motive hypothesis instead of drawing it from its priors"
+          + " (repeatable), e.g. --motive RUS=conquer-europe.")
+  List<String> motives = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print one JSON object on stdout.")
+  boolean json;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  boolean quiet;
+
+  @Option(names = "--no-timing",
+      description = "Leave timing (runsPerSecond, seconds) out, for byte-identical outputs.")
+  boolean noTiming;
+
   @Override
-  public Integer call() {
-    throw new DetenteException("'run' is not available yet", 1);
+  public Integer call() throws IOException {
+    if (runs < 1) {
+      throw new DetenteException("--runs must be at least 1, got " + runs, 2);
+    }
+    int nThreads = threads == null ? EngineSupport.defaultThreads() : threads;
+    if (nThreads < 1) {
+      throw new DetenteException("--threads must be at least 1, got " + nThreads, 2);
+    }
+    Scenario sc = EngineSupport.load(file, policies, horizon);
+    CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
+    EnsembleSummary summary = new EnsembleSummary(model);
+
+    Path tmpDir = null;
+    RunsCsv csv = null;
+    if (out != null) {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent == null || !Files.isDirectory(parent)) {
+        throw new DetenteException("--out " + out + ": parent directory does not exist", 2);
+      }
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new DetenteException("--out " + out + ": exists and is not a directory", 2);
+      }
+      tmpDir = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+      csv = new RunsCsv(model, tmpDir);
+    }
+    RunSink sink = summary;
+    if (csv != null) {
+      RunsCsv c = csv;
+      sink = run -> {
+        summary.accept(run);
+        c.accept(run);
+      };
+    }
+    long t0 = System.nanoTime();
+    boolean bar = !quiet && System.console() != null;
+    try {
+      if (bar) {
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("run").setInitialMax(runs)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUpdateIntervalMillis(200).build()) {
+          LongConsumer progress = pb::stepTo;
+          Ensemble.run(model, seed, runs, nThreads, sink, progress);
+        }
+      } else {
+        Ensemble.run(model, seed, runs, nThreads, sink, null);
+      }
+    } catch (RuntimeException e) {
+      if (csv != null) {
+        csv.closeQuietly();
+        deleteTree(tmpDir);
+      }
+      throw e;
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double rps = runs / Math.max(seconds, 1e-9);
+
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = header(mapper, sc, model, nThreads);
+    root.setAll(SummaryJson.results(summary, mapper));
+    if (!noTiming) {
+      root.put("runsPerSecond", Math.round(rps * 10) / 10.0);
+      root.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    }
+    if (out != null) {
+      csv.close();
+      writeEventLogs(model, tmpDir.resolve("events.tsv"));
+      Files.writeString(tmpDir.resolve("summary.json"),
+          mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+      publish(tmpDir, out);
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    if (json) {
+      pw.println(mapper.writeValueAsString(root));
+    } else {
+      printTable(pw, sc, model, summary, nThreads, rps, seconds);
+    }
+    pw.flush();
+    return 0;
+  }
+
+  private ObjectNode header(ObjectMapper mapper, Scenario sc, CompiledModel model, int nThreads) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("scenario", sc.meta().id());
+    root.put("title", sc.meta().title());
+    ArrayNode pol = root.putArray("policies");
+    sc.meta().appliedPolicies().forEach(pol::add);
+    root.put("runs", runs);
+    root.put("seed", seed);
+    root.put("threads", nThreads);
+    root.put("horizonWeeks", model.horizonWeeks());
+    root.put("asOf", sc.meta().asOf().toString());
+    ObjectNode principals = root.putObject("principals");
+    principals.put("a", model.actorId(model.principalA()));
+    principals.put("b", model.actorId(model.principalB()));
+    ObjectNode params = root.putObject("parameters");
+    for (Map.Entry<String, Double> e : model.parameters().asMap().entrySet()) {
+      params.put(e.getKey(), e.getValue());
+    }
+    ArrayNode deal = root.putArray("focalDeal");
+    double[] fd = model.focalDeal();
+    for (int i = 0; i < fd.length; i++) {
+      ObjectNode d = deal.addObject();
+      d.put("issue", sc.issues().get(i).id());
+      d.put("position", Math.round(fd[i] * 100) / 100.0);
+    }
+    ObjectNode fixed = root.putObject("fixedMotives");
+    for (int a = 0; a < model.actorCount(); a++) {
+      if (model.fixedMotive(a) >= 0) {
+        fixed.put(model.actorId(a), model.motiveId(a, model.fixedMotive(a)));
+      }
+    }
+    root.put("version", VersionProvider.version());
+    return root;
+  }
+
+  private void printTable(PrintWriter pw, Scenario sc, CompiledModel model, EnsembleSummary s,
+      int nThreads, double rps, double seconds) {
+    long n = s.runs();
+    pw.printf(Locale.ROOT, "%s — %s%n", sc.meta().id(), sc.meta().title());
+    pw.printf(Locale.ROOT, "policies: %s   runs: %d   seed: %d   threads: %d   horizon: %d weeks%n",
+        sc.meta().appliedPolicies().isEmpty() ? "(none)"
+            : String.join(", ", sc.meta().appliedPolicies()),
+        n, seed, nThreads, model.horizonWeeks());
+    pw.printf(Locale.ROOT, "principal adversaries: %s and %s%n%n",
+        model.actorId(model.principalA()), model.actorId(model.principalB()));
+    pw.println("Outcome                 p        95% interval");
+    for (Outcome o : Outcome.values()) {
+      long k = s.outcomeCount(o);
+      pw.printf(Locale.ROOT, "  %-20s %6.4f   [%6.4f, %6.4f]%n", o.id(), (double) k / n,
+          Wilson.lower(k, n), Wilson.upper(k, n));
+    }
+    if (model.questionCount() > 0) {
+      pw.println();
+      pw.println("Question                                                p        95% interval");
+      for (int q = 0; q < model.questionCount(); q++) {
+        long k = s.questionCount(q);
+        String text = sc.questions().get(q).id();
+        pw.printf(Locale.ROOT, "  %-52s %6.4f   [%6.4f, %6.4f]%n", text, (double) k / n,
+            Wilson.lower(k, n), Wilson.upper(k, n));
+      }
+    }
+    pw.println();
+    pw.println("Deaths per run             mean          p50          p95          max");
+    for (CasualtyKind k : CasualtyKind.values()) {
+      casualtyRow(pw, k.name().toLowerCase(Locale.ROOT), s.deaths(k));
+    }
+    casualtyRow(pw, "total", s.totalDeaths());
+    pw.println();
+    pw.println("Rung reached (first week: median)");
+    for (int r = 1; r < Action.RUNGS; r++) {
+      long k = s.reachedRung(r);
+      if (k == 0) {
+        continue;
+      }
+      pw.printf(Locale.ROOT, "  %d %-30s %6.4f   week %s%n", r, SummaryJson.rungName(r),
+          (double) k / n, fmtWeek(s.firstWeekQuantile(r, 0.5)));
+    }
+    pw.println();
+    pw.println("Most frequent escalation paths (rungs in order first reached)");
+    for (var e : s.topPaths(5)) {
+      pw.printf(Locale.ROOT, "  %-30s %6.4f%n", e.getKey(), (double) e.getValue() / n);
+    }
+    if (!noTiming) {
+      pw.printf(Locale.ROOT, "%n%.1f runs/s (%.2f s)%n", rps, seconds);
+    }
+  }
+
+  private static String fmtWeek(double w) {
+    return Double.isNaN(w) ? "-" : String.valueOf((int) w);
+  }
+
+  private static void casualtyRow(PrintWriter pw, String name, EnsembleSummary.Hist h) {
+    pw.printf(Locale.ROOT, "  %-14s %12s %12s %12s %12s%s%n", name, fmt(h.mean()),
+        fmt(h.quantile(0.5)), fmt(h.quantile(0.95)), fmt(h.max()),
+        h.unknown() > 0 ? "   (not computable in " + h.unknown() + " runs)" : "");
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  /** Replays the first runs (each a pure function of its seed) and writes their events. */
+  private void writeEventLogs(CompiledModel model, Path file) throws IOException {
+    org.detente.engine.Simulator sim = new org.detente.engine.Simulator(model);
+    LocalDate asOf = model.scenario().meta().asOf();
+    int stepDays = model.scenario().meta().stepDays();
+    DateTimeFormatter f = DateTimeFormatter.BASIC_ISO_DATE;
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("SQLDATE\tActor1Code\tActor2Code\tEventCode\tGoldsteinScale\tTheater\tRun\tWeek"
+          + "\tAction\n");
+      for (int i = 0; i < Math.min(EVENT_LOG_RUNS, runs); i++) {
+        sim.run(seed, i);
+        for (int e = 0; e < sim.eventCount(); e++) {
+          Action a = sim.eventAction(e);
+          int wk = sim.eventWeek(e);
+          int tgt = sim.eventTarget(e);
+          int th = sim.eventTheater(e);
+          w.write(asOf.plusDays((long) wk * stepDays).format(f));
+          w.write('\t');
+          w.write(model.actorId(sim.eventActor(e)));
+          w.write('\t');
+          w.write(tgt >= 0 ? model.actorId(tgt) : "");
+          w.write('\t');
+          w.write(a.cameo() == null ? "" : a.cameo());
+          w.write('\t');
+          w.write(String.valueOf(a.goldstein()));
+          w.write('\t');
+          w.write(th >= 0 ? model.theaterId(th) : "");
+          w.write('\t');
+          w.write(String.valueOf(i));
+          w.write('\t');
+          w.write(String.valueOf(wk));
+          w.write('\t');
+          w.write(a.id());
+          w.write('\n');
+        }
+      }
+    }
+  }
+
+  private static void publish(Path tmp, Path target) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void deleteTree(Path p) {
+    if (p == null || !Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      s.sorted(Comparator.reverseOrder()).forEach(x -> {
+        try {
+          Files.deleteIfExists(x);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Streams one CSV row per run. */
+  static final class RunsCsv implements RunSink {
+    private final CompiledModel model;
+    private final BufferedWriter w;
+    private final StringBuilder sb = new StringBuilder(512);
+
+    RunsCsv(CompiledModel model, Path dir) throws IOException {
+      this.model = model;
+      this.w = Files.newBufferedWriter(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
+      sb.append("run,seed,outcome,highest_rung,end_week");
+      for (int r = 0; r < Action.RUNGS; r++) {
+        sb.append(",first_week_rung").append(r);
+      }
+      for (int a = 0; a < model.actorCount(); a++) {
+        for (CasualtyKind k : CasualtyKind.values()) {
+          sb.append(",deaths_").append(model.actorId(a)).append('_')
+              .append(k.name().toLowerCase(Locale.ROOT));
+        }
+      }
+      for (int a = 0; a < model.actorCount(); a++) {
+        if (model.motiveCount(a) > 1) {
+          sb.append(",motive_").append(model.actorId(a));
+        }
+      }
+      for (var q : model.scenario().questions()) {
+        sb.append(",q_").append(q.id());
+      }
+      sb.append('\n');
+      w.write(sb.toString());
+    }
+
+    @Override
+    public void accept(RunView run) {
+      sb.setLength(0);
+      sb.append(run.runIndex()).append(',').append(Long.toUnsignedString(run.seed())).append(',')
+          .append(run.outcome().id()).append(',').append(run.highestRung()).append(',')
+          .append(run.endWeek());
+      for (int r = 0; r < Action.RUNGS; r++) {
+        int wk = run.firstWeekOfRung(r);
+        sb.append(',');
+        if (wk >= 0) {
+          sb.append(wk);
+        }
+      }
+      for (int a = 0; a < model.actorCount(); a++) {
+        for (CasualtyKind k : CasualtyKind.values()) {
+          double d = run.deaths(a, k);
+          sb.append(',');
+          if (!Double.isNaN(d)) {
+            sb.append(Math.round(d));
+          }
+        }
+      }
+      for (int a = 0; a < model.actorCount(); a++) {
+        if (model.motiveCount(a) > 1) {
+          sb.append(',').append(model.motiveId(a, run.motive(a)));
+        }
+      }
+      for (int q = 0; q < model.questionCount(); q++) {
+        sb.append(',').append(run.question(q) ? 1 : 0);
+      }
+      sb.append('\n');
+      try {
+        w.write(sb.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void close() throws IOException {
+      w.close();
+    }
+
+    void closeQuietly() {
+      try {
+        w.close();
+      } catch (IOException e) {
+        // already failing
+      }
+    }
   }
 }

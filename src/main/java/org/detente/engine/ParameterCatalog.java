@@ -4,29 +4,177 @@ import java.util.List;
 
 /**
  * The catalogue of model constants a scenario may override. The loader rejects any other name.
- * docs/model.md explains each one.
+ * Each entry states where its default and range come from; docs/model.md explains each one and
+ * the calibration runs behind the judgements.
+ *
+ * <p>Utilities are in "stake units": 1.0 is what an actor gains by getting its way completely on
+ * everything at stake in a crisis (all its valued issues at its ideal point, resolve 1).
  */
 public final class ParameterCatalog {
+
+  private static final String CAL = "documented judgement, calibrated on the Cuban missile crisis"
+      + " and the ICB nuclear-dyad crises (docs/model.md, Calibration)";
 
   private static final List<ParameterSpec> SPECS =
       List.of(
           new ParameterSpec(
-              "qreLambda", 4.0, 1.0, 10.0, "1/utility",
+              "qreLambda", 8.0, 2.0, 20.0, "1/stake",
               "Precision of the logit quantal response (higher = closer to best response)",
-              "McKelvey & Palfrey 1995; documented judgement"),
+              "McKelvey & Palfrey 1995; " + CAL),
           new ParameterSpec(
               "incidentRate", 0.02, 0.005, 0.08, "1/week",
-              "Base weekly rate of incidents between hostile actors with forces in contact",
-              "documented judgement"),
+              "Weekly rate of armed incidents per hostile dyad at hostility 1 with forces in contact",
+              "judgement from ICB v14: minor/serious clashes in about half of nuclear-dyad crises"
+                  + " lasting 1-12 months (crises 123, 196, 231, 392, 431)"),
           new ParameterSpec(
               "noiseOpen", 0.05, 0.01, 0.2, "1",
-              "Observation noise of an open channel", "documented judgement"),
+              "Observation noise of an open channel: chance a signal is misread or an incident"
+                  + " goes unexplained",
+              "documented judgement (hotline and embassy contacts clarify most signals)"),
           new ParameterSpec(
               "noiseDegraded", 0.2, 0.05, 0.4, "1",
               "Observation noise of a degraded channel", "documented judgement"),
           new ParameterSpec(
               "noiseSevered", 0.4, 0.2, 0.6, "1",
-              "Observation noise of a severed channel", "documented judgement"));
+              "Observation noise of a severed channel (signals read through the press)",
+              "documented judgement; Jervis 1976 on misperception"),
+          new ParameterSpec(
+              "warCost", 0.5, 0.2, 1.0, "stake",
+              "Expected cost of a conventional war to each side (Fearon's c), before regime"
+                  + " security and deterrence weights",
+              CAL),
+          new ParameterSpec(
+              "crisisCost", 0.05, 0.01, 0.2, "stake",
+              "Cost of an unresolved crisis at hostility 1 (economic and political strain)",
+              CAL),
+          new ParameterSpec(
+              "catastropheCost", 10.0, 3.0, 30.0, "stake",
+              "Disvalue of a nuclear exchange, weighted by risk attitude",
+              "documented judgement: a nuclear war costs far more than any stake"
+                  + " (Schelling 1966; Jervis 1989)"),
+          new ParameterSpec(
+              "perceivedEscalationRisk", 0.1, 0.02, 0.3, "1",
+              "Probability an actor assigns to a war with a nuclear-armed side going nuclear"
+                  + " (the threat that leaves something to chance)",
+              "Schelling 1960/1966; Kennedy's 'between one in three and even' in 1962 is an"
+                  + " upper bound; documented judgement"),
+          new ParameterSpec(
+              "nuclearTabooCost", 2.0, 0.5, 5.0, "stake",
+              "Political cost of breaking the nuclear taboo by any first use",
+              "Tannenwald 2007; documented judgement"),
+          new ParameterSpec(
+              "audienceCost", 0.3, 0.0, 1.0, "stake",
+              "Cost of backing down per unit of own public rhetoric and threats",
+              "Fearon 1994; Tomz 2007 (survey experiments); documented judgement"),
+          new ParameterSpec(
+              "dealAudienceShare", 0.5, 0.0, 1.0, "1",
+              "Share of the audience cost paid on accepting a compromise deal",
+              "Fearon 1994; documented judgement"),
+          new ParameterSpec(
+              "offerShift", 0.25, 0.1, 0.5, "1",
+              "How far an offer (or a coerced yield) moves the focal deal toward the other side",
+              "documented judgement"),
+          new ParameterSpec(
+              "coercionCost", 0.05, 0.0, 0.15, "stake",
+              "Cost to the acting side of one coercive step (sanction, mobilisation); blockade"
+                  + " costs twice as much",
+              "documented judgement"),
+          new ParameterSpec(
+              "coercionPain", 0.05, 0.0, 0.2, "stake",
+              "Pain a coercive step inflicts on the target, raising its value of yielding",
+              "documented judgement; Schelling 1966 compellence"),
+          new ParameterSpec(
+              "rhetoricGain", 0.01, 0.0, 0.05, "stake",
+              "Domestic benefit a leader expects from harsh public rhetoric",
+              "documented judgement (rally effects)"),
+          new ParameterSpec(
+              "consultValue", 0.02, 0.0, 0.1, "stake",
+              "Value of talking at hostility 1 (clarifying intentions, lowering risk)",
+              "documented judgement"),
+          new ParameterSpec(
+              "hostileThreshold", 0.3, 0.1, 0.6, "1",
+              "Hostility above which a pair of actors is an active dyad (decides each step)",
+              "documented judgement"),
+          new ParameterSpec(
+              "goldsteinHostility", 0.01, 0.002, 0.03, "1/Goldstein",
+              "Change of hostility per Goldstein point of an action (negative values raise it)",
+              "Goldstein 1992 scale used as an ordinal intensity; documented judgement"),
+          new ParameterSpec(
+              "rhetoricStep", 0.1, 0.02, 0.3, "1",
+              "Rise of the actor's public commitment (rhetoric) per insult or threat",
+              "documented judgement"),
+          new ParameterSpec(
+              "incidentHostility", 0.1, 0.0, 0.3, "1",
+              "Rise of hostility after an incident that is not clarified",
+              "documented judgement"),
+          new ParameterSpec(
+              "lanchesterK", 0.05, 0.02, 0.12, "1/week",
+              "Lanchester attrition coefficient: weekly losses per unit of effective enemy"
+                  + " force ratio",
+              "Dupuy 1990 (Attrition): attacker losses of 1-2% per day in intense combat;"
+                  + " calibrated so a 1:1 engagement costs about 5% per week"),
+          new ParameterSpec(
+              "breakthroughRatio", 3.0, 2.0, 5.0, "1",
+              "Effective force ratio at which the attacker breaks through and takes control",
+              "the 3:1 rule (Mearsheimer 1989; Dupuy 1987)"),
+          new ParameterSpec(
+              "terrainMixed", 1.3, 1.1, 1.5, "1",
+              "Defender multiplier on mixed terrain",
+              "after Dupuy 1979 (QJM terrain factors), rounded"),
+          new ParameterSpec(
+              "terrainForest", 1.5, 1.2, 1.8, "1",
+              "Defender multiplier in forest", "after Dupuy 1979 (QJM terrain factors), rounded"),
+          new ParameterSpec(
+              "terrainUrban", 2.0, 1.5, 3.0, "1",
+              "Defender multiplier in cities", "after Dupuy 1979; urban warfare studies"),
+          new ParameterSpec(
+              "terrainMountain", 2.5, 1.8, 3.0, "1",
+              "Defender multiplier in mountains", "after Dupuy 1979 (QJM terrain factors)"),
+          new ParameterSpec(
+              "terrainMaritime", 3.0, 2.0, 5.0, "1",
+              "Defender multiplier across the sea (amphibious assault)",
+              "documented judgement (amphibious operations need large superiority)"),
+          new ParameterSpec(
+              "killedShare", 0.25, 0.15, 0.35, "1",
+              "Share of combat losses that are deaths (the rest wounded or captured)",
+              "Dupuy 1990: about one killed per three wounded in 20th-century wars"),
+          new ParameterSpec(
+              "civilianRatio", 0.5, 0.1, 1.5, "1",
+              "Civilian deaths per military death in conventional war",
+              "documented judgement; Eckhardt 1989 estimates about half of war deaths civilian"),
+          new ParameterSpec(
+              "mobilizeShare", 0.1, 0.02, 0.3, "1",
+              "Share by which mobilisation raises the actor's forces in a theater",
+              "documented judgement"),
+          new ParameterSpec(
+              "attackCommit", 0.5, 0.2, 0.8, "1",
+              "Share of forces in an adjacent theater committed to an attack",
+              "documented judgement"),
+          new ParameterSpec(
+              "nuclearForceKill", 0.3, 0.1, 0.6, "1",
+              "Share of the target's forces in a theater destroyed by a non-strategic strike",
+              "documented judgement after Glasstone & Dolan 1977 (5 psi areas vs dispersed"
+                  + " forces)"),
+          new ParameterSpec(
+              "warheadsPerStrike", 3.0, 1.0, 10.0, "warheads",
+              "Non-strategic warheads used in one strike on forces",
+              "documented judgement"),
+          new ParameterSpec(
+              "strategicSalvo", 0.3, 0.1, 1.0, "1",
+              "Share of the deployed strategic arsenal fired in a strategic strike",
+              "documented judgement"),
+          new ParameterSpec(
+              "followOnRisk", 0.5, 0.2, 0.9, "1",
+              "Perceived chance that nuclear use, once begun, escalates further",
+              "documented judgement; Kahn 1965"),
+          new ParameterSpec(
+              "allianceCredibility", 0.5, 0.2, 0.9, "1",
+              "Credibility of an alliance commitment formed during a run",
+              "documented judgement"),
+          new ParameterSpec(
+              "proxyBoost", 0.1, 0.0, 0.3, "1",
+              "Rise of a recipient's combat effectiveness per round of military aid",
+              "documented judgement"));
 
   private ParameterCatalog() {}
 
@@ -43,6 +191,16 @@ public final class ParameterCatalog {
       }
     }
     return null;
+  }
+
+  /** Index of the parameter in catalogue order, or -1. */
+  public static int indexOf(String name) {
+    for (int i = 0; i < SPECS.size(); i++) {
+      if (SPECS.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Names in catalogue order. */

@@ -1,0 +1,361 @@
+package org.detente.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.detente.engine.Action;
+import org.detente.engine.CasualtyKind;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.Outcome;
+import org.detente.engine.RunSink;
+import org.detente.engine.RunView;
+
+/**
+ * Streaming aggregate of an ensemble: memory does not grow with the number of runs. It counts
+ * outcomes and question answers, keeps casualties in fixed logarithmic histograms (quantiles to
+ * within a bin, 20 bins per decade, i.e. ±6%; means are exact), the first week of each ladder
+ * rung, the highest rung, the most frequent escalation paths (bounded map) and who controls each
+ * theater at the end. Runs must arrive in index order from one thread, which the ensemble
+ * guarantees; results are then independent of the number of worker threads.
+ */
+public final class EnsembleSummary implements RunSink {
+
+  /** Logarithmic histogram bins per decade. */
+  static final int BINS_PER_DECADE = 20;
+  /** Decades covered: 1 .. 1e12 deaths. */
+  static final int DECADES = 12;
+  private static final int NBINS = BINS_PER_DECADE * DECADES + 2; // 0: zero, last: overflow
+  /** Distinct escalation paths kept; rarer ones beyond this are counted under "other". */
+  public static final int MAX_PATHS = 512;
+
+  private final CompiledModel model;
+  private final int nA;
+  private final int nK;
+  private final int horizon;
+  private long runs;
+  private final long[] outcomes = new long[Outcome.values().length];
+  private final long[] questions;
+  private final long[] highest = new long[Action.RUNGS];
+  private final long[][] firstWeek; // [rung][week 0..horizon]
+  private final Hist[] deaths; // [actor*nK+kind]
+  private final Hist[] kindTotal; // [kind]
+  private final Hist total;
+  private final long[][] control; // [theater][controller+1]
+  private final long[][] motives; // [actor][motive]
+  // escalation paths in an allocation-free open-addressing map: key = rungs in order, 4 bits each
+  private static final int PATH_SLOTS = 2048;
+  private final long[] pathKey = new long[PATH_SLOTS];
+  private final long[] pathCount = new long[PATH_SLOTS];
+  private int pathsUsed;
+  private long otherPaths;
+  private long events;
+  private final int[] order = new int[Action.RUNGS];
+
+  /** An empty summary for runs of this model. */
+  public EnsembleSummary(CompiledModel model) {
+    this.model = model;
+    this.nA = model.actorCount();
+    this.nK = CasualtyKind.values().length;
+    this.horizon = model.horizonWeeks();
+    questions = new long[model.questionCount()];
+    firstWeek = new long[Action.RUNGS][horizon + 1];
+    deaths = new Hist[nA * nK];
+    for (int i = 0; i < deaths.length; i++) {
+      deaths[i] = new Hist();
+    }
+    kindTotal = new Hist[nK];
+    for (int k = 0; k < nK; k++) {
+      kindTotal[k] = new Hist();
+    }
+    total = new Hist();
+    control = new long[model.theaterCount()][nA + 1];
+    motives = new long[nA][];
+    for (int a = 0; a < nA; a++) {
+      motives[a] = new long[model.motiveCount(a)];
+    }
+  }
+
+  @Override
+  public void accept(RunView run) {
+    runs++;
+    outcomes[run.outcome().ordinal()]++;
+    for (int q = 0; q < questions.length; q++) {
+      if (run.question(q)) {
+        questions[q]++;
+      }
+    }
+    highest[run.highestRung()]++;
+    for (int r = 0; r < Action.RUNGS; r++) {
+      int w = run.firstWeekOfRung(r);
+      if (w >= 0) {
+        firstWeek[r][Math.min(w, horizon)]++;
+      }
+    }
+    double grand = 0;
+    for (int k = 0; k < nK; k++) {
+      CasualtyKind kind = CasualtyKind.values()[k];
+      double sum = 0;
+      for (int a = 0; a < nA; a++) {
+        double d = run.deaths(a, kind);
+        deaths[a * nK + k].add(d);
+        sum += d;
+      }
+      kindTotal[k].add(sum);
+      grand += sum;
+    }
+    total.add(grand);
+    for (int t = 0; t < control.length; t++) {
+      control[t][run.finalController(t) + 1]++;
+    }
+    for (int a = 0; a < nA; a++) {
+      motives[a][run.motive(a)]++;
+    }
+    events += run.eventCount();
+    // escalation path: the rungs reached, in the order first reached (ties by rung)
+    int n = 0;
+    for (int r = 1; r < Action.RUNGS; r++) {
+      if (run.firstWeekOfRung(r) >= 0) {
+        order[n++] = r;
+      }
+    }
+    for (int i = 1; i < n; i++) {
+      int x = order[i];
+      int j = i - 1;
+      while (j >= 0 && run.firstWeekOfRung(order[j]) > run.firstWeekOfRung(x)) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+    }
+    long key = 0;
+    for (int i = 0; i < n; i++) {
+      key = (key << 4) | order[i];
+    }
+    key = (key << 4) | n; // the length makes keys unique
+    int slot = (int) (org.detente.engine.Rng.mix(key) & (PATH_SLOTS - 1));
+    while (true) {
+      if (pathCount[slot] == 0) {
+        if (pathsUsed < MAX_PATHS) {
+          pathKey[slot] = key;
+          pathCount[slot] = 1;
+          pathsUsed++;
+        } else {
+          otherPaths++;
+        }
+        break;
+      }
+      if (pathKey[slot] == key) {
+        pathCount[slot]++;
+        break;
+      }
+      slot = (slot + 1) & (PATH_SLOTS - 1);
+    }
+  }
+
+  private static String pathName(long key) {
+    int n = (int) (key & 15);
+    StringBuilder b = new StringBuilder("0");
+    for (int i = n; i >= 1; i--) {
+      b.append('>').append((key >>> (4 * i)) & 15);
+    }
+    return b.toString();
+  }
+
+  /** The model summarised. */
+  public CompiledModel model() {
+    return model;
+  }
+
+  /** Runs seen. */
+  public long runs() {
+    return runs;
+  }
+
+  /** Runs ending in this outcome class. */
+  public long outcomeCount(Outcome o) {
+    return outcomes[o.ordinal()];
+  }
+
+  /** Share of runs ending in this outcome class. */
+  public double outcomeProbability(Outcome o) {
+    return runs == 0 ? Double.NaN : (double) outcomes[o.ordinal()] / runs;
+  }
+
+  /** Runs answering question q with yes. */
+  public long questionCount(int q) {
+    return questions[q];
+  }
+
+  /** Runs whose highest rung is r. */
+  public long highestRungCount(int r) {
+    return highest[r];
+  }
+
+  /** Runs that reached rung r at some week. */
+  public long reachedRung(int r) {
+    long s = 0;
+    for (long v : firstWeek[r]) {
+      s += v;
+    }
+    return s;
+  }
+
+  /** Quantile (0..1) of the first week of rung r among runs reaching it; NaN if none. */
+  public double firstWeekQuantile(int r, double q) {
+    long n = reachedRung(r);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    long target = (long) Math.ceil(q * n);
+    long acc = 0;
+    for (int w = 0; w <= horizon; w++) {
+      acc += firstWeek[r][w];
+      if (acc >= Math.max(1, target)) {
+        return w;
+      }
+    }
+    return horizon;
+  }
+
+  /** Mean first week of rung r among runs reaching it; NaN if none. */
+  public double firstWeekMean(int r) {
+    long n = reachedRung(r);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double s = 0;
+    for (int w = 0; w <= horizon; w++) {
+      s += (double) w * firstWeek[r][w];
+    }
+    return s / n;
+  }
+
+  /** Deaths of an actor of a kind. */
+  public Hist deaths(int actor, CasualtyKind kind) {
+    return deaths[actor * nK + kind.ordinal()];
+  }
+
+  /** Deaths of a kind over all actors. */
+  public Hist deaths(CasualtyKind kind) {
+    return kindTotal[kind.ordinal()];
+  }
+
+  /** Deaths of all kinds over all actors. */
+  public Hist totalDeaths() {
+    return total;
+  }
+
+  /** Runs in which theater t ended under actor a (a = -1: no controller). */
+  public long controlCount(int t, int a) {
+    return control[t][a + 1];
+  }
+
+  /** Runs in which actor a's true motive was hypothesis m. */
+  public long motiveCount(int a, int m) {
+    return motives[a][m];
+  }
+
+  /** Mean number of logged events per run. */
+  public double meanEvents() {
+    return runs == 0 ? 0 : (double) events / runs;
+  }
+
+  /** The most frequent escalation paths, most frequent first (ties by path), at most k. */
+  public List<Map.Entry<String, Long>> topPaths(int k) {
+    TreeMap<String, Long> paths = new TreeMap<>();
+    for (int i = 0; i < PATH_SLOTS; i++) {
+      if (pathCount[i] > 0) {
+        paths.put(pathName(pathKey[i]), pathCount[i]);
+      }
+    }
+    List<Map.Entry<String, Long>> l = new ArrayList<>(paths.entrySet());
+    l.sort((x, y) -> {
+      int c = Long.compare(y.getValue(), x.getValue());
+      return c != 0 ? c : x.getKey().compareTo(y.getKey());
+    });
+    return l.subList(0, Math.min(k, l.size()));
+  }
+
+  /** Runs whose path was not kept because the path map was full. */
+  public long otherPaths() {
+    return otherPaths;
+  }
+
+  /**
+   * A fixed logarithmic histogram of non-negative values with an exact mean; NaN values (not
+   * computable) are counted apart.
+   */
+  public static final class Hist {
+    private final long[] bins = new long[NBINS];
+    private long n;
+    private long unknown;
+    private double sum;
+    private double max;
+
+    void add(double v) {
+      if (Double.isNaN(v)) {
+        unknown++;
+        return;
+      }
+      if (v < 0) {
+        throw new IllegalStateException("negative casualty count " + v);
+      }
+      n++;
+      sum += v;
+      max = Math.max(max, v);
+      bins[bin(v)]++;
+    }
+
+    private static int bin(double v) {
+      if (v < 1) {
+        return 0;
+      }
+      int b = 1 + (int) Math.floor(Math.log10(v) * BINS_PER_DECADE);
+      return Math.min(NBINS - 1, b);
+    }
+
+    /** Runs with a known value. */
+    public long count() {
+      return n;
+    }
+
+    /** Runs in which the value could not be computed. */
+    public long unknown() {
+      return unknown;
+    }
+
+    /** Mean over runs with a known value; NaN if none. */
+    public double mean() {
+      return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Largest known value; NaN if none. */
+    public double max() {
+      return n == 0 ? Double.NaN : max;
+    }
+
+    /**
+     * Quantile q (0..1) over runs with a known value: the geometric centre of the bin holding
+     * it (0 for values below 1, capped at the maximum seen); NaN if none.
+     */
+    public double quantile(double q) {
+      if (n == 0) {
+        return Double.NaN;
+      }
+      long target = Math.max(1, (long) Math.ceil(q * n));
+      long acc = 0;
+      for (int b = 0; b < NBINS; b++) {
+        acc += bins[b];
+        if (acc >= target) {
+          if (b == 0) {
+            return 0;
+          }
+          double centre = Math.pow(10, (b - 0.5) / BINS_PER_DECADE);
+          return Math.min(centre, max);
+        }
+      }
+      return max;
+    }
+  }
+}

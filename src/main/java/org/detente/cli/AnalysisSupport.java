@@ -1,0 +1,238 @@
+package org.detente.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import org.detente.DetenteException;
+import org.detente.analysis.EnsembleRunner;
+import org.detente.analysis.Indicators;
+import org.detente.analysis.ParameterSpace;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.Ensemble;
+import org.detente.engine.ModelParameters;
+import org.detente.engine.ParameterCatalog;
+import org.detente.engine.ParameterSpec;
+import org.detente.scenario.Parameter;
+import org.detente.scenario.Scenario;
+import org.detente.scenario.ScenarioLoader;
+
+/** Shared plumbing of the analysis commands: loading, ensembles, factors, progress, JSON. */
+final class AnalysisSupport {
+
+  private AnalysisSupport() {}
+
+  /** Loads a scenario with policies applied (errors name file, line and column). */
+  static Scenario load(Path file, List<String> policies) {
+    if (!Files.exists(file)) {
+      throw new DetenteException(file + ": no such file");
+    }
+    return ScenarioLoader.load(file, policies);
+  }
+
+  /** Rejects bad counts with a usage error (exit code 2). */
+  static void checkPositive(String option, long value) {
+    if (value <= 0) {
+      throw new DetenteException(option + " must be a positive number (got " + value + ")", 2);
+    }
+  }
+
+  /** Worker threads: the option, or the number of processors. */
+  static int threads(Integer option) {
+    if (option == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    checkPositive("--threads", option);
+    return option;
+  }
+
+  /** A runner of {@code runs} runs of {@code model} from {@code seed}, reporting progress. */
+  static EnsembleRunner runner(CompiledModel model, long seed, int runs, int threads,
+      Progress progress) {
+    return sink -> Ensemble.run(model, seed, runs, threads, sink, progress == null ? null
+        : progress.stage(runs));
+  }
+
+  /** The indicator index for an output name, or a usage error listing the valid names. */
+  static int indicator(Indicators ind, String name) {
+    int i = ind.indexOf(name);
+    if (i < 0) {
+      throw new DetenteException("unknown output '" + name + "'; expected one of "
+          + String.join(", ", ind.names()) + ", or rung>=N", 2);
+    }
+    return i;
+  }
+
+  /**
+   * An output for sensitivity analysis: an indicator name, or {@code rung>=N} (the run reached
+   * rung N of the escalation ladder or higher, 0..9).
+   */
+  static java.util.function.Predicate<org.detente.engine.RunView> output(Indicators ind,
+      String name) {
+    if (name.startsWith("rung>=")) {
+      int r;
+      try {
+        r = Integer.parseInt(name.substring(6));
+      } catch (NumberFormatException e) {
+        r = -1;
+      }
+      if (r < 0 || r > 9) {
+        throw new DetenteException("output '" + name + "': expected rung>=N with N in 0..9", 2);
+      }
+      final int rung = r;
+      return run -> run.highestRung() >= rung;
+    }
+    int i = indicator(ind, name);
+    return run -> ind.test(run, i);
+  }
+
+  /** Indicators of a scenario: outcome classes, nuclear_use and its questions. */
+  static Indicators indicators(Scenario s) {
+    return new Indicators(s.questions().stream().map(q -> q.id()).toList());
+  }
+
+  /**
+   * The uncertain factors: the scenario's declared parameters (value and range); with
+   * {@code all}, every catalogue parameter, the declared ranges replacing the catalogue's.
+   * A scenario that declares none uses the whole catalogue.
+   */
+  static Factors factors(Scenario s, boolean all) {
+    List<String> names = new ArrayList<>();
+    List<double[]> ranges = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    boolean useAll = all || s.parameters().isEmpty();
+    if (useAll) {
+      for (ParameterSpec spec : ParameterCatalog.all()) {
+        Parameter declared = null;
+        for (Parameter p : s.parameters()) {
+          if (p.name().equals(spec.name())) {
+            declared = p;
+          }
+        }
+        names.add(spec.name());
+        if (declared != null) {
+          ranges.add(new double[] {declared.low(), declared.high()});
+          sources.add("scenario");
+        } else {
+          ranges.add(new double[] {spec.low(), spec.high()});
+          sources.add("catalogue");
+        }
+      }
+    } else {
+      for (Parameter p : s.parameters()) {
+        names.add(p.name());
+        ranges.add(new double[] {p.low(), p.high()});
+        sources.add("scenario");
+      }
+    }
+    double[] lo = ranges.stream().mapToDouble(r -> r[0]).toArray();
+    double[] hi = ranges.stream().mapToDouble(r -> r[1]).toArray();
+    return new Factors(new ParameterSpace(names, lo, hi), sources, useAll);
+  }
+
+  /** The factors, restricted to {@code only} (in that order) when it is not empty. */
+  static Factors factors(Scenario s, boolean all, List<String> only) {
+    if (only.isEmpty()) {
+      return factors(s, all);
+    }
+    Factors every = factors(s, true);
+    List<String> names = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    double[] lo = new double[only.size()];
+    double[] hi = new double[only.size()];
+    for (int k = 0; k < only.size(); k++) {
+      String n = only.get(k);
+      int i = every.space().names().indexOf(n);
+      if (i < 0) {
+        throw new DetenteException("--parameter: unknown model parameter '" + n
+            + "'; expected one of " + String.join(", ", ParameterCatalog.names()), 2);
+      }
+      if (names.contains(n)) {
+        throw new DetenteException("--parameter: '" + n + "' is given twice", 2);
+      }
+      names.add(n);
+      sources.add(every.sources().get(i));
+      lo[k] = every.space().low()[i];
+      hi[k] = every.space().high()[i];
+    }
+    return new Factors(new ParameterSpace(names, lo, hi), sources, false);
+  }
+
+  /** Factors with where each range comes from. */
+  record Factors(ParameterSpace space, List<String> sources, boolean catalogue) {}
+
+  /** The scenario's parameters with factor values substituted. */
+  static ModelParameters parameters(Scenario s, List<String> names, double[] values) {
+    ModelParameters p = ModelParameters.from(s);
+    for (int i = 0; i < names.size(); i++) {
+      p = p.with(names.get(i), values[i]);
+    }
+    return p;
+  }
+
+  /** A JSON mapper with stable, indented output. */
+  static ObjectMapper mapper() {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** Puts a double, or null when it is not finite. */
+  static void put(ObjectNode o, String key, double v) {
+    if (Double.isFinite(v)) {
+      o.put(key, v);
+    } else {
+      o.putNull(key);
+    }
+  }
+
+  /** Formats with Locale.ROOT. */
+  static String f(String fmt, Object... args) {
+    return String.format(Locale.ROOT, fmt, args);
+  }
+
+  /**
+   * A simple progress line on standard error, shown only when standard error is a terminal
+   * (nothing is written when the output is piped or in tests).
+   */
+  static final class Progress {
+    private final String task;
+    private final long total;
+    private final boolean show;
+    private long done;
+    private long lastPct = -1;
+
+    Progress(String task, long total, boolean quiet) {
+      this.task = task;
+      this.total = Math.max(1, total);
+      this.show = !quiet && System.console() != null;
+    }
+
+    /** A consumer for one ensemble of {@code runs} runs. */
+    LongConsumer stage(int runs) {
+      long base = done;
+      done += runs;
+      return delivered -> update(base + delivered);
+    }
+
+    private void update(long n) {
+      if (!show) {
+        return;
+      }
+      long pct = 100 * n / total;
+      if (pct != lastPct) {
+        lastPct = pct;
+        PrintWriter err = new PrintWriter(System.err, true);
+        err.print("\r" + task + ": " + pct + "% (" + n + "/" + total + " runs)");
+        err.flush();
+        if (n >= total) {
+          err.println();
+        }
+      }
+    }
+  }
+}

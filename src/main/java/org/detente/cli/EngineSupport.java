@@ -1,0 +1,77 @@
+package org.detente.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.detente.DetenteException;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.ModelParameters;
+import org.detente.scenario.Meta;
+import org.detente.scenario.Scenario;
+import org.detente.scenario.ScenarioLoader;
+
+/** Loading and compiling a scenario for the engine commands (run, explain, bench). */
+final class EngineSupport {
+
+  private EngineSupport() {}
+
+  /** Loads a scenario with policies applied, optionally overriding the horizon. */
+  static Scenario load(Path file, List<String> policies, Integer horizonWeeks) {
+    if (!Files.isRegularFile(file)) {
+      throw new DetenteException(file + ": no such scenario file", 1);
+    }
+    Scenario sc = ScenarioLoader.load(file, policies);
+    if (horizonWeeks != null) {
+      if (horizonWeeks < 1) {
+        throw new DetenteException("--horizon must be at least 1 week, got " + horizonWeeks, 2);
+      }
+      Meta m = sc.meta();
+      Meta m2 = new Meta(m.id(), m.title(), m.description(), m.source(), m.asOf(), m.stepDays(),
+          horizonWeeks, m.appliedPolicies());
+      sc = new Scenario(m2, sc.actors(), sc.theaters(), sc.relations(), sc.alliances(),
+          sc.issues(), sc.events(), sc.policies(), sc.questions(), sc.parameters());
+    }
+    return sc;
+  }
+
+  /** Compiles with the scenario's parameters, the shipped casualty model and spatial model. */
+  static CompiledModel compile(Scenario sc) {
+    return CompiledModel.compile(sc, ModelParameters.from(sc));
+  }
+
+  /** Applies {@code ACTOR=MOTIVE} fixes given on the command line. */
+  static CompiledModel fixMotives(CompiledModel model, List<String> specs) {
+    CompiledModel m = model;
+    for (String spec : specs) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0 || eq == spec.length() - 1) {
+        throw new DetenteException("--motive " + spec + ": expected ACTOR=MOTIVE", 2);
+      }
+      String actor = spec.substring(0, eq);
+      String motive = spec.substring(eq + 1);
+      int a = m.scenario().actorIndex(actor);
+      if (a < 0) {
+        throw new DetenteException("--motive " + spec + ": no actor '" + actor + "'", 2);
+      }
+      int found = -1;
+      StringBuilder known = new StringBuilder();
+      for (int k = 0; k < m.motiveCount(a); k++) {
+        if (m.motiveId(a, k).equals(motive)) {
+          found = k;
+        }
+        known.append(k > 0 ? ", " : "").append(m.motiveId(a, k));
+      }
+      if (found < 0) {
+        throw new DetenteException("--motive " + spec + ": " + actor + " has no motive '"
+            + motive + "'; expected one of " + known, 2);
+      }
+      m = m.withFixedMotive(a, found);
+    }
+    return m;
+  }
+
+  /** Number of worker threads by default. */
+  static int defaultThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+}

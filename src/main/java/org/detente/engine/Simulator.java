@@ -1,0 +1,1964 @@
+package org.detente.engine;
+
+import java.util.Arrays;
+import org.detente.effects.Lanchester;
+import org.detente.scenario.DoctrineKind;
+import org.detente.scenario.QuestionKind;
+import org.detente.scenario.TargetKind;
+
+/**
+ * Simulates single runs of a {@link CompiledModel} into reusable state (no allocation per step)
+ * and exposes the finished run as a {@link RunView}. A run is a pure function of the model and the
+ * run's seed. Not thread-safe: one simulator per worker thread. docs/model.md documents every
+ * equation used here.
+ */
+public final class Simulator implements RunView {
+
+  /** Events kept per run; later events still count for questions and outcomes. */
+  public static final int LOG_CAPACITY = 4096;
+
+  private static final int OPEN = 0;
+  private static final int DEGRADED = 1;
+  private static final int SEVERED = 2;
+  private static final int NK = CasualtyKind.values().length;
+  private static final int MAXC = 24;
+  // features of the linear utility model in decide()
+  private static final int F_ONE = 0;
+  private static final int F_HOLD = 1;
+  private static final int F_W = 2;
+  private static final int F_WON = 3;
+  private static final int F_DEAL = 4;
+  private static final int F_OFFER = 5;
+  private static final int F_CONCEDE = 6;
+  private static final int F_SQ = 7;
+  private static final int F_G = 8;
+  private static final int F_L = 9;
+  private static final int F_COST = 10;
+  private static final int F_RESTORE = 11;
+  private static final int F_GL = 12;
+  private static final int F_TERR = 13;
+  private static final int F_COH = 14;
+  private static final int NF = 15;
+  private static final int NZ = 6;
+  /** Hostility at week 0 at or above which a pair is at war from the start. */
+  static final double WAR_HOSTILITY = 0.95;
+
+  private static final int A_WAIT = Action.WAIT.ordinal();
+  private static final int A_CONSULT = Action.CONSULT.ordinal();
+  private static final int A_NEGOTIATE = Action.NEGOTIATE.ordinal();
+  private static final int A_OFFER = Action.OFFER.ordinal();
+  private static final int A_CONCEDE = Action.CONCEDE.ordinal();
+  private static final int A_INTENT = Action.INTENT_TO_COOPERATE.ordinal();
+  private static final int A_RESTORE = Action.RESTORE_RELATIONS.ordinal();
+  private static final int A_AGREEMENT = Action.AGREEMENT.ordinal();
+  private static final int A_CEASEFIRE = Action.CEASEFIRE.ordinal();
+  private static final int A_INSULT = Action.INSULT.ordinal();
+  private static final int A_REJECT = Action.REJECT.ordinal();
+  private static final int A_THREATEN = Action.THREATEN.ordinal();
+  private static final int A_THREATEN_BREAK = Action.THREATEN_BREAK_RELATIONS.ordinal();
+  private static final int A_THREATEN_NUC = Action.THREATEN_NUCLEAR.ordinal();
+  private static final int A_BREAK = Action.BREAK_RELATIONS.ordinal();
+  private static final int A_SANCTION = Action.SANCTION.ordinal();
+  private static final int A_MOBILIZE = Action.MOBILIZE.ordinal();
+  private static final int A_ARM_PROXY = Action.ARM_PROXY.ordinal();
+  private static final int A_ALLIANCE = Action.FORM_ALLIANCE.ordinal();
+  private static final int A_BLOCKADE = Action.BLOCKADE.ordinal();
+  private static final int A_INCIDENT = Action.INCIDENT.ordinal();
+  private static final int A_ATTACK = Action.ATTACK.ordinal();
+  private static final int A_NUC_DEMO = Action.NUCLEAR_DEMONSTRATION.ordinal();
+  private static final int A_NUC_FORCES = Action.NUCLEAR_STRIKE_FORCES.ordinal();
+  private static final int A_NUC_CITY = Action.NUCLEAR_STRIKE_CITY.ordinal();
+  private static final int A_STRAT_CF = Action.STRATEGIC_COUNTERFORCE.ordinal();
+  private static final int A_STRAT_CV = Action.STRATEGIC_COUNTERVALUE.ordinal();
+  private static final Action[] ACTIONS = Action.values();
+
+  private final CompiledModel m;
+  private final Rng rng = new Rng();
+  private Tracer tracer;
+
+  // ---- state -------------------------------------------------------------------------------------
+  private final double[] forces;
+  private final double[] eff;
+  private final int[] ns;
+  private final int[] st;
+  private final int[] control;
+  private final double[] hostility;
+  private final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
+  private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
+  private final int[] channel;
+  private final boolean[] war;
+  private final int[] warCount; // wars each actor is in
+  private final double[] cred;
+  private final boolean[] allied;
+  private final double[] belief; // [(a*nA+b)*maxTypes + type]: a's belief over b's type
+  private final int[] trueRes;
+  private final int[] trueMot;
+  private final boolean[] struck; // actor or an ally was hit by nuclear weapons
+  private final boolean[] targetHit;
+  private final double[] totW; // weighted forces per actor this step
+  private final boolean[] threat; // [b*nT+t]: b has forces in t or an adjacent theater
+  private final double[] retalCache; // per actor: retaliationBy, refreshed each step
+  private final boolean[] contestedCache; // per actor: hostile forces on home soil
+  private final double[] gainM; // per motive scratch
+  private final double[] loseM;
+
+  // ---- results -----------------------------------------------------------------------------------
+  private int runIndex;
+  private long seed;
+  private int week;
+  private int endWeek;
+  private Outcome outcome;
+  private int highest;
+  private final int[] firstRung = new int[Action.RUNGS];
+  private final double[] deaths;
+  private final boolean[] answer;
+  private boolean settled;
+  private boolean principalDeal;
+  private boolean deferredNoted;
+  private boolean principalWar;
+  private int principalWarWeek;
+  private boolean nuclearUsed;
+  private boolean strategicUsed;
+  private boolean absorbed;
+  private int nEv;
+  private int nEvTotal;
+  private final int[] logWeek = new int[LOG_CAPACITY];
+  private final int[] logActor = new int[LOG_CAPACITY];
+  private final int[] logTarget = new int[LOG_CAPACITY];
+  private final int[] logAction = new int[LOG_CAPACITY];
+  private final int[] logTheater = new int[LOG_CAPACITY];
+
+  // ---- decision scratch --------------------------------------------------------------------------
+  private final int[] pendActor;
+  private final int[] pendTarget;
+  private final int[] pendAction;
+  private final int[] pendTheater;
+  private final int[] pendAux; // recipient of arm-proxy / partner of alliance
+  private final double[] pendLik; // [p*maxTypes + type]
+  private final double[] pendNoise;
+  private int nPend;
+  private boolean refreshCachesAfterNuclear;
+  private final int[] cAct = new int[MAXC];
+  private final int[] cTh = new int[MAXC];
+  private final int[] cAux = new int[MAXC];
+  private final double[] util; // [type*MAXC + c]
+  private final double[] prob; // [type*MAXC + c]
+  private final double[] trUtil = new double[MAXC];
+  private final double[] coef = new double[MAXC * NF];
+  private final double[] feat = new double[NF];
+  private final int[] spN = new int[MAXC];
+  private final int[] spIdx = new int[MAXC * NZ];
+  private final double[] spVal = new double[MAXC * NZ];
+  private final double[] trProb = new double[MAXC];
+  // per-type values of the counterpart b
+  private final double[] bH;
+  private final double[] bW;
+  private final double[] bY;
+  private final double[] bD;
+  private final double[] bDoff;
+  private final double[] bWnuc;
+  private final double[] bSq;
+  private final double[] lanch = new double[2];
+  private final double[] sideF;
+
+  /** A simulator for one compiled model. */
+  public Simulator(CompiledModel model) {
+    this.m = model;
+    int nA = m.nA;
+    int nT = m.nT;
+    forces = new double[nA * nT];
+    eff = new double[nA * nT];
+    ns = new int[nA];
+    st = new int[nA];
+    control = new int[nT];
+    hostility = new double[nA * nA];
+    rhetoric = new double[nA * nA];
+    pressure = new double[nA * nA];
+    channel = new int[nA * nA];
+    war = new boolean[nA * nA];
+    warCount = new int[nA];
+    cred = new double[nA * nA];
+    allied = new boolean[nA * nA];
+    belief = new double[nA * nA * m.maxTypes];
+    trueRes = new int[nA];
+    trueMot = new int[nA];
+    struck = new boolean[nA];
+    targetHit = new boolean[m.nTargets];
+    totW = new double[nA];
+    threat = new boolean[nA * nT];
+    retalCache = new double[nA];
+    contestedCache = new boolean[nA];
+    gainM = new double[m.maxMot];
+    loseM = new double[m.maxMot];
+    deaths = new double[nA * NK];
+    answer = new boolean[m.nQ];
+    int maxPend = nA * (nA - 1) + 8;
+    pendActor = new int[maxPend];
+    pendTarget = new int[maxPend];
+    pendAction = new int[maxPend];
+    pendTheater = new int[maxPend];
+    pendAux = new int[maxPend];
+    pendNoise = new double[maxPend];
+    pendLik = new double[maxPend * m.maxTypes];
+    util = new double[m.maxTypes * MAXC];
+    prob = new double[m.maxTypes * MAXC];
+    bH = new double[m.maxTypes];
+    bW = new double[m.maxTypes];
+    bY = new double[m.maxTypes];
+    bD = new double[m.maxTypes];
+    bDoff = new double[m.maxTypes];
+    bWnuc = new double[m.maxTypes];
+    bSq = new double[m.maxTypes];
+    sideF = new double[nA];
+  }
+
+  /** The model simulated. */
+  public CompiledModel model() {
+    return m;
+  }
+
+  /** Installs a tracer (null to remove). */
+  public void setTracer(Tracer tracer) {
+    this.tracer = tracer;
+  }
+
+  /** Simulates run {@code index} of an ensemble with master seed {@code masterSeed}. */
+  public void run(long masterSeed, int index) {
+    runSeeded(Rng.runSeed(masterSeed, index), index);
+  }
+
+  /** Simulates one run from its own seed. */
+  public void runSeeded(long runSeed, int index) {
+    reset(runSeed, index);
+    int h = m.horizon;
+    int nextEv = 0;
+    checkStepQuestions();
+    for (week = 0; week < h && !absorbed; week++) {
+      // 1. scripted events and incidents
+      while (nextEv < m.evWeek.length && m.evWeek[nextEv] <= week) {
+        if (m.evWeek[nextEv] == week) {
+          scripted(nextEv);
+        }
+        nextEv++;
+        if (absorbed) {
+          break;
+        }
+      }
+      if (absorbed) {
+        break;
+      }
+      computeForceTotals();
+      incidents();
+      // 2-3. decisions of active dyads (simultaneous), then observation and belief updates
+      nPend = 0;
+      for (int a = 0; a < m.nA; a++) {
+        for (int b = 0; b < m.nA; b++) {
+          if (a != b && active(a, b)) {
+            decide(a, b);
+          }
+        }
+      }
+      for (int p = 0; p < nPend && !absorbed; p++) {
+        applyDecision(p);
+        if (refreshCachesAfterNuclear) {
+          refreshCaches();
+          refreshCachesAfterNuclear = false;
+        }
+      }
+      if (absorbed) {
+        break;
+      }
+      // 5. resolution: combat
+      combat();
+      decayPressure();
+      checkStepQuestions();
+      checkSettlement();
+    }
+    finish();
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // reset and types
+
+  private void reset(long runSeed, int index) {
+    seed = runSeed;
+    runIndex = index;
+    rng.seed(runSeed);
+    int nA = m.nA;
+    System.arraycopy(m.forces0, 0, forces, 0, forces.length);
+    System.arraycopy(m.eff0, 0, eff, 0, eff.length);
+    System.arraycopy(m.nsWarheads, 0, ns, 0, nA);
+    System.arraycopy(m.stWarheads, 0, st, 0, nA);
+    System.arraycopy(m.control0, 0, control, 0, m.nT);
+    System.arraycopy(m.hostility0, 0, hostility, 0, hostility.length);
+    System.arraycopy(m.rhetoric0, 0, rhetoric, 0, rhetoric.length);
+    System.arraycopy(m.channel0, 0, channel, 0, channel.length);
+    System.arraycopy(m.cred, 0, cred, 0, cred.length);
+    System.arraycopy(m.allied, 0, allied, 0, allied.length);
+    Arrays.fill(pressure, 0);
+    for (int i = 0; i < war.length; i++) {
+      war[i] = m.hostility0[i] >= WAR_HOSTILITY;
+    }
+    Arrays.fill(warCount, 0);
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        if (a != b && war[a * nA + b]) {
+          warCount[a]++;
+        }
+      }
+    }
+    Arrays.fill(struck, false);
+    Arrays.fill(targetHit, false);
+    Arrays.fill(deaths, 0);
+    Arrays.fill(answer, false);
+    Arrays.fill(firstRung, -1);
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        int off = (a * nA + b) * m.maxTypes;
+        double[] pr = m.typePrior[b];
+        System.arraycopy(pr, 0, belief, off, pr.length);
+      }
+    }
+    // draw each actor's private type
+    for (int a = 0; a < nA; a++) {
+      trueRes[a] = m.nRes[a] == 1 ? 0 : rng.pick(m.resPrior[a], 0, m.nRes[a]);
+      trueMot[a] =
+          m.fixedMotive[a] >= 0 ? m.fixedMotive[a]
+              : m.nMot[a] == 1 ? 0 : rng.pick(m.motPrior[a], 0, m.nMot[a]);
+    }
+    outcome = Outcome.FROZEN;
+    highest = 0;
+    settled = false;
+    principalDeal = false;
+    deferredNoted = false;
+    principalWar = false;
+    principalWarWeek = -1;
+    nuclearUsed = false;
+    strategicUsed = false;
+    absorbed = false;
+    nEv = 0;
+    nEvTotal = 0;
+    week = 0;
+    endWeek = m.horizon;
+  }
+
+  private int typeOf(int a) {
+    return trueRes[a] * m.nMot[a] + trueMot[a];
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // step helpers
+
+  private boolean active(int a, int b) {
+    int ab = a * m.nA + b;
+    return war[ab] || hostility[ab] >= m.hostileThreshold;
+  }
+
+  private void computeForceTotals() {
+    int nA = m.nA;
+    int nT = m.nT;
+    Arrays.fill(threat, false);
+    for (int a = 0; a < nA; a++) {
+      double w = 0;
+      int base = a * nT;
+      for (int t = 0; t < nT; t++) {
+        double f = forces[base + t];
+        if (f > 0) {
+          w += f * eff[base + t];
+          threat[base + t] = true;
+          int row = t * nT;
+          for (int u = 0; u < nT; u++) {
+            if (m.adj[row + u]) {
+              threat[base + u] = true;
+            }
+          }
+        }
+      }
+      totW[a] = w;
+    }
+    refreshCaches();
+  }
+
+  private void refreshCaches() {
+    int nA = m.nA;
+    for (int a = 0; a < nA; a++) {
+      retalCache[a] = computeRetaliation(a);
+      contestedCache[a] = computeContested(a);
+    }
+  }
+
+  private double noiseOf(int a, int b) {
+    return m.noise[channel[a * m.nA + b]];
+  }
+
+  private boolean canTalk(int a, int b) {
+    int ab = a * m.nA + b;
+    return channel[ab] != SEVERED || m.mediator[ab] >= 0;
+  }
+
+  private void incidents() {
+    if (m.incidentRate <= 0) {
+      return;
+    }
+    int nA = m.nA;
+    for (int a = 0; a < nA; a++) {
+      for (int b = a + 1; b < nA; b++) {
+        int ab = a * nA + b;
+        double h = hostility[ab];
+        if (h < m.hostileThreshold || war[ab]) {
+          continue;
+        }
+        int t = contactTheater(a, b);
+        if (t < 0) {
+          continue;
+        }
+        double rate = m.incidentRate * h;
+        if (rng.nextDouble() >= 1.0 - FastMath.exp(-rate)) {
+          continue;
+        }
+        int x = rng.nextDouble() < 0.5 ? a : b;
+        int y = x == a ? b : a;
+        record(x, y, A_INCIDENT, t);
+        boolean clarified = rng.nextDouble() >= noiseOf(x, y);
+        if (tracer != null) {
+          tracer.note(week, "incident between " + m.actorIds[x] + " and " + m.actorIds[y]
+              + " in " + m.theaterIds[t] + (clarified ? ": clarified over the channel"
+              : ": not clarified, " + m.actorIds[y] + " reads it as deliberate"));
+        }
+        if (!clarified) {
+          addHostility(x, y, m.incidentHostility);
+          // the victim reads the incident as a sign of resolve: weight types by resolve level
+          int off = (y * nA + x) * m.maxTypes;
+          double s = 0;
+          for (int k = 0; k < m.nTypes[x]; k++) {
+            belief[off + k] *= m.resLevel[x][k / m.nMot[x]];
+            s += belief[off + k];
+          }
+          normaliseBelief(off, m.nTypes[x], s, x);
+        }
+      }
+    }
+  }
+
+  /** A theater where a and b are in contact (forces in the same or adjacent theaters), or -1. */
+  private int contactTheater(int a, int b) {
+    int nT = m.nT;
+    for (int t = 0; t < nT; t++) {
+      if (forces[a * nT + t] > 0 && threat[b * nT + t]) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  private void normaliseBelief(int off, int n, double s, int about) {
+    if (!(s > 0) || !Double.isFinite(s)) {
+      System.arraycopy(m.typePrior[about], 0, belief, off, n);
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      belief[off + k] /= s;
+    }
+  }
+
+  private void addHostility(int a, int b, double d) {
+    int nA = m.nA;
+    double h = Math.max(0, Math.min(1, hostility[a * nA + b] + d));
+    hostility[a * nA + b] = h;
+    hostility[b * nA + a] = h;
+  }
+
+  private void decayPressure() {
+    for (int i = 0; i < pressure.length; i++) {
+      pressure[i] *= 0.9;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // decision values
+
+  /** Probability that a prevails over b in war: Lanchester-square contest over weighted forces. */
+  private double winProb(int a, int b) {
+    double fa = sideStrength(a, b);
+    double fb = sideStrength(b, a);
+    double x = fa * fa;
+    double y = fb * fb;
+    return x + y > 0 ? x / (x + y) : 0.5;
+  }
+
+  private double sideStrength(int a, int b) {
+    int nA = m.nA;
+    double s = totW[a];
+    for (int c = 0; c < nA; c++) {
+      double cr = cred[c * nA + a];
+      if (cr > 0 && c != b && !war[c * nA + a]) {
+        s += cr * totW[c];
+      }
+    }
+    return s;
+  }
+
+  private boolean nuclearArmed(int a) {
+    return ns[a] + st[a] > 0;
+  }
+
+  /** Probability b (or a nuclear ally of b) retaliates with nuclear weapons (cached per step). */
+  private double retaliationBy(int b) {
+    return retalCache[b];
+  }
+
+  private double computeRetaliation(int b) {
+    double r = nuclearArmed(b) ? m.retaliation[b] : 0;
+    int nA = m.nA;
+    for (int c = 0; c < nA; c++) {
+      double cr = cred[c * nA + b];
+      if (cr > 0 && nuclearArmed(c)) {
+        r = Math.max(r, cr * m.retaliation[c]);
+      }
+    }
+    return r;
+  }
+
+  private double escalationRiskFrom(int b) {
+    return retaliationBy(b) > 0 || nuclearArmed(b) ? m.escalationRisk : 0;
+  }
+
+  private double gainTerr(int a, int mo, int b) {
+    double g = 0;
+    int nT = m.nT;
+    double[] tv = m.terr[a];
+    int off = mo * nT;
+    for (int t = 0; t < nT; t++) {
+      if (control[t] == b && tv[off + t] > 0) {
+        g += tv[off + t];
+      }
+    }
+    return g;
+  }
+
+  private double loseTerr(int a, int mo, int b) {
+    double l = 0;
+    int nT = m.nT;
+    int nA = m.nA;
+    double[] tv = m.terr[a];
+    int off = mo * nT;
+    for (int t = 0; t < nT; t++) {
+      int c = control[t];
+      if (tv[off + t] > 0 && c >= 0 && (c == a || allied[a * nA + c]) && threat[b * nT + t]) {
+        l += tv[off + t];
+      }
+    }
+    return l;
+  }
+
+  /** Share of the theaters a held or called home at week 0 now held by an enemy at war. */
+  private double lossShare(int a, boolean homeOnly) {
+    int nT = m.nT;
+    int nA = m.nA;
+    int lost = 0;
+    int base = 0;
+    for (int t = 0; t < nT; t++) {
+      boolean mine = m.home[t] == a || (!homeOnly && m.control0[t] == a);
+      if (!mine) {
+        continue;
+      }
+      base++;
+      int c = control[t];
+      if (c >= 0 && c != a && war[a * nA + c]) {
+        lost++;
+      }
+    }
+    return base == 0 ? 0 : (double) lost / base;
+  }
+
+  private boolean nuclearUnlocked(int a, int b) {
+    if (!nuclearArmed(a)) {
+      return false;
+    }
+    if (struck[a]) {
+      return true;
+    }
+    int d = m.doctrine[a];
+    boolean atWar = war[a * m.nA + b];
+    if (d == DoctrineKind.ESCALATE_TO_DEESCALATE.ordinal()) {
+      return atWar && lossShare(a, false) >= m.doctrineThreshold[a];
+    }
+    if (d == DoctrineKind.EXISTENTIAL.ordinal()) {
+      return atWar && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
+    }
+    return false;
+  }
+
+  private boolean strategicUnlocked(int a, int b) {
+    if (st[a] <= 0) {
+      return false;
+    }
+    if (struck[a]) {
+      return true;
+    }
+    int d = m.doctrine[a];
+    boolean existential = d != DoctrineKind.NONE.ordinal() && d != DoctrineKind.NO_FIRST_USE.ordinal()
+        && war[a * m.nA + b] && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
+    return existential;
+  }
+
+
+  // values of actor x of type k facing y (stake units); set by typeValues
+  private double vG;
+  private double vL;
+  private double vW;
+  private double vH;
+  private double vSq;
+  private double vCost;
+  private double vRes;
+
+  /**
+   * Values of actor x of private type k facing y, given x's win probability p: the value of
+   * winning (G) and losing (L) a war, of war (W), of the no-deal status quo in the shadow of
+   * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
+   */
+  private void prepareMotives(int x, int y) {
+    for (int mo = 0; mo < m.nMot[x]; mo++) {
+      gainM[mo] = gainTerr(x, mo, y);
+      loseM[mo] = loseTerr(x, mo, y);
+    }
+  }
+
+  /** Requires {@link #prepareMotives}(x, y) first. */
+  private void typeValues(int x, int k, int y, double p) {
+    int nA = m.nA;
+    int nMx = m.nMot[x];
+    int mo = k % nMx;
+    double res = m.resLevel[x][k / nMx];
+    int xy = x * nA + y;
+    double g = res * (m.uIdeal[x][mo] + gainM[mo])
+        + (m.deterActor[x][mo] == y ? m.deterWeight[x][mo] : 0);
+    double l = res * (m.uLose[x][mo * nA + y] - loseM[mo]);
+    double cost = m.warCost * (1 + m.regimeSec[x][mo])
+        + (m.deterActor[x][mo] >= 0 && m.deterActor[x][mo] != y
+            ? m.deterWeight[x][mo] * m.warCost : 0);
+    double danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
+    double w = p * g + (1 - p) * l - cost - danger;
+    double sq = res * m.uSq[x][mo];
+    double h = hostility[xy];
+    double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
+    if (war[xy]) {
+      // fighting on as things stand: the status quo of the front, paying the war's running
+      // cost (half the cost of a decisive war); escalating to a decisive war is worth w
+      hold -= 0.5 * cost;
+    }
+    vG = g;
+    vL = l;
+    vW = w;
+    vSq = sq;
+    vH = hold;
+    vCost = cost;
+    vRes = res;
+  }
+
+  private static double sigmoid(double x) {
+    if (x > 30) {
+      return 1;
+    }
+    if (x < -30) {
+      return 0;
+    }
+    return 1.0 / (1.0 + FastMath.exp(-x));
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // the decision of a toward b
+
+  private void decide(int a, int b) {
+    final int nA = m.nA;
+    final int ab = a * nA + b;
+    final int ba = b * nA + a;
+    final boolean atWar = war[ab];
+    final double h = hostility[ab];
+    final double p = winProb(a, b);
+    final double pb = 1 - p;
+    final boolean talk = canTalk(a, b);
+    final int ch = channel[ab];
+
+    // ---- feasible actions
+    int n = 0;
+    n = add(n, A_WAIT, -1, -1);
+    n = add(n, A_INTENT, -1, -1);
+    n = add(n, A_INSULT, -1, -1);
+    n = add(n, A_THREATEN, -1, -1);
+    n = add(n, A_CONCEDE, -1, -1);
+    if (talk) {
+      n = add(n, A_CONSULT, -1, -1);
+      n = add(n, A_NEGOTIATE, -1, -1);
+      n = add(n, A_OFFER, -1, -1);
+      if (atWar) {
+        n = add(n, A_CEASEFIRE, -1, -1);
+      }
+    }
+    if (ch != OPEN) {
+      n = add(n, A_RESTORE, -1, -1);
+    }
+    if (ch != SEVERED) {
+      n = add(n, A_THREATEN_BREAK, -1, -1);
+      n = add(n, A_BREAK, -1, -1);
+    }
+    if (!atWar) {
+      n = add(n, A_SANCTION, -1, -1);
+    }
+    int front = frontTheater(a, b);
+    if (front >= 0) {
+      n = add(n, A_MOBILIZE, front, -1);
+      if (!atWar) {
+        n = add(n, A_BLOCKADE, front, -1);
+      }
+    }
+    int attackT = attackTheater(a, b);
+    if (attackT >= 0) {
+      n = add(n, A_ATTACK, attackT, -1);
+    }
+    int proxy = atWar ? -1 : proxyFor(a, b);
+    if (proxy >= 0) {
+      n = add(n, A_ARM_PROXY, -1, proxy);
+    }
+    int partner = partnerAgainst(a, b);
+    if (partner >= 0) {
+      n = add(n, A_ALLIANCE, -1, partner);
+    }
+    if (nuclearArmed(a) && m.doctrine[a] != DoctrineKind.NONE.ordinal()) {
+      n = add(n, A_THREATEN_NUC, -1, -1);
+    }
+    int nucForcesT = -1;
+    int cityT = -1;
+    if (nuclearUnlocked(a, b)) {
+      n = add(n, A_NUC_DEMO, -1, -1);
+      if (ns[a] > 0) {
+        nucForcesT = strongestTheaterOf(b, a);
+        if (nucForcesT >= 0) {
+          n = add(n, A_NUC_FORCES, nucForcesT, -1);
+        }
+        cityT = cityTheaterOf(b, false);
+        if (cityT >= 0) {
+          n = add(n, A_NUC_CITY, cityT, -1);
+        }
+      }
+    }
+    if (strategicUnlocked(a, b)) {
+      n = add(n, A_STRAT_CF, -1, -1);
+      n = add(n, A_STRAT_CV, -1, -1);
+    }
+    boolean hasNuclearOption = false;
+    for (int c = 0; c < n; c++) {
+      int x = cAct[c];
+      if (x == A_NUC_DEMO || x == A_NUC_FORCES || x == A_NUC_CITY) {
+        hasNuclearOption = true;
+      }
+    }
+
+    // ---- counterpart's values per type (public state + b's possible types)
+    final int nTb = m.nTypes[b];
+    final int nMb = m.nMot[b];
+    final double acB = m.audienceCost * rhetoric[ba];
+    final double kB = m.catastropheCost * m.riskWeight[b];
+    prepareMotives(b, a);
+    for (int k = 0; k < nTb; k++) {
+      int mo = k % nMb;
+      typeValues(b, k, a, pb);
+      bW[k] = vW;
+      bH[k] = vH;
+      bD[k] = vRes * m.uDeal[b][mo] - acB * m.dealAudienceShare;
+      bDoff[k] = vRes * m.uYieldedTo[b][mo * nA + a] - acB * m.dealAudienceShare;
+      bY[k] = vRes * m.uOfferTo[b][mo * nA + a] - acB;
+      bWnuc[k] = vW - m.followOnRisk * kB;
+      bSq[k] = vSq;
+    }
+    // belief-averaged response probabilities of b (a's look-ahead)
+    final int bo = ab * m.maxTypes;
+    double pAccDeal = 0;
+    double pAccOffer = 0;
+    double pAccCease = 0;
+    double pYieldVerbal = 0;
+    double pYieldMaterial = 0;
+    double pEscMaterial = 0;
+    double pYieldNuc = 0;
+    final double lam = m.lambda;
+    final double pain = m.coercionPain;
+    for (int k = 0; k < nTb; k++) {
+      double bel = belief[bo + k];
+      if (bel == 0) {
+        continue;
+      }
+      double out = Math.max(bH[k], bW[k]);
+      // only the responses to feasible actions are needed
+      if (talk) {
+        pAccDeal += bel * sigmoid(lam * (bD[k] - out));
+        pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
+        if (atWar) {
+          pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+        }
+      } else if (ch != OPEN) {
+        pAccDeal += bel * sigmoid(lam * (bD[k] - out)); // restore-relations looks ahead to a deal
+      }
+      pYieldVerbal += bel * sigmoid(lam * (bY[k] - out));
+      if (!atWar || front >= 0) {
+        pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
+        pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
+      }
+      if (hasNuclearOption) {
+        pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
+      }
+    }
+    pYieldVerbal *= 0.5; // a verbal threat alone is discounted (cheap talk)
+    final double retal = retaliationBy(b);
+    final double pAfterStrike = afterStrikeWinProb(a, b, nucForcesT);
+    final double pLocal = attackT >= 0 ? localWinProb(a, b, attackT) : 0;
+
+    // ---- a's utilities for each of its types. Every action's expected utility is linear in a
+    // few per-type values (features), with coefficients that depend only on the public state and
+    // a's beliefs: build the coefficients once, then one dot product per type and action.
+    final int nTa = m.nTypes[a];
+    final int nMa = m.nMot[a];
+    final double acA = m.audienceCost * rhetoric[ab];
+    final double kA = m.catastropheCost * m.riskWeight[a];
+    final double talkV = m.consultValue * h;
+    final double gH = m.goldsteinHostility;
+    final double[] cf = coef;
+    Arrays.fill(cf, 0, n * NF, 0.0);
+    for (int c = 0; c < n; c++) {
+      int act = cAct[c];
+      int o = c * NF;
+      if (act == A_WAIT) {
+        cf[o + F_HOLD] = 1;
+      } else if (act == A_INTENT) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = 0.5 * talkV;
+      } else if (act == A_CONSULT) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = talkV;
+      } else if (act == A_RESTORE) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_RESTORE] = 0.5 * pAccDeal;
+      } else if (act == A_NEGOTIATE) {
+        cf[o + F_DEAL] = pAccDeal;
+        cf[o + F_HOLD] = 1 - pAccDeal;
+        cf[o + F_ONE] = talkV;
+      } else if (act == A_OFFER) {
+        cf[o + F_OFFER] = pAccOffer;
+        cf[o + F_HOLD] = 1 - pAccOffer;
+        cf[o + F_ONE] = talkV;
+      } else if (act == A_CEASEFIRE) {
+        cf[o + F_SQ] = pAccCease;
+        cf[o + F_ONE] = -pAccCease * m.crisisCost * h;
+        cf[o + F_W] = 1 - pAccCease;
+      } else if (act == A_CONCEDE) {
+        cf[o + F_CONCEDE] = 1;
+      } else if (act == A_INSULT) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = m.rhetoricGain - m.crisisCost * 2 * gH;
+      } else if (act == A_THREATEN || act == A_THREATEN_BREAK || act == A_THREATEN_NUC) {
+        cf[o + F_WON] = pYieldVerbal;
+        cf[o + F_HOLD] = 1 - pYieldVerbal;
+        cf[o + F_ONE] = act == A_THREATEN_NUC
+            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH;
+      } else if (act == A_BREAK) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = -talkV + m.rhetoricGain;
+        cf[o + F_RESTORE] = -0.5 * pAccDeal;
+      } else if (act == A_SANCTION || act == A_MOBILIZE || act == A_BLOCKADE) {
+        double costMult = act == A_BLOCKADE ? 2 : 1;
+        double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
+        cf[o + F_WON] = pYieldMaterial;
+        cf[o + F_W] = pe;
+        cf[o + F_HOLD] = 1 - pYieldMaterial - pe;
+        cf[o + F_ONE] = -costMult * m.coercionCost;
+      } else if (act == A_ATTACK) {
+        cf[o + F_W] = 1;
+        if (atWar) {
+          cf[o + F_TERR] = pLocal - 0.5;
+        } else {
+          cf[o + F_ONE] = -m.crisisCost * h;
+        }
+      } else if (act == A_ARM_PROXY) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = -m.coercionCost;
+        cf[o + F_GL] = 0.5 * m.proxyBoost * p * (1 - p);
+      } else if (act == A_ALLIANCE) {
+        cf[o + F_HOLD] = 1;
+        cf[o + F_ONE] = -m.coercionCost;
+        cf[o + F_COH] = 0.1;
+        cf[o + F_GL] = m.allianceCredibility * 0.25 * p * (1 - p);
+      } else if (act == A_NUC_DEMO) {
+        cf[o + F_WON] = pYieldNuc;
+        cf[o + F_W] = 1 - pYieldNuc;
+        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost;
+      } else if (act == A_NUC_FORCES) {
+        double q = 1 - pYieldNuc;
+        cf[o + F_WON] = pYieldNuc;
+        cf[o + F_G] = q * pAfterStrike;
+        cf[o + F_L] = q * (1 - pAfterStrike);
+        cf[o + F_COST] = -q;
+        cf[o + F_ONE] = -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost;
+      } else if (act == A_NUC_CITY) {
+        cf[o + F_WON] = pYieldNuc;
+        cf[o + F_W] = 1 - pYieldNuc;
+        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost;
+      } else if (act == A_STRAT_CF) {
+        cf[o + F_W] = 1;
+        cf[o + F_ONE] = -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+      } else {
+        // strategic countervalue: pure punishment, valued only after being struck
+        cf[o + F_W] = 1;
+        cf[o + F_ONE] = -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+      }
+    }
+    // sparse form of the coefficients: at most NZ non-zero features per action
+    for (int c = 0; c < n; c++) {
+      int o = c * NF;
+      int z = 0;
+      for (int j = 0; j < NF; j++) {
+        double v = cf[o + j];
+        if (v != 0.0 && z < NZ) {
+          spIdx[c * NZ + z] = j;
+          spVal[c * NZ + z] = v;
+          z++;
+        }
+      }
+      spN[c] = z;
+    }
+    final double[] f = feat;
+    f[F_ONE] = 1;
+    prepareMotives(a, b);
+    for (int k = 0; k < nTa; k++) {
+      int mo = k % nMa;
+      typeValues(a, k, b, p);
+      final double res = vRes;
+      final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
+      f[F_HOLD] = vH;
+      f[F_W] = vW;
+      f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
+      f[F_DEAL] = deal;
+      f[F_OFFER] = res * m.uOfferTo[a][mo * nA + b] - acA * m.dealAudienceShare;
+      f[F_CONCEDE] = res * m.uOfferTo[a][mo * nA + b] - acA;
+      f[F_SQ] = vSq;
+      f[F_G] = vG;
+      f[F_L] = vL;
+      f[F_COST] = vCost;
+      f[F_RESTORE] = Math.max(0, deal - vH);
+      f[F_GL] = Math.max(0, vG - vL);
+      f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
+      f[F_COH] = m.cohesion[a][mo];
+      int row = k * MAXC;
+      for (int c = 0; c < n; c++) {
+        int o = c * NZ;
+        int z = spN[c];
+        double u = 0;
+        for (int j = 0; j < z; j++) {
+          u += spVal[o + j] * f[spIdx[o + j]];
+        }
+        util[row + c] = u;
+      }
+      // logit quantal response
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < n; c++) {
+        max = Math.max(max, util[row + c]);
+      }
+      double s = 0;
+      for (int c = 0; c < n; c++) {
+        double e = FastMath.exp(lam * (util[row + c] - max));
+        prob[row + c] = e;
+        s += e;
+      }
+      for (int c = 0; c < n; c++) {
+        prob[row + c] /= s;
+      }
+    }
+
+    // ---- draw with the true type, perceive through the channel, store likelihoods
+    int tk = typeOf(a);
+    int chosen = rng.pick(prob, tk * MAXC, n);
+    double eps = noiseOf(a, b);
+    int perceived = rng.nextDouble() < eps ? rng.nextInt(n) : chosen;
+    if (tracer != null) {
+      for (int c = 0; c < n; c++) {
+        trUtil[c] = util[tk * MAXC + c];
+        trProb[c] = prob[tk * MAXC + c];
+      }
+      tracer.decision(this, week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
+      if (perceived != chosen) {
+        tracer.note(week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
+            + ACTIONS[cAct[chosen]].id() + " as " + ACTIONS[cAct[perceived]].id()
+            + " (channel " + channelName(channel[ab]) + ", noise " + eps + ")");
+      }
+    }
+    int act = cAct[chosen];
+    if (act == A_WAIT && m.nTypes[a] == 1) {
+      return; // nothing observable, nothing to learn
+    }
+    int pi = nPend++;
+    pendActor[pi] = a;
+    pendTarget[pi] = b;
+    pendAction[pi] = act;
+    pendTheater[pi] = cTh[chosen];
+    pendAux[pi] = cAux[chosen];
+    pendNoise[pi] = eps;
+    int lo = pi * m.maxTypes;
+    for (int k = 0; k < nTa; k++) {
+      pendLik[lo + k] = (1 - eps) * prob[k * MAXC + perceived] + eps / n;
+    }
+  }
+
+  private int add(int n, int action, int theater, int aux) {
+    if (n >= MAXC) {
+      return n;
+    }
+    cAct[n] = action;
+    cTh[n] = theater;
+    cAux[n] = aux;
+    return n + 1;
+  }
+
+  /** a's theater with most forces among those in contact with b, or -1. */
+  private int frontTheater(int a, int b) {
+    int nT = m.nT;
+    int best = -1;
+    double bf = 0;
+    for (int t = 0; t < nT; t++) {
+      double f = forces[a * nT + t];
+      if (f > bf && threat[b * nT + t]) {
+        bf = f;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** The theater a would attack: held by b (or with b's forces), reachable by a's forces. */
+  private int attackTheater(int a, int b) {
+    int nT = m.nT;
+    int best = -1;
+    double bv = -1;
+    for (int t = 0; t < nT; t++) {
+      boolean bHolds = control[t] == b || (forces[b * nT + t] > 0 && control[t] != a
+          && (control[t] < 0 || !allied[a * m.nA + control[t]]));
+      if (!bHolds || !threat[a * nT + t]) {
+        continue;
+      }
+      double v = 0;
+      for (int mo = 0; mo < m.nMot[a]; mo++) {
+        v += m.motPrior[a][mo] * m.terr[a][mo * nT + t];
+      }
+      v += 0.01 * localWinProb(a, b, t);
+      if (v > bv + 1e-12) {
+        bv = v;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private double localWinProb(int a, int b, int t) {
+    int nT = m.nT;
+    double fa = forces[a * nT + t] * eff[a * nT + t];
+    if (fa <= 0) {
+      for (int u = 0; u < nT; u++) {
+        if (m.adj[t * nT + u]) {
+          fa = Math.max(fa, m.attackCommit * forces[a * nT + u] * eff[a * nT + u]);
+        }
+      }
+    }
+    double fb = forces[b * nT + t] * eff[b * nT + t] * (control[t] == b ? m.terrainMult[t] : 1);
+    double x = fa * fa;
+    double y = fb * fb;
+    return x + y > 0 ? x / (x + y) : 0.5;
+  }
+
+  /** Win probability of a over b after a nuclear strike on b's forces in theater t. */
+  private double afterStrikeWinProb(int a, int b, int t) {
+    if (t < 0) {
+      return winProb(a, b);
+    }
+    double fa = sideStrength(a, b);
+    double fb = sideStrength(b, a)
+        - m.nuclearForceKill * forces[b * m.nT + t] * eff[b * m.nT + t];
+    fb = Math.max(0, fb);
+    double x = fa * fa;
+    double y = fb * fb;
+    return x + y > 0 ? x / (x + y) : 0.5;
+  }
+
+  /** b's theater with most forces in contact with a, or -1. */
+  private int strongestTheaterOf(int b, int a) {
+    int nT = m.nT;
+    int best = -1;
+    double bf = 0;
+    for (int t = 0; t < nT; t++) {
+      double f = forces[b * nT + t];
+      if (f > bf && threat[a * nT + t]) {
+        bf = f;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** A theater of b (home, else controlled) with an unstruck city target, or -1. */
+  private int cityTheaterOf(int b, boolean homeOnly) {
+    int nT = m.nT;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int t = 0; t < nT; t++) {
+        boolean ok = pass == 0 ? m.home[t] == b : !homeOnly && control[t] == b;
+        if (!ok) {
+          continue;
+        }
+        for (int k : m.theaterTargets[t]) {
+          if (!targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
+            return t;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** An actor fighting b that a could arm, or -1. */
+  private int proxyFor(int a, int b) {
+    int nA = m.nA;
+    for (int c = 0; c < nA; c++) {
+      if (c != a && c != b && war[c * nA + b] && !war[a * nA + c]
+          && hostility[a * nA + c] < m.hostileThreshold) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether a is at war with anyone. */
+  private boolean atWarAny(int a) {
+    return warCount[a] > 0;
+  }
+
+  private void setWar(int a, int b, boolean on) {
+    int nA = m.nA;
+    if (war[a * nA + b] == on || a == b) {
+      return;
+    }
+    war[a * nA + b] = on;
+    war[b * nA + a] = on;
+    int d = on ? 1 : -1;
+    warCount[a] += d;
+    warCount[b] += d;
+  }
+
+  /** Whether forces of an actor hostile to x stand on x's home territory (cached per step). */
+  private boolean contested(int x) {
+    return contestedCache[x];
+  }
+
+  private boolean computeContested(int x) {
+    int nA = m.nA;
+    int nT = m.nT;
+    for (int t = 0; t < nT; t++) {
+      if (m.home[t] != x) {
+        continue;
+      }
+      for (int y = 0; y < nA; y++) {
+        if (y != x && forces[y * nT + t] > 0 && hostility[x * nA + y] >= m.hostileThreshold) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A friendly actor hostile to b with whom a has no alliance yet, or -1. Alliances form in
+   * peacetime only, between states without hostile forces on their soil: no state takes on a
+   * partner at war or with an open territorial conflict (the condition NATO set for new members
+   * in its 1995 Study on Enlargement), nor joins one while at war itself.
+   */
+  private int partnerAgainst(int a, int b) {
+    int nA = m.nA;
+    if (atWarAny(a) || contested(a)) {
+      return -1;
+    }
+    for (int c = 0; c < nA; c++) {
+      if (atWarAny(c) || contested(c)) {
+        continue;
+      }
+      if (c != a && c != b && !allied[a * nA + c] && hostility[c * nA + b] >= m.hostileThreshold
+          && hostility[a * nA + c] < m.hostileThreshold && !war[a * nA + c]
+          && totW[c] > 0) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // applying actions
+
+  private void applyDecision(int p) {
+    int a = pendActor[p];
+    int b = pendTarget[p];
+    int act = pendAction[p];
+    // observation: b updates its belief over a's type by Bayes' rule
+    int off = (b * m.nA + a) * m.maxTypes;
+    int n = m.nTypes[a];
+    if (n > 1) {
+      double s = 0;
+      int lo = p * m.maxTypes;
+      for (int k = 0; k < n; k++) {
+        belief[off + k] *= pendLik[lo + k];
+        s += belief[off + k];
+      }
+      normaliseBelief(off, n, s, a);
+    }
+    if (act == A_WAIT) {
+      return;
+    }
+    if (act == A_NEGOTIATE || act == A_OFFER || act == A_CEASEFIRE) {
+      bargain(a, b, act);
+      return;
+    }
+    int aux = pendAux[p];
+    if (act == A_ARM_PROXY || act == A_ALLIANCE) {
+      apply(a, aux, act, -1, b);
+      return;
+    }
+    apply(a, b, act, pendTheater[p], -1);
+  }
+
+  private void scripted(int e) {
+    int a = m.evActor[e];
+    int b = m.evTarget[e];
+    int act = m.evAction[e];
+    int t = m.evTheater[e];
+    if (b < 0) {
+      b = act == A_ATTACK && t >= 0 ? control[t] : -1;
+    }
+    if (tracer != null) {
+      tracer.note(week, "scripted event: " + m.evDescription[e]);
+    }
+    if (act == A_NEGOTIATE || act == A_OFFER || act == A_CEASEFIRE) {
+      if (b >= 0) {
+        bargain(a, b, act);
+      } else {
+        record(a, b, act, t);
+      }
+      return;
+    }
+    apply(a, b, act, t, -1);
+  }
+
+  /** Step 4: a proposes to b; b accepts under its true type if the deal beats fighting on. */
+  private void bargain(int a, int b, int act) {
+    int nA = m.nA;
+    record(a, b, act, -1);
+    if (!canTalk(a, b)) {
+      return;
+    }
+    int k = typeOf(b);
+    int mo = trueMot[b];
+    double acB = m.audienceCost * rhetoric[b * nA + a];
+    double hB = hostility[a * nA + b];
+    prepareMotives(b, a);
+    typeValues(b, k, a, winProb(b, a));
+    double value;
+    double alt;
+    if (act == A_CEASEFIRE) {
+      value = vSq - m.crisisCost * hB;
+      alt = vW;
+    } else {
+      value = vRes * (act == A_OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
+          - acB * m.dealAudienceShare;
+      alt = Math.max(vH, vW);
+    }
+    double pAcc = sigmoid(m.lambda * (value - alt));
+    // ratification: the proposer's own side must also prefer the deal to its alternatives
+    // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
+    // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
+    double pRat = act == A_CEASEFIRE ? 1.0 : ratification(a, b, act == A_OFFER);
+    boolean accept = rng.nextDouble() < pAcc * pRat;
+    if (tracer != null) {
+      tracer.note(week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
+          + "'s " + ACTIONS[act].id() + String.format(java.util.Locale.ROOT,
+          " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
+          value, alt, pAcc));
+    }
+    if (!accept) {
+      record(b, a, A_REJECT, -1);
+      addHostility(a, b, -ACTIONS[A_REJECT].goldstein() * m.goldsteinHostility);
+      return;
+    }
+    if (act == A_CEASEFIRE) {
+      endWar(a, b);
+      return;
+    }
+    deal(a, b, A_AGREEMENT);
+  }
+
+  /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
+  private double ratification(int a, int b, boolean offer) {
+    int nA = m.nA;
+    int mo = trueMot[a];
+    prepareMotives(a, b);
+    typeValues(a, typeOf(a), b, winProb(a, b));
+    double ac = m.audienceCost * rhetoric[a * nA + b];
+    double value = vRes * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
+        - ac * m.dealAudienceShare;
+    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+  }
+
+  /** Probability that a's own side stands by a concession to b (full audience cost). */
+  private double concessionRatification(int a, int b) {
+    int nA = m.nA;
+    int mo = trueMot[a];
+    prepareMotives(a, b);
+    typeValues(a, typeOf(a), b, winProb(a, b));
+    double value = vRes * m.uOfferTo[a][mo * nA + b] - m.audienceCost * rhetoric[a * nA + b];
+    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+  }
+
+  private void endWar(int a, int b) {
+    int nA = m.nA;
+    if (war[a * nA + b]) {
+      setWar(a, b, false);
+      record(a, b, A_CEASEFIRE, -1);
+      if (tracer != null) {
+        tracer.note(week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
+      }
+    }
+  }
+
+  private void deal(int a, int b, int act) {
+    int nA = m.nA;
+    if (act == A_AGREEMENT) {
+      record(a, b, A_AGREEMENT, -1);
+    }
+    endWar(a, b);
+    hostility[a * nA + b] *= 0.5;
+    hostility[b * nA + a] *= 0.5;
+    rhetoric[a * nA + b] *= 0.5;
+    rhetoric[b * nA + a] *= 0.5;
+    pressure[a * nA + b] = 0;
+    pressure[b * nA + a] = 0;
+    if ((a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA)) {
+      principalDeal = true;
+      checkSettlement();
+    }
+  }
+
+  /**
+   * A deal between the principal adversaries ends the crisis once no war involving either of
+   * them goes on (a war with a third party is part of the crisis: the deal cannot settle it).
+   */
+  private void checkSettlement() {
+    if (!principalDeal || settled) {
+      return;
+    }
+    if (atWarAny(m.principalA) || atWarAny(m.principalB)) {
+      if (tracer != null && !deferredNoted) {
+        deferredNoted = true;
+        tracer.note(week, "the principal adversaries have a deal, but a war involving one of"
+            + " them goes on: the crisis is not over");
+      }
+      return;
+    }
+    settled = true;
+    absorbed = true;
+    endWeek = week;
+    if (tracer != null) {
+      tracer.note(week, "the principal adversaries settle: the crisis ends");
+    }
+  }
+
+  /** Applies one action with its effects (step 5), records it, and handles responses. */
+  private void apply(int a, int b, int act, int t, int against) {
+    int nA = m.nA;
+    int nT = m.nT;
+    if (act == A_ATTACK) {
+      if (t < 0 || b < 0 || b == a) {
+        record(a, b, act, t);
+        return;
+      }
+      attack(a, b, t);
+      return;
+    }
+    if (ACTIONS[act].nuclear()) {
+      if (b < 0) {
+        record(a, b, act, t);
+        return;
+      }
+      nuclear(a, b, act, t, true);
+      return;
+    }
+    record(a, b, act, t);
+    if (b < 0) {
+      return;
+    }
+    int ab = a * nA + b;
+    double gd = ACTIONS[act].goldstein();
+    if (act != A_ARM_PROXY && act != A_ALLIANCE) {
+      addHostility(a, b, -gd * m.goldsteinHostility);
+    }
+    if (act == A_INSULT || act == A_THREATEN || act == A_THREATEN_BREAK
+        || act == A_THREATEN_NUC) {
+      rhetoric[ab] = Math.min(1.0, rhetoric[ab] + m.rhetoricStep);
+    } else if (act == A_BREAK) {
+      int ch = Math.min(SEVERED, channel[ab] + 1);
+      setChannel(a, b, ch);
+    } else if (act == A_RESTORE) {
+      int ch = Math.max(OPEN, channel[ab] - 1);
+      setChannel(a, b, ch);
+    } else if (act == A_SANCTION) {
+      pressure[ab] += m.coercionPain;
+    } else if (act == A_BLOCKADE) {
+      pressure[ab] += 2 * m.coercionPain;
+    } else if (act == A_MOBILIZE && t >= 0) {
+      forces[a * nT + t] *= 1 + m.mobilizeShare;
+    } else if (act == A_CONCEDE) {
+      double pRat = concessionRatification(a, b);
+      boolean ratified = rng.nextDouble() < pRat;
+      if (tracer != null) {
+        tracer.note(week, m.actorIds[a] + "'s concession to " + m.actorIds[b]
+            + (ratified ? " stands" : " is disowned at home")
+            + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
+      }
+      if (ratified) {
+        deal(a, b, A_CONCEDE);
+      }
+    } else if (act == A_ARM_PROXY) {
+      // b is the recipient here; raise its effectiveness where it fights
+      for (int u = 0; u < nT; u++) {
+        if (forces[b * nT + u] > 0) {
+          eff[b * nT + u] = Math.min(3.0, eff[b * nT + u] * (1 + m.proxyBoost));
+        }
+      }
+      if (against >= 0) {
+        addHostility(a, against, m.goldsteinHostility * 4);
+      }
+    } else if (act == A_ALLIANCE) {
+      cred[ab] = Math.max(cred[ab], m.allianceCredibility);
+      cred[b * nA + a] = Math.max(cred[b * nA + a], m.allianceCredibility);
+      allied[ab] = true;
+      allied[b * nA + a] = true;
+      addHostility(a, b, -gd * m.goldsteinHostility);
+    }
+  }
+
+  private void setChannel(int a, int b, int ch) {
+    int nA = m.nA;
+    if (channel[a * nA + b] != ch && tracer != null) {
+      tracer.note(week, "channel " + m.actorIds[a] + "–" + m.actorIds[b] + ": "
+          + channelName(channel[a * nA + b]) + " → " + channelName(ch));
+    }
+    channel[a * nA + b] = ch;
+    channel[b * nA + a] = ch;
+  }
+
+  /** Name of a channel state. */
+  static String channelName(int ch) {
+    return ch == OPEN ? "open" : ch == DEGRADED ? "degraded" : "severed";
+  }
+
+  private void attack(int a, int b, int t) {
+    int nA = m.nA;
+    int nT = m.nT;
+    if (forces[a * nT + t] <= 0) {
+      int from = -1;
+      double bf = 0;
+      for (int u = 0; u < nT; u++) {
+        if (m.adj[t * nT + u] && forces[a * nT + u] > bf) {
+          bf = forces[a * nT + u];
+          from = u;
+        }
+      }
+      if (from >= 0) {
+        double moved = m.attackCommit * bf;
+        forces[a * nT + from] -= moved;
+        forces[a * nT + t] += moved;
+        eff[a * nT + t] = eff[a * nT + from];
+      }
+    }
+    record(a, b, A_ATTACK, t);
+    addHostility(a, b, 1.0);
+    boolean newWar = !war[a * nA + b];
+    setWar(a, b, true);
+    if (newWar) {
+      if (tracer != null) {
+        tracer.note(week, "war between " + m.actorIds[a] + " and " + m.actorIds[b]);
+      }
+      // alliance triggers: each ally of b intervenes with its commitment's credibility
+      for (int c = 0; c < nA; c++) {
+        double cr = cred[c * nA + b];
+        if (cr <= 0 || c == a || war[c * nA + a]) {
+          continue;
+        }
+        boolean joins = rng.nextDouble() < cr;
+        if (tracer != null) {
+          tracer.note(week, m.actorIds[c] + (joins ? " honours" : " does not honour")
+              + " its commitment to " + m.actorIds[b] + " (credibility " + cr + ")");
+        }
+        if (joins) {
+          setWar(c, a, true);
+          addHostility(a, c, 1.0);
+          record(c, a, A_ATTACK, t);
+        }
+      }
+    }
+  }
+
+  /** Nuclear use by a against b; applies precomputed casualties and doctrine retaliation. */
+  private void nuclear(int a, int b, int act, int t, boolean allowRetaliation) {
+    int nA = m.nA;
+    int nT = m.nT;
+    if (act == A_STRAT_CF || act == A_STRAT_CV) {
+      if (st[a] <= 0) {
+        return;
+      }
+    } else if (act != A_NUC_DEMO && ns[a] <= 0) {
+      return;
+    } else if (act == A_NUC_DEMO && ns[a] + st[a] <= 0) {
+      return;
+    }
+    if (act == A_NUC_FORCES && t < 0) {
+      t = strongestTheaterOf(b, a);
+    }
+    if (act == A_NUC_CITY && t < 0) {
+      t = cityTheaterOf(b, false);
+    }
+    record(a, b, act, t);
+    addHostility(a, b, 1.0);
+    nuclearUsed = true;
+    refreshCachesAfterNuclear = true;
+    struck[b] = true;
+    for (int c = 0; c < nA; c++) {
+      if (allied[c * nA + b]) {
+        struck[c] = true;
+      }
+    }
+    if (act == A_NUC_DEMO) {
+      if (ns[a] > 0) {
+        ns[a]--;
+      } else {
+        st[a]--;
+      }
+    } else if (act == A_NUC_FORCES) {
+      int used = Math.min(ns[a], m.warheadsPerStrike);
+      ns[a] -= used;
+      if (t >= 0) {
+        double killed = m.nuclearForceKill * forces[b * nT + t];
+        forces[b * nT + t] -= killed;
+        addDeaths(b, CasualtyKind.NUCLEAR, killed * 1000 * 0.5);
+        int hits = 0;
+        for (int k : m.theaterTargets[t]) {
+          int kind = m.tgtKind[k];
+          if (hits < used && !targetHit[k] && (kind == TargetKind.FORCES.ordinal()
+              || kind == TargetKind.MILITARY_BASE.ordinal())) {
+            hitTarget(a, k, 0);
+            hits++;
+          }
+        }
+      }
+    } else if (act == A_NUC_CITY) {
+      ns[a]--;
+      if (t >= 0) {
+        for (int k : m.theaterTargets[t]) {
+          if (!targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
+            hitTarget(a, k, 0);
+            break;
+          }
+        }
+      }
+    } else {
+      strategicUsed = true;
+      int salvo = Math.max(1, (int) Math.ceil(m.strategicSalvo * st[a]));
+      salvo = Math.min(salvo, st[a]);
+      st[a] -= salvo;
+      boolean cf = act == A_STRAT_CF;
+      int hits = 0;
+      boolean anyHome = false;
+      for (int u = 0; u < nT && hits < salvo; u++) {
+        if (m.home[u] != b) {
+          continue;
+        }
+        anyHome = true;
+        for (int k : m.theaterTargets[u]) {
+          int kind = m.tgtKind[k];
+          boolean fits = cf ? kind != TargetKind.CITY.ordinal() : kind == TargetKind.CITY.ordinal();
+          if (fits && !targetHit[k] && hits < salvo) {
+            hitTarget(a, k, 1);
+            hits++;
+          }
+        }
+        if (cf) {
+          double killed = 0.5 * forces[b * nT + u];
+          forces[b * nT + u] -= killed;
+          addDeaths(b, CasualtyKind.NUCLEAR, killed * 1000 * 0.5);
+        }
+      }
+      if (cf) {
+        st[b] -= st[b] / 2;
+        ns[b] -= ns[b] / 2;
+      }
+      if (hits == 0) {
+        // the strike happened but no listed target can be priced: deaths are unknown
+        addDeaths(b, CasualtyKind.NUCLEAR, Double.NaN);
+        if (tracer != null && !anyHome) {
+          tracer.note(week, "no listed targets of " + m.actorIds[b]
+              + ": casualties of the strike cannot be computed");
+        }
+      }
+      absorbed = true;
+      endWeek = week;
+    }
+    if (!allowRetaliation) {
+      return;
+    }
+    // doctrine governs retaliation: the victim answers in kind with its retaliation probability
+    int rung = ACTIONS[act].rung();
+    if (rung >= 7 && nuclearArmed(b)) {
+      boolean retaliates = rng.nextDouble() < m.retaliation[b];
+      if (tracer != null) {
+        tracer.note(week, m.actorIds[b] + (retaliates ? " retaliates" : " does not retaliate")
+            + " (doctrine retaliation probability " + m.retaliation[b] + ")");
+      }
+      if (retaliates) {
+        if (rung >= 8 && st[b] > 0) {
+          nuclear(b, a, A_STRAT_CV, -1, false);
+        } else if (ns[b] > 0) {
+          nuclear(b, a, act == A_NUC_CITY ? A_NUC_CITY : A_NUC_FORCES, -1, false);
+        } else if (st[b] > 0) {
+          nuclear(b, a, A_STRAT_CF, -1, false);
+        }
+      }
+    }
+  }
+
+  private void hitTarget(int a, int k, int cls) {
+    targetHit[k] = true;
+    int t = m.tgtTheater[k];
+    int victim = m.home[t] >= 0 ? m.home[t] : control[t];
+    if (victim < 0) {
+      return;
+    }
+    int idx = (k * m.nA + a) * 2 + cls;
+    double d = m.nucDeaths[idx] + m.nucFallout[idx];
+    addDeaths(victim, CasualtyKind.NUCLEAR, d);
+    if (tracer != null) {
+      tracer.note(week, String.format(java.util.Locale.ROOT,
+          "%s strikes %s (%s): %s deaths, %s injured", m.actorIds[a], m.tgtName[k],
+          m.theaterIds[t], fmt(d), fmt(m.nucInjuries[idx])));
+    }
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "unknown" : String.format(java.util.Locale.ROOT, "%,.0f", v);
+  }
+
+  private void addDeaths(int a, CasualtyKind k, double v) {
+    deaths[a * NK + k.ordinal()] += v;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // combat
+
+  private void combat() {
+    int nA = m.nA;
+    int nT = m.nT;
+    for (int t = 0; t < nT; t++) {
+      int ctl = control[t];
+      double att = 0;
+      double attW = 0;
+      double def = 0;
+      double defW = 0;
+      int lead = -1;
+      double leadF = 0;
+      for (int c = 0; c < nA; c++) {
+        double f = forces[c * nT + t];
+        sideF[c] = 0;
+        if (f <= 0) {
+          continue;
+        }
+        boolean enemy = ctl >= 0 && c != ctl && war[c * nA + ctl];
+        boolean friend = ctl < 0 || c == ctl || (!war[c * nA + ctl] && allied[c * nA + ctl]);
+        if (enemy) {
+          att += f;
+          attW += f * eff[c * nT + t];
+          sideF[c] = 1;
+          if (f > leadF) {
+            leadF = f;
+            lead = c;
+          }
+        } else if (friend) {
+          def += f;
+          defW += f * eff[c * nT + t];
+          sideF[c] = 2;
+        }
+      }
+      if (att <= 0) {
+        continue;
+      }
+      // a defender with any of its side engaged; otherwise attackers take control unopposed
+      double tau = m.terrainMult[t];
+      if (def <= 0) {
+        changeControl(t, lead, ctl);
+        continue;
+      }
+      double effA = attW / att;
+      double effD = defW / def;
+      Lanchester.step(att, effA, def, effD, tau, m.lanchesterK, 1.0, 7, lanch);
+      double attLeft = lanch[0];
+      double defLeft = lanch[1];
+      double attLoss = att - attLeft;
+      double defLoss = def - defLeft;
+      double milDeaths = 0;
+      for (int c = 0; c < nA; c++) {
+        if (sideF[c] == 0) {
+          continue;
+        }
+        double f = forces[c * nT + t];
+        double loss = sideF[c] == 1 ? attLoss * f / att : defLoss * f / def;
+        forces[c * nT + t] = Math.max(0, f - loss);
+        double d = loss * 1000 * m.killedShare;
+        addDeaths(c, CasualtyKind.MILITARY, d);
+        milDeaths += d;
+      }
+      int civ = m.home[t] >= 0 ? m.home[t] : ctl;
+      if (civ >= 0) {
+        addDeaths(civ, CasualtyKind.CIVILIAN, milDeaths * m.civilianRatio);
+      }
+      double ratio = Lanchester.forceRatio(attLeft, effA, defLeft, effD, tau);
+      if (tracer != null) {
+        tracer.note(week, String.format(java.util.Locale.ROOT,
+            "combat in %s: attackers lose %.1fk (%.1fk left), defenders lose %.1fk (%.1fk left);"
+                + " effective ratio %.2f", m.theaterIds[t], attLoss, attLeft, defLoss, defLeft,
+            ratio));
+      }
+      if (ratio >= m.breakthroughRatio || defLeft < 0.5) {
+        changeControl(t, lead, ctl);
+      }
+    }
+  }
+
+  private void changeControl(int t, int to, int from) {
+    if (to < 0 || to == from) {
+      return;
+    }
+    control[t] = to;
+    if (tracer != null) {
+      tracer.note(week, m.actorIds[to] + " takes control of " + m.theaterIds[t]
+          + (from >= 0 ? " from " + m.actorIds[from] : ""));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // recording, questions, outcome
+
+  private void record(int a, int b, int act, int t) {
+    if (nEv < LOG_CAPACITY) {
+      logWeek[nEv] = week;
+      logActor[nEv] = a;
+      logTarget[nEv] = b;
+      logAction[nEv] = act;
+      logTheater[nEv] = t;
+      nEv++;
+    }
+    nEvTotal++;
+    int rung = ACTIONS[act].rung();
+    if (rung > highest) {
+      highest = rung;
+    }
+    for (int r = 0; r <= rung; r++) {
+      if (firstRung[r] < 0) {
+        firstRung[r] = week;
+      }
+    }
+    if (act == A_ATTACK && b >= 0 && !principalWar) {
+      int sa = m.side[a];
+      int sb = m.side[b];
+      if (sa != 0 && sb != 0 && sa != sb) {
+        principalWar = true;
+        principalWarWeek = week;
+      }
+    }
+    if (act == A_ATTACK && b >= 0 && m.side[a] != 0 && m.side[b] != 0 && m.side[a] != m.side[b]) {
+      principalDeal = false;
+    }
+    for (int q = 0; q < m.nQ; q++) {
+      if (answer[q] || m.qKind[q] != QuestionKind.ACTION.ordinal() || week > m.qWithin[q]) {
+        continue;
+      }
+      if ((m.qActor[q] < 0 || m.qActor[q] == a) && (m.qTarget[q] < 0 || m.qTarget[q] == b)
+          && (m.qActions[q] & (1L << act)) != 0 && (m.qTheater[q] < 0 || m.qTheater[q] == t)) {
+        answer[q] = true;
+      }
+    }
+  }
+
+  private void checkStepQuestions() {
+    for (int q = 0; q < m.nQ; q++) {
+      if (answer[q] || week > m.qWithin[q]) {
+        continue;
+      }
+      int kind = m.qKind[q];
+      if (kind == QuestionKind.CONTROL.ordinal()) {
+        answer[q] = m.qTheater[q] >= 0 && control[m.qTheater[q]] == m.qActor[q];
+      } else if (kind == QuestionKind.CHANNEL_SEVERED.ordinal()) {
+        if (m.qActor[q] >= 0 && m.qTarget[q] >= 0) {
+          answer[q] = channel[m.qActor[q] * m.nA + m.qTarget[q]] == SEVERED;
+        } else if (m.qActor[q] >= 0) {
+          for (int b = 0; b < m.nA; b++) {
+            if (b != m.qActor[q] && channel[m.qActor[q] * m.nA + b] == SEVERED) {
+              answer[q] = true;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void finish() {
+    if (!absorbed) {
+      endWeek = m.horizon;
+      week = m.horizon;
+    }
+    if (strategicUsed) {
+      outcome = Outcome.STRATEGIC_NUCLEAR;
+    } else if (nuclearUsed) {
+      outcome = Outcome.LIMITED_NUCLEAR;
+    } else if (principalWar) {
+      outcome = Outcome.CONVENTIONAL_WAR;
+    } else if (settled) {
+      outcome = Outcome.SETTLEMENT;
+    } else {
+      outcome = Outcome.FROZEN;
+    }
+    for (int q = 0; q < m.nQ; q++) {
+      if (m.qKind[q] != QuestionKind.OUTCOME.ordinal()) {
+        continue;
+      }
+      boolean in = (m.qOutcomes[q] & (1 << outcome.ordinal())) != 0;
+      int when = switch (outcome) {
+        case STRATEGIC_NUCLEAR -> firstRung[8];
+        case LIMITED_NUCLEAR -> firstRung[6];
+        case CONVENTIONAL_WAR -> principalWarWeek;
+        case SETTLEMENT -> endWeek;
+        case FROZEN -> m.horizon;
+      };
+      answer[q] = in && (outcome == Outcome.FROZEN || when <= m.qWithin[q]);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // RunView and inspection
+
+  @Override
+  public int runIndex() {
+    return runIndex;
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  @Override
+  public int highestRung() {
+    return highest;
+  }
+
+  @Override
+  public int endWeek() {
+    return endWeek;
+  }
+
+  @Override
+  public int firstWeekOfRung(int rung) {
+    return firstRung[rung];
+  }
+
+  @Override
+  public boolean question(int q) {
+    return answer[q];
+  }
+
+  @Override
+  public double deaths(int actor, CasualtyKind kind) {
+    return deaths[actor * NK + kind.ordinal()];
+  }
+
+  @Override
+  public int finalController(int theater) {
+    return control[theater];
+  }
+
+  @Override
+  public int motive(int actor) {
+    return trueMot[actor];
+  }
+
+  /** Index of the resolve level drawn for an actor. */
+  public int resolveLevel(int actor) {
+    return trueRes[actor];
+  }
+
+  @Override
+  public int eventCount() {
+    return nEv;
+  }
+
+  /** Events including those beyond the log capacity. */
+  public int eventCountTotal() {
+    return nEvTotal;
+  }
+
+  @Override
+  public int eventWeek(int i) {
+    return logWeek[i];
+  }
+
+  @Override
+  public int eventActor(int i) {
+    return logActor[i];
+  }
+
+  @Override
+  public int eventTarget(int i) {
+    return logTarget[i];
+  }
+
+  @Override
+  public Action eventAction(int i) {
+    return ACTIONS[logAction[i]];
+  }
+
+  @Override
+  public int eventTheater(int i) {
+    return logTheater[i];
+  }
+
+  /** Observer's current belief that {@code about} is of type {@code type} (resolve×motive). */
+  public double belief(int observer, int about, int type) {
+    return belief[(observer * m.nA + about) * m.maxTypes + type];
+  }
+
+  /** Current forces (thousands) of an actor in a theater; never negative. */
+  public double forces(int actor, int theater) {
+    return forces[actor * m.nT + theater];
+  }
+
+  /** Current channel between two actors: 0 open, 1 degraded, 2 severed. */
+  public int channel(int a, int b) {
+    return channel[a * m.nA + b];
+  }
+
+  /** Current hostility between two actors. */
+  public double hostility(int a, int b) {
+    return hostility[a * m.nA + b];
+  }
+}

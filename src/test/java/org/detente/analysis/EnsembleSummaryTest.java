@@ -1,0 +1,98 @@
+package org.detente.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.detente.effects.DetonationCasualties;
+import org.detente.engine.Action;
+import org.detente.engine.CasualtyKind;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.DealForecaster;
+import org.detente.engine.Ensemble;
+import org.detente.engine.ModelParameters;
+import org.detente.engine.Outcome;
+import org.detente.engine.SyntheticScenarios;
+import org.junit.jupiter.api.Test;
+
+/** The streaming summary agrees with a brute-force tally of the same runs. */
+class EnsembleSummaryTest {
+
+  private static final DetonationCasualties FLAT =
+      (lat, lon, y, air) -> new DetonationCasualties.Casualties(1000 * y, 2000 * y, 0);
+
+  @Test
+  void agreesWithBruteForce() {
+    // the counterfactual air strike on Cuba: combat in every run
+    org.detente.scenario.Scenario sc = org.detente.scenario.ScenarioLoader.load(
+        java.nio.file.Path.of("scenarios/cuban-missile-crisis-1962.yaml"), List.of("air-strike"));
+    CompiledModel m = CompiledModel.compile(sc, ModelParameters.from(sc), FLAT,
+        DealForecaster.WEIGHTED_MEAN);
+    EnsembleSummary s = new EnsembleSummary(m);
+    List<Double> military = new ArrayList<>();
+    int[] outcomes = new int[Outcome.values().length];
+    Map<String, Integer> paths = new HashMap<>();
+    Ensemble.run(m, 3, 400, 2, run -> {
+      s.accept(run);
+      outcomes[run.outcome().ordinal()]++;
+      double d = 0;
+      for (int a = 0; a < m.actorCount(); a++) {
+        d += run.deaths(a, CasualtyKind.MILITARY);
+      }
+      military.add(d);
+      List<int[]> reached = new ArrayList<>();
+      for (int r = 1; r < Action.RUNGS; r++) {
+        if (run.firstWeekOfRung(r) >= 0) {
+          reached.add(new int[] {run.firstWeekOfRung(r), r});
+        }
+      }
+      reached.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0])
+          : Integer.compare(x[1], y[1]));
+      StringBuilder p = new StringBuilder("0");
+      reached.forEach(x -> p.append('>').append(x[1]));
+      paths.merge(p.toString(), 1, Integer::sum);
+    }, null);
+    assertThat(s.runs()).isEqualTo(400);
+    for (Outcome o : Outcome.values()) {
+      assertThat(s.outcomeCount(o)).isEqualTo(outcomes[o.ordinal()]);
+    }
+    double mean = military.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    EnsembleSummary.Hist h = s.deaths(CasualtyKind.MILITARY);
+    assertThat(h.mean()).isCloseTo(mean, within(1e-6 * Math.max(1, mean)));
+    double[] sorted = military.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    assertThat(sorted[sorted.length - 1]).as("some runs see combat").isPositive();
+    for (double q : new double[] {0.5, 0.95}) {
+      double exact = sorted[(int) Math.ceil(q * sorted.length) - 1];
+      double approx = h.quantile(q);
+      if (exact < 1) {
+        assertThat(approx).isEqualTo(0.0);
+      } else {
+        // one histogram bin is 10^(1/20) wide: within 12% either way
+        assertThat(approx / exact).isBetween(1 / 1.13, 1.13);
+      }
+    }
+    var top = s.topPaths(3);
+    for (var e : top) {
+      assertThat(e.getValue()).isEqualTo((long) paths.get(e.getKey()));
+    }
+    int best = paths.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    assertThat(top.get(0).getValue()).isEqualTo((long) best);
+    assertThat(Arrays.stream(outcomes).sum()).isEqualTo(400);
+  }
+
+  @Test
+  void uncomputableNumbersBecomeNullNotZero() {
+    CompiledModel m = CompiledModel.compile(SyntheticScenarios.generate(3, 10, 2),
+        ModelParameters.defaults(), FLAT, DealForecaster.WEIGHTED_MEAN);
+    EnsembleSummary s = new EnsembleSummary(m);
+    ObjectNode j = SummaryJson.results(s, new ObjectMapper());
+    assertThat(j.get("casualties").get("total").get("mean").isNull()).isTrue();
+    assertThat(j.get("outcomes").get("settlement").get("p").isNull()).isTrue();
+  }
+}

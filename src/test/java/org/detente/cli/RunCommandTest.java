@@ -1,0 +1,113 @@
+package org.detente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+  private static final String CUBA = "scenarios/cuban-missile-crisis-1962.yaml";
+
+  record Result(int code, String out, String err) {}
+
+  static Result exec(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonIsIdenticalForAnyThreadCountAndHasTheContractFields() throws Exception {
+    Result one = exec("run", CUBA, "--runs", "300", "--threads", "1", "--json", "--no-timing");
+    Result two = exec("run", CUBA, "--runs", "300", "--threads", "2", "--json", "--no-timing");
+    assertThat(one.code()).isZero();
+    JsonNode a = new ObjectMapper().readTree(one.out());
+    JsonNode b = new ObjectMapper().readTree(two.out());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("threads");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("threads");
+    assertThat(a).isEqualTo(b);
+    for (String f : List.of("scenario", "policies", "runs", "seed", "horizonWeeks", "parameters",
+        "outcomes", "questions", "casualties", "version")) {
+      assertThat(a.has(f)).as(f).isTrue();
+    }
+    assertThat(a.get("outcomes").get("settlement").get("p").asDouble()).isBetween(0.0, 1.0);
+    assertThat(a.get("outcomes").get("settlement").get("lo").asDouble())
+        .isLessThanOrEqualTo(a.get("outcomes").get("settlement").get("p").asDouble());
+    double sum = 0;
+    for (JsonNode o : a.get("outcomes")) {
+      sum += o.get("p").asDouble();
+    }
+    assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(a.get("questions").get(0).get("id").asText()).isEqualTo("deal-within-4-weeks");
+    Result timed = exec("run", CUBA, "--runs", "50", "--json");
+    assertThat(new ObjectMapper().readTree(timed.out()).has("runsPerSecond")).isTrue();
+  }
+
+  @Test
+  void outWritesSummaryRunsAndEventLogs(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("res");
+    Result r = exec("run", CUBA, "--runs", "40", "--out", out.toString(), "--quiet");
+    assertThat(r.code()).isZero();
+    assertThat(out.resolve("summary.json")).exists();
+    List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+    assertThat(rows).hasSize(41);
+    assertThat(rows.get(0)).startsWith("run,seed,outcome,highest_rung,end_week");
+    List<String> ev = Files.readAllLines(out.resolve("events.tsv"));
+    assertThat(ev.get(1)).startsWith("19621016\t");
+    // no temporary directories left behind
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("res");
+    }
+  }
+
+  @Test
+  void explainReplaysExactlyTheEnsemblesRun(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("res");
+    exec("run", CUBA, "--runs", "10", "--seed", "5", "--out", out.toString(), "--quiet");
+    String row = Files.readAllLines(out.resolve("runs.csv")).get(8); // run 7
+    String[] f = row.split(",");
+    Result ex = exec("explain", CUBA, "--seed", "5", "--run", "7");
+    assertThat(ex.code()).isZero();
+    assertThat(ex.out()).contains("Outcome: " + f[2] + " at week " + f[4] + " ");
+    assertThat(ex.out()).contains("run seed " + f[1]);
+  }
+
+  @Test
+  void motiveCanBeFixedAndIsRecorded() throws Exception {
+    Result r = exec("run", CUBA, "--runs", "30", "--motive", "SUN=defend-cuba", "--json",
+        "--no-timing");
+    assertThat(r.code()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("fixedMotives").get("SUN").asText()).isEqualTo("defend-cuba");
+    assertThat(j.get("motives").get("SUN").get("defend-cuba").asDouble()).isEqualTo(1.0);
+    Result bad = exec("run", CUBA, "--runs", "5", "--motive", "SUN=unknown");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("defend-cuba");
+  }
+
+  @Test
+  void badInputsGiveClearErrorsAndExitCodes() {
+    Result missing = exec("run", "no-such-file.yaml");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("no-such-file.yaml");
+    Result badRuns = exec("run", CUBA, "--runs", "0");
+    assertThat(badRuns.code()).isEqualTo(2);
+    assertThat(badRuns.err()).contains("--runs");
+    Result badPolicy = exec("run", CUBA, "--policy", "no-such-policy", "--runs", "5");
+    assertThat(badPolicy.code()).isEqualTo(1);
+    assertThat(badPolicy.err()).doesNotContain("Exception");
+  }
+}

@@ -1,0 +1,99 @@
+package org.detente.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.detente.analysis.EnsembleSummary;
+import org.detente.scenario.Scenario;
+import org.detente.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled scenarios run end to end with the shipped casualty and negotiation models; the
+ * Cuban crisis ensemble centres on what happened (a deal within weeks, no nuclear use).
+ */
+class BundledScenarioEnsembleTest {
+
+  private static CompiledModel cuba;
+  private static CompiledModel usRussia;
+
+  @BeforeAll
+  static void compile() {
+    Scenario c = ScenarioLoader.load(Path.of("scenarios/cuban-missile-crisis-1962.yaml"));
+    cuba = CompiledModel.compile(c, ModelParameters.from(c));
+    Scenario u = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"));
+    usRussia = CompiledModel.compile(u, ModelParameters.from(u));
+  }
+
+  @Test
+  void cubanCrisisIsMostlySettledWithinWeeksAndNuclearUseIsRare() {
+    EnsembleSummary s = new EnsembleSummary(cuba);
+    Ensemble.run(cuba, 1, 1000, 2, s, null);
+    assertThat(s.outcomeProbability(Outcome.SETTLEMENT)).isGreaterThan(0.6);
+    double nuclear = s.outcomeProbability(Outcome.LIMITED_NUCLEAR)
+        + s.outcomeProbability(Outcome.STRATEGIC_NUCLEAR);
+    assertThat(nuclear).isLessThan(0.02);
+    // principal adversaries found from the file: the two nuclear-armed, most hostile actors
+    assertThat(cuba.actorId(cuba.principalA())).isEqualTo("USA");
+    assertThat(cuba.actorId(cuba.principalB())).isEqualTo("SUN");
+    int dealQ = questionIndex(cuba, "deal-within-4-weeks");
+    assertThat((double) s.questionCount(dealQ) / s.runs()).isGreaterThan(0.4);
+  }
+
+  @Test
+  void usRussiaScenarioAnswersEveryQuestion() {
+    EnsembleSummary s = new EnsembleSummary(usRussia);
+    Ensemble.run(usRussia, 1, 200, 2, s, null);
+    assertThat(s.runs()).isEqualTo(200);
+    for (int q = 0; q < usRussia.questionCount(); q++) {
+      assertThat(s.questionCount(q)).isBetween(0L, 200L);
+    }
+    double nuclear = s.outcomeProbability(Outcome.LIMITED_NUCLEAR)
+        + s.outcomeProbability(Outcome.STRATEGIC_NUCLEAR);
+    assertThat(nuclear).isLessThan(0.05);
+  }
+
+  @Test
+  void fixingAMotiveChangesOnlyThatActorsDraw() {
+    int rus = usRussia.scenario().actorIndex("RUS");
+    CompiledModel fixed = usRussia.withFixedMotive(rus, 0);
+    Simulator sim = new Simulator(fixed);
+    for (int i = 0; i < 20; i++) {
+      sim.run(3, i);
+      assertThat(sim.motive(rus)).isZero();
+    }
+  }
+
+  @Test
+  void nuclearCasualtiesArePrecomputedPerTargetAndYield() {
+    // every listed target with coordinates has a finite casualty estimate for each arsenal
+    for (int k = 0; k < cuba.nTargets; k++) {
+      for (int a = 0; a < cuba.actorCount(); a++) {
+        if (cuba.stYieldKt[a] > 0) {
+          double d = cuba.nucDeaths[(k * cuba.nA + a) * 2 + 1];
+          assertThat(Double.isNaN(d) || d >= 0).isTrue();
+        }
+      }
+    }
+    int havana = -1;
+    for (int k = 0; k < cuba.nTargets; k++) {
+      if (cuba.tgtName[k].equals("Havana")) {
+        havana = k;
+      }
+    }
+    int usa = cuba.scenario().actorIndex("USA");
+    assertThat(cuba.nucDeaths[(havana * cuba.nA + usa) * 2 + 1]).isGreaterThan(100_000);
+  }
+
+  private static int questionIndex(CompiledModel m, String id) {
+    List<org.detente.scenario.Question> qs = m.scenario().questions();
+    for (int i = 0; i < qs.size(); i++) {
+      if (qs.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no question " + id);
+  }
+}

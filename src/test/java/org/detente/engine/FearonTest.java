@@ -1,0 +1,57 @@
+package org.detente.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.detente.scenario.Channel;
+import org.junit.jupiter.api.Test;
+
+/** Fearon (1995): complete information and a bargaining range mean no war; private
+ * information without a channel makes war possible. */
+class FearonTest {
+
+  private static int[] outcomes(CompiledModel model, int runs) {
+    int[] c = new int[Outcome.values().length];
+    Ensemble.run(model, 42, runs, 1, r -> c[r.outcome().ordinal()]++, null);
+    return c;
+  }
+
+  @Test
+  void completeInformationWithBargainingRangeNeverFights() {
+    CompiledModel model = EngineFixtures.compile(EngineFixtures.fearon(false, Channel.OPEN));
+    int[] c = outcomes(model, 500);
+    assertThat(c[Outcome.CONVENTIONAL_WAR.ordinal()]).isZero();
+    assertThat(c[Outcome.LIMITED_NUCLEAR.ordinal()] + c[Outcome.STRATEGIC_NUCLEAR.ordinal()])
+        .isZero();
+    // and the bargaining range is used: the crisis is settled in most runs
+    assertThat(c[Outcome.SETTLEMENT.ordinal()]).isGreaterThan(250);
+  }
+
+  @Test
+  void privateInformationAndSeveredChannelMakeWarPossible() {
+    CompiledModel model = EngineFixtures.compile(EngineFixtures.fearon(true, Channel.SEVERED));
+    int[] c = outcomes(model, 500);
+    assertThat(c[Outcome.CONVENTIONAL_WAR.ordinal()]).isGreaterThan(0);
+    // but not in every run: only some private types prefer fighting
+    assertThat(c[Outcome.CONVENTIONAL_WAR.ordinal()]).isLessThan(500);
+  }
+
+  @Test
+  void warInPrivateInformationCaseComesMostlyFromTheResoluteType() {
+    CompiledModel model = EngineFixtures.compile(EngineFixtures.fearon(true, Channel.SEVERED));
+    Simulator sim = new Simulator(model);
+    int[] wars = new int[2];
+    int[] runs = new int[2];
+    for (int i = 0; i < 400; i++) {
+      sim.run(42, i);
+      int resolute = sim.resolveLevel(0) == 2 ? 1 : 0;
+      runs[resolute]++;
+      if (sim.outcome() == Outcome.CONVENTIONAL_WAR) {
+        wars[resolute]++;
+      }
+    }
+    double rateResolute = (double) wars[1] / runs[1];
+    double rateOthers = (double) wars[0] / runs[0];
+    assertThat(rateResolute).isGreaterThan(0.5);
+    assertThat(rateResolute).isGreaterThan(3 * rateOthers);
+  }
+}
