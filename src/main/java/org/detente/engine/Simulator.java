@@ -42,6 +42,11 @@ public final class Simulator implements RunView {
   private static final int NZ = 6;
   /** Hostility at week 0 at or above which a pair is at war from the start. */
   static final double WAR_HOSTILITY = 0.95;
+  /**
+   * Posterior probability below which a type is ruled out: one in a billion, far below what
+   * any outcome frequency can resolve; ruled-out types need no quantal response.
+   */
+  static final double BELIEF_FLOOR = 1e-9;
 
   private static final int A_WAIT = Action.WAIT.ordinal();
   private static final int A_CONSULT = Action.CONSULT.ordinal();
@@ -144,7 +149,6 @@ public final class Simulator implements RunView {
   private final double[] util; // [type*MAXC + c]
   private final double[] prob; // [type*MAXC + c]
   private final double[] trUtil = new double[MAXC];
-  private final double[] coef = new double[MAXC * NF];
   private final double[] feat = new double[NF];
   private final int[] spN = new int[MAXC];
   private final int[] spIdx = new int[MAXC * NZ];
@@ -456,8 +460,21 @@ public final class Simulator implements RunView {
       System.arraycopy(m.typePrior[about], 0, belief, off, n);
       return;
     }
+    double kept = 0;
+    boolean pruned = false;
     for (int k = 0; k < n; k++) {
-      belief[off + k] /= s;
+      double v = belief[off + k] / s;
+      if (v < BELIEF_FLOOR && v > 0) {
+        v = 0; // a type below the floor is ruled out (and no longer evaluated)
+        pruned = true;
+      }
+      belief[off + k] = v;
+      kept += v;
+    }
+    if (pruned) {
+      for (int k = 0; k < n; k++) {
+        belief[off + k] /= kept;
+      }
     }
   }
 
@@ -821,166 +838,114 @@ public final class Simulator implements RunView {
     final double kA = m.catastropheCost * m.riskWeight[a];
     final double talkV = m.consultValue * h;
     final double gH = m.goldsteinHostility;
-    final double[] cf = coef;
-    Arrays.fill(cf, 0, n * NF, 0.0);
     for (int c = 0; c < n; c++) {
       int act = cAct[c];
-      int o = c * NF;
+      spN[c] = 0;
       if (act == A_WAIT) {
-        cf[o + F_HOLD] = 1;
+        co(c, F_HOLD, 1);
       } else if (act == A_INTENT) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = 0.5 * talkV;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, 0.5 * talkV);
       } else if (act == A_CONSULT) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = talkV;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, talkV);
       } else if (act == A_RESTORE) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_RESTORE] = 0.5 * pAccDeal;
+        co(c, F_HOLD, 1);
+        co(c, F_RESTORE, 0.5 * pAccDeal);
       } else if (act == A_NEGOTIATE) {
-        cf[o + F_DEAL] = pAccDeal;
-        cf[o + F_HOLD] = 1 - pAccDeal;
-        cf[o + F_ONE] = talkV;
+        co(c, F_DEAL, pAccDeal);
+        co(c, F_HOLD, 1 - pAccDeal);
+        co(c, F_ONE, talkV);
       } else if (act == A_OFFER) {
-        cf[o + F_OFFER] = pAccOffer;
-        cf[o + F_HOLD] = 1 - pAccOffer;
-        cf[o + F_ONE] = talkV;
+        co(c, F_OFFER, pAccOffer);
+        co(c, F_HOLD, 1 - pAccOffer);
+        co(c, F_ONE, talkV);
       } else if (act == A_CEASEFIRE) {
-        cf[o + F_SQ] = pAccCease;
-        cf[o + F_ONE] = -pAccCease * m.crisisCost * h;
-        cf[o + F_W] = 1 - pAccCease;
+        co(c, F_SQ, pAccCease);
+        co(c, F_ONE, -pAccCease * m.crisisCost * h);
+        co(c, F_W, 1 - pAccCease);
       } else if (act == A_CONCEDE) {
-        cf[o + F_CONCEDE] = 1;
+        co(c, F_CONCEDE, 1);
       } else if (act == A_INSULT) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = m.rhetoricGain - m.crisisCost * 2 * gH;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, m.rhetoricGain - m.crisisCost * 2 * gH);
       } else if (act == A_THREATEN || act == A_THREATEN_BREAK || act == A_THREATEN_NUC) {
-        cf[o + F_WON] = pYieldVerbal;
-        cf[o + F_HOLD] = 1 - pYieldVerbal;
-        cf[o + F_ONE] = act == A_THREATEN_NUC
-            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH;
+        co(c, F_WON, pYieldVerbal);
+        co(c, F_HOLD, 1 - pYieldVerbal);
+        co(c, F_ONE, act == A_THREATEN_NUC
+            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH);
       } else if (act == A_BREAK) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = -talkV + m.rhetoricGain;
-        cf[o + F_RESTORE] = -0.5 * pAccDeal;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, -talkV + m.rhetoricGain);
+        co(c, F_RESTORE, -0.5 * pAccDeal);
       } else if (act == A_SANCTION || act == A_MOBILIZE || act == A_BLOCKADE) {
         double costMult = act == A_BLOCKADE ? 2 : 1;
         double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
-        cf[o + F_WON] = pYieldMaterial;
-        cf[o + F_W] = pe;
-        cf[o + F_HOLD] = 1 - pYieldMaterial - pe;
-        cf[o + F_ONE] = -costMult * m.coercionCost;
+        co(c, F_WON, pYieldMaterial);
+        co(c, F_W, pe);
+        co(c, F_HOLD, 1 - pYieldMaterial - pe);
+        co(c, F_ONE, -costMult * m.coercionCost);
       } else if (act == A_ATTACK) {
-        cf[o + F_W] = 1;
+        co(c, F_W, 1);
         if (atWar) {
-          cf[o + F_TERR] = pLocal - 0.5;
+          co(c, F_TERR, pLocal - 0.5);
         } else {
-          cf[o + F_ONE] = -m.crisisCost * h;
+          co(c, F_ONE, -m.crisisCost * h);
         }
       } else if (act == A_ARM_PROXY) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = -m.coercionCost;
-        cf[o + F_GL] = 0.5 * m.proxyBoost * p * (1 - p);
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, -m.coercionCost);
+        co(c, F_GL, 0.5 * m.proxyBoost * p * (1 - p));
       } else if (act == A_ALLIANCE) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = -m.coercionCost;
-        cf[o + F_COH] = 0.1;
-        cf[o + F_GL] = m.allianceCredibility * 0.25 * p * (1 - p);
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, -m.coercionCost);
+        co(c, F_COH, 0.1);
+        co(c, F_GL, m.allianceCredibility * 0.25 * p * (1 - p));
       } else if (act == A_NUC_DEMO) {
-        cf[o + F_WON] = pYieldNuc;
-        cf[o + F_W] = 1 - pYieldNuc;
-        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost;
+        co(c, F_WON, pYieldNuc);
+        co(c, F_W, 1 - pYieldNuc);
+        co(c, F_ONE, -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost);
       } else if (act == A_NUC_FORCES) {
         double q = 1 - pYieldNuc;
-        cf[o + F_WON] = pYieldNuc;
-        cf[o + F_G] = q * pAfterStrike;
-        cf[o + F_L] = q * (1 - pAfterStrike);
-        cf[o + F_COST] = -q;
-        cf[o + F_ONE] = -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost;
+        co(c, F_WON, pYieldNuc);
+        co(c, F_G, q * pAfterStrike);
+        co(c, F_L, q * (1 - pAfterStrike));
+        co(c, F_COST, -q);
+        co(c, F_ONE, -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost);
       } else if (act == A_NUC_CITY) {
-        cf[o + F_WON] = pYieldNuc;
-        cf[o + F_W] = 1 - pYieldNuc;
-        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost;
+        co(c, F_WON, pYieldNuc);
+        co(c, F_W, 1 - pYieldNuc);
+        co(c, F_ONE, -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost);
       } else if (act == A_STRAT_CF) {
-        cf[o + F_W] = 1;
-        cf[o + F_ONE] = -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+        co(c, F_W, 1);
+        co(c, F_ONE, -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0));
       } else {
         // strategic countervalue: pure punishment, valued only after being struck
-        cf[o + F_W] = 1;
-        cf[o + F_ONE] = -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+        co(c, F_W, 1);
+        co(c, F_ONE, -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0));
       }
-    }
-    // sparse form of the coefficients: at most NZ non-zero features per action
-    for (int c = 0; c < n; c++) {
-      int o = c * NF;
-      int z = 0;
-      for (int j = 0; j < NF; j++) {
-        double v = cf[o + j];
-        if (v != 0.0 && z < NZ) {
-          spIdx[c * NZ + z] = j;
-          spVal[c * NZ + z] = v;
-          z++;
-        }
-      }
-      spN[c] = z;
     }
     final double[] f = feat;
     f[F_ONE] = 1;
     prepareMotives(a, b);
-    for (int k = 0; k < nTa; k++) {
-      int mo = k % nMa;
-      typeValues(a, k, b, p);
-      final double res = vRes;
-      final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
-      f[F_HOLD] = vH;
-      f[F_W] = vW;
-      f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
-      f[F_DEAL] = deal;
-      f[F_OFFER] = res * m.uOfferTo[a][mo * nA + b] - acA * m.dealAudienceShare;
-      f[F_CONCEDE] = res * m.uOfferTo[a][mo * nA + b] - acA;
-      f[F_SQ] = vSq;
-      f[F_G] = vG;
-      f[F_L] = vL;
-      f[F_COST] = vCost;
-      f[F_RESTORE] = Math.max(0, deal - vH);
-      f[F_GL] = Math.max(0, vG - vL);
-      f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
-      f[F_COH] = m.cohesion[a][mo];
-      int row = k * MAXC;
-      for (int c = 0; c < n; c++) {
-        int o = c * NZ;
-        int z = spN[c];
-        double u = 0;
-        for (int j = 0; j < z; j++) {
-          u += spVal[o + j] * f[spIdx[o + j]];
-        }
-        util[row + c] = u;
-      }
-      // logit quantal response
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < n; c++) {
-        max = Math.max(max, util[row + c]);
-      }
-      double s = 0;
-      for (int c = 0; c < n; c++) {
-        double e = FastMath.exp(lam * (util[row + c] - max));
-        prob[row + c] = e;
-        s += e;
-      }
-      for (int c = 0; c < n; c++) {
-        prob[row + c] /= s;
-      }
+    // the true type first: its quantal response is the decision
+    final int tk = typeOf(a);
+    final int row = tk * MAXC;
+    double max = utilities(a, b, tk, p, acA, attackT, n, row);
+    for (int c = 0; c < n; c++) {
+      prob[row + c] = FastMath.exp(lam * (util[row + c] - max));
     }
-
-    // ---- draw with the true type, perceive through the channel, store likelihoods
-    int tk = typeOf(a);
-    int chosen = rng.pick(prob, tk * MAXC, n);
+    int chosen = rng.pick(prob, row, n);
     double eps = noiseOf(a, b);
     int perceived = rng.nextDouble() < eps ? rng.nextInt(n) : chosen;
     if (tracer != null) {
+      double s = 0;
       for (int c = 0; c < n; c++) {
-        trUtil[c] = util[tk * MAXC + c];
-        trProb[c] = prob[tk * MAXC + c];
+        s += prob[row + c];
+      }
+      for (int c = 0; c < n; c++) {
+        trUtil[c] = util[row + c];
+        trProb[c] = prob[row + c] / s;
       }
       tracer.decision(this, week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
       if (perceived != chosen) {
@@ -1000,10 +965,85 @@ public final class Simulator implements RunView {
     pendTheater[pi] = cTh[chosen];
     pendAux[pi] = cAux[chosen];
     pendNoise[pi] = eps;
-    int lo = pi * m.maxTypes;
+    // likelihood of the perceived action under each type b still deems possible (b's belief
+    // about a is exactly zero elsewhere, so the likelihood there cannot matter)
+    final int lo = pi * m.maxTypes;
+    final int ob = (b * nA + a) * m.maxTypes;
+    final double floor = eps / n;
     for (int k = 0; k < nTa; k++) {
-      pendLik[lo + k] = (1 - eps) * prob[k * MAXC + perceived] + eps / n;
+      if (belief[ob + k] == 0) {
+        pendLik[lo + k] = 0;
+        continue;
+      }
+      double mk;
+      int rk = k * MAXC;
+      if (k == tk) {
+        mk = max;
+      } else {
+        mk = utilities(a, b, k, p, acA, attackT, n, rk);
+      }
+      double s = 0;
+      double ep = 0;
+      for (int c = 0; c < n; c++) {
+        double e = FastMath.exp(lam * (util[rk + c] - mk));
+        s += e;
+        if (c == perceived) {
+          ep = e;
+        }
+      }
+      pendLik[lo + k] = (1 - eps) * (ep / s) + floor;
     }
+  }
+
+  /**
+   * Utilities of a's n feasible actions toward b under a's type k, written to util[row..]; returns
+   * their maximum. Requires the sparse coefficients of decide() and prepareMotives(a, b).
+   */
+  private double utilities(int a, int b, int k, double p, double acA, int attackT, int n,
+      int row) {
+    final int nA = m.nA;
+    final double[] f = feat;
+    final int mo = k % m.nMot[a];
+    typeValues(a, k, b, p);
+    final double res = vRes;
+    final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
+    final double offerTo = res * m.uOfferTo[a][mo * nA + b];
+    f[F_HOLD] = vH;
+    f[F_W] = vW;
+    f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
+    f[F_DEAL] = deal;
+    f[F_OFFER] = offerTo - acA * m.dealAudienceShare;
+    f[F_CONCEDE] = offerTo - acA;
+    f[F_SQ] = vSq;
+    f[F_G] = vG;
+    f[F_L] = vL;
+    f[F_COST] = vCost;
+    f[F_RESTORE] = Math.max(0, deal - vH);
+    f[F_GL] = Math.max(0, vG - vL);
+    f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
+    f[F_COH] = m.cohesion[a][mo];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < n; c++) {
+      int o = c * NZ;
+      int z = spN[c];
+      double u = 0;
+      for (int j = 0; j < z; j++) {
+        u += spVal[o + j] * f[spIdx[o + j]];
+      }
+      util[row + c] = u;
+      if (u > max) {
+        max = u;
+      }
+    }
+    return max;
+  }
+
+  /** Appends the coefficient v of feature j to action c's sparse utility row. */
+  private void co(int c, int j, double v) {
+    int z = spN[c];
+    spIdx[c * NZ + z] = j;
+    spVal[c * NZ + z] = v;
+    spN[c] = z + 1;
   }
 
   private int add(int n, int action, int theater, int aux) {
