@@ -635,10 +635,33 @@ public final class Simulator implements RunView {
    * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
    */
   private void prepareMotives(int x, int y) {
+    engaged = engagedShare(x, y);
     for (int mo = 0; mo < m.nMot[x]; mo++) {
       gainM[mo] = gainTerr(x, mo, y);
       loseM[mo] = loseTerr(x, mo, y);
     }
+  }
+
+  private double engaged;
+
+  /**
+   * Share of x's forces committed against y: those in theaters where y has forces too. A great
+   * power fighting with a fraction of its army bears that fraction of the war's running cost.
+   */
+  private double engagedShare(int x, int y) {
+    int nT = m.nT;
+    double all = 0;
+    double in = 0;
+    for (int t = 0; t < nT; t++) {
+      double f = forces[x * nT + t];
+      if (f > 0) {
+        all += f;
+        if (forces[y * nT + t] > 0) {
+          in += f;
+        }
+      }
+    }
+    return all > 0 ? in / all : 0;
   }
 
   /** Requires {@link #prepareMotives}(x, y) first. */
@@ -661,8 +684,9 @@ public final class Simulator implements RunView {
     double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
     if (war[xy]) {
       // fighting on as things stand: the status quo of the front, paying the war's running
-      // cost (half the cost of a decisive war); escalating to a decisive war is worth w
-      hold -= 0.5 * cost;
+      // cost (half the cost of a decisive war) in proportion to the share of x's forces
+      // engaged against y; escalating to a decisive war is worth w
+      hold -= 0.5 * cost * engaged;
     }
     vG = g;
     vL = l;
@@ -671,6 +695,20 @@ public final class Simulator implements RunView {
     vH = hold;
     vCost = cost;
     vRes = res;
+  }
+
+  /**
+   * Probability that a side accepts (or ratifies) a settlement worth delta more to it than its
+   * alternative. In peacetime the logit quantal response; between parties at war a settlement
+   * must lie inside the bargaining range (delta at least 0): a war ends only when both sides'
+   * expectations leave them better off stopping (Fearon 1995; Goemans 2000; Reiter 2009), not
+   * by a leadership's error.
+   */
+  private static double accept(double lambda, double delta, boolean atWar) {
+    if (atWar) {
+      return delta >= 0 ? 1.0 : 0.0;
+    }
+    return sigmoid(lambda * delta);
   }
 
   private static double sigmoid(double x) {
@@ -807,10 +845,11 @@ public final class Simulator implements RunView {
       double out = Math.max(bH[k], bW[k]);
       // only the responses to feasible actions are needed
       if (talk) {
-        pAccDeal += bel * sigmoid(lam * (bD[k] - out));
-        pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
+        pAccDeal += bel * accept(lam, bD[k] - out, atWar);
+        pAccOffer += bel * accept(lam, bDoff[k] - out, atWar);
         if (atWar) {
-          pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+          pAccCease += bel * accept(lam, bSq[k] - m.crisisCost * h
+              - acB * m.dealAudienceShare - out, true);
         }
       } else if (ch != OPEN) {
         pAccDeal += bel * sigmoid(lam * (bD[k] - out)); // restore-relations looks ahead to a deal
@@ -862,8 +901,8 @@ public final class Simulator implements RunView {
         co(c, F_ONE, talkV);
       } else if (act == A_CEASEFIRE) {
         co(c, F_SQ, pAccCease);
-        co(c, F_ONE, -pAccCease * m.crisisCost * h);
-        co(c, F_W, 1 - pAccCease);
+        co(c, F_ONE, -pAccCease * (m.crisisCost * h + acA * m.dealAudienceShare));
+        co(c, F_HOLD, 1 - pAccCease);
       } else if (act == A_CONCEDE) {
         co(c, F_CONCEDE, 1);
       } else if (act == A_INSULT) {
@@ -1305,19 +1344,39 @@ public final class Simulator implements RunView {
     double value;
     double alt;
     if (act == A_CEASEFIRE) {
-      value = vSq - m.crisisCost * hB;
-      alt = vW;
+      value = vSq - m.crisisCost * hB - acB * m.dealAudienceShare;
+      alt = Math.max(vH, vW);
     } else {
       value = vRes * (act == A_OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
           - acB * m.dealAudienceShare;
       alt = Math.max(vH, vW);
     }
-    double pAcc = sigmoid(m.lambda * (value - alt));
+    double pAcc = accept(m.lambda, value - alt, war[a * nA + b]);
     // ratification: the proposer's own side must also prefer the deal to its alternatives
     // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
     // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
-    double pRat = act == A_CEASEFIRE ? 1.0 : ratification(a, b, act == A_OFFER);
+    double pRat = act == A_CEASEFIRE ? ceasefireRatification(a, b)
+        : ratification(a, b, act == A_OFFER);
     boolean accept = rng.nextDouble() < pAcc * pRat;
+    if (accept && act != A_CEASEFIRE && isPrincipalPair(a, b)) {
+      // the principals cannot settle a war over the heads of those fighting it: every third
+      // party at war with a principal must find the deal inside its own bargaining range
+      for (int c = 0; c < nA && accept; c++) {
+        if (c == a || c == b) {
+          continue;
+        }
+        int enemy = war[c * nA + a] ? a : war[c * nA + b] ? b : -1;
+        if (enemy >= 0) {
+          double pC = belligerentConsent(c, enemy);
+          accept = rng.nextDouble() < pC;
+          if (!accept && tracer != null) {
+            tracer.note(week, m.actorIds[c] + ", at war with " + m.actorIds[enemy]
+                + ", rejects the deal between " + m.actorIds[a] + " and " + m.actorIds[b]
+                + String.format(java.util.Locale.ROOT, " (p(consent) %.2f)", pC));
+          }
+        }
+      }
+    }
     if (tracer != null) {
       tracer.note(week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
           + "'s " + ACTIONS[act].id() + String.format(java.util.Locale.ROOT,
@@ -1336,6 +1395,25 @@ public final class Simulator implements RunView {
     deal(a, b, A_AGREEMENT);
   }
 
+  private boolean isPrincipalPair(int a, int b) {
+    return (a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA);
+  }
+
+  /**
+   * Probability that c, at war with a principal (enemy), consents to the principals' focal deal:
+   * its value of the deal, paying the compromise share of its audience cost toward the enemy,
+   * against fighting on or a decisive war.
+   */
+  private double belligerentConsent(int c, int enemy) {
+    int nA = m.nA;
+    int mo = trueMot[c];
+    prepareMotives(c, enemy);
+    typeValues(c, typeOf(c), enemy, winProb(c, enemy));
+    double value = vRes * m.uDeal[c][mo]
+        - m.audienceCost * rhetoric[c * nA + enemy] * m.dealAudienceShare;
+    return accept(m.lambda, value - Math.max(vH, vW), true);
+  }
+
   /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
   private double ratification(int a, int b, boolean offer) {
     int nA = m.nA;
@@ -1345,7 +1423,21 @@ public final class Simulator implements RunView {
     double ac = m.audienceCost * rhetoric[a * nA + b];
     double value = vRes * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
         - ac * m.dealAudienceShare;
-    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+    return accept(m.lambda, value - Math.max(vH, vW), war[a * nA + b]);
+  }
+
+  /**
+   * Probability that a's own side ratifies a ceasefire it proposed to b: the front as it stands
+   * (the status quo, minus the crisis cost and the share of the audience cost of a compromise)
+   * against fighting on or a decisive war.
+   */
+  private double ceasefireRatification(int a, int b) {
+    int nA = m.nA;
+    prepareMotives(a, b);
+    typeValues(a, typeOf(a), b, winProb(a, b));
+    double value = vSq - m.crisisCost * hostility[a * nA + b]
+        - m.audienceCost * rhetoric[a * nA + b] * m.dealAudienceShare;
+    return accept(m.lambda, value - Math.max(vH, vW), true);
   }
 
   /** Probability that a's own side stands by a concession to b (full audience cost). */
@@ -1355,7 +1447,7 @@ public final class Simulator implements RunView {
     prepareMotives(a, b);
     typeValues(a, typeOf(a), b, winProb(a, b));
     double value = vRes * m.uOfferTo[a][mo * nA + b] - m.audienceCost * rhetoric[a * nA + b];
-    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+    return accept(m.lambda, value - Math.max(vH, vW), war[a * nA + b]);
   }
 
   private void endWar(int a, int b) {
