@@ -90,6 +90,7 @@ public final class Simulator implements RunView {
   private final double[] hostility;
   private final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
   private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
+  private final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
   private final int[] channel;
   private final boolean[] war;
   private final int[] warCount; // wars each actor is in
@@ -178,6 +179,7 @@ public final class Simulator implements RunView {
     hostility = new double[nA * nA];
     rhetoric = new double[nA * nA];
     pressure = new double[nA * nA];
+    support = new double[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
     warCount = new int[nA];
@@ -300,6 +302,7 @@ public final class Simulator implements RunView {
     System.arraycopy(m.cred, 0, cred, 0, cred.length);
     System.arraycopy(m.allied, 0, allied, 0, allied.length);
     Arrays.fill(pressure, 0);
+    Arrays.fill(support, 0);
     for (int i = 0; i < war.length; i++) {
       war[i] = m.hostility0[i] >= WAR_HOSTILITY;
     }
@@ -508,8 +511,9 @@ public final class Simulator implements RunView {
     double s = totW[a];
     for (int c = 0; c < nA; c++) {
       double cr = cred[c * nA + a];
-      if (cr > 0 && c != b && !war[c * nA + a]) {
-        s += cr * totW[c];
+      double sup = cr + support[c * nA + a];
+      if (sup > 0 && c != b && !war[c * nA + a]) {
+        s += Math.min(1.0, sup) * totW[c];
       }
     }
     return s;
@@ -1565,6 +1569,8 @@ public final class Simulator implements RunView {
           eff[b * nT + u] = Math.min(3.0, eff[b * nT + u] * (1 + m.proxyBoost));
         }
       }
+      // a standing aid commitment: a share of a's strength counts on b's side from now on
+      support[a * nA + b] = Math.max(support[a * nA + b], m.aidShare);
       if (against >= 0) {
         addHostility(a, against, m.goldsteinHostility * 4);
       }
