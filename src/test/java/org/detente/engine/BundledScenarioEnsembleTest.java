@@ -53,6 +53,12 @@ class BundledScenarioEnsembleTest {
     double nuclear = s.outcomeProbability(Outcome.LIMITED_NUCLEAR)
         + s.outcomeProbability(Outcome.STRATEGIC_NUCLEAR);
     assertThat(nuclear).isLessThan(0.05);
+    // calibration to March 2022 - March 2024: the war goes on in most runs (no US-Russia
+    // settlement happened), no NATO-Russia war
+    assertThat(s.outcomeProbability(Outcome.FROZEN))
+        .isGreaterThan(s.outcomeProbability(Outcome.SETTLEMENT))
+        .isGreaterThan(0.45);
+    assertThat(s.outcomeProbability(Outcome.CONVENTIONAL_WAR)).isLessThan(0.05);
   }
 
   @Test
