@@ -91,6 +91,10 @@ public final class Simulator implements RunView {
   private final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
   private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
   private final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
+  private final double[] sideCache; // [a*nA+b]: side strength of a against b, this phase
+  private final long[] sideStamp;
+  private long sideEpoch;
+  private boolean decisionPhase;
   private final int[] channel;
   private final boolean[] war;
   private final int[] warCount; // wars each actor is in
@@ -180,6 +184,8 @@ public final class Simulator implements RunView {
     rhetoric = new double[nA * nA];
     pressure = new double[nA * nA];
     support = new double[nA * nA];
+    sideCache = new double[nA * nA];
+    sideStamp = new long[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
     warCount = new int[nA];
@@ -257,6 +263,9 @@ public final class Simulator implements RunView {
       incidents();
       // 2-3. decisions of active dyads (simultaneous), then observation and belief updates
       nPend = 0;
+      // the state is constant while everybody decides: side strengths are cached for the phase
+      decisionPhase = true;
+      sideEpoch++;
       for (int a = 0; a < m.nA; a++) {
         for (int b = 0; b < m.nA; b++) {
           if (a != b && active(a, b)) {
@@ -264,6 +273,8 @@ public final class Simulator implements RunView {
           }
         }
       }
+      decisionPhase = false;
+      sideEpoch++;
       for (int p = 0; p < nPend && !absorbed; p++) {
         applyDecision(p);
         if (refreshCachesAfterNuclear) {
@@ -507,6 +518,19 @@ public final class Simulator implements RunView {
   }
 
   private double sideStrength(int a, int b) {
+    int ab = a * m.nA + b;
+    if (decisionPhase && sideStamp[ab] == sideEpoch) {
+      return sideCache[ab];
+    }
+    double s = computeSideStrength(a, b);
+    if (decisionPhase) {
+      sideStamp[ab] = sideEpoch;
+      sideCache[ab] = s;
+    }
+    return s;
+  }
+
+  private double computeSideStrength(int a, int b) {
     int nA = m.nA;
     double s = totW[a];
     for (int c = 0; c < nA; c++) {
@@ -639,14 +663,17 @@ public final class Simulator implements RunView {
    * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
    */
   private void prepareMotives(int x, int y) {
-    engaged = engagedShare(x, y);
+    engaged = war[x * m.nA + y] ? engagedShare(x, y) : 0;
+    danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     for (int mo = 0; mo < m.nMot[x]; mo++) {
       gainM[mo] = gainTerr(x, mo, y);
       loseM[mo] = loseTerr(x, mo, y);
     }
   }
 
+  // set by prepareMotives(x, y): share of x's forces engaged against y (at war), nuclear danger
   private double engaged;
+  private double danger;
 
   /**
    * Share of x's forces committed against y: those in theaters where y has forces too. A great
@@ -681,7 +708,6 @@ public final class Simulator implements RunView {
     double cost = m.warCost * (1 + m.regimeSec[x][mo])
         + (m.deterActor[x][mo] >= 0 && m.deterActor[x][mo] != y
             ? m.deterWeight[x][mo] * m.warCost : 0);
-    double danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     double w = p * g + (1 - p) * l - cost - danger;
     double sq = res * m.uSq[x][mo];
     double h = hostility[xy];
@@ -1028,7 +1054,11 @@ public final class Simulator implements RunView {
       double s = 0;
       double ep = 0;
       for (int c = 0; c < n; c++) {
-        double e = FastMath.exp(lam * (util[rk + c] - mk));
+        double d = lam * (util[rk + c] - mk);
+        if (d < -40) {
+          continue; // below 4e-18 of the largest term: no effect on the sum
+        }
+        double e = FastMath.exp(d);
         s += e;
         if (c == perceived) {
           ep = e;
