@@ -43,10 +43,10 @@ public final class Simulator implements RunView {
   /** Hostility at week 0 at or above which a pair is at war from the start. */
   static final double WAR_HOSTILITY = 0.95;
   /**
-   * Posterior probability below which a type is ruled out: one in a billion, far below what
-   * any outcome frequency can resolve; ruled-out types need no quantal response.
+   * Posterior probability below which a type is ruled out: one in a million, below what an
+   * ensemble of 10^5 runs can resolve; ruled-out types need no quantal response.
    */
-  static final double BELIEF_FLOOR = 1e-9;
+  static final double BELIEF_FLOOR = 1e-6;
 
   private static final int A_WAIT = Action.WAIT.ordinal();
   private static final int A_CONSULT = Action.CONSULT.ordinal();
