@@ -12,6 +12,8 @@ final class FastMath {
   private static final double LOG2E_256 = 256 * 1.4426950408889634;
   private static final double LN2_256 = 0.6931471805599453 / 256;
   private static final double[] POW2_FRAC = new double[256];
+  private static final double SHIFTER = 0x1.8p52;
+  private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
 
   static {
     for (int j = 0; j < 256; j++) {
@@ -28,7 +30,9 @@ final class FastMath {
     if (x > 700) {
       return Double.POSITIVE_INFINITY;
     }
-    long n = Math.round(x * LOG2E_256); // x ≈ n·ln2/256
+    // round to nearest by the 1.5·2^52 shifter (exact for |x·256·log2 e| < 2^51)
+    double shifted = x * LOG2E_256 + SHIFTER;
+    long n = Double.doubleToRawLongBits(shifted) - SHIFTER_BITS; // x ≈ n·ln2/256
     double r = x - n * LN2_256; // |r| ≤ ln2/512
     double p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
     long i = n >> 8; // floor(n / 256)
