@@ -164,6 +164,7 @@ public final class CompiledModel {
   final double followOnRisk;
   final double allianceCredibility;
   final double proxyBoost;
+  final double aidShare;
 
   /** The spatial model of politics as deal forecaster (docs/bargain.md). */
   public static final DealForecaster SPATIAL =
@@ -246,6 +247,7 @@ public final class CompiledModel {
     warheadsPerStrike = o.warheadsPerStrike; strategicSalvo = o.strategicSalvo;
     followOnRisk = o.followOnRisk; allianceCredibility = o.allianceCredibility;
     proxyBoost = o.proxyBoost;
+    aidShare = o.aidShare;
   }
 
   private CompiledModel(
@@ -302,6 +304,7 @@ public final class CompiledModel {
     followOnRisk = p.get("followOnRisk");
     allianceCredibility = p.get("allianceCredibility");
     proxyBoost = p.get("proxyBoost");
+    aidShare = p.get("aidShare");
 
     // actors
     forces0 = new double[nA * nT];

@@ -1,15 +1,25 @@
 package org.detente.engine;
 
 /**
- * A fast, deterministic exponential for the quantal-response hot loop: exp(x) = 2^i · 2^f with
- * i = floor(x·log2 e) and 2^f on [0, 1) from a degree-6 minimax-style Taylor polynomial (relative
- * error below 2e-7, far below the model's precision). Pure Java arithmetic, so results are
- * identical on every platform (strictfp is the default since Java 17).
+ * A fast, deterministic exponential for the quantal-response hot loop (Tang's table method):
+ * exp(x) = 2^i · 2^(j/256) · e^r with x = (256·i + j)·ln2/256 + r, |r| ≤ ln2/512, the 256 values
+ * 2^(j/256) tabulated once and e^r from a degree-4 Taylor polynomial (relative error below
+ * 1e-12). Pure Java arithmetic, so results are identical on every platform (strictfp is the
+ * default since Java 17).
  */
 final class FastMath {
 
-  private static final double LOG2E = 1.4426950408889634;
-  private static final double LN2 = 0.6931471805599453;
+  private static final double LOG2E_256 = 256 * 1.4426950408889634;
+  private static final double LN2_256 = 0.6931471805599453 / 256;
+  private static final double[] POW2_FRAC = new double[256];
+  private static final double SHIFTER = 0x1.8p52;
+  private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+
+  static {
+    for (int j = 0; j < 256; j++) {
+      POW2_FRAC[j] = StrictMath.pow(2.0, j / 256.0);
+    }
+  }
 
   private FastMath() {}
 
@@ -20,17 +30,13 @@ final class FastMath {
     if (x > 700) {
       return Double.POSITIVE_INFINITY;
     }
-    double y = x * LOG2E;
-    long il = (long) y;
-    if (y < il) {
-      il--;
-    }
-    double fl = il;
-    double f = (y - fl) * LN2; // in [0, ln 2)
-    // e^f by Taylor series to degree 7 (f < 0.694: remainder < 2e-7 relative)
-    double p = 1 + f * (1 + f * (0.5 + f * (1.0 / 6 + f * (1.0 / 24 + f * (1.0 / 120
-        + f * (1.0 / 720 + f * (1.0 / 5040)))))));
-    long bits = (il + 1023) << 52;
-    return p * Double.longBitsToDouble(bits);
+    // round to nearest by the 1.5·2^52 shifter (exact for |x·256·log2 e| < 2^51)
+    double shifted = x * LOG2E_256 + SHIFTER;
+    long n = Double.doubleToRawLongBits(shifted) - SHIFTER_BITS; // x ≈ n·ln2/256
+    double r = x - n * LN2_256; // |r| ≤ ln2/512
+    double p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24))));
+    long i = n >> 8; // floor(n / 256)
+    int j = (int) (n & 255);
+    return p * POW2_FRAC[j] * Double.longBitsToDouble((i + 1023) << 52);
   }
 }

@@ -174,7 +174,14 @@ public final class ParameterCatalog {
           new ParameterSpec(
               "proxyBoost", 0.1, 0.0, 0.3, "1",
               "Rise of a recipient's combat effectiveness per round of military aid",
-              "documented judgement"));
+              "documented judgement"),
+          new ParameterSpec(
+              "aidShare", 0.03, 0.0, 0.1, "1",
+              "Share of a supporter's weighted forces that its standing military aid adds to the"
+                  + " recipient's side in the war contest (once the supporter has armed it)",
+              "Kiel Institute Ukraine Support Tracker: US military aid of about EUR 43 bn from"
+                  + " Jan 2022 to Jan 2024, about 2.7 % a year of the US defence budget (SIPRI);"
+                  + " rounded up for the European donors' larger shares of their budgets"));
 
   private ParameterCatalog() {}
 

@@ -42,6 +42,11 @@ public final class Simulator implements RunView {
   private static final int NZ = 6;
   /** Hostility at week 0 at or above which a pair is at war from the start. */
   static final double WAR_HOSTILITY = 0.95;
+  /**
+   * Posterior probability below which a type is ruled out: one in a million, below what an
+   * ensemble of 10^5 runs can resolve; ruled-out types need no quantal response.
+   */
+  static final double BELIEF_FLOOR = 1e-6;
 
   private static final int A_WAIT = Action.WAIT.ordinal();
   private static final int A_CONSULT = Action.CONSULT.ordinal();
@@ -85,6 +90,11 @@ public final class Simulator implements RunView {
   private final double[] hostility;
   private final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
   private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
+  private final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
+  private final double[] sideCache; // [a*nA+b]: side strength of a against b, this phase
+  private final long[] sideStamp;
+  private long sideEpoch;
+  private boolean decisionPhase;
   private final int[] channel;
   private final boolean[] war;
   private final int[] warCount; // wars each actor is in
@@ -144,7 +154,6 @@ public final class Simulator implements RunView {
   private final double[] util; // [type*MAXC + c]
   private final double[] prob; // [type*MAXC + c]
   private final double[] trUtil = new double[MAXC];
-  private final double[] coef = new double[MAXC * NF];
   private final double[] feat = new double[NF];
   private final int[] spN = new int[MAXC];
   private final int[] spIdx = new int[MAXC * NZ];
@@ -174,6 +183,9 @@ public final class Simulator implements RunView {
     hostility = new double[nA * nA];
     rhetoric = new double[nA * nA];
     pressure = new double[nA * nA];
+    support = new double[nA * nA];
+    sideCache = new double[nA * nA];
+    sideStamp = new long[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
     warCount = new int[nA];
@@ -251,6 +263,9 @@ public final class Simulator implements RunView {
       incidents();
       // 2-3. decisions of active dyads (simultaneous), then observation and belief updates
       nPend = 0;
+      // the state is constant while everybody decides: side strengths are cached for the phase
+      decisionPhase = true;
+      sideEpoch++;
       for (int a = 0; a < m.nA; a++) {
         for (int b = 0; b < m.nA; b++) {
           if (a != b && active(a, b)) {
@@ -258,6 +273,8 @@ public final class Simulator implements RunView {
           }
         }
       }
+      decisionPhase = false;
+      sideEpoch++;
       for (int p = 0; p < nPend && !absorbed; p++) {
         applyDecision(p);
         if (refreshCachesAfterNuclear) {
@@ -296,6 +313,7 @@ public final class Simulator implements RunView {
     System.arraycopy(m.cred, 0, cred, 0, cred.length);
     System.arraycopy(m.allied, 0, allied, 0, allied.length);
     Arrays.fill(pressure, 0);
+    Arrays.fill(support, 0);
     for (int i = 0; i < war.length; i++) {
       war[i] = m.hostility0[i] >= WAR_HOSTILITY;
     }
@@ -456,8 +474,21 @@ public final class Simulator implements RunView {
       System.arraycopy(m.typePrior[about], 0, belief, off, n);
       return;
     }
+    double kept = 0;
+    boolean pruned = false;
     for (int k = 0; k < n; k++) {
-      belief[off + k] /= s;
+      double v = belief[off + k] / s;
+      if (v < BELIEF_FLOOR && v > 0) {
+        v = 0; // a type below the floor is ruled out (and no longer evaluated)
+        pruned = true;
+      }
+      belief[off + k] = v;
+      kept += v;
+    }
+    if (pruned) {
+      for (int k = 0; k < n; k++) {
+        belief[off + k] /= kept;
+      }
     }
   }
 
@@ -487,12 +518,26 @@ public final class Simulator implements RunView {
   }
 
   private double sideStrength(int a, int b) {
+    int ab = a * m.nA + b;
+    if (decisionPhase && sideStamp[ab] == sideEpoch) {
+      return sideCache[ab];
+    }
+    double s = computeSideStrength(a, b);
+    if (decisionPhase) {
+      sideStamp[ab] = sideEpoch;
+      sideCache[ab] = s;
+    }
+    return s;
+  }
+
+  private double computeSideStrength(int a, int b) {
     int nA = m.nA;
     double s = totW[a];
     for (int c = 0; c < nA; c++) {
       double cr = cred[c * nA + a];
-      if (cr > 0 && c != b && !war[c * nA + a]) {
-        s += cr * totW[c];
+      double sup = cr + support[c * nA + a];
+      if (sup > 0 && c != b && !war[c * nA + a]) {
+        s += Math.min(1.0, sup) * totW[c];
       }
     }
     return s;
@@ -618,10 +663,36 @@ public final class Simulator implements RunView {
    * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
    */
   private void prepareMotives(int x, int y) {
+    engaged = war[x * m.nA + y] ? engagedShare(x, y) : 0;
+    danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     for (int mo = 0; mo < m.nMot[x]; mo++) {
       gainM[mo] = gainTerr(x, mo, y);
       loseM[mo] = loseTerr(x, mo, y);
     }
+  }
+
+  // set by prepareMotives(x, y): share of x's forces engaged against y (at war), nuclear danger
+  private double engaged;
+  private double danger;
+
+  /**
+   * Share of x's forces committed against y: those in theaters where y has forces too. A great
+   * power fighting with a fraction of its army bears that fraction of the war's running cost.
+   */
+  private double engagedShare(int x, int y) {
+    int nT = m.nT;
+    double all = 0;
+    double in = 0;
+    for (int t = 0; t < nT; t++) {
+      double f = forces[x * nT + t];
+      if (f > 0) {
+        all += f;
+        if (forces[y * nT + t] > 0) {
+          in += f;
+        }
+      }
+    }
+    return all > 0 ? in / all : 0;
   }
 
   /** Requires {@link #prepareMotives}(x, y) first. */
@@ -637,15 +708,15 @@ public final class Simulator implements RunView {
     double cost = m.warCost * (1 + m.regimeSec[x][mo])
         + (m.deterActor[x][mo] >= 0 && m.deterActor[x][mo] != y
             ? m.deterWeight[x][mo] * m.warCost : 0);
-    double danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     double w = p * g + (1 - p) * l - cost - danger;
     double sq = res * m.uSq[x][mo];
     double h = hostility[xy];
     double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
     if (war[xy]) {
       // fighting on as things stand: the status quo of the front, paying the war's running
-      // cost (half the cost of a decisive war); escalating to a decisive war is worth w
-      hold -= 0.5 * cost;
+      // cost (half the cost of a decisive war) in proportion to the share of x's forces
+      // engaged against y; escalating to a decisive war is worth w
+      hold -= 0.5 * cost * engaged;
     }
     vG = g;
     vL = l;
@@ -654,6 +725,20 @@ public final class Simulator implements RunView {
     vH = hold;
     vCost = cost;
     vRes = res;
+  }
+
+  /**
+   * Probability that a side accepts (or ratifies) a settlement worth delta more to it than its
+   * alternative. In peacetime the logit quantal response; between parties at war a settlement
+   * must lie inside the bargaining range (delta at least 0): a war ends only when both sides'
+   * expectations leave them better off stopping (Fearon 1995; Goemans 2000; Reiter 2009), not
+   * by a leadership's error.
+   */
+  private static double accept(double lambda, double delta, boolean atWar) {
+    if (atWar) {
+      return delta >= 0 ? 1.0 : 0.0;
+    }
+    return sigmoid(lambda * delta);
   }
 
   private static double sigmoid(double x) {
@@ -790,10 +875,11 @@ public final class Simulator implements RunView {
       double out = Math.max(bH[k], bW[k]);
       // only the responses to feasible actions are needed
       if (talk) {
-        pAccDeal += bel * sigmoid(lam * (bD[k] - out));
-        pAccOffer += bel * sigmoid(lam * (bDoff[k] - out));
+        pAccDeal += bel * accept(lam, bD[k] - out, atWar);
+        pAccOffer += bel * accept(lam, bDoff[k] - out, atWar);
         if (atWar) {
-          pAccCease += bel * sigmoid(lam * (bSq[k] - m.crisisCost * h - bW[k]));
+          pAccCease += bel * accept(lam, bSq[k] - m.crisisCost * h
+              - acB * m.dealAudienceShare - out, true);
         }
       } else if (ch != OPEN) {
         pAccDeal += bel * sigmoid(lam * (bD[k] - out)); // restore-relations looks ahead to a deal
@@ -821,166 +907,114 @@ public final class Simulator implements RunView {
     final double kA = m.catastropheCost * m.riskWeight[a];
     final double talkV = m.consultValue * h;
     final double gH = m.goldsteinHostility;
-    final double[] cf = coef;
-    Arrays.fill(cf, 0, n * NF, 0.0);
     for (int c = 0; c < n; c++) {
       int act = cAct[c];
-      int o = c * NF;
+      spN[c] = 0;
       if (act == A_WAIT) {
-        cf[o + F_HOLD] = 1;
+        co(c, F_HOLD, 1);
       } else if (act == A_INTENT) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = 0.5 * talkV;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, 0.5 * talkV);
       } else if (act == A_CONSULT) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = talkV;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, talkV);
       } else if (act == A_RESTORE) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_RESTORE] = 0.5 * pAccDeal;
+        co(c, F_HOLD, 1);
+        co(c, F_RESTORE, 0.5 * pAccDeal);
       } else if (act == A_NEGOTIATE) {
-        cf[o + F_DEAL] = pAccDeal;
-        cf[o + F_HOLD] = 1 - pAccDeal;
-        cf[o + F_ONE] = talkV;
+        co(c, F_DEAL, pAccDeal);
+        co(c, F_HOLD, 1 - pAccDeal);
+        co(c, F_ONE, talkV);
       } else if (act == A_OFFER) {
-        cf[o + F_OFFER] = pAccOffer;
-        cf[o + F_HOLD] = 1 - pAccOffer;
-        cf[o + F_ONE] = talkV;
+        co(c, F_OFFER, pAccOffer);
+        co(c, F_HOLD, 1 - pAccOffer);
+        co(c, F_ONE, talkV);
       } else if (act == A_CEASEFIRE) {
-        cf[o + F_SQ] = pAccCease;
-        cf[o + F_ONE] = -pAccCease * m.crisisCost * h;
-        cf[o + F_W] = 1 - pAccCease;
+        co(c, F_SQ, pAccCease);
+        co(c, F_ONE, -pAccCease * (m.crisisCost * h + acA * m.dealAudienceShare));
+        co(c, F_HOLD, 1 - pAccCease);
       } else if (act == A_CONCEDE) {
-        cf[o + F_CONCEDE] = 1;
+        co(c, F_CONCEDE, 1);
       } else if (act == A_INSULT) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = m.rhetoricGain - m.crisisCost * 2 * gH;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, m.rhetoricGain - m.crisisCost * 2 * gH);
       } else if (act == A_THREATEN || act == A_THREATEN_BREAK || act == A_THREATEN_NUC) {
-        cf[o + F_WON] = pYieldVerbal;
-        cf[o + F_HOLD] = 1 - pYieldVerbal;
-        cf[o + F_ONE] = act == A_THREATEN_NUC
-            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH;
+        co(c, F_WON, pYieldVerbal);
+        co(c, F_HOLD, 1 - pYieldVerbal);
+        co(c, F_ONE, act == A_THREATEN_NUC
+            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH);
       } else if (act == A_BREAK) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = -talkV + m.rhetoricGain;
-        cf[o + F_RESTORE] = -0.5 * pAccDeal;
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, -talkV + m.rhetoricGain);
+        co(c, F_RESTORE, -0.5 * pAccDeal);
       } else if (act == A_SANCTION || act == A_MOBILIZE || act == A_BLOCKADE) {
         double costMult = act == A_BLOCKADE ? 2 : 1;
         double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
-        cf[o + F_WON] = pYieldMaterial;
-        cf[o + F_W] = pe;
-        cf[o + F_HOLD] = 1 - pYieldMaterial - pe;
-        cf[o + F_ONE] = -costMult * m.coercionCost;
+        co(c, F_WON, pYieldMaterial);
+        co(c, F_W, pe);
+        co(c, F_HOLD, 1 - pYieldMaterial - pe);
+        co(c, F_ONE, -costMult * m.coercionCost);
       } else if (act == A_ATTACK) {
-        cf[o + F_W] = 1;
+        co(c, F_W, 1);
         if (atWar) {
-          cf[o + F_TERR] = pLocal - 0.5;
+          co(c, F_TERR, pLocal - 0.5);
         } else {
-          cf[o + F_ONE] = -m.crisisCost * h;
+          co(c, F_ONE, -m.crisisCost * h);
         }
       } else if (act == A_ARM_PROXY) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = -m.coercionCost;
-        cf[o + F_GL] = 0.5 * m.proxyBoost * p * (1 - p);
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, -m.coercionCost);
+        co(c, F_GL, 0.5 * m.proxyBoost * p * (1 - p));
       } else if (act == A_ALLIANCE) {
-        cf[o + F_HOLD] = 1;
-        cf[o + F_ONE] = -m.coercionCost;
-        cf[o + F_COH] = 0.1;
-        cf[o + F_GL] = m.allianceCredibility * 0.25 * p * (1 - p);
+        co(c, F_HOLD, 1);
+        co(c, F_ONE, -m.coercionCost);
+        co(c, F_COH, 0.1);
+        co(c, F_GL, m.allianceCredibility * 0.25 * p * (1 - p));
       } else if (act == A_NUC_DEMO) {
-        cf[o + F_WON] = pYieldNuc;
-        cf[o + F_W] = 1 - pYieldNuc;
-        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost;
+        co(c, F_WON, pYieldNuc);
+        co(c, F_W, 1 - pYieldNuc);
+        co(c, F_ONE, -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost);
       } else if (act == A_NUC_FORCES) {
         double q = 1 - pYieldNuc;
-        cf[o + F_WON] = pYieldNuc;
-        cf[o + F_G] = q * pAfterStrike;
-        cf[o + F_L] = q * (1 - pAfterStrike);
-        cf[o + F_COST] = -q;
-        cf[o + F_ONE] = -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost;
+        co(c, F_WON, pYieldNuc);
+        co(c, F_G, q * pAfterStrike);
+        co(c, F_L, q * (1 - pAfterStrike));
+        co(c, F_COST, -q);
+        co(c, F_ONE, -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost);
       } else if (act == A_NUC_CITY) {
-        cf[o + F_WON] = pYieldNuc;
-        cf[o + F_W] = 1 - pYieldNuc;
-        cf[o + F_ONE] = -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost;
+        co(c, F_WON, pYieldNuc);
+        co(c, F_W, 1 - pYieldNuc);
+        co(c, F_ONE, -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost);
       } else if (act == A_STRAT_CF) {
-        cf[o + F_W] = 1;
-        cf[o + F_ONE] = -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+        co(c, F_W, 1);
+        co(c, F_ONE, -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0));
       } else {
         // strategic countervalue: pure punishment, valued only after being struck
-        cf[o + F_W] = 1;
-        cf[o + F_ONE] = -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0);
+        co(c, F_W, 1);
+        co(c, F_ONE, -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0));
       }
-    }
-    // sparse form of the coefficients: at most NZ non-zero features per action
-    for (int c = 0; c < n; c++) {
-      int o = c * NF;
-      int z = 0;
-      for (int j = 0; j < NF; j++) {
-        double v = cf[o + j];
-        if (v != 0.0 && z < NZ) {
-          spIdx[c * NZ + z] = j;
-          spVal[c * NZ + z] = v;
-          z++;
-        }
-      }
-      spN[c] = z;
     }
     final double[] f = feat;
     f[F_ONE] = 1;
     prepareMotives(a, b);
-    for (int k = 0; k < nTa; k++) {
-      int mo = k % nMa;
-      typeValues(a, k, b, p);
-      final double res = vRes;
-      final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
-      f[F_HOLD] = vH;
-      f[F_W] = vW;
-      f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
-      f[F_DEAL] = deal;
-      f[F_OFFER] = res * m.uOfferTo[a][mo * nA + b] - acA * m.dealAudienceShare;
-      f[F_CONCEDE] = res * m.uOfferTo[a][mo * nA + b] - acA;
-      f[F_SQ] = vSq;
-      f[F_G] = vG;
-      f[F_L] = vL;
-      f[F_COST] = vCost;
-      f[F_RESTORE] = Math.max(0, deal - vH);
-      f[F_GL] = Math.max(0, vG - vL);
-      f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
-      f[F_COH] = m.cohesion[a][mo];
-      int row = k * MAXC;
-      for (int c = 0; c < n; c++) {
-        int o = c * NZ;
-        int z = spN[c];
-        double u = 0;
-        for (int j = 0; j < z; j++) {
-          u += spVal[o + j] * f[spIdx[o + j]];
-        }
-        util[row + c] = u;
-      }
-      // logit quantal response
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < n; c++) {
-        max = Math.max(max, util[row + c]);
-      }
-      double s = 0;
-      for (int c = 0; c < n; c++) {
-        double e = FastMath.exp(lam * (util[row + c] - max));
-        prob[row + c] = e;
-        s += e;
-      }
-      for (int c = 0; c < n; c++) {
-        prob[row + c] /= s;
-      }
+    // the true type first: its quantal response is the decision
+    final int tk = typeOf(a);
+    final int row = tk * MAXC;
+    double max = utilities(a, b, tk, p, acA, attackT, n, row);
+    for (int c = 0; c < n; c++) {
+      prob[row + c] = FastMath.exp(lam * (util[row + c] - max));
     }
-
-    // ---- draw with the true type, perceive through the channel, store likelihoods
-    int tk = typeOf(a);
-    int chosen = rng.pick(prob, tk * MAXC, n);
+    int chosen = rng.pick(prob, row, n);
     double eps = noiseOf(a, b);
     int perceived = rng.nextDouble() < eps ? rng.nextInt(n) : chosen;
     if (tracer != null) {
+      double s = 0;
       for (int c = 0; c < n; c++) {
-        trUtil[c] = util[tk * MAXC + c];
-        trProb[c] = prob[tk * MAXC + c];
+        s += prob[row + c];
+      }
+      for (int c = 0; c < n; c++) {
+        trUtil[c] = util[row + c];
+        trProb[c] = prob[row + c] / s;
       }
       tracer.decision(this, week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
       if (perceived != chosen) {
@@ -1000,10 +1034,89 @@ public final class Simulator implements RunView {
     pendTheater[pi] = cTh[chosen];
     pendAux[pi] = cAux[chosen];
     pendNoise[pi] = eps;
-    int lo = pi * m.maxTypes;
+    // likelihood of the perceived action under each type b still deems possible (b's belief
+    // about a is exactly zero elsewhere, so the likelihood there cannot matter)
+    final int lo = pi * m.maxTypes;
+    final int ob = (b * nA + a) * m.maxTypes;
+    final double floor = eps / n;
     for (int k = 0; k < nTa; k++) {
-      pendLik[lo + k] = (1 - eps) * prob[k * MAXC + perceived] + eps / n;
+      if (belief[ob + k] == 0) {
+        pendLik[lo + k] = 0;
+        continue;
+      }
+      double mk;
+      int rk = k * MAXC;
+      if (k == tk) {
+        mk = max;
+      } else {
+        mk = utilities(a, b, k, p, acA, attackT, n, rk);
+      }
+      double s = 0;
+      double ep = 0;
+      for (int c = 0; c < n; c++) {
+        double d = lam * (util[rk + c] - mk);
+        if (d < -40) {
+          continue; // below 4e-18 of the largest term: no effect on the sum
+        }
+        double e = FastMath.exp(d);
+        s += e;
+        if (c == perceived) {
+          ep = e;
+        }
+      }
+      pendLik[lo + k] = (1 - eps) * (ep / s) + floor;
     }
+  }
+
+  /**
+   * Utilities of a's n feasible actions toward b under a's type k, written to util[row..]; returns
+   * their maximum. Requires the sparse coefficients of decide() and prepareMotives(a, b).
+   */
+  private double utilities(int a, int b, int k, double p, double acA, int attackT, int n,
+      int row) {
+    final int nA = m.nA;
+    final double[] f = feat;
+    final int mo = k % m.nMot[a];
+    typeValues(a, k, b, p);
+    final double res = vRes;
+    final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
+    final double offerTo = res * m.uOfferTo[a][mo * nA + b];
+    f[F_HOLD] = vH;
+    f[F_W] = vW;
+    f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
+    f[F_DEAL] = deal;
+    f[F_OFFER] = offerTo - acA * m.dealAudienceShare;
+    f[F_CONCEDE] = offerTo - acA;
+    f[F_SQ] = vSq;
+    f[F_G] = vG;
+    f[F_L] = vL;
+    f[F_COST] = vCost;
+    f[F_RESTORE] = Math.max(0, deal - vH);
+    f[F_GL] = Math.max(0, vG - vL);
+    f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
+    f[F_COH] = m.cohesion[a][mo];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < n; c++) {
+      int o = c * NZ;
+      int z = spN[c];
+      double u = 0;
+      for (int j = 0; j < z; j++) {
+        u += spVal[o + j] * f[spIdx[o + j]];
+      }
+      util[row + c] = u;
+      if (u > max) {
+        max = u;
+      }
+    }
+    return max;
+  }
+
+  /** Appends the coefficient v of feature j to action c's sparse utility row. */
+  private void co(int c, int j, double v) {
+    int z = spN[c];
+    spIdx[c * NZ + z] = j;
+    spVal[c * NZ + z] = v;
+    spN[c] = z + 1;
   }
 
   private int add(int n, int action, int theater, int aux) {
@@ -1265,19 +1378,39 @@ public final class Simulator implements RunView {
     double value;
     double alt;
     if (act == A_CEASEFIRE) {
-      value = vSq - m.crisisCost * hB;
-      alt = vW;
+      value = vSq - m.crisisCost * hB - acB * m.dealAudienceShare;
+      alt = Math.max(vH, vW);
     } else {
       value = vRes * (act == A_OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
           - acB * m.dealAudienceShare;
       alt = Math.max(vH, vW);
     }
-    double pAcc = sigmoid(m.lambda * (value - alt));
+    double pAcc = accept(m.lambda, value - alt, war[a * nA + b]);
     // ratification: the proposer's own side must also prefer the deal to its alternatives
     // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
     // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
-    double pRat = act == A_CEASEFIRE ? 1.0 : ratification(a, b, act == A_OFFER);
+    double pRat = act == A_CEASEFIRE ? ceasefireRatification(a, b)
+        : ratification(a, b, act == A_OFFER);
     boolean accept = rng.nextDouble() < pAcc * pRat;
+    if (accept && act != A_CEASEFIRE && isPrincipalPair(a, b)) {
+      // the principals cannot settle a war over the heads of those fighting it: every third
+      // party at war with a principal must find the deal inside its own bargaining range
+      for (int c = 0; c < nA && accept; c++) {
+        if (c == a || c == b) {
+          continue;
+        }
+        int enemy = war[c * nA + a] ? a : war[c * nA + b] ? b : -1;
+        if (enemy >= 0) {
+          double pC = belligerentConsent(c, enemy);
+          accept = rng.nextDouble() < pC;
+          if (!accept && tracer != null) {
+            tracer.note(week, m.actorIds[c] + ", at war with " + m.actorIds[enemy]
+                + ", rejects the deal between " + m.actorIds[a] + " and " + m.actorIds[b]
+                + String.format(java.util.Locale.ROOT, " (p(consent) %.2f)", pC));
+          }
+        }
+      }
+    }
     if (tracer != null) {
       tracer.note(week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
           + "'s " + ACTIONS[act].id() + String.format(java.util.Locale.ROOT,
@@ -1296,6 +1429,25 @@ public final class Simulator implements RunView {
     deal(a, b, A_AGREEMENT);
   }
 
+  private boolean isPrincipalPair(int a, int b) {
+    return (a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA);
+  }
+
+  /**
+   * Probability that c, at war with a principal (enemy), consents to the principals' focal deal:
+   * its value of the deal, paying the compromise share of its audience cost toward the enemy,
+   * against fighting on or a decisive war.
+   */
+  private double belligerentConsent(int c, int enemy) {
+    int nA = m.nA;
+    int mo = trueMot[c];
+    prepareMotives(c, enemy);
+    typeValues(c, typeOf(c), enemy, winProb(c, enemy));
+    double value = vRes * m.uDeal[c][mo]
+        - m.audienceCost * rhetoric[c * nA + enemy] * m.dealAudienceShare;
+    return accept(m.lambda, value - Math.max(vH, vW), true);
+  }
+
   /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
   private double ratification(int a, int b, boolean offer) {
     int nA = m.nA;
@@ -1305,7 +1457,21 @@ public final class Simulator implements RunView {
     double ac = m.audienceCost * rhetoric[a * nA + b];
     double value = vRes * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
         - ac * m.dealAudienceShare;
-    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+    return accept(m.lambda, value - Math.max(vH, vW), war[a * nA + b]);
+  }
+
+  /**
+   * Probability that a's own side ratifies a ceasefire it proposed to b: the front as it stands
+   * (the status quo, minus the crisis cost and the share of the audience cost of a compromise)
+   * against fighting on or a decisive war.
+   */
+  private double ceasefireRatification(int a, int b) {
+    int nA = m.nA;
+    prepareMotives(a, b);
+    typeValues(a, typeOf(a), b, winProb(a, b));
+    double value = vSq - m.crisisCost * hostility[a * nA + b]
+        - m.audienceCost * rhetoric[a * nA + b] * m.dealAudienceShare;
+    return accept(m.lambda, value - Math.max(vH, vW), true);
   }
 
   /** Probability that a's own side stands by a concession to b (full audience cost). */
@@ -1315,7 +1481,7 @@ public final class Simulator implements RunView {
     prepareMotives(a, b);
     typeValues(a, typeOf(a), b, winProb(a, b));
     double value = vRes * m.uOfferTo[a][mo * nA + b] - m.audienceCost * rhetoric[a * nA + b];
-    return sigmoid(m.lambda * (value - Math.max(vH, vW)));
+    return accept(m.lambda, value - Math.max(vH, vW), war[a * nA + b]);
   }
 
   private void endWar(int a, int b) {
@@ -1433,6 +1599,8 @@ public final class Simulator implements RunView {
           eff[b * nT + u] = Math.min(3.0, eff[b * nT + u] * (1 + m.proxyBoost));
         }
       }
+      // a standing aid commitment: a share of a's strength counts on b's side from now on
+      support[a * nA + b] = Math.max(support[a * nA + b], m.aidShare);
       if (against >= 0) {
         addHostility(a, against, m.goldsteinHostility * 4);
       }

@@ -3,7 +3,10 @@ package org.detente.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
@@ -53,6 +56,12 @@ class BundledScenarioEnsembleTest {
     double nuclear = s.outcomeProbability(Outcome.LIMITED_NUCLEAR)
         + s.outcomeProbability(Outcome.STRATEGIC_NUCLEAR);
     assertThat(nuclear).isLessThan(0.05);
+    // calibration to March 2022 - March 2024: the war goes on in most runs (no US-Russia
+    // settlement happened), no NATO-Russia war
+    assertThat(s.outcomeProbability(Outcome.FROZEN))
+        .isGreaterThan(s.outcomeProbability(Outcome.SETTLEMENT))
+        .isGreaterThan(0.45);
+    assertThat(s.outcomeProbability(Outcome.CONVENTIONAL_WAR)).isLessThan(0.05);
   }
 
   @Test
@@ -95,5 +104,43 @@ class BundledScenarioEnsembleTest {
       }
     }
     throw new AssertionError("no question " + id);
+  }
+  @Test
+  void warBetweenRussiaAndUkraineEndsOnlyInsideBothSidesBargainingRange() {
+    // every settlement accepted while the two are at war must be worth at least fighting on to
+    // the receiver (no quantal-response error at war), until the first ceasefire
+    Pattern accepted = Pattern.compile(
+        "^(UKR|RUS) accepts (RUS|UKR)'s \\S+ \\(its value of the deal (-?[0-9.]+) vs fighting on"
+            + " / holding (-?[0-9.]+);");
+    int checked = 0;
+    for (int run = 0; run < 40; run++) {
+      List<String> notes = new ArrayList<>();
+      Simulator sim = new Simulator(usRussia);
+      sim.setTracer(new Tracer() {
+        @Override
+        public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
+            int[] theaters, double[] utility, double[] prob, int chosen) {}
+
+        @Override
+        public void note(int week, String text) {
+          notes.add(text);
+        }
+      });
+      sim.run(1, run);
+      for (String note : notes) {
+        if (note.startsWith("ceasefire between") && note.contains("RUS")
+            && note.contains("UKR")) {
+          break;
+        }
+        Matcher mm = accepted.matcher(note);
+        if (mm.find()) {
+          checked++;
+          assertThat(Double.parseDouble(mm.group(3)))
+              .as("run %d: %s", run, note)
+              .isGreaterThanOrEqualTo(Double.parseDouble(mm.group(4)));
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(0);
   }
 }
