@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = {
       "Detente: a strategic crisis simulator and forecasting engine.",
-      "Describe a crisis in a scenario file; Detente estimates how likely each outcome is,",
-      "what it would cost in lives, and how a policy changes the odds."
+      "",
+      "Describe a crisis in a scenario file; Detente estimates how likely each outcome is, what"
+          + " it would cost in lives, and how a policy changes the odds.",
+      ""
     },
     subcommands = {
       ValidateCommand.class,
@@ -38,9 +40,30 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** One-line summaries shown in the command list of {@code detente --help}. */
+  private static final String[][] SUMMARIES = {
+    {"validate", "Check scenario files; every problem as FILE:LINE:COLUMN: field: message."},
+    {"schema", "Print the JSON Schema of the scenario format (for editors)."},
+    {"run", "Run a Monte Carlo ensemble: outcome probabilities, questions, casualties."},
+    {"explain", "Replay one run of an ensemble as a dated timeline with reasons."},
+    {"compare", "Compare policies over common random numbers: paired differences."},
+    {"sensitivity", "Rank uncertain parameters by influence (Morris, Sobol)."},
+    {"hypotheses", "Posterior over motive hypotheses given evidence (ACH table)."},
+    {"report", "Write a self-contained offline HTML report with charts and a map."},
+    {"effects", "Effects and casualties of a nuclear detonation (Glasstone & Dolan)."},
+    {"bargain", "Forecast a negotiation with the expected-utility model (KTAB SMP)."},
+    {"bench", "Measure speed of the engine, the effects model and the negotiation model."}
+  };
+
   /** Builds the configured command line (used by tests too). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    for (String[] s : SUMMARIES) {
+      CommandLine sub = cl.getSubcommands().get(s[0]);
+      if (sub != null) {
+        sub.getCommandSpec().usageMessage().header(s[1]);
+      }
+    }
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
