@@ -1,32 +1,23 @@
 package org.detente.cli;
 
+import org.detente.cli.CliRun.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** End-to-end runs of compare, sensitivity, hypotheses and report on the bundled scenario. */
 class AnalysisCommandsTest {
 
   private static final String SCENARIO = "scenarios/us-russia-2022.yaml";
 
-  record Result(int code, String out, String err) {}
-
   static Result run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+    return CliRun.exec(args);
   }
 
   @Test
