@@ -844,8 +844,12 @@ public final class Simulator implements RunView {
     final int nMb = m.nMot[b];
     final double acB = m.audienceCost * rhetoric[ba];
     final double kB = m.catastropheCost * m.riskWeight[b];
+    final int bo = ab * m.maxTypes;
     prepareMotives(b, a);
     for (int k = 0; k < nTb; k++) {
+      if (belief[bo + k] == 0) {
+        continue; // a rules this type out: its values are never read below
+      }
       int mo = k % nMb;
       typeValues(b, k, a, pb);
       bW[k] = vW;
@@ -857,7 +861,6 @@ public final class Simulator implements RunView {
       bSq[k] = vSq;
     }
     // belief-averaged response probabilities of b (a's look-ahead)
-    final int bo = ab * m.maxTypes;
     double pAccDeal = 0;
     double pAccOffer = 0;
     double pAccCease = 0;
@@ -1044,24 +1047,34 @@ public final class Simulator implements RunView {
         pendLik[lo + k] = 0;
         continue;
       }
-      double mk;
-      int rk = k * MAXC;
-      if (k == tk) {
-        mk = max;
-      } else {
-        mk = utilities(a, b, k, p, acA, attackT, n, rk);
-      }
       double s = 0;
       double ep = 0;
-      for (int c = 0; c < n; c++) {
-        double d = lam * (util[rk + c] - mk);
-        if (d < -40) {
-          continue; // below 4e-18 of the largest term: no effect on the sum
+      if (k == tk) {
+        // the true type's terms are exactly the weights already in prob[row..]
+        for (int c = 0; c < n; c++) {
+          double d = lam * (util[row + c] - max);
+          if (d < -40) {
+            continue; // below 4e-18 of the largest term: no effect on the sum
+          }
+          double e = prob[row + c];
+          s += e;
+          if (c == perceived) {
+            ep = e;
+          }
         }
-        double e = FastMath.exp(d);
-        s += e;
-        if (c == perceived) {
-          ep = e;
+      } else {
+        int rk = k * MAXC;
+        double mk = utilities(a, b, k, p, acA, attackT, n, rk);
+        for (int c = 0; c < n; c++) {
+          double d = lam * (util[rk + c] - mk);
+          if (d < -40) {
+            continue; // below 4e-18 of the largest term: no effect on the sum
+          }
+          double e = FastMath.exp(d);
+          s += e;
+          if (c == perceived) {
+            ep = e;
+          }
         }
       }
       pendLik[lo + k] = (1 - eps) * (ep / s) + floor;
