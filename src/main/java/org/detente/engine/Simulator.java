@@ -201,11 +201,6 @@ public final class Simulator implements RunView {
     retalCache = new double[nA];
     contestedCache = new boolean[nA];
     gainM = new double[m.maxMot];
-    motStamp = new long[nA * nA];
-    motEngaged = new double[nA * nA];
-    motDanger = new double[nA * nA];
-    motGain = new double[nA * nA * m.maxMot];
-    motLose = new double[nA * nA * m.maxMot];
     loseM = new double[m.maxMot];
     deaths = new double[nA * NK];
     answer = new boolean[m.nQ];
@@ -668,38 +663,13 @@ public final class Simulator implements RunView {
    * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
    */
   private void prepareMotives(int x, int y) {
-    final int xy = x * m.nA + y;
-    final int nMx = m.nMot[x];
-    final int mb = xy * m.maxMot;
-    if (decisionPhase && motStamp[xy] == sideEpoch) {
-      // the state is constant while everybody decides: reuse this phase's values
-      engaged = motEngaged[xy];
-      danger = motDanger[xy];
-      System.arraycopy(motGain, mb, gainM, 0, nMx);
-      System.arraycopy(motLose, mb, loseM, 0, nMx);
-      return;
-    }
-    engaged = war[xy] ? engagedShare(x, y) : 0;
+    engaged = war[x * m.nA + y] ? engagedShare(x, y) : 0;
     danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
-    for (int mo = 0; mo < nMx; mo++) {
+    for (int mo = 0; mo < m.nMot[x]; mo++) {
       gainM[mo] = gainTerr(x, mo, y);
       loseM[mo] = loseTerr(x, mo, y);
     }
-    if (decisionPhase) {
-      motStamp[xy] = sideEpoch;
-      motEngaged[xy] = engaged;
-      motDanger[xy] = danger;
-      System.arraycopy(gainM, 0, motGain, mb, nMx);
-      System.arraycopy(loseM, 0, motLose, mb, nMx);
-    }
   }
-
-  // prepareMotives values per ordered pair, valid while motStamp equals the decision phase's epoch
-  private long[] motStamp;
-  private double[] motEngaged;
-  private double[] motDanger;
-  private double[] motGain;
-  private double[] motLose;
 
   // set by prepareMotives(x, y): share of x's forces engaged against y (at war), nuclear danger
   private double engaged;
