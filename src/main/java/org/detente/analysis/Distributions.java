@@ -107,16 +107,6 @@ public final class Distributions {
    * @return {lower, upper}; {0, 1} when n = 0
    */
   public static double[] wilson(long k, long n, double z) {
-    if (n <= 0) {
-      return new double[] {0, 1};
-    }
-    double p = (double) k / n;
-    double z2 = z * z;
-    double denom = 1 + z2 / n;
-    double centre = (p + z2 / (2.0 * n)) / denom;
-    double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-    double lo = k == 0 ? 0 : Math.max(0, centre - half);
-    double hi = k == n ? 1 : Math.min(1, centre + half);
-    return new double[] {lo, hi};
+    return Wilson.interval(k, n, z);
   }
 }
