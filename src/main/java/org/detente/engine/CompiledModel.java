@@ -66,6 +66,8 @@ public final class CompiledModel {
   final double[][] resPrior;
   final double[][] motPrior;
   final double[][] typePrior; // [a][r*nMot+m]
+  final int[][] typeMot; // [a][k]: motive index of type k
+  final double[][] typeRes; // [a][k]: resolve level of type k
   final String[][] motiveIds;
   final int[] fixedMotive; // -1 = sample
 
@@ -214,7 +216,7 @@ public final class CompiledModel {
     riskWeight = o.riskWeight; population = o.population;
     nRes = o.nRes; nMot = o.nMot; nTypes = o.nTypes; maxTypes = o.maxTypes; maxMot = o.maxMot;
     resLevel = o.resLevel; resPrior = o.resPrior; motPrior = o.motPrior;
-    typePrior = o.typePrior; motiveIds = o.motiveIds; fixedMotive = fixed;
+    typePrior = o.typePrior; typeMot = o.typeMot; typeRes = o.typeRes; motiveIds = o.motiveIds; fixedMotive = fixed;
     terr = o.terr; regimeSec = o.regimeSec; deterActor = o.deterActor;
     deterWeight = o.deterWeight; cohesion = o.cohesion; uIdeal = o.uIdeal; uDeal = o.uDeal; uSq = o.uSq; statusQuo = o.statusQuo;
     uLose = o.uLose; uOfferTo = o.uOfferTo; uYieldedTo = o.uYieldedTo;
@@ -325,6 +327,8 @@ public final class CompiledModel {
     resPrior = new double[nA][];
     motPrior = new double[nA][];
     typePrior = new double[nA][];
+    typeMot = new int[nA][];
+    typeRes = new double[nA][];
     motiveIds = new String[nA][];
     fixedMotive = new int[nA];
     Arrays.fill(fixedMotive, -1);
@@ -371,9 +375,14 @@ public final class CompiledModel {
       }
       nTypes[a] = nRes[a] * nMot[a];
       typePrior[a] = new double[nTypes[a]];
+      typeMot[a] = new int[nTypes[a]];
+      typeRes[a] = new double[nTypes[a]];
       for (int r = 0; r < nRes[a]; r++) {
         for (int m = 0; m < nMot[a]; m++) {
-          typePrior[a][r * nMot[a] + m] = resPrior[a][r] * motPrior[a][m];
+          int k = r * nMot[a] + m;
+          typePrior[a][k] = resPrior[a][r] * motPrior[a][m];
+          typeMot[a][k] = m;
+          typeRes[a][k] = resLevel[a][r];
         }
       }
       mt = Math.max(mt, nTypes[a]);

@@ -159,6 +159,17 @@ public final class Simulator implements RunView {
   private final int[] spIdx = new int[MAXC * NZ];
   private final double[] spVal = new double[MAXC * NZ];
   private final double[] trProb = new double[MAXC];
+  // a's utilities are affine in resolve for a given motive: u = res * uSlope + uIcpt, plus the two
+  // piecewise features (max(0, deal - hold) and max(0, G - L)) with dense coefficients cR, cGL
+  private final double[] uSlope; // [mo*MAXC + c]
+  private final double[] uIcpt; // [mo*MAXC + c]
+  private final double[] cR = new double[MAXC];
+  private final double[] cGL = new double[MAXC];
+  private final double[] rSlope; // per motive: deal - hold = res * rSlope + rIcpt
+  private final double[] rIcpt;
+  private final double[] glSlope; // per motive: G - L = res * glSlope + glIcpt
+  private final double[] glIcpt;
+  private final double[] f1 = new double[NF];
   // per-type values of the counterpart b
   private final double[] bH;
   private final double[] bW;
@@ -213,6 +224,12 @@ public final class Simulator implements RunView {
     pendNoise = new double[maxPend];
     pendLik = new double[maxPend * m.maxTypes];
     util = new double[m.maxTypes * MAXC];
+    uSlope = new double[m.maxMot * MAXC];
+    uIcpt = new double[m.maxMot * MAXC];
+    rSlope = new double[m.maxMot];
+    rIcpt = new double[m.maxMot];
+    glSlope = new double[m.maxMot];
+    glIcpt = new double[m.maxMot];
     prob = new double[m.maxTypes * MAXC];
     bH = new double[m.maxTypes];
     bW = new double[m.maxTypes];
@@ -913,6 +930,8 @@ public final class Simulator implements RunView {
     for (int c = 0; c < n; c++) {
       int act = cAct[c];
       spN[c] = 0;
+      cR[c] = 0;
+      cGL[c] = 0;
       if (act == A_WAIT) {
         co(c, F_HOLD, 1);
       } else if (act == A_INTENT) {
@@ -997,13 +1016,12 @@ public final class Simulator implements RunView {
         co(c, F_ONE, -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0));
       }
     }
-    final double[] f = feat;
-    f[F_ONE] = 1;
     prepareMotives(a, b);
+    motiveTables(a, b, p, acA, attackT, n);
     // the true type first: its quantal response is the decision
     final int tk = typeOf(a);
     final int row = tk * MAXC;
-    double max = utilities(a, b, tk, p, acA, attackT, n, row);
+    double max = utilities(trueMot[a], m.resLevel[a][trueRes[a]], n, row);
     for (int c = 0; c < n; c++) {
       prob[row + c] = FastMath.exp(lam * (util[row + c] - max));
     }
@@ -1064,7 +1082,7 @@ public final class Simulator implements RunView {
         }
       } else {
         int rk = k * MAXC;
-        double mk = utilities(a, b, k, p, acA, attackT, n, rk);
+        double mk = utilities(m.typeMot[a][k], m.typeRes[a][k], n, rk);
         for (int c = 0; c < n; c++) {
           double d = lam * (util[rk + c] - mk);
           if (d < -40) {
@@ -1082,43 +1100,96 @@ public final class Simulator implements RunView {
   }
 
   /**
-   * Utilities of a's n feasible actions toward b under a's type k, written to util[row..]; returns
-   * their maximum. Requires the sparse coefficients of decide() and prepareMotives(a, b).
+   * Per motive of a, the slope and intercept in resolve of each feasible action's utility toward
+   * b (every value of docs/model.md, "Values", is affine in resolve for a given motive), and of
+   * the two piecewise features. Requires the sparse coefficients of decide() and
+   * prepareMotives(a, b).
    */
-  private double utilities(int a, int b, int k, double p, double acA, int attackT, int n,
-      int row) {
+  private void motiveTables(int a, int b, double p, double acA, int attackT, int n) {
     final int nA = m.nA;
-    final double[] f = feat;
-    final int mo = k % m.nMot[a];
-    typeValues(a, k, b, p);
-    final double res = vRes;
-    final double deal = res * m.uDeal[a][mo] - acA * m.dealAudienceShare;
-    final double offerTo = res * m.uOfferTo[a][mo * nA + b];
-    f[F_HOLD] = vH;
-    f[F_W] = vW;
-    f[F_WON] = res * m.uYieldedTo[a][mo * nA + b];
-    f[F_DEAL] = deal;
-    f[F_OFFER] = offerTo - acA * m.dealAudienceShare;
-    f[F_CONCEDE] = offerTo - acA;
-    f[F_SQ] = vSq;
-    f[F_G] = vG;
-    f[F_L] = vL;
-    f[F_COST] = vCost;
-    f[F_RESTORE] = Math.max(0, deal - vH);
-    f[F_GL] = Math.max(0, vG - vL);
-    f[F_TERR] = attackT >= 0 ? res * m.terr[a][mo * m.nT + attackT] : 0;
-    f[F_COH] = m.cohesion[a][mo];
+    final double[] f0 = feat;
+    final double[] f1 = this.f1;
+    final int ab = a * nA + b;
+    final double h = hostility[ab];
+    final boolean atWar = war[ab];
+    final double share = m.dealAudienceShare;
+    final double holdBase = -m.crisisCost * h * (1 + danger) - pressure[b * nA + a];
+    for (int mo = 0; mo < m.nMot[a]; mo++) {
+      int deter = m.deterActor[a][mo];
+      double g1 = m.uIdeal[a][mo] + gainM[mo];
+      double g0 = deter == b ? m.deterWeight[a][mo] : 0;
+      double l1 = m.uLose[a][mo * nA + b] - loseM[mo];
+      double cost = m.warCost * (1 + m.regimeSec[a][mo])
+          + (deter >= 0 && deter != b ? m.deterWeight[a][mo] * m.warCost : 0);
+      double sq1 = m.uSq[a][mo];
+      double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
+      double offer1 = m.uOfferTo[a][mo * nA + b];
+      double deal1 = m.uDeal[a][mo];
+      f1[F_ONE] = 0;
+      f0[F_ONE] = 1;
+      f1[F_HOLD] = sq1;
+      f0[F_HOLD] = h0;
+      f1[F_W] = p * g1 + (1 - p) * l1;
+      f0[F_W] = p * g0 - cost - danger;
+      f1[F_WON] = m.uYieldedTo[a][mo * nA + b];
+      f0[F_WON] = 0;
+      f1[F_DEAL] = deal1;
+      f0[F_DEAL] = -acA * share;
+      f1[F_OFFER] = offer1;
+      f0[F_OFFER] = -acA * share;
+      f1[F_CONCEDE] = offer1;
+      f0[F_CONCEDE] = -acA;
+      f1[F_SQ] = sq1;
+      f0[F_SQ] = 0;
+      f1[F_G] = g1;
+      f0[F_G] = g0;
+      f1[F_L] = l1;
+      f0[F_L] = 0;
+      f1[F_COST] = 0;
+      f0[F_COST] = cost;
+      f1[F_TERR] = attackT >= 0 ? m.terr[a][mo * m.nT + attackT] : 0;
+      f0[F_TERR] = 0;
+      f1[F_COH] = 0;
+      f0[F_COH] = m.cohesion[a][mo];
+      rSlope[mo] = deal1 - sq1;
+      rIcpt[mo] = -acA * share - h0;
+      glSlope[mo] = g1 - l1;
+      glIcpt[mo] = g0;
+      final int o = mo * MAXC;
+      for (int c = 0; c < n; c++) {
+        int so = c * NZ;
+        int z = spN[c];
+        double s1 = 0;
+        double s0 = 0;
+        for (int j = 0; j < z; j++) {
+          double v = spVal[so + j];
+          int fj = spIdx[so + j];
+          s1 += v * f1[fj];
+          s0 += v * f0[fj];
+        }
+        uSlope[o + c] = s1;
+        uIcpt[o + c] = s0;
+      }
+    }
+  }
+
+  /**
+   * Utilities of a's n feasible actions under motive mo and resolve res, written to
+   * util[row..]; returns their maximum. Requires motiveTables().
+   */
+  private double utilities(int mo, double res, int n, int row) {
+    final int o = mo * MAXC;
+    final double dr = Math.max(0, res * rSlope[mo] + rIcpt[mo]);
+    final double dg = Math.max(0, res * glSlope[mo] + glIcpt[mo]);
+    final double[] sl = uSlope;
+    final double[] ic = uIcpt;
+    final double[] u = util;
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < n; c++) {
-      int o = c * NZ;
-      int z = spN[c];
-      double u = 0;
-      for (int j = 0; j < z; j++) {
-        u += spVal[o + j] * f[spIdx[o + j]];
-      }
-      util[row + c] = u;
-      if (u > max) {
-        max = u;
+      double v = res * sl[o + c] + ic[o + c] + cR[c] * dr + cGL[c] * dg;
+      u[row + c] = v;
+      if (v > max) {
+        max = v;
       }
     }
     return max;
@@ -1126,6 +1197,14 @@ public final class Simulator implements RunView {
 
   /** Appends the coefficient v of feature j to action c's sparse utility row. */
   private void co(int c, int j, double v) {
+    if (j == F_RESTORE) {
+      cR[c] += v;
+      return;
+    }
+    if (j == F_GL) {
+      cGL[c] += v;
+      return;
+    }
     int z = spN[c];
     spIdx[c * NZ + z] = j;
     spVal[c * NZ + z] = v;
