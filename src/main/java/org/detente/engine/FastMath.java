@@ -30,6 +30,11 @@ final class FastMath {
     if (x > 700) {
       return Double.POSITIVE_INFINITY;
     }
+    return expInRange(x);
+  }
+
+  /** {@link #exp} for |x| at most 700, without the range checks. */
+  static double expInRange(double x) {
     // round to nearest by the 1.5·2^52 shifter (exact for |x·256·log2 e| < 2^51)
     double shifted = x * LOG2E_256 + SHIFTER;
     long n = Double.doubleToRawLongBits(shifted) - SHIFTER_BITS; // x ≈ n·ln2/256

@@ -1083,17 +1083,16 @@ public final class Simulator implements RunView {
       } else {
         int rk = k * MAXC;
         double mk = utilities(m.typeMot[a][k], m.typeRes[a][k], n, rk);
+        final double[] u = util;
+        final double[] pr = prob;
         for (int c = 0; c < n; c++) {
-          double d = lam * (util[rk + c] - mk);
-          if (d < -40) {
-            continue; // below 4e-18 of the largest term: no effect on the sum
-          }
-          double e = FastMath.exp(d);
+          double d = lam * (u[rk + c] - mk);
+          // terms below 4e-18 of the largest cannot change the sum
+          double e = d < -40 ? 0 : FastMath.expInRange(d);
+          pr[rk + c] = e;
           s += e;
-          if (c == perceived) {
-            ep = e;
-          }
         }
+        ep = pr[rk + perceived];
       }
       pendLik[lo + k] = (1 - eps) * (ep / s) + floor;
     }
