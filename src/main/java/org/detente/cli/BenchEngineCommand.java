@@ -21,6 +21,7 @@ import org.detente.engine.CompiledModel;
 import org.detente.engine.DealForecaster;
 import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
+import org.detente.engine.Simulator;
 import org.detente.engine.SyntheticScenarios;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -66,6 +67,15 @@ public final class BenchEngineCommand implements Callable<Integer> {
   @Option(names = "--no-memory", description = "Skip the memory comparison.")
   boolean noMemory;
 
+  /** Which model the memory comparison runs. */
+  enum MemoryModel { synthetic, seed }
+
+  @Option(names = "--memory-model", paramLabel = "MODEL", defaultValue = "synthetic",
+      description = {"Model of the memory comparison: synthetic (a 2-actor, 8-week scenario,"
+          + " seconds) or seed (the seed scenario itself; 1,000,000 runs take tens of minutes)"
+          + " (default: ${DEFAULT-VALUE})."})
+  MemoryModel memoryModel;
+
   @Option(names = "--json", description = "Print one JSON object on stdout.")
   boolean json;
 
@@ -91,20 +101,38 @@ public final class BenchEngineCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "Seed scenario %s: %d actors, %d theaters, %d weekly steps%n",
           sc.meta().id(), model.actorCount(), model.theaterCount(), model.horizonWeeks());
     }
-    measure(model, Math.max(10, runs / 4), 1); // warm-up
+    // warm-up: the compiler settles only after a few thousand runs (decide() is recompiled as
+    // rarer branches are first taken)
+    measure(model, Math.max(10, runs), nThreads, null);
     ObjectNode seedNode = root.putObject("seedScenario");
     seedNode.put("scenario", sc.meta().id());
     seedNode.put("actors", model.actorCount());
     seedNode.put("horizonWeeks", model.horizonWeeks());
-    double[] one = measure(model, runs, 1);
-    double[] many = measure(model, runs, nThreads);
+    long[] work = new long[4];
+    double[] one = measure(model, runs, 1, work);
+    double[] many = measure(model, runs, nThreads, null);
     put(seedNode.putObject("singleThread"), one, 1, runs);
     put(seedNode.putObject("multiThread"), many, nThreads, runs);
+    // cost model: what one run computes, and the single-thread time per utility term
+    double nsPerRun = 1e9 / one[0];
+    double termsPerRun = (double) work[2] / runs;
+    ObjectNode cost = seedNode.putObject("workPerRun");
+    cost.put("decisions", Math.round((double) work[0] / runs * 10) / 10.0);
+    cost.put("quantalRows", Math.round((double) work[1] / runs * 10) / 10.0);
+    cost.put("utilityTerms", Math.round(termsPerRun * 10) / 10.0);
+    cost.put("counterpartTypes", Math.round((double) work[3] / runs * 10) / 10.0);
+    cost.put("nsPerUtilityTermAllIn", Math.round(nsPerRun / termsPerRun * 10) / 10.0);
     if (!json) {
       out.printf(Locale.ROOT, "  1 thread : %8.1f runs/s  %8.1f ns per actor-step  (%d runs)%n",
           one[0], one[1], runs);
       out.printf(Locale.ROOT, "  %d threads: %8.1f runs/s  %8.1f ns per actor-step%n",
           nThreads, many[0], many[1]);
+      out.printf(Locale.ROOT, "  work per run: %.1f steps, %.1f decisions, %.1f quantal-response"
+          + " rows,%n                %.0f utility terms, %.0f counterpart types valued%n",
+          one[2], (double) work[0] / runs, (double) work[1] / runs, termsPerRun,
+          (double) work[3] / runs);
+      out.printf(Locale.ROOT, "  1 thread, all work per utility term: %.1f ns%n",
+          nsPerRun / termsPerRun);
       out.println();
       out.println("Synthetic scenarios (104 weekly steps, all threads):");
       out.println("  actors   runs      runs/s   ns/actor-step   ns/step");
@@ -117,8 +145,8 @@ public final class BenchEngineCommand implements Callable<Integer> {
       CompiledModel sm = CompiledModel.compile(SyntheticScenarios.generate(n, 104, 1),
           ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
       int r = Math.max(20, runs * 10 / n / 2);
-      measure(sm, Math.max(5, r / 4), nThreads);
-      double[] res = measure(sm, r, nThreads);
+      measure(sm, Math.max(5, r / 4), nThreads, null);
+      double[] res = measure(sm, r, nThreads, null);
       ObjectNode o = syn.addObject();
       o.put("actors", n);
       put(o, res, nThreads, r);
@@ -131,13 +159,18 @@ public final class BenchEngineCommand implements Callable<Integer> {
       if (memoryRuns.size() != 2) {
         throw new DetenteException("--memory-runs takes two counts, e.g. 10000,1000000", 2);
       }
-      CompiledModel small = CompiledModel.compile(SyntheticScenarios.generate(2, 8, 5),
-          ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
+      boolean seedMemory = memoryModel == MemoryModel.seed;
+      CompiledModel small = seedMemory ? model
+          : CompiledModel.compile(SyntheticScenarios.generate(2, 8, 5),
+              ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
       if (!json) {
         out.println();
-        out.println("Memory, aggregate-only ensembles of a 2-actor, 8-week synthetic scenario:");
+        out.println(seedMemory
+            ? "Memory, aggregate-only ensembles of the seed scenario:"
+            : "Memory, aggregate-only ensembles of a 2-actor, 8-week synthetic scenario:");
       }
       ObjectNode mem = root.putObject("memory");
+      mem.put("model", seedMemory ? sc.meta().id() : "synthetic-2-actors-8-weeks");
       long[][] res = new long[2][];
       for (int i = 0; i < 2; i++) {
         int n = memoryRuns.get(i);
@@ -191,11 +224,19 @@ public final class BenchEngineCommand implements Callable<Integer> {
   }
 
   /** {runs/s, ns per actor-step, mean steps per run}. */
-  private static double[] measure(CompiledModel m, int runs, int threads) {
+  private static double[] measure(CompiledModel m, int runs, int threads, long[] work) {
     long[] steps = new long[1];
     int h = m.horizonWeeks();
     long t0 = System.nanoTime();
-    Ensemble.run(m, 12345, runs, threads, r -> steps[0] += Math.min(r.endWeek() + 1, h), null);
+    Ensemble.run(m, 12345, runs, threads, r -> {
+      steps[0] += Math.min(r.endWeek() + 1, h);
+      if (work != null && r instanceof Simulator s) {
+        long[] w = s.lastRunWork();
+        for (int i = 0; i < work.length; i++) {
+          work[i] += w[i];
+        }
+      }
+    }, null);
     long ns = System.nanoTime() - t0;
     double rps = runs / (ns / 1e9);
     double perActorStep = (double) ns * threads / Math.max(1, steps[0]) / m.actorCount();

@@ -132,6 +132,11 @@ public final class Simulator implements RunView {
   private boolean absorbed;
   private int nEv;
   private int nEvTotal;
+  // work done in this run (for the benchmark's cost model)
+  private int workDecisions;
+  private int workRows;
+  private int workTerms;
+  private int workCounterpartTypes;
   private final int[] logWeek = new int[LOG_CAPACITY];
   private final int[] logActor = new int[LOG_CAPACITY];
   private final int[] logTarget = new int[LOG_CAPACITY];
@@ -239,6 +244,15 @@ public final class Simulator implements RunView {
     bWnuc = new double[m.maxTypes];
     bSq = new double[m.maxTypes];
     sideF = new double[nA];
+  }
+
+  /**
+   * Work done in the last run, for cost models: {decisions taken, quantal-response rows (the
+   * decider's true type plus every type whose likelihood an observer needed), utility terms in
+   * those rows (one per feasible action and row), counterpart types valued in look-aheads}.
+   */
+  public long[] lastRunWork() {
+    return new long[] {workDecisions, workRows, workTerms, workCounterpartTypes};
   }
 
   /** The model simulated. */
@@ -373,6 +387,10 @@ public final class Simulator implements RunView {
     absorbed = false;
     nEv = 0;
     nEvTotal = 0;
+    workDecisions = 0;
+    workRows = 0;
+    workTerms = 0;
+    workCounterpartTypes = 0;
     week = 0;
     endWeek = m.horizon;
   }
@@ -869,6 +887,7 @@ public final class Simulator implements RunView {
       }
       int mo = k % nMb;
       typeValues(b, k, a, pb);
+      workCounterpartTypes++;
       bW[k] = vW;
       bH[k] = vH;
       bD[k] = vRes * m.uDeal[b][mo] - acB * m.dealAudienceShare;
@@ -1022,6 +1041,9 @@ public final class Simulator implements RunView {
     final int tk = typeOf(a);
     final int row = tk * MAXC;
     double max = utilities(trueMot[a], m.resLevel[a][trueRes[a]], n, row);
+    workDecisions++;
+    workRows++;
+    workTerms += n;
     for (int c = 0; c < n; c++) {
       prob[row + c] = FastMath.exp(lam * (util[row + c] - max));
     }
@@ -1083,6 +1105,8 @@ public final class Simulator implements RunView {
       } else {
         int rk = k * MAXC;
         double mk = utilities(m.typeMot[a][k], m.typeRes[a][k], n, rk);
+        workRows++;
+        workTerms += n;
         final double[] u = util;
         final double[] pr = prob;
         for (int c = 0; c < n; c++) {
