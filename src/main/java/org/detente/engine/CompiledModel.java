@@ -73,6 +73,8 @@ public final class CompiledModel {
 
   // ---- motive utility tables -------------------------------------------------------------------
   final double[][] terr; // [a][m*nT+t]
+  final int[][][] valued; // [a][m]: theaters t with terr[a][m*nT+t] > 0, ascending
+  final double[][] priorTerr; // [a][t]: territorial value of t to a, averaged over a's motive prior
   final double[][] regimeSec; // [a][m]
   final int[][] deterActor; // [a][m]
   final double[][] deterWeight; // [a][m]
@@ -89,6 +91,7 @@ public final class CompiledModel {
 
   // ---- theaters ------------------------------------------------------------------------------
   final boolean[] adj; // [t*nT+u], symmetric, not reflexive
+  final int[][] neighbours; // [t]: the theaters adjacent to t, ascending
   final int[] control0;
   final int[] home;
   final double[] terrainMult;
@@ -217,11 +220,11 @@ public final class CompiledModel {
     nRes = o.nRes; nMot = o.nMot; nTypes = o.nTypes; maxTypes = o.maxTypes; maxMot = o.maxMot;
     resLevel = o.resLevel; resPrior = o.resPrior; motPrior = o.motPrior;
     typePrior = o.typePrior; typeMot = o.typeMot; typeRes = o.typeRes; motiveIds = o.motiveIds; fixedMotive = fixed;
-    terr = o.terr; regimeSec = o.regimeSec; deterActor = o.deterActor;
+    terr = o.terr; valued = o.valued; priorTerr = o.priorTerr; regimeSec = o.regimeSec; deterActor = o.deterActor;
     deterWeight = o.deterWeight; cohesion = o.cohesion; uIdeal = o.uIdeal; uDeal = o.uDeal; uSq = o.uSq; statusQuo = o.statusQuo;
     uLose = o.uLose; uOfferTo = o.uOfferTo; uYieldedTo = o.uYieldedTo;
     focalDeal = o.focalDeal; issueIds = o.issueIds;
-    adj = o.adj; control0 = o.control0; home = o.home; terrainMult = o.terrainMult;
+    adj = o.adj; neighbours = o.neighbours; control0 = o.control0; home = o.home; terrainMult = o.terrainMult;
     homeCount = o.homeCount; initialCount = o.initialCount;
     nTargets = o.nTargets; tgtTheater = o.tgtTheater; tgtKind = o.tgtKind; tgtName = o.tgtName;
     theaterTargets = o.theaterTargets; nucDeaths = o.nucDeaths; nucInjuries = o.nucInjuries;
@@ -393,6 +396,7 @@ public final class CompiledModel {
 
     // theaters
     adj = new boolean[nT * nT];
+    neighbours = new int[nT][];
     control0 = new int[nT];
     home = new int[nT];
     terrainMult = new double[nT];
@@ -429,6 +433,11 @@ public final class CompiledModel {
       }
     }
 
+    for (int t = 0; t < nT; t++) {
+      final int row = t * nT;
+      neighbours[t] = java.util.stream.IntStream.range(0, nT).filter(u -> adj[row + u]).toArray();
+    }
+
     // motive tables
     terr = new double[nA][];
     regimeSec = new double[nA][];
@@ -455,6 +464,24 @@ public final class CompiledModel {
             mo.deterActor() == null ? -1 : actor(sc, mo.deterActor(), "motive " + mo.id());
         deterWeight[a][m] = clamp01(mo.deterWeight());
         cohesion[a][m] = clamp01(mo.allianceCohesion());
+      }
+    }
+    valued = new int[nA][][];
+    priorTerr = new double[nA][nT];
+    for (int a = 0; a < nA; a++) {
+      valued[a] = new int[nMot[a]][];
+      for (int m = 0; m < nMot[a]; m++) {
+        final int off = m * nT;
+        final double[] tv = terr[a];
+        valued[a][m] = java.util.stream.IntStream.range(0, nT)
+            .filter(t -> tv[off + t] > 0).toArray();
+      }
+      for (int t = 0; t < nT; t++) {
+        double v = 0;
+        for (int m = 0; m < nMot[a]; m++) {
+          v += motPrior[a][m] * terr[a][m * nT + t];
+        }
+        priorTerr[a][t] = v;
       }
     }
 

@@ -419,11 +419,8 @@ public final class Simulator implements RunView {
         if (f > 0) {
           w += f * eff[base + t];
           threat[base + t] = true;
-          int row = t * nT;
-          for (int u = 0; u < nT; u++) {
-            if (m.adj[row + u]) {
-              threat[base + u] = true;
-            }
+          for (int u : m.neighbours[t]) {
+            threat[base + u] = true;
           }
         }
       }
@@ -603,32 +600,28 @@ public final class Simulator implements RunView {
     return retaliationBy(b) > 0 || nuclearArmed(b) ? m.escalationRisk : 0;
   }
 
-  private double gainTerr(int a, int mo, int b) {
+  /**
+   * Territorial stakes of x under motive mo against y: gainM[mo], the value of the theaters y
+   * controls, and loseM[mo], the value of those x or an ally holds that y threatens.
+   */
+  private void territory(int x, int mo, int y) {
     double g = 0;
-    int nT = m.nT;
-    double[] tv = m.terr[a];
-    int off = mo * nT;
-    for (int t = 0; t < nT; t++) {
-      if (control[t] == b && tv[off + t] > 0) {
+    double l = 0;
+    final int nT = m.nT;
+    final int nA = m.nA;
+    final double[] tv = m.terr[x];
+    final int off = mo * nT;
+    for (int t : m.valued[x][mo]) {
+      int c = control[t];
+      if (c == y) {
         g += tv[off + t];
       }
-    }
-    return g;
-  }
-
-  private double loseTerr(int a, int mo, int b) {
-    double l = 0;
-    int nT = m.nT;
-    int nA = m.nA;
-    double[] tv = m.terr[a];
-    int off = mo * nT;
-    for (int t = 0; t < nT; t++) {
-      int c = control[t];
-      if (tv[off + t] > 0 && c >= 0 && (c == a || allied[a * nA + c]) && threat[b * nT + t]) {
+      if (c >= 0 && (c == x || allied[x * nA + c]) && threat[y * nT + t]) {
         l += tv[off + t];
       }
     }
-    return l;
+    gainM[mo] = g;
+    loseM[mo] = l;
   }
 
   /** Share of the theaters a held or called home at week 0 now held by an enemy at war. */
@@ -701,8 +694,7 @@ public final class Simulator implements RunView {
     engaged = war[x * m.nA + y] ? engagedShare(x, y) : 0;
     danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     for (int mo = 0; mo < m.nMot[x]; mo++) {
-      gainM[mo] = gainTerr(x, mo, y);
-      loseM[mo] = loseTerr(x, mo, y);
+      territory(x, mo, y);
     }
   }
 
@@ -1270,11 +1262,7 @@ public final class Simulator implements RunView {
       if (!bHolds || !threat[a * nT + t]) {
         continue;
       }
-      double v = 0;
-      for (int mo = 0; mo < m.nMot[a]; mo++) {
-        v += m.motPrior[a][mo] * m.terr[a][mo * nT + t];
-      }
-      v += 0.01 * localWinProb(a, b, t);
+      double v = m.priorTerr[a][t] + 0.01 * localWinProb(a, b, t);
       if (v > bv + 1e-12) {
         bv = v;
         best = t;
@@ -1287,10 +1275,8 @@ public final class Simulator implements RunView {
     int nT = m.nT;
     double fa = forces[a * nT + t] * eff[a * nT + t];
     if (fa <= 0) {
-      for (int u = 0; u < nT; u++) {
-        if (m.adj[t * nT + u]) {
-          fa = Math.max(fa, m.attackCommit * forces[a * nT + u] * eff[a * nT + u]);
-        }
+      for (int u : m.neighbours[t]) {
+        fa = Math.max(fa, m.attackCommit * forces[a * nT + u] * eff[a * nT + u]);
       }
     }
     double fb = forces[b * nT + t] * eff[b * nT + t] * (control[t] == b ? m.terrainMult[t] : 1);
