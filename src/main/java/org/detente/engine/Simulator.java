@@ -175,6 +175,11 @@ public final class Simulator implements RunView {
   private final double[] glSlope; // per motive: G - L = res * glSlope + glIcpt
   private final double[] glIcpt;
   private final double[] f1 = new double[NF];
+  // counterpart's per-motive values (slope in resolve and constant terms)
+  private final double[] mG1;
+  private final double[] mG0;
+  private final double[] mL1;
+  private final double[] mCost;
   // per-type values of the counterpart b
   private final double[] bH;
   private final double[] bW;
@@ -232,6 +237,10 @@ public final class Simulator implements RunView {
     uSlope = new double[m.maxMot * MAXC];
     uIcpt = new double[m.maxMot * MAXC];
     rSlope = new double[m.maxMot];
+    mG1 = new double[m.maxMot];
+    mG0 = new double[m.maxMot];
+    mL1 = new double[m.maxMot];
+    mCost = new double[m.maxMot];
     rIcpt = new double[m.maxMot];
     glSlope = new double[m.maxMot];
     glIcpt = new double[m.maxMot];
@@ -873,20 +882,53 @@ public final class Simulator implements RunView {
     final double kB = m.catastropheCost * m.riskWeight[b];
     final int bo = ab * m.maxTypes;
     prepareMotives(b, a);
-    for (int k = 0; k < nTb; k++) {
-      if (belief[bo + k] == 0) {
-        continue; // a rules this type out: its values are never read below
+    // b's values per type (docs/model.md, "Values"), with what depends on the motive alone
+    // hoisted out of the loop over types
+    {
+      final double share = m.dealAudienceShare;
+      final int dba = b * nA + a;
+      final double hc = m.crisisCost * hostility[dba] * (1 + danger);
+      final double prs = pressure[ab];
+      final boolean bAtWar = war[dba];
+      for (int mo = 0; mo < nMb; mo++) {
+        int deter = m.deterActor[b][mo];
+        mG1[mo] = m.uIdeal[b][mo] + gainM[mo];
+        mG0[mo] = deter == a ? m.deterWeight[b][mo] : 0;
+        mL1[mo] = m.uLose[b][mo * nA + a] - loseM[mo];
+        mCost[mo] = m.warCost * (1 + m.regimeSec[b][mo])
+            + (deter >= 0 && deter != a ? m.deterWeight[b][mo] * m.warCost : 0);
       }
-      int mo = k % nMb;
-      typeValues(b, k, a, pb);
-      workCounterpartTypes++;
-      bW[k] = vW;
-      bH[k] = vH;
-      bD[k] = vRes * m.uDeal[b][mo] - acB * m.dealAudienceShare;
-      bDoff[k] = vRes * m.uYieldedTo[b][mo * nA + a] - acB * m.dealAudienceShare;
-      bY[k] = vRes * m.uOfferTo[b][mo * nA + a] - acB;
-      bWnuc[k] = vW - m.followOnRisk * kB;
-      bSq[k] = vSq;
+      final int[] tMot = m.typeMot[b];
+      final double[] tRes = m.typeRes[b];
+      final double[] uSqB = m.uSq[b];
+      final double[] uDealB = m.uDeal[b];
+      final double[] uYieldB = m.uYieldedTo[b];
+      final double[] uOfferB = m.uOfferTo[b];
+      final double nucRisk = m.followOnRisk * kB;
+      for (int k = 0; k < nTb; k++) {
+        if (belief[bo + k] == 0) {
+          continue; // a rules this type out: its values are never read below
+        }
+        final int mo = tMot[k];
+        final double res = tRes[k];
+        final double g = res * mG1[mo] + mG0[mo];
+        final double l = res * mL1[mo];
+        final double cost = mCost[mo];
+        final double w = pb * g + (1 - pb) * l - cost - danger;
+        final double sq = res * uSqB[mo];
+        double hold = sq - hc - prs;
+        if (bAtWar) {
+          hold -= 0.5 * cost * engaged;
+        }
+        workCounterpartTypes++;
+        bW[k] = w;
+        bH[k] = hold;
+        bD[k] = res * uDealB[mo] - acB * share;
+        bDoff[k] = res * uYieldB[mo * nA + a] - acB * share;
+        bY[k] = res * uOfferB[mo * nA + a] - acB;
+        bWnuc[k] = w - nucRisk;
+        bSq[k] = sq;
+      }
     }
     // belief-averaged response probabilities of b (a's look-ahead)
     double pAccDeal = 0;
