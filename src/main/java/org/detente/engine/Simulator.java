@@ -1079,7 +1079,9 @@ public final class Simulator implements RunView {
     workRows++;
     workTerms += n;
     for (int c = 0; c < n; c++) {
-      prob[row + c] = FastMath.exp(lam * (util[row + c] - max));
+      double d = lam * (util[row + c] - max);
+      // below 4e-18 of the largest weight: never drawn in practice, and left out of the sums
+      prob[row + c] = d < -40 ? 0 : FastMath.expInRange(d);
     }
     int chosen = rng.pick(prob, row, n);
     double eps = noiseOf(a, b);
@@ -1124,18 +1126,12 @@ public final class Simulator implements RunView {
       double s = 0;
       double ep = 0;
       if (k == tk) {
-        // the true type's terms are exactly the weights already in prob[row..]
+        // the true type's terms are exactly the weights already in prob[row..] (terms below
+        // 4e-18 of the largest are zero there)
         for (int c = 0; c < n; c++) {
-          double d = lam * (util[row + c] - max);
-          if (d < -40) {
-            continue; // below 4e-18 of the largest term: no effect on the sum
-          }
-          double e = prob[row + c];
-          s += e;
-          if (c == perceived) {
-            ep = e;
-          }
+          s += prob[row + c];
         }
+        ep = prob[row + perceived];
       } else {
         int rk = k * MAXC;
         double mk = utilities(m.typeMot[a][k], m.typeRes[a][k], n, rk);
