@@ -1,0 +1,41 @@
+package org.detente.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.detente.scenario.Scenario;
+import org.detente.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the bundled scenarios' ensembles bit for bit: a digest of everything observable in each
+ * of the first 200 runs at master seed 1 (outcomes, rungs, casualties as raw bits, final control,
+ * answers, every logged event). Speed work must leave it unchanged. A deliberate change to the
+ * model changes it too: re-run this test, take the new digest from the failure message, and
+ * re-run the figures quoted in README.md and docs/ at the same time.
+ */
+class EngineRegressionTest {
+
+  private static final int RUNS = 200;
+
+  @Test
+  void usRussia2022() {
+    assertThat(digest("scenarios/us-russia-2022.yaml")).isEqualTo(US_RUSSIA);
+  }
+
+  @Test
+  void cubanMissileCrisis1962() {
+    assertThat(digest("scenarios/cuban-missile-crisis-1962.yaml")).isEqualTo(CUBA);
+  }
+
+  private static long digest(String file) {
+    Scenario sc = ScenarioLoader.load(Path.of(file));
+    CompiledModel m = CompiledModel.compile(sc, ModelParameters.from(sc));
+    long[] h = {17};
+    Ensemble.run(m, 1L, RUNS, 1, r -> h[0] = h[0] * 31 + DeterminismTest.digest(r, m), null);
+    return h[0];
+  }
+
+  private static final long US_RUSSIA = 7437953251915117046L;
+  private static final long CUBA = 6172148256780946787L;
+}
