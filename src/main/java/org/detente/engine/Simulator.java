@@ -237,13 +237,13 @@ public final class Simulator implements RunView {
     uSlope = new double[m.maxMot * MAXC];
     uIcpt = new double[m.maxMot * MAXC];
     rSlope = new double[m.maxMot];
+    rIcpt = new double[m.maxMot];
+    glSlope = new double[m.maxMot];
+    glIcpt = new double[m.maxMot];
     mG1 = new double[m.maxMot];
     mG0 = new double[m.maxMot];
     mL1 = new double[m.maxMot];
     mCost = new double[m.maxMot];
-    rIcpt = new double[m.maxMot];
-    glSlope = new double[m.maxMot];
-    glIcpt = new double[m.maxMot];
     prob = new double[m.maxTypes * MAXC];
     bH = new double[m.maxTypes];
     bW = new double[m.maxTypes];
