@@ -212,11 +212,7 @@ public final class SmpCsvReader {
       throw err(src, line, f.column(), field, "missing value; expected a number");
     }
     try {
-      double v = Double.parseDouble(t);
-      if (!Double.isFinite(v) || t.endsWith("d") || t.endsWith("D") || t.endsWith("f") || t.endsWith("F")) {
-        throw new NumberFormatException();
-      }
-      return v;
+      return StrictNumbers.parse(t);
     } catch (NumberFormatException e) {
       throw err(src, line, f.column(), field, "expected a number, got '" + t + "'");
     }

@@ -283,11 +283,7 @@ public final class SmpXmlReader {
       throw err(src, n, field, "<" + n.name + "> is empty; expected a number");
     }
     try {
-      double v = Double.parseDouble(t);
-      if (!Double.isFinite(v) || t.endsWith("d") || t.endsWith("D") || t.endsWith("f") || t.endsWith("F")) {
-        throw new NumberFormatException();
-      }
-      return v;
+      return StrictNumbers.parse(t);
     } catch (NumberFormatException e) {
       throw err(src, n, field, "expected a number, got '" + t + "'");
     }

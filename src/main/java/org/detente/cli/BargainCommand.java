@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,28 +120,20 @@ public final class BargainCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the per-turn CSV through a temporary file. */
-  static void writeRounds(SmpResult r, Path target) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        BargainProblem p = r.scenario().problem();
-        w.write("turn,actor,dim_index,dim,position\n");
-        for (int t = 0; t < r.positions().length; t++) {
-          for (int i = 0; i < p.actors().size(); i++) {
-            for (int k = 0; k < p.dimensions().size(); k++) {
-              w.write(t + "," + csv(p.actors().get(i)) + "," + k + "," + csv(p.dimensions().get(k)) + ","
-                  + num(r.positions()[t][i][k]) + "\n");
-            }
+  /** Writes the per-turn CSV (atomically). */
+  static void writeRounds(SmpResult r, Path target) {
+    BargainProblem p = r.scenario().problem();
+    OutputFiles.write(target, w -> {
+      w.write("turn,actor,dim_index,dim,position\n");
+      for (int t = 0; t < r.positions().length; t++) {
+        for (int i = 0; i < p.actors().size(); i++) {
+          for (int k = 0; k < p.dimensions().size(); k++) {
+            w.write(t + "," + csv(p.actors().get(i)) + "," + k + "," + csv(p.dimensions().get(k))
+                + "," + num(r.positions()[t][i][k]) + "\n");
           }
         }
       }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   private static String csv(String s) {

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +150,7 @@ public final class EffectsCommand implements Callable<Integer> {
       }
       String title = describe(burst) + (place != null ? " over " + place.label() : "");
       String html = new EffectsMap(gzLat, gzLon, radii, fallout, cas, title).html();
-      writeAtomically(mapFile, html);
+      OutputFiles.write(mapFile, html);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -339,7 +335,7 @@ public final class EffectsCommand implements Callable<Integer> {
         c.put("radPerHour", level);
         c.put("downwindKm", round(extentDownwind(f, poly), 3));
         c.put("maxWidthKm", round(maxWidth(f, poly), 3));
-        c.put("areaKm2", round(area(poly), 2));
+        c.put("areaKm2", round(Fallout.areaKm2(poly), 2));
       }
     } else {
       o.putNull("fallout");
@@ -400,15 +396,6 @@ public final class EffectsCommand implements Callable<Integer> {
     return m;
   }
 
-  static double area(List<double[]> poly) {
-    double a = 0;
-    for (int i = 0; i < poly.size(); i++) {
-      double[] p = poly.get(i);
-      double[] q = poly.get((i + 1) % poly.size());
-      a += p[0] * q[1] - q[0] * p[1];
-    }
-    return Math.abs(a) / 2;
-  }
 
   private static String km(double v) {
     if (v <= 0) {
@@ -455,7 +442,7 @@ public final class EffectsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-24s %14s %14s %11.0f km2%n",
             String.format(Locale.ROOT, "%.0f rad/h", level),
             poly.isEmpty() ? "-" : km(extentDownwind(f, poly)),
-            poly.isEmpty() ? "-" : km(maxWidth(f, poly)), area(poly));
+            poly.isEmpty() ? "-" : km(maxWidth(f, poly)), Fallout.areaKm2(poly));
       }
     } else {
       out.println(b.makesLocalFallout()
@@ -486,25 +473,6 @@ public final class EffectsCommand implements Callable<Integer> {
     }
     if (mapFile != null) {
       out.println("Map written to " + mapFile);
-    }
-  }
-
-  static void writeAtomically(Path file, String content) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new DetenteException("cannot write " + file + ": directory " + dir + " does not exist", 1);
-    }
-    Path tmp = Files.createTempFile(dir, ".detente-", ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.detente.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import org.detente.engine.CompiledModel;
 import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
 import org.detente.report.Borders;
-import org.detente.report.Html;
 import org.detente.report.HtmlReport;
 import org.detente.report.ReportData;
 import org.detente.report.ReportInput;
@@ -174,11 +174,13 @@ public final class ReportCommand implements Callable<Integer> {
     List<double[]> borders = Borders.load();
     String html = HtmlReport.render(new ReportInput(s, options, data, comparison, tornado,
         tornadoOutput, borders, borders == null ? null : Borders.CREDIT));
+    Path dir = out.toAbsolutePath().getParent();
     try {
-      Html.writeAtomically(out, html);
+      Files.createDirectories(dir);
     } catch (IOException e) {
       throw new DetenteException(out + ": cannot write the report: " + e.getMessage());
     }
+    OutputFiles.write(out, html);
     PrintWriter pw = spec.commandLine().getOut();
     pw.println("report written to " + out + " (" + html.length() / 1024 + " KiB, "
         + runs + " runs, seed " + seed + ")");

@@ -1,11 +1,7 @@
 package org.detente.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.detente.DetenteException;
 import org.detente.scenario.ScenarioSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,15 +35,7 @@ public final class SchemaCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    try {
-      Path abs = output.toAbsolutePath();
-      Path dir = abs.getParent();
-      Path tmp = Files.createTempFile(dir, ".schema", ".tmp");
-      Files.writeString(tmp, text + System.lineSeparator());
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new DetenteException("cannot write " + output + ": " + e.getMessage());
-    }
+    OutputFiles.write(output, text + System.lineSeparator());
     spec.commandLine().getOut().println("wrote " + output);
     return 0;
   }

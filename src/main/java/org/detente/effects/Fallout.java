@@ -365,6 +365,17 @@ public final class Fallout {
     return r;
   }
 
+  /** Area (km²) of a contour polygon in (east, north) km, by the shoelace formula. */
+  public static double areaKm2(List<double[]> poly) {
+    double a = 0;
+    for (int i = 0; i < poly.size(); i++) {
+      double[] p = poly.get(i);
+      double[] q = poly.get((i + 1) % poly.size());
+      a += p[0] * q[1] - q[0] * p[1];
+    }
+    return Math.abs(a) / 2;
+  }
+
   /** Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf, |ε| &lt; 1.5e-7). */
   static double normalCdf(double z) {
     return 0.5 * (1 + erf(z / Math.sqrt(2)));

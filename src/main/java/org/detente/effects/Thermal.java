@@ -53,8 +53,13 @@ public final class Thermal {
     }
     double w = effectiveYield(yieldKt, surface);
     double l = Math.log10(calPerCm2 / w);
-    double lg = FIT_RANGE[0] + l * (FIT_RANGE[1] + l * (FIT_RANGE[2] + l * FIT_RANGE[3]));
+    double lg = cubic(FIT_RANGE, l);
     return Math.pow(10, lg) * KM_PER_MI;
+  }
+
+  /** c[0] + c[1]·x + c[2]·x² + c[3]·x³ (Horner). */
+  private static double cubic(double[] c, double x) {
+    return c[0] + x * (c[1] + x * (c[2] + x * c[3]));
   }
 
   /** Radiant exposure in cal/cm² at a slant range (clear air, ~10 mi visibility). */
@@ -64,7 +69,7 @@ public final class Thermal {
     }
     double w = effectiveYield(yieldKt, surface);
     double l = Math.log10(slantRangeKm / KM_PER_MI);
-    double lg = FIT_EXPOSURE[0] + l * (FIT_EXPOSURE[1] + l * (FIT_EXPOSURE[2] + l * FIT_EXPOSURE[3]));
+    double lg = cubic(FIT_EXPOSURE, l);
     return Math.pow(10, lg) * w;
   }
 

@@ -40,50 +40,54 @@ public final class Units {
 
   /** Parses a yield such as "300kt", "1.2 Mt", "20t" into kt. */
   public static double parseYieldKt(String text) {
-    double[] v = split(text, "yield", "kt");
-    String unit = unit(text, "yield", "t, kt or Mt, e.g. 300kt");
-    double f = switch (unit) {
+    String hint = "t, kt or Mt, e.g. 300kt";
+    Quantity q = quantity(text, "yield", "kt", hint);
+    double f = switch (q.unit()) {
       case "t", "ton", "tons" -> 1e-3;
       case "kt" -> 1.0;
       case "mt" -> 1000.0;
-      default -> throw new DetenteException("yield '" + text + "': unknown unit '" + unit
-          + "' (use t, kt or Mt, e.g. 300kt)", 2);
+      default -> throw unknownUnit(text, "yield", q, hint);
     };
-    return v[0] * f;
+    return q.value() * f;
   }
 
   /** Parses a length such as "1.2km", "600 m", "2000ft", "3mi" into metres. */
   public static double parseLengthM(String text, String what) {
-    double[] v = split(text, what, "m");
-    String unit = unit(text, what, "m, km, ft or mi, e.g. 1.2km");
-    double f = switch (unit) {
+    String hint = "m, km, ft or mi, e.g. 1.2km";
+    Quantity q = quantity(text, what, "m", hint);
+    double f = switch (q.unit()) {
       case "m" -> 1.0;
       case "km" -> 1000.0;
       case "ft" -> 0.3048;
       case "kft" -> 304.8;
       case "mi" -> 1609.344;
-      default -> throw new DetenteException(what + " '" + text + "': unknown unit '" + unit
-          + "' (use m, km, ft or mi, e.g. 1.2km)", 2);
+      default -> throw unknownUnit(text, what, q, hint);
     };
-    return v[0] * f;
+    return q.value() * f;
   }
 
   /** Parses a speed such as "24km/h", "15mph", "5 m/s", "10kn" into km/h. */
   public static double parseSpeedKmh(String text, String what) {
-    double[] v = split(text, what, "km/h");
-    String unit = unit(text, what, "km/h, mph, m/s or kn, e.g. 24km/h");
-    double f = switch (unit) {
+    String hint = "km/h, mph, m/s or kn, e.g. 24km/h";
+    Quantity q = quantity(text, what, "km/h", hint);
+    double f = switch (q.unit()) {
       case "km/h", "kph", "kmh" -> 1.0;
       case "mph" -> 1.609344;
       case "m/s" -> 3.6;
       case "kn", "kt", "knots" -> 1.852;
-      default -> throw new DetenteException(what + " '" + text + "': unknown unit '" + unit
-          + "' (use km/h, mph, m/s or kn, e.g. 24km/h)", 2);
+      default -> throw unknownUnit(text, what, q, hint);
     };
-    return v[0] * f;
+    return q.value() * f;
   }
 
-  private static double[] split(String text, String what, String example) {
+  /** A number and its unit, lower-cased. */
+  private record Quantity(double value, String unit) {}
+
+  /**
+   * Splits "1.2 km" into 1.2 and "km". {@code example} completes the hint when the number is
+   * missing ("e.g. 10km"); {@code hint} lists the units when the unit is missing.
+   */
+  private static Quantity quantity(String text, String what, String example, String hint) {
     if (text == null || text.isBlank()) {
       throw new DetenteException(what + " is empty", 2);
     }
@@ -102,32 +106,26 @@ public final class Units {
       throw new DetenteException(what + " '" + text + "': expected a number with a unit, e.g. 10"
           + example, 2);
     }
+    double v;
     try {
-      double v = Double.parseDouble(num);
-      if (!Double.isFinite(v)) {
-        throw new NumberFormatException();
-      }
-      return new double[] {v};
+      v = Double.parseDouble(num);
     } catch (NumberFormatException e) {
-      throw new DetenteException(what + " '" + text + "': '" + num + "' is not a number", 2);
+      v = Double.NaN;
     }
-  }
-
-  private static String unit(String text, String what, String hint) {
-    String t = text.trim();
-    int i = 0;
-    while (i < t.length() && "+-.0123456789eE".indexOf(t.charAt(i)) >= 0) {
-      if ((t.charAt(i) == 'e' || t.charAt(i) == 'E')
-          && (i + 1 >= t.length() || "+-0123456789".indexOf(t.charAt(i + 1)) < 0)) {
-        break;
-      }
-      i++;
+    if (!Double.isFinite(v)) {
+      throw new DetenteException(what + " '" + text + "': '" + num + "' is not a number", 2);
     }
     String u = t.substring(i).trim().toLowerCase(Locale.ROOT);
     if (u.isEmpty()) {
       throw new DetenteException(what + " '" + text + "' has no unit (use " + hint + ")", 2);
     }
-    return u;
+    return new Quantity(v, u);
+  }
+
+  private static DetenteException unknownUnit(String text, String what, Quantity q,
+      String hint) {
+    return new DetenteException(what + " '" + text + "': unknown unit '" + q.unit() + "' (use "
+        + hint + ")", 2);
   }
 
   static String fmt(double v) {

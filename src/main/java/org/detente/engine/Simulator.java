@@ -175,7 +175,8 @@ public final class Simulator implements RunView {
   private final double[] glSlope; // per motive: G - L = res * glSlope + glIcpt
   private final double[] glIcpt;
   private final double[] f1 = new double[NF];
-  // counterpart's per-motive values (slope in resolve and constant terms)
+  // per-motive values of x facing y, set by prepareMotives(x, y): G = res * mG1 + mG0,
+  // L = res * mL1, war cost mCost
   private final double[] mG1;
   private final double[] mG0;
   private final double[] mL1;
@@ -704,6 +705,12 @@ public final class Simulator implements RunView {
     danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     for (int mo = 0; mo < m.nMot[x]; mo++) {
       territory(x, mo, y);
+      int deter = m.deterActor[x][mo];
+      mG1[mo] = m.uIdeal[x][mo] + gainM[mo];
+      mG0[mo] = deter == y ? m.deterWeight[x][mo] : 0;
+      mL1[mo] = m.uLose[x][mo * m.nA + y] - loseM[mo];
+      mCost[mo] = m.warCost * (1 + m.regimeSec[x][mo])
+          + (deter >= 0 && deter != y ? m.deterWeight[x][mo] * m.warCost : 0);
     }
   }
 
@@ -734,16 +741,12 @@ public final class Simulator implements RunView {
   /** Requires {@link #prepareMotives}(x, y) first. */
   private void typeValues(int x, int k, int y, double p) {
     int nA = m.nA;
-    int nMx = m.nMot[x];
-    int mo = k % nMx;
-    double res = m.resLevel[x][k / nMx];
+    int mo = m.typeMot[x][k];
+    double res = m.typeRes[x][k];
     int xy = x * nA + y;
-    double g = res * (m.uIdeal[x][mo] + gainM[mo])
-        + (m.deterActor[x][mo] == y ? m.deterWeight[x][mo] : 0);
-    double l = res * (m.uLose[x][mo * nA + y] - loseM[mo]);
-    double cost = m.warCost * (1 + m.regimeSec[x][mo])
-        + (m.deterActor[x][mo] >= 0 && m.deterActor[x][mo] != y
-            ? m.deterWeight[x][mo] * m.warCost : 0);
+    double g = res * mG1[mo] + mG0[mo];
+    double l = res * mL1[mo];
+    double cost = mCost[mo];
     double w = p * g + (1 - p) * l - cost - danger;
     double sq = res * m.uSq[x][mo];
     double h = hostility[xy];
@@ -882,53 +885,20 @@ public final class Simulator implements RunView {
     final double kB = m.catastropheCost * m.riskWeight[b];
     final int bo = ab * m.maxTypes;
     prepareMotives(b, a);
-    // b's values per type (docs/model.md, "Values"), with what depends on the motive alone
-    // hoisted out of the loop over types
-    {
-      final double share = m.dealAudienceShare;
-      final int dba = b * nA + a;
-      final double hc = m.crisisCost * hostility[dba] * (1 + danger);
-      final double prs = pressure[ab];
-      final boolean bAtWar = war[dba];
-      for (int mo = 0; mo < nMb; mo++) {
-        int deter = m.deterActor[b][mo];
-        mG1[mo] = m.uIdeal[b][mo] + gainM[mo];
-        mG0[mo] = deter == a ? m.deterWeight[b][mo] : 0;
-        mL1[mo] = m.uLose[b][mo * nA + a] - loseM[mo];
-        mCost[mo] = m.warCost * (1 + m.regimeSec[b][mo])
-            + (deter >= 0 && deter != a ? m.deterWeight[b][mo] * m.warCost : 0);
+    for (int k = 0; k < nTb; k++) {
+      if (belief[bo + k] == 0) {
+        continue; // a rules this type out: its values are never read below
       }
-      final int[] tMot = m.typeMot[b];
-      final double[] tRes = m.typeRes[b];
-      final double[] uSqB = m.uSq[b];
-      final double[] uDealB = m.uDeal[b];
-      final double[] uYieldB = m.uYieldedTo[b];
-      final double[] uOfferB = m.uOfferTo[b];
-      final double nucRisk = m.followOnRisk * kB;
-      for (int k = 0; k < nTb; k++) {
-        if (belief[bo + k] == 0) {
-          continue; // a rules this type out: its values are never read below
-        }
-        final int mo = tMot[k];
-        final double res = tRes[k];
-        final double g = res * mG1[mo] + mG0[mo];
-        final double l = res * mL1[mo];
-        final double cost = mCost[mo];
-        final double w = pb * g + (1 - pb) * l - cost - danger;
-        final double sq = res * uSqB[mo];
-        double hold = sq - hc - prs;
-        if (bAtWar) {
-          hold -= 0.5 * cost * engaged;
-        }
-        workCounterpartTypes++;
-        bW[k] = w;
-        bH[k] = hold;
-        bD[k] = res * uDealB[mo] - acB * share;
-        bDoff[k] = res * uYieldB[mo * nA + a] - acB * share;
-        bY[k] = res * uOfferB[mo * nA + a] - acB;
-        bWnuc[k] = w - nucRisk;
-        bSq[k] = sq;
-      }
+      int mo = m.typeMot[b][k];
+      typeValues(b, k, a, pb);
+      workCounterpartTypes++;
+      bW[k] = vW;
+      bH[k] = vH;
+      bD[k] = vRes * m.uDeal[b][mo] - acB * m.dealAudienceShare;
+      bDoff[k] = vRes * m.uYieldedTo[b][mo * nA + a] - acB * m.dealAudienceShare;
+      bY[k] = vRes * m.uOfferTo[b][mo * nA + a] - acB;
+      bWnuc[k] = vW - m.followOnRisk * kB;
+      bSq[k] = vSq;
     }
     // belief-averaged response probabilities of b (a's look-ahead)
     double pAccDeal = 0;
@@ -1168,12 +1138,10 @@ public final class Simulator implements RunView {
     final double share = m.dealAudienceShare;
     final double holdBase = -m.crisisCost * h * (1 + danger) - pressure[b * nA + a];
     for (int mo = 0; mo < m.nMot[a]; mo++) {
-      int deter = m.deterActor[a][mo];
-      double g1 = m.uIdeal[a][mo] + gainM[mo];
-      double g0 = deter == b ? m.deterWeight[a][mo] : 0;
-      double l1 = m.uLose[a][mo * nA + b] - loseM[mo];
-      double cost = m.warCost * (1 + m.regimeSec[a][mo])
-          + (deter >= 0 && deter != b ? m.deterWeight[a][mo] * m.warCost : 0);
+      double g1 = mG1[mo];
+      double g0 = mG0[mo];
+      double l1 = mL1[mo];
+      double cost = mCost[mo];
       double sq1 = m.uSq[a][mo];
       double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
       double offer1 = m.uOfferTo[a][mo * nA + b];

@@ -1,12 +1,5 @@
 package org.detente.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /** HTML helpers: escaping, number formatting and atomic file writing. */
@@ -99,31 +92,5 @@ public final class Html {
   public static String pEquals(double p) {
     String v = pValue(p);
     return v.startsWith("<") ? "p " + v.replace("<", "< ") : "p = " + v;
-  }
-
-  /**
-   * Writes {@code text} to {@code target} atomically: to a temporary file in the same directory,
-   * then moved over the target, so a reader never sees a half-written file.
-   */
-  public static void writeAtomically(Path target, String text) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    // a fresh name in the same directory, created with the default permissions (umask)
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid()
-        + "." + System.nanoTime() + ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

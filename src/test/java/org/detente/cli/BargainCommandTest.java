@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** End-to-end checks of {@code detente bargain} and {@code detente bench bargain}. */
 class BargainCommandTest {
 
   @TempDir Path dir;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   Path sample(String name) throws Exception {
     Path p = dir.resolve(name.replace('/', '_'));
@@ -41,7 +26,7 @@ class BargainCommandTest {
 
   @Test
   void tablesShowPositionsOutcomeAndMoves() throws Exception {
-    Run r = run("bargain", sample("dummyData_3Dim.csv").toString());
+    CliRun.Result r = CliRun.exec("bargain", sample("dummyData_3Dim.csv").toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Turns:    10").contains("Positions on Pstn2 (0-100) by turn:")
         .contains("Forecast outcome (0-100):").contains("Moves (actor").contains("SActor-06");
@@ -50,7 +35,7 @@ class BargainCommandTest {
   @Test
   void jsonEchoesInputsAndMatchesRoundsCsv() throws Exception {
     Path csv = dir.resolve("rounds.csv");
-    Run r = run("bargain", sample("SOE-Pol-Comp.csv").toString(), "--json", "--rounds-out", csv.toString(),
+    CliRun.Result r = CliRun.exec("bargain", sample("SOE-Pol-Comp.csv").toString(), "--json", "--rounds-out", csv.toString(),
         "--seed", "42");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
@@ -78,8 +63,8 @@ class BargainCommandTest {
   @Test
   void sameSeedSameBytes() throws Exception {
     String f = sample("patched/smpExample-restored.xml").toString();
-    Run a = run("bargain", f, "--json", "--seed", "7");
-    Run b = run("bargain", f, "--json", "--seed", "7", "--threads", "3");
+    CliRun.Result a = CliRun.exec("bargain", f, "--json", "--seed", "7");
+    CliRun.Result b = CliRun.exec("bargain", f, "--json", "--seed", "7", "--threads", "3");
     assertThat(a.code()).isZero();
     assertThat(b.out()).isEqualTo(a.out());
     assertThat(new ObjectMapper().readTree(a.out()).get("parameters").get("StateTransitions").asText())
@@ -88,7 +73,7 @@ class BargainCommandTest {
 
   @Test
   void dimensionsAndParameterOverrides() throws Exception {
-    Run r = run("bargain", sample("SOE-Pol-Comp.csv").toString(), "--json", "--dimensions", "Competitive Position",
+    CliRun.Result r = CliRun.exec("bargain", sample("SOE-Pol-Comp.csv").toString(), "--json", "--dimensions", "Competitive Position",
         "-P", "VotingRule=PropCbc");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
@@ -100,24 +85,24 @@ class BargainCommandTest {
   void errorsHaveExitCodesAndNoStackTrace() throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "S,D,3,1\nActor,Desc,Power,P,S\nA,a,1,50,10\nB,b,1,x,10\nC,c,1,50,10\n");
-    Run r = run("bargain", bad.toString());
+    CliRun.Result r = CliRun.exec("bargain", bad.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("detente: " + bad + ":4:7: position of B on P: expected a number, got 'x'\n");
-    Run u = run("bargain", sample("SOE-Pol-Comp.csv").toString(), "--dimensions", "Nope");
+    CliRun.Result u = CliRun.exec("bargain", sample("SOE-Pol-Comp.csv").toString(), "--dimensions", "Nope");
     assertThat(u.code()).isEqualTo(2);
     assertThat(u.err()).contains("unknown dimension 'Nope'").doesNotContain("Exception");
-    Run m = run("bargain", dir.resolve("missing.csv").toString());
+    CliRun.Result m = CliRun.exec("bargain", dir.resolve("missing.csv").toString());
     assertThat(m.code()).isEqualTo(1);
     assertThat(m.err()).contains("missing.csv: file not found");
     Path txt = dir.resolve("x.txt");
     Files.writeString(txt, "x");
-    assertThat(run("bargain", txt.toString()).code()).isEqualTo(2);
-    assertThat(run("bargain", sample("SOE-Pol-Comp.csv").toString(), "-P", "VotingRule=Nope").code()).isEqualTo(2);
+    assertThat(CliRun.exec("bargain", txt.toString()).code()).isEqualTo(2);
+    assertThat(CliRun.exec("bargain", sample("SOE-Pol-Comp.csv").toString(), "-P", "VotingRule=Nope").code()).isEqualTo(2);
   }
 
   @Test
   void benchPrintsBothTables() throws Exception {
-    Run r = run("bench", "bargain", "--runs", "1", "--warmup-seconds", "0", "--sizes", "5,10", "--dims", "1,2",
+    CliRun.Result r = CliRun.exec("bench", "bargain", "--runs", "1", "--warmup-seconds", "0", "--sizes", "5,10", "--dims", "1,2",
         "--scaling-turns", "2", sample("dummyData_3Dim.csv").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("ms/turn").contains("N \\ D").contains("dummyData_3Dim.csv");

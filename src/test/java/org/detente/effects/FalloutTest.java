@@ -65,7 +65,7 @@ class FalloutTest {
         }
       }
       assertThat(onLevel).isGreaterThan(poly.size() / 2);
-      double area = area(poly);
+      double area = Fallout.areaKm2(poly);
       assertThat(area).isLessThan(prevArea);
       prevArea = area;
     }
@@ -106,15 +106,5 @@ class FalloutTest {
         .isInstanceOf(DetenteException.class).hasMessageContaining("fission fraction");
     assertThatThrownBy(() -> new Fallout(1000, 0.5, 0, 270))
         .isInstanceOf(DetenteException.class).hasMessageContaining("wind speed");
-  }
-
-  static double area(List<double[]> poly) {
-    double a = 0;
-    for (int i = 0; i < poly.size(); i++) {
-      double[] p = poly.get(i);
-      double[] q = poly.get((i + 1) % poly.size());
-      a += p[0] * q[1] - q[0] * p[1];
-    }
-    return Math.abs(a) / 2;
   }
 }
