@@ -68,6 +68,9 @@ public final class CompiledModel {
   final double[][] typePrior; // [a][r*nMot+m]
   final int[][] typeMot; // [a][k]: motive index of type k
   final double[][] typeRes; // [a][k]: resolve level of type k
+  // [a]: the spacing of a's resolve levels when there are two or more, ascending and equally
+  // spaced (to 1e-9 of the spacing); 0 otherwise
+  final double[] resStep;
   final String[][] motiveIds;
   final int[] fixedMotive; // -1 = sample
 
@@ -219,7 +222,7 @@ public final class CompiledModel {
     riskWeight = o.riskWeight; population = o.population;
     nRes = o.nRes; nMot = o.nMot; nTypes = o.nTypes; maxTypes = o.maxTypes; maxMot = o.maxMot;
     resLevel = o.resLevel; resPrior = o.resPrior; motPrior = o.motPrior;
-    typePrior = o.typePrior; typeMot = o.typeMot; typeRes = o.typeRes; motiveIds = o.motiveIds; fixedMotive = fixed;
+    typePrior = o.typePrior; typeMot = o.typeMot; typeRes = o.typeRes; resStep = o.resStep; motiveIds = o.motiveIds; fixedMotive = fixed;
     terr = o.terr; valued = o.valued; priorTerr = o.priorTerr; regimeSec = o.regimeSec; deterActor = o.deterActor;
     deterWeight = o.deterWeight; cohesion = o.cohesion; uIdeal = o.uIdeal; uDeal = o.uDeal; uSq = o.uSq; statusQuo = o.statusQuo;
     uLose = o.uLose; uOfferTo = o.uOfferTo; uYieldedTo = o.uYieldedTo;
@@ -332,6 +335,7 @@ public final class CompiledModel {
     typePrior = new double[nA][];
     typeMot = new int[nA][];
     typeRes = new double[nA][];
+    resStep = new double[nA];
     motiveIds = new String[nA][];
     fixedMotive = new int[nA];
     Arrays.fill(fixedMotive, -1);
@@ -362,6 +366,7 @@ public final class CompiledModel {
       nRes[a] = lv.size();
       resLevel[a] = lv.stream().mapToDouble(Double::doubleValue).toArray();
       resPrior[a] = normalise(lp.stream().mapToDouble(Double::doubleValue).toArray());
+      resStep[a] = equalStep(resLevel[a]);
       List<Motive> ms = ac.motives();
       nMot[a] = Math.max(1, ms.size());
       motPrior[a] = new double[nMot[a]];
@@ -814,6 +819,23 @@ public final class CompiledModel {
       v += sal[i] / 100.0 * (1.0 - Math.abs(point[i] - ideal[i]) / 100.0);
     }
     return v;
+  }
+
+  /** The common spacing of ascending, equally spaced levels (two or more), else 0. */
+  static double equalStep(double[] lv) {
+    if (lv.length < 2) {
+      return 0;
+    }
+    double d = lv[1] - lv[0];
+    if (!(d > 0)) {
+      return 0;
+    }
+    for (int j = 2; j < lv.length; j++) {
+      if (Math.abs(lv[j] - lv[j - 1] - d) > 1e-9 * d) {
+        return 0;
+      }
+    }
+    return d;
   }
 
   private static double[] normalise(double[] x) {

@@ -164,6 +164,7 @@ public final class Simulator implements RunView {
   private final int[] spIdx = new int[MAXC * NZ];
   private final double[] spVal = new double[MAXC * NZ];
   private final double[] trProb = new double[MAXC];
+  private final double[] ratio = new double[MAXC];
   // a's utilities are affine in resolve for a given motive: u = res * uSlope + uIcpt, plus the two
   // piecewise features (max(0, deal - hold) and max(0, G - L)) with dense coefficients cR, cGL
   private final double[] uSlope; // [mo*MAXC + c]
@@ -234,7 +235,7 @@ public final class Simulator implements RunView {
     pendAux = new int[maxPend];
     pendNoise = new double[maxPend];
     pendLik = new double[maxPend * m.maxTypes];
-    util = new double[m.maxTypes * MAXC];
+    util = new double[(m.maxTypes + 2) * MAXC]; // a row per type, and two scratch rows
     uSlope = new double[m.maxMot * MAXC];
     uIcpt = new double[m.maxMot * MAXC];
     rSlope = new double[m.maxMot];
@@ -245,7 +246,7 @@ public final class Simulator implements RunView {
     mG0 = new double[m.maxMot];
     mL1 = new double[m.maxMot];
     mCost = new double[m.maxMot];
-    prob = new double[m.maxTypes * MAXC];
+    prob = new double[(m.maxTypes + 2) * MAXC];
     bH = new double[m.maxTypes];
     bW = new double[m.maxTypes];
     bY = new double[m.maxTypes];
@@ -1088,37 +1089,140 @@ public final class Simulator implements RunView {
     final int lo = pi * m.maxTypes;
     final int ob = (b * nA + a) * m.maxTypes;
     final double floor = eps / n;
-    for (int k = 0; k < nTa; k++) {
-      if (belief[ob + k] == 0) {
-        pendLik[lo + k] = 0;
+    final int nMa2 = m.nMot[a];
+    final int nRa = m.nRes[a];
+    final double step = m.resStep[a];
+    for (int mo = 0; mo < nMa2; mo++) {
+      // the levels of this motive whose likelihood has to be computed afresh
+      int need = 0;
+      int jlo = -1;
+      int jhi = -1;
+      for (int j = 0; j < nRa; j++) {
+        int k = j * nMa2 + mo;
+        if (belief[ob + k] == 0) {
+          pendLik[lo + k] = 0;
+        } else if (k == tk) {
+          // the true type's terms are exactly the weights already in prob[row..]
+          double s = 0;
+          for (int c = 0; c < n; c++) {
+            s += prob[row + c];
+          }
+          pendLik[lo + k] = (1 - eps) * (prob[row + perceived] / s) + floor;
+        } else {
+          need++;
+          if (jlo < 0) {
+            jlo = j;
+          }
+          jhi = j;
+        }
+      }
+      if (need >= 2 && step > 0) {
+        likelihoodChain(a, mo, jlo, jhi, tk, n, perceived, eps, floor, ob, lo);
+      } else if (need > 0) {
+        for (int j = jlo; j <= jhi; j++) {
+          int k = j * nMa2 + mo;
+          if (k != tk && belief[ob + k] != 0) {
+            pendLik[lo + k] = (1 - eps) * likelihoodDirect(mo, m.resLevel[a][j], k, n, perceived)
+                + floor;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Quantal-response probability of action {@code perceived} for a type of motive mo and resolve
+   * res, from its own row of utilities (written to row k of util and prob). Terms below 4e-18 of the largest cannot
+   * change the sum and are left out.
+   */
+  private double likelihoodDirect(int mo, double res, int k, int n, int perceived) {
+    final int rk = k * MAXC;
+    final double lam = m.lambda;
+    double mk = utilities(mo, res, n, rk);
+    workRows++;
+    workTerms += n;
+    final double[] u = util;
+    final double[] pr = prob;
+    double s = 0;
+    for (int c = 0; c < n; c++) {
+      double d = lam * (u[rk + c] - mk);
+      double e = d < -40 ? 0 : FastMath.expInRange(d);
+      pr[rk + c] = e;
+      s += e;
+    }
+    return pr[rk + perceived] / s;
+  }
+
+  /**
+   * Likelihoods of the perceived action for a's types of motive mo at resolve levels jlo..jhi
+   * (equally spaced by resStep), written to pendLik for each live type other than the true
+   * one. For an action whose utility is affine in resolve, u(r + Δ) = u(r) + Δ·slope, so its
+   * quantal-response weight at the next level is the weight at this one times
+   * exp(λ·Δ·slope): one row of exponentials and one of ratios serve every level, and the
+   * normalisation of each level's row cancels the common shift. The two piecewise features'
+   * actions are evaluated at each level. A level whose weights leave the range of doubles is
+   * recomputed directly.
+   */
+  private void likelihoodChain(int a, int mo, int jlo, int jhi, int tk, int n, int perceived,
+      double eps, double floor, int ob, int lo) {
+    final int nMa = m.nMot[a];
+    final double lam = m.lambda;
+    final double step = m.resStep[a];
+    final double r0 = m.resLevel[a][jlo];
+    final int rk = m.maxTypes * MAXC; // first scratch row: the weights of the current level
+    final double m0 = utilities(mo, r0, n, rk);
+    final double[] u = util;
+    final double[] w = prob;
+    final double[] q = ratio;
+    final int so = mo * MAXC;
+    final double rs = rSlope[mo];
+    final double ri = rIcpt[mo];
+    final double gs = glSlope[mo];
+    final double gi = glIcpt[mo];
+    for (int c = 0; c < n; c++) {
+      w[rk + c] = FastMath.exp(lam * (u[rk + c] - m0));
+      q[c] = cR[c] != 0 || cGL[c] != 0 ? Double.NaN : FastMath.exp(lam * step * uSlope[so + c]);
+    }
+    for (int j = jlo; j <= jhi; j++) {
+      workRows++;
+      workTerms += n;
+      double s = 0;
+      if (j == jlo) {
+        for (int c = 0; c < n; c++) {
+          s += w[rk + c];
+        }
+      } else {
+        double res = r0 + (j - jlo) * step;
+        double dr = Math.max(0, res * rs + ri);
+        double dg = Math.max(0, res * gs + gi);
+        for (int c = 0; c < n; c++) {
+          double qc = q[c];
+          double v;
+          if (qc == qc) {
+            v = w[rk + c] * qc;
+          } else {
+            double uc = res * uSlope[so + c] + uIcpt[so + c] + cR[c] * dr + cGL[c] * dg;
+            v = FastMath.exp(lam * (uc - m0));
+          }
+          w[rk + c] = v;
+          s += v;
+        }
+      }
+      int k = j * nMa + mo;
+      if (k == tk || belief[ob + k] == 0) {
         continue;
       }
-      double s = 0;
-      double ep = 0;
-      if (k == tk) {
-        // the true type's terms are exactly the weights already in prob[row..] (terms below
-        // 4e-18 of the largest are zero there)
-        for (int c = 0; c < n; c++) {
-          s += prob[row + c];
-        }
-        ep = prob[row + perceived];
+      double ep = w[rk + perceived];
+      double lik;
+      if (s >= 1e-280 && s < Double.POSITIVE_INFINITY) {
+        lik = ep / s;
       } else {
-        int rk = k * MAXC;
-        double mk = utilities(m.typeMot[a][k], m.typeRes[a][k], n, rk);
-        workRows++;
-        workTerms += n;
-        final double[] u = util;
-        final double[] pr = prob;
-        for (int c = 0; c < n; c++) {
-          double d = lam * (u[rk + c] - mk);
-          // terms below 4e-18 of the largest cannot change the sum
-          double e = d < -40 ? 0 : FastMath.expInRange(d);
-          pr[rk + c] = e;
-          s += e;
-        }
-        ep = pr[rk + perceived];
+        // outside the range of doubles: this level's own row, shifted by its own maximum
+        workRows--;
+        workTerms -= n;
+        lik = likelihoodDirect(mo, m.resLevel[a][j], m.maxTypes + 1, n, perceived);
       }
-      pendLik[lo + k] = (1 - eps) * (ep / s) + floor;
+      pendLik[lo + k] = (1 - eps) * lik + floor;
     }
   }
 
