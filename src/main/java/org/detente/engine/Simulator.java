@@ -48,33 +48,70 @@ public final class Simulator implements RunView {
    */
   static final double BELIEF_FLOOR = 1e-6;
 
-  private static final int A_WAIT = Action.WAIT.ordinal();
-  private static final int A_CONSULT = Action.CONSULT.ordinal();
-  private static final int A_NEGOTIATE = Action.NEGOTIATE.ordinal();
-  private static final int A_OFFER = Action.OFFER.ordinal();
-  private static final int A_CONCEDE = Action.CONCEDE.ordinal();
-  private static final int A_INTENT = Action.INTENT_TO_COOPERATE.ordinal();
-  private static final int A_RESTORE = Action.RESTORE_RELATIONS.ordinal();
-  private static final int A_AGREEMENT = Action.AGREEMENT.ordinal();
-  private static final int A_CEASEFIRE = Action.CEASEFIRE.ordinal();
-  private static final int A_INSULT = Action.INSULT.ordinal();
-  private static final int A_REJECT = Action.REJECT.ordinal();
-  private static final int A_THREATEN = Action.THREATEN.ordinal();
-  private static final int A_THREATEN_BREAK = Action.THREATEN_BREAK_RELATIONS.ordinal();
-  private static final int A_THREATEN_NUC = Action.THREATEN_NUCLEAR.ordinal();
-  private static final int A_BREAK = Action.BREAK_RELATIONS.ordinal();
-  private static final int A_SANCTION = Action.SANCTION.ordinal();
-  private static final int A_MOBILIZE = Action.MOBILIZE.ordinal();
-  private static final int A_ARM_PROXY = Action.ARM_PROXY.ordinal();
-  private static final int A_ALLIANCE = Action.FORM_ALLIANCE.ordinal();
-  private static final int A_BLOCKADE = Action.BLOCKADE.ordinal();
-  private static final int A_INCIDENT = Action.INCIDENT.ordinal();
-  private static final int A_ATTACK = Action.ATTACK.ordinal();
-  private static final int A_NUC_DEMO = Action.NUCLEAR_DEMONSTRATION.ordinal();
-  private static final int A_NUC_FORCES = Action.NUCLEAR_STRIKE_FORCES.ordinal();
-  private static final int A_NUC_CITY = Action.NUCLEAR_STRIKE_CITY.ordinal();
-  private static final int A_STRAT_CF = Action.STRATEGIC_COUNTERFORCE.ordinal();
-  private static final int A_STRAT_CV = Action.STRATEGIC_COUNTERVALUE.ordinal();
+  private static final int A_WAIT = 0; // Action.WAIT
+  private static final int A_CONSULT = 1; // Action.CONSULT
+  private static final int A_NEGOTIATE = 2; // Action.NEGOTIATE
+  private static final int A_OFFER = 3; // Action.OFFER
+  private static final int A_CONCEDE = 4; // Action.CONCEDE
+  private static final int A_INTENT = 5; // Action.INTENT_TO_COOPERATE
+  private static final int A_RESTORE = 6; // Action.RESTORE_RELATIONS
+  private static final int A_AGREEMENT = 7; // Action.AGREEMENT
+  private static final int A_CEASEFIRE = 8; // Action.CEASEFIRE
+  private static final int A_INSULT = 9; // Action.INSULT
+  private static final int A_REJECT = 10; // Action.REJECT
+  private static final int A_THREATEN = 11; // Action.THREATEN
+  private static final int A_THREATEN_BREAK = 12; // Action.THREATEN_BREAK_RELATIONS
+  private static final int A_THREATEN_NUC = 13; // Action.THREATEN_NUCLEAR
+  private static final int A_BREAK = 14; // Action.BREAK_RELATIONS
+  private static final int A_SANCTION = 15; // Action.SANCTION
+  private static final int A_MOBILIZE = 16; // Action.MOBILIZE
+  private static final int A_ARM_PROXY = 17; // Action.ARM_PROXY
+  private static final int A_ALLIANCE = 18; // Action.FORM_ALLIANCE
+  private static final int A_BLOCKADE = 19; // Action.BLOCKADE
+  private static final int A_INCIDENT = 20; // Action.INCIDENT
+  private static final int A_ATTACK = 21; // Action.ATTACK
+  private static final int A_NUC_DEMO = 22; // Action.NUCLEAR_DEMONSTRATION
+  private static final int A_NUC_FORCES = 23; // Action.NUCLEAR_STRIKE_FORCES
+  private static final int A_NUC_CITY = 24; // Action.NUCLEAR_STRIKE_CITY
+  private static final int A_STRAT_CF = 25; // Action.STRATEGIC_COUNTERFORCE
+  private static final int A_STRAT_CV = 26; // Action.STRATEGIC_COUNTERVALUE
+  static {
+    // the action constants are literals so that they can label switch cases
+    int[][] pairs = {
+      {A_WAIT, Action.WAIT.ordinal()},
+      {A_CONSULT, Action.CONSULT.ordinal()},
+      {A_NEGOTIATE, Action.NEGOTIATE.ordinal()},
+      {A_OFFER, Action.OFFER.ordinal()},
+      {A_CONCEDE, Action.CONCEDE.ordinal()},
+      {A_INTENT, Action.INTENT_TO_COOPERATE.ordinal()},
+      {A_RESTORE, Action.RESTORE_RELATIONS.ordinal()},
+      {A_AGREEMENT, Action.AGREEMENT.ordinal()},
+      {A_CEASEFIRE, Action.CEASEFIRE.ordinal()},
+      {A_INSULT, Action.INSULT.ordinal()},
+      {A_REJECT, Action.REJECT.ordinal()},
+      {A_THREATEN, Action.THREATEN.ordinal()},
+      {A_THREATEN_BREAK, Action.THREATEN_BREAK_RELATIONS.ordinal()},
+      {A_THREATEN_NUC, Action.THREATEN_NUCLEAR.ordinal()},
+      {A_BREAK, Action.BREAK_RELATIONS.ordinal()},
+      {A_SANCTION, Action.SANCTION.ordinal()},
+      {A_MOBILIZE, Action.MOBILIZE.ordinal()},
+      {A_ARM_PROXY, Action.ARM_PROXY.ordinal()},
+      {A_ALLIANCE, Action.FORM_ALLIANCE.ordinal()},
+      {A_BLOCKADE, Action.BLOCKADE.ordinal()},
+      {A_INCIDENT, Action.INCIDENT.ordinal()},
+      {A_ATTACK, Action.ATTACK.ordinal()},
+      {A_NUC_DEMO, Action.NUCLEAR_DEMONSTRATION.ordinal()},
+      {A_NUC_FORCES, Action.NUCLEAR_STRIKE_FORCES.ordinal()},
+      {A_NUC_CITY, Action.NUCLEAR_STRIKE_CITY.ordinal()},
+      {A_STRAT_CF, Action.STRATEGIC_COUNTERFORCE.ordinal()},
+      {A_STRAT_CV, Action.STRATEGIC_COUNTERVALUE.ordinal()}
+    };
+    for (int[] pr : pairs) {
+      if (pr[0] != pr[1]) {
+        throw new ExceptionInInitializerError("action constant out of step with Action");
+      }
+    }
+  }
   private static final Action[] ACTIONS = Action.values();
 
   private final CompiledModel m;
@@ -182,6 +219,13 @@ public final class Simulator implements RunView {
   private final double[] mG0;
   private final double[] mL1;
   private final double[] mCost;
+  // prepareMotives(x, y) for the decision phase (the state is constant while everybody decides):
+  // [x*nA+y] stamp, engaged share and danger; [(x*nA+y)*4*maxMot + j*maxMot + mo] mG1, mG0, mL1,
+  // mCost
+  private final long[] pmStamp;
+  private final double[] pmEngaged;
+  private final double[] pmDanger;
+  private final double[] pmValues;
   // per-type values of the counterpart b
   private final double[] bH;
   private final double[] bW;
@@ -246,6 +290,10 @@ public final class Simulator implements RunView {
     mG0 = new double[m.maxMot];
     mL1 = new double[m.maxMot];
     mCost = new double[m.maxMot];
+    pmStamp = new long[nA * nA];
+    pmEngaged = new double[nA * nA];
+    pmDanger = new double[nA * nA];
+    pmValues = new double[nA * nA * 4 * m.maxMot];
     prob = new double[(m.maxTypes + 2) * MAXC];
     bH = new double[m.maxTypes];
     bW = new double[m.maxTypes];
@@ -702,9 +750,22 @@ public final class Simulator implements RunView {
    * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
    */
   private void prepareMotives(int x, int y) {
-    engaged = war[x * m.nA + y] ? engagedShare(x, y) : 0;
+    final int xy = x * m.nA + y;
+    final int nM = m.nMot[x];
+    final int mm = m.maxMot;
+    final int vo = xy * 4 * mm;
+    if (decisionPhase && pmStamp[xy] == sideEpoch) {
+      engaged = pmEngaged[xy];
+      danger = pmDanger[xy];
+      System.arraycopy(pmValues, vo, mG1, 0, nM);
+      System.arraycopy(pmValues, vo + mm, mG0, 0, nM);
+      System.arraycopy(pmValues, vo + 2 * mm, mL1, 0, nM);
+      System.arraycopy(pmValues, vo + 3 * mm, mCost, 0, nM);
+      return;
+    }
+    engaged = war[xy] ? engagedShare(x, y) : 0;
     danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
-    for (int mo = 0; mo < m.nMot[x]; mo++) {
+    for (int mo = 0; mo < nM; mo++) {
       territory(x, mo, y);
       int deter = m.deterActor[x][mo];
       mG1[mo] = m.uIdeal[x][mo] + gainM[mo];
@@ -712,6 +773,15 @@ public final class Simulator implements RunView {
       mL1[mo] = m.uLose[x][mo * m.nA + y] - loseM[mo];
       mCost[mo] = m.warCost * (1 + m.regimeSec[x][mo])
           + (deter >= 0 && deter != y ? m.deterWeight[x][mo] * m.warCost : 0);
+    }
+    if (decisionPhase) {
+      pmStamp[xy] = sideEpoch;
+      pmEngaged[xy] = engaged;
+      pmDanger[xy] = danger;
+      System.arraycopy(mG1, 0, pmValues, vo, nM);
+      System.arraycopy(mG0, 0, pmValues, vo + mm, nM);
+      System.arraycopy(mL1, 0, pmValues, vo + 2 * mm, nM);
+      System.arraycopy(mCost, 0, pmValues, vo + 3 * mm, nM);
     }
   }
 
@@ -951,94 +1021,132 @@ public final class Simulator implements RunView {
     final double kA = m.catastropheCost * m.riskWeight[a];
     final double talkV = m.consultValue * h;
     final double gH = m.goldsteinHostility;
+    final double crisis = m.crisisCost;
+    final double coerce = m.coercionCost;
+    final double taboo = m.tabooCost;
+    final double follow = m.followOnRisk;
     for (int c = 0; c < n; c++) {
-      int act = cAct[c];
-      spN[c] = 0;
-      cR[c] = 0;
-      cGL[c] = 0;
-      if (act == A_WAIT) {
-        co(c, F_HOLD, 1);
-      } else if (act == A_INTENT) {
-        co(c, F_HOLD, 1);
-        co(c, F_ONE, 0.5 * talkV);
-      } else if (act == A_CONSULT) {
-        co(c, F_HOLD, 1);
-        co(c, F_ONE, talkV);
-      } else if (act == A_RESTORE) {
-        co(c, F_HOLD, 1);
-        co(c, F_RESTORE, 0.5 * pAccDeal);
-      } else if (act == A_NEGOTIATE) {
-        co(c, F_DEAL, pAccDeal);
-        co(c, F_HOLD, 1 - pAccDeal);
-        co(c, F_ONE, talkV);
-      } else if (act == A_OFFER) {
-        co(c, F_OFFER, pAccOffer);
-        co(c, F_HOLD, 1 - pAccOffer);
-        co(c, F_ONE, talkV);
-      } else if (act == A_CEASEFIRE) {
-        co(c, F_SQ, pAccCease);
-        co(c, F_ONE, -pAccCease * (m.crisisCost * h + acA * m.dealAudienceShare));
-        co(c, F_HOLD, 1 - pAccCease);
-      } else if (act == A_CONCEDE) {
-        co(c, F_CONCEDE, 1);
-      } else if (act == A_INSULT) {
-        co(c, F_HOLD, 1);
-        co(c, F_ONE, m.rhetoricGain - m.crisisCost * 2 * gH);
-      } else if (act == A_THREATEN || act == A_THREATEN_BREAK || act == A_THREATEN_NUC) {
-        co(c, F_WON, pYieldVerbal);
-        co(c, F_HOLD, 1 - pYieldVerbal);
-        co(c, F_ONE, act == A_THREATEN_NUC
-            ? -m.crisisCost * 7 * gH - 0.1 * m.tabooCost : -m.crisisCost * 6 * gH);
-      } else if (act == A_BREAK) {
-        co(c, F_HOLD, 1);
-        co(c, F_ONE, -talkV + m.rhetoricGain);
-        co(c, F_RESTORE, -0.5 * pAccDeal);
-      } else if (act == A_SANCTION || act == A_MOBILIZE || act == A_BLOCKADE) {
-        double costMult = act == A_BLOCKADE ? 2 : 1;
-        double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
-        co(c, F_WON, pYieldMaterial);
-        co(c, F_W, pe);
-        co(c, F_HOLD, 1 - pYieldMaterial - pe);
-        co(c, F_ONE, -costMult * m.coercionCost);
-      } else if (act == A_ATTACK) {
-        co(c, F_W, 1);
-        if (atWar) {
-          co(c, F_TERR, pLocal - 0.5);
-        } else {
-          co(c, F_ONE, -m.crisisCost * h);
+      final int act = cAct[c];
+      final int so = c * NZ;
+      int z = 0;
+      double r = 0;
+      double gl = 0;
+      switch (act) {
+        case A_WAIT:
+          z = co(so, z, F_HOLD, 1);
+          break;
+        case A_INTENT:
+          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, F_ONE, 0.5 * talkV);
+          break;
+        case A_CONSULT:
+          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, F_ONE, talkV);
+          break;
+        case A_RESTORE:
+          z = co(so, z, F_HOLD, 1);
+          r = 0.5 * pAccDeal;
+          break;
+        case A_NEGOTIATE:
+          z = co(so, z, F_DEAL, pAccDeal);
+          z = co(so, z, F_HOLD, 1 - pAccDeal);
+          z = co(so, z, F_ONE, talkV);
+          break;
+        case A_OFFER:
+          z = co(so, z, F_OFFER, pAccOffer);
+          z = co(so, z, F_HOLD, 1 - pAccOffer);
+          z = co(so, z, F_ONE, talkV);
+          break;
+        case A_CEASEFIRE:
+          z = co(so, z, F_SQ, pAccCease);
+          z = co(so, z, F_ONE, -pAccCease * (crisis * h + acA * m.dealAudienceShare));
+          z = co(so, z, F_HOLD, 1 - pAccCease);
+          break;
+        case A_CONCEDE:
+          z = co(so, z, F_CONCEDE, 1);
+          break;
+        case A_INSULT:
+          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, F_ONE, m.rhetoricGain - crisis * 2 * gH);
+          break;
+        case A_THREATEN:
+        case A_THREATEN_BREAK:
+          z = co(so, z, F_WON, pYieldVerbal);
+          z = co(so, z, F_HOLD, 1 - pYieldVerbal);
+          z = co(so, z, F_ONE, -crisis * 6 * gH);
+          break;
+        case A_THREATEN_NUC:
+          z = co(so, z, F_WON, pYieldVerbal);
+          z = co(so, z, F_HOLD, 1 - pYieldVerbal);
+          z = co(so, z, F_ONE, -crisis * 7 * gH - 0.1 * taboo);
+          break;
+        case A_BREAK:
+          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, F_ONE, -talkV + m.rhetoricGain);
+          r = -0.5 * pAccDeal;
+          break;
+        case A_SANCTION:
+        case A_MOBILIZE:
+        case A_BLOCKADE: {
+          double costMult = act == A_BLOCKADE ? 2 : 1;
+          double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
+          z = co(so, z, F_WON, pYieldMaterial);
+          z = co(so, z, F_W, pe);
+          z = co(so, z, F_HOLD, 1 - pYieldMaterial - pe);
+          z = co(so, z, F_ONE, -costMult * coerce);
+          break;
         }
-      } else if (act == A_ARM_PROXY) {
-        co(c, F_HOLD, 1);
-        co(c, F_ONE, -m.coercionCost);
-        co(c, F_GL, 0.5 * m.proxyBoost * p * (1 - p));
-      } else if (act == A_ALLIANCE) {
-        co(c, F_HOLD, 1);
-        co(c, F_ONE, -m.coercionCost);
-        co(c, F_COH, 0.1);
-        co(c, F_GL, m.allianceCredibility * 0.25 * p * (1 - p));
-      } else if (act == A_NUC_DEMO) {
-        co(c, F_WON, pYieldNuc);
-        co(c, F_W, 1 - pYieldNuc);
-        co(c, F_ONE, -(1 - pYieldNuc) * retal * m.followOnRisk * kA - m.tabooCost);
-      } else if (act == A_NUC_FORCES) {
-        double q = 1 - pYieldNuc;
-        co(c, F_WON, pYieldNuc);
-        co(c, F_G, q * pAfterStrike);
-        co(c, F_L, q * (1 - pAfterStrike));
-        co(c, F_COST, -q);
-        co(c, F_ONE, -q * (m.followOnRisk * kA + retal * m.followOnRisk * kA) - m.tabooCost);
-      } else if (act == A_NUC_CITY) {
-        co(c, F_WON, pYieldNuc);
-        co(c, F_W, 1 - pYieldNuc);
-        co(c, F_ONE, -(1 - pYieldNuc) * retal * kA - 2 * m.tabooCost);
-      } else if (act == A_STRAT_CF) {
-        co(c, F_W, 1);
-        co(c, F_ONE, -retal * kA - m.tabooCost + (struck[a] ? 0.1 * kA : 0));
-      } else {
-        // strategic countervalue: pure punishment, valued only after being struck
-        co(c, F_W, 1);
-        co(c, F_ONE, -retal * kA - 2 * m.tabooCost + (struck[a] ? 0.1 * kA : 0));
+        case A_ATTACK:
+          z = co(so, z, F_W, 1);
+          if (atWar) {
+            z = co(so, z, F_TERR, pLocal - 0.5);
+          } else {
+            z = co(so, z, F_ONE, -crisis * h);
+          }
+          break;
+        case A_ARM_PROXY:
+          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, F_ONE, -coerce);
+          gl = 0.5 * m.proxyBoost * p * (1 - p);
+          break;
+        case A_ALLIANCE:
+          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, F_ONE, -coerce);
+          z = co(so, z, F_COH, 0.1);
+          gl = m.allianceCredibility * 0.25 * p * (1 - p);
+          break;
+        case A_NUC_DEMO:
+          z = co(so, z, F_WON, pYieldNuc);
+          z = co(so, z, F_W, 1 - pYieldNuc);
+          z = co(so, z, F_ONE, -(1 - pYieldNuc) * retal * follow * kA - taboo);
+          break;
+        case A_NUC_FORCES: {
+          double q = 1 - pYieldNuc;
+          z = co(so, z, F_WON, pYieldNuc);
+          z = co(so, z, F_G, q * pAfterStrike);
+          z = co(so, z, F_L, q * (1 - pAfterStrike));
+          z = co(so, z, F_COST, -q);
+          z = co(so, z, F_ONE, -q * (follow * kA + retal * follow * kA) - taboo);
+          break;
+        }
+        case A_NUC_CITY:
+          z = co(so, z, F_WON, pYieldNuc);
+          z = co(so, z, F_W, 1 - pYieldNuc);
+          z = co(so, z, F_ONE, -(1 - pYieldNuc) * retal * kA - 2 * taboo);
+          break;
+        case A_STRAT_CF:
+          z = co(so, z, F_W, 1);
+          z = co(so, z, F_ONE, -retal * kA - taboo + (struck[a] ? 0.1 * kA : 0));
+          break;
+        default:
+          // strategic countervalue: pure punishment, valued only after being struck
+          z = co(so, z, F_W, 1);
+          z = co(so, z, F_ONE, -retal * kA - 2 * taboo + (struck[a] ? 0.1 * kA : 0));
+          break;
       }
+      spN[c] = z;
+      cR[c] = r;
+      cGL[c] = gl;
     }
     prepareMotives(a, b);
     motiveTables(a, b, p, acA, attackT, n);
@@ -1320,20 +1428,11 @@ public final class Simulator implements RunView {
     return max;
   }
 
-  /** Appends the coefficient v of feature j to action c's sparse utility row. */
-  private void co(int c, int j, double v) {
-    if (j == F_RESTORE) {
-      cR[c] += v;
-      return;
-    }
-    if (j == F_GL) {
-      cGL[c] += v;
-      return;
-    }
-    int z = spN[c];
-    spIdx[c * NZ + z] = j;
-    spVal[c * NZ + z] = v;
-    spN[c] = z + 1;
+  /** Writes the coefficient v of feature j at slot z of a sparse utility row; returns z + 1. */
+  private int co(int so, int z, int j, double v) {
+    spIdx[so + z] = j;
+    spVal[so + z] = v;
+    return z + 1;
   }
 
   private int add(int n, int action, int theater, int aux) {
