@@ -202,6 +202,20 @@ public final class Simulator implements RunView {
   private final double[] spVal = new double[MAXC * NZ];
   private final double[] trProb = new double[MAXC];
   private final double[] ratio = new double[MAXC];
+  // set by feasibleActions: a's front theater, attack theater, theater of b's forces a nuclear
+  // strike would hit (-1: none), whether a nuclear option is feasible
+  private int dFront;
+  private int dAttackT;
+  private int dNucForcesT;
+  private boolean dHasNuclear;
+  // set by lookAhead: belief-averaged probabilities of b's responses
+  private double laDeal;
+  private double laOffer;
+  private double laCease;
+  private double laYieldVerbal;
+  private double laYieldMaterial;
+  private double laEscMaterial;
+  private double laYieldNuc;
   // a's utilities are affine in resolve for a given motive: u = res * uSlope + uIcpt, plus the two
   // piecewise features (max(0, deal - hold) and max(0, G - L)) with dense coefficients cR, cGL
   private final double[] uSlope; // [mo*MAXC + c]
@@ -865,9 +879,7 @@ public final class Simulator implements RunView {
   // the decision of a toward b
 
   private void decide(int a, int b) {
-    final int nA = m.nA;
-    final int ab = a * nA + b;
-    final int ba = b * nA + a;
+    final int ab = a * m.nA + b;
     final boolean atWar = war[ab];
     final double h = hostility[ab];
     final double p = winProb(a, b);
@@ -875,7 +887,70 @@ public final class Simulator implements RunView {
     final boolean talk = canTalk(a, b);
     final int ch = channel[ab];
 
-    // ---- feasible actions
+    final int n = feasibleActions(a, b, atWar, talk, ch);
+    final int attackT = dAttackT;
+    lookAhead(a, b, pb, atWar, talk, ch, h, dFront, dHasNuclear);
+    coefficients(a, b, n, p, h, atWar, attackT, dNucForcesT);
+    final double acA = m.audienceCost * rhetoric[ab];
+    final double lam = m.lambda;
+    prepareMotives(a, b);
+    motiveTables(a, b, p, acA, attackT, n);
+    // the true type first: its quantal response is the decision
+    final int tk = typeOf(a);
+    final int row = tk * MAXC;
+    final double max = utilities(trueMot[a], m.resLevel[a][trueRes[a]], n, row);
+    workDecisions++;
+    workRows++;
+    workTerms += n;
+    for (int c = 0; c < n; c++) {
+      double d = lam * (util[row + c] - max);
+      // below 4e-18 of the largest weight: never drawn in practice, and left out of the sums
+      prob[row + c] = d < -40 ? 0 : FastMath.expInRange(d);
+    }
+    int chosen = rng.pick(prob, row, n);
+    double eps = noiseOf(a, b);
+    int perceived = rng.nextDouble() < eps ? rng.nextInt(n) : chosen;
+    if (tracer != null) {
+      traceDecision(a, b, n, row, chosen, perceived, eps);
+    }
+    int act = cAct[chosen];
+    if (act == A_WAIT && m.nTypes[a] == 1) {
+      return; // nothing observable, nothing to learn
+    }
+    int pi = nPend++;
+    pendActor[pi] = a;
+    pendTarget[pi] = b;
+    pendAction[pi] = act;
+    pendTheater[pi] = cTh[chosen];
+    pendAux[pi] = cAux[chosen];
+    pendNoise[pi] = eps;
+    likelihoods(a, b, pi, n, tk, perceived, eps);
+  }
+
+  private void traceDecision(int a, int b, int n, int row, int chosen, int perceived,
+      double eps) {
+    final int ab = a * m.nA + b;
+    double s = 0;
+    for (int c = 0; c < n; c++) {
+      s += prob[row + c];
+    }
+    for (int c = 0; c < n; c++) {
+      trUtil[c] = util[row + c];
+      trProb[c] = prob[row + c] / s;
+    }
+    tracer.decision(this, week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
+    if (perceived != chosen) {
+      tracer.note(week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
+          + ACTIONS[cAct[chosen]].id() + " as " + ACTIONS[cAct[perceived]].id()
+          + " (channel " + channelName(channel[ab]) + ", noise " + eps + ")");
+    }
+  }
+
+  /**
+   * a's feasible actions toward b, written to cAct, cTh and cAux; returns their number. Sets
+   * dFront, dAttackT, dNucForcesT and dHasNuclear.
+   */
+  private int feasibleActions(int a, int b, boolean atWar, boolean talk, int ch) {
     int n = 0;
     n = add(n, A_WAIT, -1, -1);
     n = add(n, A_INTENT, -1, -1);
@@ -900,14 +975,14 @@ public final class Simulator implements RunView {
     if (!atWar) {
       n = add(n, A_SANCTION, -1, -1);
     }
-    int front = frontTheater(a, b);
+    final int front = frontTheater(a, b);
     if (front >= 0) {
       n = add(n, A_MOBILIZE, front, -1);
       if (!atWar) {
         n = add(n, A_BLOCKADE, front, -1);
       }
     }
-    int attackT = attackTheater(a, b);
+    final int attackT = attackTheater(a, b);
     if (attackT >= 0) {
       n = add(n, A_ATTACK, attackT, -1);
     }
@@ -949,6 +1024,23 @@ public final class Simulator implements RunView {
       }
     }
 
+    dFront = front;
+    dAttackT = attackT;
+    dNucForcesT = nucForcesT;
+    dHasNuclear = hasNuclearOption;
+    return n;
+  }
+
+  /**
+   * a's look-ahead: b's values for each of its types a still deems possible, and the
+   * belief-averaged probabilities of b's responses (accepting a deal, an offer or a ceasefire;
+   * yielding to or escalating against coercion), written to the la* fields.
+   */
+  private void lookAhead(int a, int b, double pb, boolean atWar, boolean talk, int ch, double h,
+      int front, boolean hasNuclearOption) {
+    final int nA = m.nA;
+    final int ab = a * nA + b;
+    final int ba = b * nA + a;
     // ---- counterpart's values per type (public state + b's possible types)
     final int nTb = m.nTypes[b];
     final int nMb = m.nMot[b];
@@ -1007,7 +1099,29 @@ public final class Simulator implements RunView {
         pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
       }
     }
-    pYieldVerbal *= 0.5; // a verbal threat alone is discounted (cheap talk)
+    laDeal = pAccDeal;
+    laOffer = pAccOffer;
+    laCease = pAccCease;
+    laYieldVerbal = 0.5 * pYieldVerbal; // a verbal threat alone is discounted (cheap talk)
+    laYieldMaterial = pYieldMaterial;
+    laEscMaterial = pEscMaterial;
+    laYieldNuc = pYieldNuc;
+  }
+
+  /**
+   * The sparse coefficients of each feasible action's expected utility over the per-type values
+   * (features), from the public state and the look-ahead.
+   */
+  private void coefficients(int a, int b, int n, double p, double h, boolean atWar, int attackT,
+      int nucForcesT) {
+    final int ab = a * m.nA + b;
+    final double pAccDeal = laDeal;
+    final double pAccOffer = laOffer;
+    final double pAccCease = laCease;
+    final double pYieldVerbal = laYieldVerbal;
+    final double pYieldMaterial = laYieldMaterial;
+    final double pEscMaterial = laEscMaterial;
+    final double pYieldNuc = laYieldNuc;
     final double retal = retaliationBy(b);
     final double pAfterStrike = afterStrikeWinProb(a, b, nucForcesT);
     final double pLocal = attackT >= 0 ? localWinProb(a, b, attackT) : 0;
@@ -1015,8 +1129,6 @@ public final class Simulator implements RunView {
     // ---- a's utilities for each of its types. Every action's expected utility is linear in a
     // few per-type values (features), with coefficients that depend only on the public state and
     // a's beliefs: build the coefficients once, then one dot product per type and action.
-    final int nTa = m.nTypes[a];
-    final int nMa = m.nMot[a];
     final double acA = m.audienceCost * rhetoric[ab];
     final double kA = m.catastropheCost * m.riskWeight[a];
     final double talkV = m.consultValue * h;
@@ -1148,54 +1260,17 @@ public final class Simulator implements RunView {
       cR[c] = r;
       cGL[c] = gl;
     }
-    prepareMotives(a, b);
-    motiveTables(a, b, p, acA, attackT, n);
-    // the true type first: its quantal response is the decision
-    final int tk = typeOf(a);
+  }
+
+  /**
+   * Likelihood of the perceived action under each type of a that b still deems possible (b's
+   * belief about a is exactly zero elsewhere, so the likelihood there cannot matter), written to
+   * pendLik for pending decision pi. Requires the true type's weights in prob[tk*MAXC..].
+   */
+  private void likelihoods(int a, int b, int pi, int n, int tk, int perceived, double eps) {
     final int row = tk * MAXC;
-    double max = utilities(trueMot[a], m.resLevel[a][trueRes[a]], n, row);
-    workDecisions++;
-    workRows++;
-    workTerms += n;
-    for (int c = 0; c < n; c++) {
-      double d = lam * (util[row + c] - max);
-      // below 4e-18 of the largest weight: never drawn in practice, and left out of the sums
-      prob[row + c] = d < -40 ? 0 : FastMath.expInRange(d);
-    }
-    int chosen = rng.pick(prob, row, n);
-    double eps = noiseOf(a, b);
-    int perceived = rng.nextDouble() < eps ? rng.nextInt(n) : chosen;
-    if (tracer != null) {
-      double s = 0;
-      for (int c = 0; c < n; c++) {
-        s += prob[row + c];
-      }
-      for (int c = 0; c < n; c++) {
-        trUtil[c] = util[row + c];
-        trProb[c] = prob[row + c] / s;
-      }
-      tracer.decision(this, week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
-      if (perceived != chosen) {
-        tracer.note(week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
-            + ACTIONS[cAct[chosen]].id() + " as " + ACTIONS[cAct[perceived]].id()
-            + " (channel " + channelName(channel[ab]) + ", noise " + eps + ")");
-      }
-    }
-    int act = cAct[chosen];
-    if (act == A_WAIT && m.nTypes[a] == 1) {
-      return; // nothing observable, nothing to learn
-    }
-    int pi = nPend++;
-    pendActor[pi] = a;
-    pendTarget[pi] = b;
-    pendAction[pi] = act;
-    pendTheater[pi] = cTh[chosen];
-    pendAux[pi] = cAux[chosen];
-    pendNoise[pi] = eps;
-    // likelihood of the perceived action under each type b still deems possible (b's belief
-    // about a is exactly zero elsewhere, so the likelihood there cannot matter)
     final int lo = pi * m.maxTypes;
-    final int ob = (b * nA + a) * m.maxTypes;
+    final int ob = (b * m.nA + a) * m.maxTypes;
     final double floor = eps / n;
     final int nMa2 = m.nMot[a];
     final int nRa = m.nRes[a];
