@@ -240,14 +240,6 @@ public final class Simulator implements RunView {
   private final double[] pmEngaged;
   private final double[] pmDanger;
   private final double[] pmValues;
-  // per-type values of the counterpart b
-  private final double[] bH;
-  private final double[] bW;
-  private final double[] bY;
-  private final double[] bD;
-  private final double[] bDoff;
-  private final double[] bWnuc;
-  private final double[] bSq;
   private final double[] lanch = new double[2];
   private final double[] sideF;
 
@@ -309,13 +301,6 @@ public final class Simulator implements RunView {
     pmDanger = new double[nA * nA];
     pmValues = new double[nA * nA * 4 * m.maxMot];
     prob = new double[(m.maxTypes + 2) * MAXC];
-    bH = new double[m.maxTypes];
-    bW = new double[m.maxTypes];
-    bY = new double[m.maxTypes];
-    bD = new double[m.maxTypes];
-    bDoff = new double[m.maxTypes];
-    bWnuc = new double[m.maxTypes];
-    bSq = new double[m.maxTypes];
     sideF = new double[nA];
   }
 
@@ -1043,27 +1028,12 @@ public final class Simulator implements RunView {
     final int ba = b * nA + a;
     // ---- counterpart's values per type (public state + b's possible types)
     final int nTb = m.nTypes[b];
-    final int nMb = m.nMot[b];
     final double acB = m.audienceCost * rhetoric[ba];
     final double kB = m.catastropheCost * m.riskWeight[b];
     final int bo = ab * m.maxTypes;
     prepareMotives(b, a);
-    for (int k = 0; k < nTb; k++) {
-      if (belief[bo + k] == 0) {
-        continue; // a rules this type out: its values are never read below
-      }
-      int mo = m.typeMot[b][k];
-      typeValues(b, k, a, pb);
-      workCounterpartTypes++;
-      bW[k] = vW;
-      bH[k] = vH;
-      bD[k] = vRes * m.uDeal[b][mo] - acB * m.dealAudienceShare;
-      bDoff[k] = vRes * m.uYieldedTo[b][mo * nA + a] - acB * m.dealAudienceShare;
-      bY[k] = vRes * m.uOfferTo[b][mo * nA + a] - acB;
-      bWnuc[k] = vW - m.followOnRisk * kB;
-      bSq[k] = vSq;
-    }
-    // belief-averaged response probabilities of b (a's look-ahead)
+    // belief-averaged response probabilities of b (a's look-ahead), each type's values used at
+    // once
     double pAccDeal = 0;
     double pAccOffer = 0;
     double pAccCease = 0;
@@ -1073,30 +1043,46 @@ public final class Simulator implements RunView {
     double pYieldNuc = 0;
     final double lam = m.lambda;
     final double pain = m.coercionPain;
+    final double acShare = acB * m.dealAudienceShare;
+    final double ceaseCost = m.crisisCost * h;
+    final double nucRisk = m.followOnRisk * kB;
+    final boolean material = !atWar || front >= 0;
+    final boolean restoreOnly = !talk && ch != OPEN;
+    final int[] typeMot = m.typeMot[b];
+    final double[] uDeal = m.uDeal[b];
+    final double[] uYieldedTo = m.uYieldedTo[b];
+    final double[] uOfferTo = m.uOfferTo[b];
     for (int k = 0; k < nTb; k++) {
-      double bel = belief[bo + k];
+      final double bel = belief[bo + k];
       if (bel == 0) {
-        continue;
+        continue; // a rules this type out
       }
-      double out = Math.max(bH[k], bW[k]);
+      final int mo = typeMot[k];
+      typeValues(b, k, a, pb);
+      workCounterpartTypes++;
+      final double w = vW;
+      final double hold = vH;
+      final double res = vRes;
+      final double y = res * uOfferTo[mo * nA + a] - acB;
+      final double out = Math.max(hold, w);
       // only the responses to feasible actions are needed
       if (talk) {
-        pAccDeal += bel * accept(lam, bD[k] - out, atWar);
-        pAccOffer += bel * accept(lam, bDoff[k] - out, atWar);
+        pAccDeal += bel * accept(lam, res * uDeal[mo] - acShare - out, atWar);
+        pAccOffer += bel * accept(lam, res * uYieldedTo[mo * nA + a] - acShare - out, atWar);
         if (atWar) {
-          pAccCease += bel * accept(lam, bSq[k] - m.crisisCost * h
-              - acB * m.dealAudienceShare - out, true);
+          pAccCease += bel * accept(lam, vSq - ceaseCost - acShare - out, true);
         }
-      } else if (ch != OPEN) {
-        pAccDeal += bel * sigmoid(lam * (bD[k] - out)); // restore-relations looks ahead to a deal
+      } else if (restoreOnly) {
+        // restore-relations looks ahead to a deal
+        pAccDeal += bel * sigmoid(lam * (res * uDeal[mo] - acShare - out));
       }
-      pYieldVerbal += bel * sigmoid(lam * (bY[k] - out));
-      if (!atWar || front >= 0) {
-        pYieldMaterial += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - pain, bW[k])));
-        pEscMaterial += bel * sigmoid(lam * (bW[k] - Math.max(bH[k] - pain, bY[k])));
+      pYieldVerbal += bel * sigmoid(lam * (y - out));
+      if (material) {
+        pYieldMaterial += bel * sigmoid(lam * (y - Math.max(hold - pain, w)));
+        pEscMaterial += bel * sigmoid(lam * (w - Math.max(hold - pain, y)));
       }
       if (hasNuclearOption) {
-        pYieldNuc += bel * sigmoid(lam * (bY[k] - Math.max(bH[k] - 4 * pain, bWnuc[k])));
+        pYieldNuc += bel * sigmoid(lam * (y - Math.max(hold - 4 * pain, w - nucRisk)));
       }
     }
     laDeal = pAccDeal;
