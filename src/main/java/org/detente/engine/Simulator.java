@@ -202,6 +202,9 @@ public final class Simulator implements RunView {
   private final double[] spVal = new double[MAXC * NZ];
   private final double[] trProb = new double[MAXC];
   private final double[] ratio = new double[MAXC];
+  // whether a motive's resolve levels share one row of exponentials (likelihoodChain); off only
+  // in tests, which compare it with the direct computation
+  private boolean chainLikelihoods = true;
   // set by feasibleActions: a's front theater, attack theater, theater of b's forces a nuclear
   // strike would hit (-1: none), whether a nuclear option is feasible
   private int dFront;
@@ -326,6 +329,11 @@ public final class Simulator implements RunView {
   /** Simulates run {@code index} of an ensemble with master seed {@code masterSeed}. */
   public void run(long masterSeed, int index) {
     runSeeded(Rng.runSeed(masterSeed, index), index);
+  }
+
+  /** For tests: computes every likelihood row directly instead of chaining resolve levels. */
+  void chainLikelihoods(boolean on) {
+    chainLikelihoods = on;
   }
 
   /** Simulates one run from its own seed. */
@@ -1285,7 +1293,7 @@ public final class Simulator implements RunView {
           jhi = j;
         }
       }
-      if (need >= 2 && step > 0) {
+      if (need >= 2 && step > 0 && chainLikelihoods) {
         likelihoodChain(a, mo, jlo, jhi, tk, n, perceived, eps, floor, ob, lo);
       } else if (need > 0) {
         for (int j = jlo; j <= jhi; j++) {
@@ -1353,8 +1361,6 @@ public final class Simulator implements RunView {
       q[c] = cR[c] != 0 || cGL[c] != 0 ? Double.NaN : FastMath.exp(lam * step * uSlope[so + c]);
     }
     for (int j = jlo; j <= jhi; j++) {
-      workRows++;
-      workTerms += n;
       double s = 0;
       if (j == jlo) {
         for (int c = 0; c < n; c++) {
@@ -1385,10 +1391,10 @@ public final class Simulator implements RunView {
       double lik;
       if (s >= 1e-280 && s < Double.POSITIVE_INFINITY) {
         lik = ep / s;
+        workRows++;
+        workTerms += n;
       } else {
         // outside the range of doubles: this level's own row, shifted by its own maximum
-        workRows--;
-        workTerms -= n;
         lik = likelihoodDirect(mo, m.resLevel[a][j], m.maxTypes + 1, n, perceived);
       }
       pendLik[lo + k] = (1 - eps) * lik + floor;
