@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
     name = "bargain",
     mixinStandardHelpOptions = true,
     description = {
-      "Forecast a negotiation with the expected-utility spatial model (KTAB's SMP).",
-      "Input: a KTAB SMP scenario (.csv, .xml) or a Detente scenario's issues (.yaml).",
-      "Output: each actor's position per turn, the outcome per dimension, and which",
+      "Forecast a negotiation with the expected-utility spatial model (KTAB's SMP). " +
+      "Input: a KTAB SMP scenario (.csv, .xml) or a Detente scenario's issues (.yaml). " +
+      "Output: each actor's position per turn, the outcome per dimension, and which " +
       "bargain (initiator -> receiver) moved each actor."
     })
 public final class BargainCommand implements Callable<Integer> {

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     name = "bargain",
     mixinStandardHelpOptions = true,
     description = {
-      "Time the negotiation model per run and per turn on KTAB's bundled samples",
-      "(or FILEs), then per turn on synthetic problems (N = 10..320, D = 1, 3, 6).",
+      "Time the negotiation model per run and per turn on KTAB's bundled samples " +
+      "(or FILEs), then per turn on synthetic problems (N = 10..320, D = 1, 3, 6). " +
       "Each figure is the median of the timed runs after a warm-up."
     })
 public final class BenchBargainCommand implements Callable<Integer> {

@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
     name = "effects",
     mixinStandardHelpOptions = true,
     description = {
-      "Time the nuclear effects model: an attack of N detonations (random GeoNames",
-      "cities, fixed seed, yields 100-800 kt, half air and half surface bursts)",
-      "against the global city set, single-detonation estimates, and effect-radii",
+      "Time the nuclear effects model: an attack of N detonations (random GeoNames " +
+      "cities, fixed seed, yields 100-800 kt, half air and half surface bursts) " +
+      "against the global city set, single-detonation estimates, and effect-radii " +
       "computations. Warm-up runs are discarded."
     })
 public final class BenchEffectsCommand implements Callable<Integer> {

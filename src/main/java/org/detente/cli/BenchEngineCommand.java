@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     name = "engine",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the crisis engine: runs/second and ns per actor-step on the bundled seed",
-      "scenario (after warm-up, one thread and all threads), on synthetic scenarios of growing",
+      "Measure the crisis engine: runs/second and ns per actor-step on the bundled seed " +
+      "scenario (after warm-up, one thread and all threads), on synthetic scenarios of growing " +
       "size, and peak heap for a short vs a long aggregate-only ensemble (memory must stay flat)."
     })
 public final class BenchEngineCommand implements Callable<Integer> {

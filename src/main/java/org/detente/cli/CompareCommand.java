@@ -26,11 +26,11 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare policies (and the unmodified scenario) over the same seeds.",
-      "Run i of every arm uses the same seed (common random numbers), so runs pair",
-      "up; each arm's difference against the baseline gets a paired 95%% interval",
-      "(Newcombe 1998) and a mid-p McNemar p-value, for every outcome class,",
-      "nuclear_use and every question. The baseline is the unmodified scenario with",
+      "Compare policies (and the unmodified scenario) over the same seeds. " +
+      "Run i of every arm uses the same seed (common random numbers), so runs pair " +
+      "up; each arm's difference against the baseline gets a paired 95%% interval " +
+      "(Newcombe 1998) and a mid-p McNemar p-value, for every outcome class, " +
+      "nuclear_use and every question. The baseline is the unmodified scenario with " +
       "--baseline (implied when only one policy is given), else the first --policy."
     })
 public final class CompareCommand implements Callable<Integer> {

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay one run of an ensemble (exactly run I of 'detente run --seed S') as a dated",
-      "timeline: who did what to whom (action, CAMEO code, Goldstein value), why (expected",
-      "utilities of the best alternatives and the beliefs behind them), channel changes,",
+      "Replay one run of an ensemble (exactly run I of 'detente run --seed S') as a dated " +
+      "timeline: who did what to whom (action, CAMEO code, Goldstein value), why (expected " +
+      "utilities of the best alternatives and the beliefs behind them), channel changes, " +
       "combat, casualties and the outcome."
     })
 public final class ExplainCommand implements Callable<Integer> {

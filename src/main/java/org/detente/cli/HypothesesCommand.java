@@ -29,13 +29,13 @@ import picocli.CommandLine.Spec;
     name = "hypotheses",
     mixinStandardHelpOptions = true,
     description = {
-      "Weigh each actor's motive hypotheses against evidence (events and non-events).",
-      "For each hypothesis the model runs N times with the actor's motive fixed to it",
-      "(same seeds for every hypothesis). Likelihood: the share of runs consistent",
-      "with all evidence, Jeffreys-smoothed, (k + 1/2) / (N + 1) (or, with",
-      "--likelihood product, the product of per-item shares). Posterior: prior x",
-      "likelihood, normalised. The ACH table (Heuer 1999) shows per item how often",
-      "each hypothesis reproduces it: consistent, inconsistent or neutral relative to",
+      "Weigh each actor's motive hypotheses against evidence (events and non-events). " +
+      "For each hypothesis the model runs N times with the actor's motive fixed to it " +
+      "(same seeds for every hypothesis). Likelihood: the share of runs consistent " +
+      "with all evidence, Jeffreys-smoothed, (k + 1/2) / (N + 1) (or, with " +
+      "--likelihood product, the product of per-item shares). Posterior: prior x " +
+      "likelihood, normalised. The ACH table (Heuer 1999) shows per item how often " +
+      "each hypothesis reproduces it: consistent, inconsistent or neutral relative to " +
       "the other hypotheses."
     })
 public final class HypothesesCommand implements Callable<Integer> {

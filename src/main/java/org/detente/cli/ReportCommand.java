@@ -33,11 +33,11 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a self-contained HTML report: inline SVG charts, no script, nothing",
-      "fetched when opened. Sections: the scenario's assumptions, outcome",
-      "probabilities with intervals, casualty distributions, time-to-event curves,",
-      "the most frequent escalation paths, policy comparison (with --policy), a",
-      "tornado chart (each parameter at the low and high end of its range) and a",
+      "Write a self-contained HTML report: inline SVG charts, no script, nothing " +
+      "fetched when opened. Sections: the scenario's assumptions, outcome " +
+      "probabilities with intervals, casualty distributions, time-to-event curves, " +
+      "the most frequent escalation paths, policy comparison (with --policy), a " +
+      "tornado chart (each parameter at the low and high end of its range) and a " +
       "map of theaters, control and strikes. The file is written atomically."
     })
 public final class ReportCommand implements Callable<Integer> {

@@ -48,9 +48,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a Monte Carlo ensemble of the crisis model on a scenario and report outcome",
-      "probabilities with Wilson 95%% intervals, forecast questions, casualties and escalation.",
-      "Run i is seeded from (--seed, i) alone: results are identical for any --threads.",
+      "Run a Monte Carlo ensemble of the crisis model on a scenario and report outcome " +
+      "probabilities with Wilson 95%% intervals, forecast questions, casualties and escalation. " +
+      "Run i is seeded from (--seed, i) alone: results are identical for any --threads. " +
       "Exit code 0 on success, 1 for an invalid scenario, 2 for a usage error."
     })
 public final class RunCommand implements Callable<Integer> {

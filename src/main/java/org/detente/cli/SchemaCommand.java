@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     name = "schema",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the JSON Schema (draft 2020-12) of the scenario format.",
-      "Save it and point your editor at it, e.g. with the comment",
+      "Print the JSON Schema (draft 2020-12) of the scenario format. " +
+      "Save it and point your editor at it, e.g. with the comment " +
       "'# yaml-language-server: $schema=scenario.schema.json' at the top of a scenario file."
     })
 public final class SchemaCommand implements Callable<Integer> {
