@@ -1266,16 +1266,16 @@ public final class Simulator implements RunView {
     final int lo = pi * m.maxTypes;
     final int ob = (b * m.nA + a) * m.maxTypes;
     final double floor = eps / n;
-    final int nMa2 = m.nMot[a];
+    final int nMa = m.nMot[a];
     final int nRa = m.nRes[a];
     final double step = m.resStep[a];
-    for (int mo = 0; mo < nMa2; mo++) {
+    for (int mo = 0; mo < nMa; mo++) {
       // the levels of this motive whose likelihood has to be computed afresh
       int need = 0;
       int jlo = -1;
       int jhi = -1;
       for (int j = 0; j < nRa; j++) {
-        int k = j * nMa2 + mo;
+        int k = j * nMa + mo;
         if (belief[ob + k] == 0) {
           pendLik[lo + k] = 0;
         } else if (k == tk) {
@@ -1297,7 +1297,7 @@ public final class Simulator implements RunView {
         likelihoodChain(a, mo, jlo, jhi, tk, n, perceived, eps, floor, ob, lo);
       } else if (need > 0) {
         for (int j = jlo; j <= jhi; j++) {
-          int k = j * nMa2 + mo;
+          int k = j * nMa + mo;
           if (k != tk && belief[ob + k] != 0) {
             pendLik[lo + k] = (1 - eps) * likelihoodDirect(mo, m.resLevel[a][j], k, n, perceived)
                 + floor;
@@ -1309,8 +1309,8 @@ public final class Simulator implements RunView {
 
   /**
    * Quantal-response probability of action {@code perceived} for a type of motive mo and resolve
-   * res, from its own row of utilities (written to row k of util and prob). Terms below 4e-18 of the largest cannot
-   * change the sum and are left out.
+   * res, from its own row of utilities (written to row k of util and prob). Terms below 4e-18
+   * of the largest cannot change the sum and are left out.
    */
   private double likelihoodDirect(int mo, double res, int k, int n, int perceived) {
     final int rk = k * MAXC;
