@@ -22,24 +22,7 @@ public final class Simulator implements RunView {
   private static final int SEVERED = 2;
   private static final int NK = CasualtyKind.values().length;
   private static final int MAXC = 24;
-  // features of the linear utility model in decide()
-  private static final int F_ONE = 0;
-  private static final int F_HOLD = 1;
-  private static final int F_W = 2;
-  private static final int F_WON = 3;
-  private static final int F_DEAL = 4;
-  private static final int F_OFFER = 5;
-  private static final int F_CONCEDE = 6;
-  private static final int F_SQ = 7;
-  private static final int F_G = 8;
-  private static final int F_L = 9;
-  private static final int F_COST = 10;
-  private static final int F_RESTORE = 11;
-  private static final int F_GL = 12;
-  private static final int F_TERR = 13;
-  private static final int F_COH = 14;
-  private static final int NF = 15;
-  private static final int NZ = 6;
+  private static final int NZ = 5; // the most coefficients in one action's utility row
   /** Hostility at week 0 at or above which a pair is at war from the start. */
   static final double WAR_HOSTILITY = 0.95;
   /**
@@ -196,9 +179,6 @@ public final class Simulator implements RunView {
   private final double[] util; // [type*MAXC + c]
   private final double[] prob; // [type*MAXC + c]
   private final double[] trUtil = new double[MAXC];
-  private final double[] feat = new double[NF];
-  private final int[] spN = new int[MAXC];
-  private final int[] spIdx = new int[MAXC * NZ];
   private final double[] spVal = new double[MAXC * NZ];
   private final double[] trProb = new double[MAXC];
   private final double[] ratio = new double[MAXC];
@@ -229,7 +209,6 @@ public final class Simulator implements RunView {
   private final double[] rIcpt;
   private final double[] glSlope; // per motive: G - L = res * glSlope + glIcpt
   private final double[] glIcpt;
-  private final double[] f1 = new double[NF];
   // per-motive values of x facing y, set by prepareMotives(x, y): G = res * mG1 + mG0,
   // L = res * mL1, war cost mCost
   private final double[] mG1;
@@ -1139,56 +1118,56 @@ public final class Simulator implements RunView {
       double gl = 0;
       switch (act) {
         case A_WAIT:
-          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, 1); // hold
           break;
         case A_INTENT:
-          z = co(so, z, F_HOLD, 1);
-          z = co(so, z, F_ONE, 0.5 * talkV);
+          z = co(so, z, 1); // hold
+          z = co(so, z, 0.5 * talkV); // constant
           break;
         case A_CONSULT:
-          z = co(so, z, F_HOLD, 1);
-          z = co(so, z, F_ONE, talkV);
+          z = co(so, z, 1); // hold
+          z = co(so, z, talkV); // constant
           break;
         case A_RESTORE:
-          z = co(so, z, F_HOLD, 1);
+          z = co(so, z, 1); // hold
           r = 0.5 * pAccDeal;
           break;
         case A_NEGOTIATE:
-          z = co(so, z, F_DEAL, pAccDeal);
-          z = co(so, z, F_HOLD, 1 - pAccDeal);
-          z = co(so, z, F_ONE, talkV);
+          z = co(so, z, pAccDeal); // deal
+          z = co(so, z, 1 - pAccDeal); // hold
+          z = co(so, z, talkV); // constant
           break;
         case A_OFFER:
-          z = co(so, z, F_OFFER, pAccOffer);
-          z = co(so, z, F_HOLD, 1 - pAccOffer);
-          z = co(so, z, F_ONE, talkV);
+          z = co(so, z, pAccOffer); // offer
+          z = co(so, z, 1 - pAccOffer); // hold
+          z = co(so, z, talkV); // constant
           break;
         case A_CEASEFIRE:
-          z = co(so, z, F_SQ, pAccCease);
-          z = co(so, z, F_ONE, -pAccCease * (crisis * h + acA * m.dealAudienceShare));
-          z = co(so, z, F_HOLD, 1 - pAccCease);
+          z = co(so, z, pAccCease); // status quo
+          z = co(so, z, -pAccCease * (crisis * h + acA * m.dealAudienceShare)); // constant
+          z = co(so, z, 1 - pAccCease); // hold
           break;
         case A_CONCEDE:
-          z = co(so, z, F_CONCEDE, 1);
+          z = co(so, z, 1); // concession
           break;
         case A_INSULT:
-          z = co(so, z, F_HOLD, 1);
-          z = co(so, z, F_ONE, m.rhetoricGain - crisis * 2 * gH);
+          z = co(so, z, 1); // hold
+          z = co(so, z, m.rhetoricGain - crisis * 2 * gH); // constant
           break;
         case A_THREATEN:
         case A_THREATEN_BREAK:
-          z = co(so, z, F_WON, pYieldVerbal);
-          z = co(so, z, F_HOLD, 1 - pYieldVerbal);
-          z = co(so, z, F_ONE, -crisis * 6 * gH);
+          z = co(so, z, pYieldVerbal); // won
+          z = co(so, z, 1 - pYieldVerbal); // hold
+          z = co(so, z, -crisis * 6 * gH); // constant
           break;
         case A_THREATEN_NUC:
-          z = co(so, z, F_WON, pYieldVerbal);
-          z = co(so, z, F_HOLD, 1 - pYieldVerbal);
-          z = co(so, z, F_ONE, -crisis * 7 * gH - 0.1 * taboo);
+          z = co(so, z, pYieldVerbal); // won
+          z = co(so, z, 1 - pYieldVerbal); // hold
+          z = co(so, z, -crisis * 7 * gH - 0.1 * taboo); // constant
           break;
         case A_BREAK:
-          z = co(so, z, F_HOLD, 1);
-          z = co(so, z, F_ONE, -talkV + m.rhetoricGain);
+          z = co(so, z, 1); // hold
+          z = co(so, z, -talkV + m.rhetoricGain); // constant
           r = -0.5 * pAccDeal;
           break;
         case A_SANCTION:
@@ -1196,61 +1175,60 @@ public final class Simulator implements RunView {
         case A_BLOCKADE: {
           double costMult = act == A_BLOCKADE ? 2 : 1;
           double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
-          z = co(so, z, F_WON, pYieldMaterial);
-          z = co(so, z, F_W, pe);
-          z = co(so, z, F_HOLD, 1 - pYieldMaterial - pe);
-          z = co(so, z, F_ONE, -costMult * coerce);
+          z = co(so, z, pYieldMaterial); // won
+          z = co(so, z, pe); // war
+          z = co(so, z, 1 - pYieldMaterial - pe); // hold
+          z = co(so, z, -costMult * coerce); // constant
           break;
         }
         case A_ATTACK:
-          z = co(so, z, F_W, 1);
+          z = co(so, z, 1); // war
           if (atWar) {
-            z = co(so, z, F_TERR, pLocal - 0.5);
+            z = co(so, z, pLocal - 0.5); // territory
           } else {
-            z = co(so, z, F_ONE, -crisis * h);
+            z = co(so, z, -crisis * h); // constant
           }
           break;
         case A_ARM_PROXY:
-          z = co(so, z, F_HOLD, 1);
-          z = co(so, z, F_ONE, -coerce);
+          z = co(so, z, 1); // hold
+          z = co(so, z, -coerce); // constant
           gl = 0.5 * m.proxyBoost * p * (1 - p);
           break;
         case A_ALLIANCE:
-          z = co(so, z, F_HOLD, 1);
-          z = co(so, z, F_ONE, -coerce);
-          z = co(so, z, F_COH, 0.1);
+          z = co(so, z, 1); // hold
+          z = co(so, z, -coerce); // constant
+          z = co(so, z, 0.1); // cohesion
           gl = m.allianceCredibility * 0.25 * p * (1 - p);
           break;
         case A_NUC_DEMO:
-          z = co(so, z, F_WON, pYieldNuc);
-          z = co(so, z, F_W, 1 - pYieldNuc);
-          z = co(so, z, F_ONE, -(1 - pYieldNuc) * retal * follow * kA - taboo);
+          z = co(so, z, pYieldNuc); // won
+          z = co(so, z, 1 - pYieldNuc); // war
+          z = co(so, z, -(1 - pYieldNuc) * retal * follow * kA - taboo); // constant
           break;
         case A_NUC_FORCES: {
           double q = 1 - pYieldNuc;
-          z = co(so, z, F_WON, pYieldNuc);
-          z = co(so, z, F_G, q * pAfterStrike);
-          z = co(so, z, F_L, q * (1 - pAfterStrike));
-          z = co(so, z, F_COST, -q);
-          z = co(so, z, F_ONE, -q * (follow * kA + retal * follow * kA) - taboo);
+          z = co(so, z, pYieldNuc); // won
+          z = co(so, z, q * pAfterStrike); // G
+          z = co(so, z, q * (1 - pAfterStrike)); // L
+          z = co(so, z, -q); // war cost
+          z = co(so, z, -q * (follow * kA + retal * follow * kA) - taboo); // constant
           break;
         }
         case A_NUC_CITY:
-          z = co(so, z, F_WON, pYieldNuc);
-          z = co(so, z, F_W, 1 - pYieldNuc);
-          z = co(so, z, F_ONE, -(1 - pYieldNuc) * retal * kA - 2 * taboo);
+          z = co(so, z, pYieldNuc); // won
+          z = co(so, z, 1 - pYieldNuc); // war
+          z = co(so, z, -(1 - pYieldNuc) * retal * kA - 2 * taboo); // constant
           break;
         case A_STRAT_CF:
-          z = co(so, z, F_W, 1);
-          z = co(so, z, F_ONE, -retal * kA - taboo + (struck[a] ? 0.1 * kA : 0));
+          z = co(so, z, 1); // war
+          z = co(so, z, -retal * kA - taboo + (struck[a] ? 0.1 * kA : 0)); // constant
           break;
         default:
           // strategic countervalue: pure punishment, valued only after being struck
-          z = co(so, z, F_W, 1);
-          z = co(so, z, F_ONE, -retal * kA - 2 * taboo + (struck[a] ? 0.1 * kA : 0));
+          z = co(so, z, 1); // war
+          z = co(so, z, -retal * kA - 2 * taboo + (struck[a] ? 0.1 * kA : 0)); // constant
           break;
       }
-      spN[c] = z;
       cR[c] = r;
       cGL[c] = gl;
     }
@@ -1409,63 +1387,109 @@ public final class Simulator implements RunView {
    */
   private void motiveTables(int a, int b, double p, double acA, int attackT, int n) {
     final int nA = m.nA;
-    final double[] f0 = feat;
-    final double[] f1 = this.f1;
     final int ab = a * nA + b;
     final double h = hostility[ab];
     final boolean atWar = war[ab];
     final double share = m.dealAudienceShare;
     final double holdBase = -m.crisisCost * h * (1 + danger) - pressure[b * nA + a];
+    final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
+    final double[] v = spVal;
     for (int mo = 0; mo < m.nMot[a]; mo++) {
-      double g1 = mG1[mo];
-      double g0 = mG0[mo];
-      double l1 = mL1[mo];
-      double cost = mCost[mo];
-      double sq1 = m.uSq[a][mo];
-      double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
-      double offer1 = m.uOfferTo[a][mo * nA + b];
-      double deal1 = m.uDeal[a][mo];
-      f1[F_ONE] = 0;
-      f0[F_ONE] = 1;
-      f1[F_HOLD] = sq1;
-      f0[F_HOLD] = h0;
-      f1[F_W] = p * g1 + (1 - p) * l1;
-      f0[F_W] = p * g0 - cost - danger;
-      f1[F_WON] = m.uYieldedTo[a][mo * nA + b];
-      f0[F_WON] = 0;
-      f1[F_DEAL] = deal1;
-      f0[F_DEAL] = -acA * share;
-      f1[F_OFFER] = offer1;
-      f0[F_OFFER] = -acA * share;
-      f1[F_CONCEDE] = offer1;
-      f0[F_CONCEDE] = -acA;
-      f1[F_SQ] = sq1;
-      f0[F_SQ] = 0;
-      f1[F_G] = g1;
-      f0[F_G] = g0;
-      f1[F_L] = l1;
-      f0[F_L] = 0;
-      f1[F_COST] = 0;
-      f0[F_COST] = cost;
-      f1[F_TERR] = attackT >= 0 ? m.terr[a][mo * m.nT + attackT] : 0;
-      f0[F_TERR] = 0;
-      f1[F_COH] = 0;
-      f0[F_COH] = m.cohesion[a][mo];
+      final double g1 = mG1[mo];
+      final double g0 = mG0[mo];
+      final double l1 = mL1[mo];
+      final double cost = mCost[mo];
+      final double sq1 = m.uSq[a][mo];
+      final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
+      final double offer1 = m.uOfferTo[a][mo * nA + b];
+      final double deal1 = m.uDeal[a][mo];
+      final double w1 = p * g1 + (1 - p) * l1;
+      final double w0 = p * g0 - cost - danger;
+      final double won1 = m.uYieldedTo[a][mo * nA + b];
+      final double terr1 = attackT >= 0 ? m.terr[a][mo * m.nT + attackT] : 0;
+      final double coh0 = m.cohesion[a][mo];
       rSlope[mo] = deal1 - sq1;
-      rIcpt[mo] = -acA * share - h0;
+      rIcpt[mo] = dealOff0 - h0;
       glSlope[mo] = g1 - l1;
       glIcpt[mo] = g0;
       final int o = mo * MAXC;
       for (int c = 0; c < n; c++) {
-        int so = c * NZ;
-        int z = spN[c];
-        double s1 = 0;
-        double s0 = 0;
-        for (int j = 0; j < z; j++) {
-          double v = spVal[so + j];
-          int fj = spIdx[so + j];
-          s1 += v * f1[fj];
-          s0 += v * f0[fj];
+        // the coefficients v[so..] in the order coefficients() writes them, times each feature's
+        // slope (s1) and intercept (s0) in resolve
+        final int so = c * NZ;
+        double s1;
+        double s0;
+        switch (cAct[c]) {
+          case A_WAIT:
+          case A_RESTORE: // hold
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0;
+            break;
+          case A_INTENT:
+          case A_CONSULT:
+          case A_INSULT:
+          case A_BREAK:
+          case A_ARM_PROXY: // hold, one
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0 + v[so + 1];
+            break;
+          case A_NEGOTIATE: // deal, hold, one
+            s1 = v[so] * deal1 + v[so + 1] * sq1;
+            s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
+            break;
+          case A_OFFER: // offer, hold, one
+            s1 = v[so] * offer1 + v[so + 1] * sq1;
+            s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
+            break;
+          case A_CEASEFIRE: // status quo, one, hold
+            s1 = v[so] * sq1 + v[so + 2] * sq1;
+            s0 = v[so + 1] + v[so + 2] * h0;
+            break;
+          case A_CONCEDE: // concession
+            s1 = v[so] * offer1;
+            s0 = v[so] * -acA;
+            break;
+          case A_THREATEN:
+          case A_THREATEN_BREAK:
+          case A_THREATEN_NUC: // won, hold, one
+            s1 = v[so] * won1 + v[so + 1] * sq1;
+            s0 = v[so + 1] * h0 + v[so + 2];
+            break;
+          case A_SANCTION:
+          case A_MOBILIZE:
+          case A_BLOCKADE: // won, war, hold, one
+            s1 = v[so] * won1 + v[so + 1] * w1 + v[so + 2] * sq1;
+            s0 = v[so + 1] * w0 + v[so + 2] * h0 + v[so + 3];
+            break;
+          case A_ATTACK: // war, then territory at war, else one
+            if (atWar) {
+              s1 = v[so] * w1 + v[so + 1] * terr1;
+              s0 = v[so] * w0;
+            } else {
+              s1 = v[so] * w1;
+              s0 = v[so] * w0 + v[so + 1];
+            }
+            break;
+          case A_ALLIANCE: // hold, one, cohesion
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0 + v[so + 1] + v[so + 2] * coh0;
+            break;
+          case A_NUC_DEMO:
+          case A_NUC_CITY: // won, war, one
+            s1 = v[so] * won1 + v[so + 1] * w1;
+            s0 = v[so + 1] * w0 + v[so + 2];
+            break;
+          case A_NUC_FORCES: // won, G, L, cost, one
+            s1 = v[so] * won1 + v[so + 1] * g1 + v[so + 2] * l1;
+            s0 = v[so + 1] * g0 + v[so + 3] * cost + v[so + 4];
+            break;
+          case A_STRAT_CF:
+          case A_STRAT_CV: // war, one
+            s1 = v[so] * w1;
+            s0 = v[so] * w0 + v[so + 1];
+            break;
+          default:
+            throw new IllegalStateException("no utility row for action " + ACTIONS[cAct[c]]);
         }
         uSlope[o + c] = s1;
         uIcpt[o + c] = s0;
@@ -1495,9 +1519,11 @@ public final class Simulator implements RunView {
     return max;
   }
 
-  /** Writes the coefficient v of feature j at slot z of a sparse utility row; returns z + 1. */
-  private int co(int so, int z, int j, double v) {
-    spIdx[so + z] = j;
+  /**
+   * Writes the coefficient v at slot z of action row so (the order of an action's features is
+   * the one motiveTables reads); returns z + 1.
+   */
+  private int co(int so, int z, double v) {
     spVal[so + z] = v;
     return z + 1;
   }
