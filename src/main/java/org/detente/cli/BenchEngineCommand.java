@@ -12,6 +12,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,6 +52,12 @@ public final class BenchEngineCommand implements Callable<Integer> {
       description = "Runs per measurement on the seed scenario (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
+      description = "Repeat each speed measurement R times, alternating one thread and all"
+          + " threads, and report the median with the range: on a shared machine single"
+          + " measurements vary (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
   @Option(names = "--actors", paramLabel = "LIST", split = ",", defaultValue = "10,20,40,80",
       description = "Synthetic scenario sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> actors = new ArrayList<>();
@@ -84,6 +91,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
     if (runs < 10) {
       throw new DetenteException("--runs must be at least 10, got " + runs, 2);
     }
+    if (repeats < 1) {
+      throw new DetenteException("--repeats must be at least 1, got " + repeats, 2);
+    }
     int nThreads = threads == null ? EngineSupport.defaultThreads() : threads;
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -109,10 +119,16 @@ public final class BenchEngineCommand implements Callable<Integer> {
     seedNode.put("actors", model.actorCount());
     seedNode.put("horizonWeeks", model.horizonWeeks());
     long[] work = new long[4];
-    double[] one = measure(model, runs, 1, work);
-    double[] many = measure(model, runs, nThreads, null);
-    put(seedNode.putObject("singleThread"), one, 1, runs);
-    put(seedNode.putObject("multiThread"), many, nThreads, runs);
+    double[][] ones = new double[repeats][];
+    double[][] manys = new double[repeats][];
+    for (int r = 0; r < repeats; r++) {
+      ones[r] = measure(model, runs, 1, r == 0 ? work : null);
+      manys[r] = measure(model, runs, nThreads, null);
+    }
+    double[] one = median(ones);
+    double[] many = median(manys);
+    put(seedNode.putObject("singleThread"), ones, 1, runs);
+    put(seedNode.putObject("multiThread"), manys, nThreads, runs);
     // cost model: what one run computes, and the single-thread time per utility term
     double nsPerRun = 1e9 / one[0];
     double termsPerRun = (double) work[2] / runs;
@@ -123,10 +139,10 @@ public final class BenchEngineCommand implements Callable<Integer> {
     cost.put("counterpartTypes", Math.round((double) work[3] / runs * 10) / 10.0);
     cost.put("nsPerUtilityTermAllIn", Math.round(nsPerRun / termsPerRun * 10) / 10.0);
     if (!json) {
-      out.printf(Locale.ROOT, "  1 thread : %8.1f runs/s  %8.1f ns per actor-step  (%d runs)%n",
-          one[0], one[1], runs);
-      out.printf(Locale.ROOT, "  %d threads: %8.1f runs/s  %8.1f ns per actor-step%n",
-          nThreads, many[0], many[1]);
+      out.printf(Locale.ROOT, "  1 thread : %8.1f runs/s%s  %8.1f ns per actor-step  (%d runs%s)%n",
+          one[0], range(ones), one[1], runs, repeats > 1 ? ", median of " + repeats : "");
+      out.printf(Locale.ROOT, "  %d threads: %8.1f runs/s%s  %8.1f ns per actor-step%n",
+          nThreads, many[0], range(manys), many[1]);
       out.printf(Locale.ROOT, "  work per run: %.1f steps, %.1f decisions, %.1f quantal-response"
           + " rows,%n                %.0f utility terms, %.0f counterpart types valued%n",
           one[2], (double) work[0] / runs, (double) work[1] / runs, termsPerRun,
@@ -146,13 +162,17 @@ public final class BenchEngineCommand implements Callable<Integer> {
           ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
       int r = Math.max(20, runs * 10 / n / 2);
       measure(sm, Math.max(5, r / 4), nThreads, null);
-      double[] res = measure(sm, r, nThreads, null);
+      double[][] all = new double[repeats][];
+      for (int k = 0; k < repeats; k++) {
+        all[k] = measure(sm, r, nThreads, null);
+      }
+      double[] res = median(all);
       ObjectNode o = syn.addObject();
       o.put("actors", n);
-      put(o, res, nThreads, r);
+      put(o, all, nThreads, r);
       if (!json) {
-        out.printf(Locale.ROOT, "  %6d %6d  %10.1f  %14.1f  %8.0f%n", n, r, res[0], res[1],
-            res[1] * n);
+        out.printf(Locale.ROOT, "  %6d %6d  %10.1f  %14.1f  %8.0f%s%n", n, r, res[0], res[1],
+            res[1] * n, repeats > 1 ? "   runs/s range" + range(all) : "");
       }
     }
     if (!noMemory) {
@@ -215,12 +235,45 @@ public final class BenchEngineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void put(ObjectNode o, double[] res, int threads, int runs) {
+  private void put(ObjectNode o, double[][] all, int threads, int runs) {
+    double[] res = median(all);
     o.put("threads", threads);
     o.put("runs", runs);
+    o.put("repeats", all.length);
     o.put("runsPerSecond", Math.round(res[0] * 10) / 10.0);
+    o.put("runsPerSecondMin", Math.round(column(all, 0)[0] * 10) / 10.0);
+    o.put("runsPerSecondMax", Math.round(column(all, 0)[all.length - 1] * 10) / 10.0);
     o.put("nsPerActorStep", Math.round(res[1] * 10) / 10.0);
     o.put("meanStepsPerRun", Math.round(res[2] * 10) / 10.0);
+  }
+
+  /** Each column's median over the repeats (the mean of the middle two for an even count). */
+  private static double[] median(double[][] all) {
+    double[] m = new double[all[0].length];
+    for (int j = 0; j < m.length; j++) {
+      double[] c = column(all, j);
+      int k = c.length;
+      m[j] = k % 2 == 1 ? c[k / 2] : (c[k / 2 - 1] + c[k / 2]) / 2;
+    }
+    return m;
+  }
+
+  private static double[] column(double[][] all, int j) {
+    double[] c = new double[all.length];
+    for (int i = 0; i < all.length; i++) {
+      c[i] = all[i][j];
+    }
+    Arrays.sort(c);
+    return c;
+  }
+
+  /** " (min–max)" of the runs per second when repeated, else "". */
+  private static String range(double[][] all) {
+    if (all.length < 2) {
+      return "";
+    }
+    double[] c = column(all, 0);
+    return String.format(Locale.ROOT, " (%.1f–%.1f)", c[0], c[c.length - 1]);
   }
 
   /** {runs/s, ns per actor-step, mean steps per run}. */

@@ -50,6 +50,17 @@ class HelpTextTest {
       assertThat(code).as("exit code of %s --help", path).isZero();
       assertThat(out.toString()).as("help of %s", path).contains("Usage: detente");
       assertThat(err.toString() + stderr).as("warnings for %s", path).doesNotContain("WARN");
+      // descriptions wrap as paragraphs: no line inside a paragraph holds a single word (the
+      // mark of a description line longer than the help width)
+      List<String> lines = out.toString().lines().toList();
+      List<String> orphans = new ArrayList<>();
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        String next = lines.get(i + 1);
+        if (lines.get(i).matches("\\S+") && !next.isEmpty() && !next.startsWith(" ")) {
+          orphans.add(lines.get(i));
+        }
+      }
+      assertThat(orphans).as("single-word lines in the help of %s", path).isEmpty();
     }
   }
 
