@@ -152,17 +152,9 @@ public final class BargainInputs {
           sv[k] = sv[k] * 100 / total;
         }
         // guard against round-off pushing the sum above 100
-        double sum = 0;
-        for (double v : sv) {
-          sum += v;
-        }
-        while (sum > 100) {
+        while (sum(sv) > 100) {
           for (int k = 0; k < d; k++) {
             sv[k] = Math.nextDown(sv[k]);
-          }
-          sum = 0;
-          for (double v : sv) {
-            sum += v;
           }
         }
       }
@@ -246,5 +238,13 @@ public final class BargainInputs {
           + SmpParameters.ktabNames(t), 2);
     }
     return e;
+  }
+
+  private static double sum(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s;
   }
 }

@@ -235,7 +235,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void put(ObjectNode o, double[][] all, int threads, int runs) {
+  private static void put(ObjectNode o, double[][] all, int threads, int runs) {
     double[] res = median(all);
     o.put("threads", threads);
     o.put("runs", runs);

@@ -201,18 +201,10 @@ public final class EffectsCommand implements Callable<Integer> {
           + " \"Name, CC, ADMIN1\"", 2);
     }
     CityIndex idx = CityIndex.world();
-    List<City> hits = new ArrayList<>(idx.search(name, cc));
-    if (admin1 != null) {
-      String a = admin1;
-      hits.removeIf(c -> !c.admin1().equalsIgnoreCase(a));
-    }
+    List<City> hits = matching(idx, name, cc, admin1);
     if (hits.isEmpty()) {
       // not a city of 100,000 or more: try every place of 1,000 or more
-      hits.addAll(CityIndex.allPlaces().search(name, cc));
-      if (admin1 != null) {
-        String a = admin1;
-        hits.removeIf(c -> !c.admin1().equalsIgnoreCase(a));
-      }
+      hits = matching(CityIndex.allPlaces(), name, cc, admin1);
     }
     if (hits.size() == 1) {
       return hits.get(0);
@@ -251,6 +243,15 @@ public final class EffectsCommand implements Callable<Integer> {
         .append(hits.get(0).name()).append(", ").append(hits.get(0).country()).append(", ")
         .append(hits.get(0).admin1()).append("\" or use --country");
     throw new DetenteException(sb.toString(), 1);
+  }
+
+  /** Places of the index named {@code name} (in country cc, region admin1 when given). */
+  private static List<City> matching(CityIndex index, String name, String cc, String admin1) {
+    List<City> hits = new ArrayList<>(index.search(name, cc));
+    if (admin1 != null) {
+      hits.removeIf(c -> !c.admin1().equalsIgnoreCase(admin1));
+    }
+    return hits;
   }
 
   private static String candidate(City c) {

@@ -33,10 +33,6 @@ public final class CityIndex {
   /** Resource holding all places of 1,000 people or more (gzip). */
   public static final String RESOURCE_ALL = "/data/geonames/geonames_places_pop1000.csv.gz";
 
-  /** Attribution for outputs derived from {@link #allPlaces()}. */
-  public static final String ATTRIBUTION_ALL =
-      "GeoNames (geonames.org), CC BY 4.0 — places with population >= 1,000";
-
   private static final int GRID_LAT = 180;
   private static final int GRID_LON = 360;
 

@@ -152,35 +152,45 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private static final double CELL_SIZE_FACTOR = 0.18;
 
   private static final double[] RING_EDGE_UNIT = ringEdges();
-  private static final double[] SECTOR_COS = new double[SECTORS];
-  private static final double[] SECTOR_SIN = new double[SECTORS];
-  private static final double[] CITY_CELL_R_UNIT = cityRings(CITY_RINGS);
+  private static final double[] SECTOR_COS = sectorCos(SECTORS);
+  private static final double[] SECTOR_SIN = sectorSin(SECTORS);
   private static final int MID_RINGS = 8;
   private static final int MID_SECTORS = 8;
-  private static final double[] MID_CELL_R_UNIT = cityRings(MID_RINGS);
-  private static final double[] MID_SECTOR_COS = new double[MID_SECTORS];
-  private static final double[] MID_SECTOR_SIN = new double[MID_SECTORS];
   /** Places with a density disk up to this radius use the coarser 8 × 8 fallout grid. */
   private static final double FALLOUT_MID_CUT_KM = 20.0;
-  private static final double[] CITY_SECTOR_COS = new double[CITY_SECTORS];
-  private static final double[] CITY_SECTOR_SIN = new double[CITY_SECTORS];
 
-  static {
-    for (int s = 0; s < SECTORS; s++) {
-      double t = 2 * Math.PI * (s + 0.5) / SECTORS;
-      SECTOR_COS[s] = Math.cos(t);
-      SECTOR_SIN[s] = Math.sin(t);
+  /**
+   * The equal-population points a place is integrated on: ring radii (units of r₀) and sector
+   * directions.
+   */
+  private record DiskLayout(int rings, int sectors, double[] ringR, double[] cos, double[] sin) {}
+
+  /** One point at the place's centre (its whole disk is small against the effects' scale). */
+  private static final DiskLayout POINT_DISK =
+      new DiskLayout(1, 1, new double[] {0.0}, new double[] {1.0}, new double[] {0.0});
+  /** 8 rings × 8 sectors. */
+  private static final DiskLayout MID_DISK = new DiskLayout(MID_RINGS, MID_SECTORS,
+      cityRings(MID_RINGS), sectorCos(MID_SECTORS), sectorSin(MID_SECTORS));
+  /** 24 rings × 24 sectors, for large disks. */
+  private static final DiskLayout CITY_DISK = new DiskLayout(CITY_RINGS, CITY_SECTORS,
+      cityRings(CITY_RINGS), sectorCos(CITY_SECTORS), sectorSin(CITY_SECTORS));
+
+  /** cos of each of n equal sectors' mid-angles, 2π·(s + ½)/n. */
+  private static double[] sectorCos(int n) {
+    double[] c = new double[n];
+    for (int s = 0; s < n; s++) {
+      c[s] = Math.cos(2 * Math.PI * (s + 0.5) / n);
     }
-    for (int s = 0; s < CITY_SECTORS; s++) {
-      double t = 2 * Math.PI * (s + 0.5) / CITY_SECTORS;
-      CITY_SECTOR_COS[s] = Math.cos(t);
-      CITY_SECTOR_SIN[s] = Math.sin(t);
+    return c;
+  }
+
+  /** sin of each of n equal sectors' mid-angles, 2π·(s + ½)/n. */
+  private static double[] sectorSin(int n) {
+    double[] c = new double[n];
+    for (int s = 0; s < n; s++) {
+      c[s] = Math.sin(2 * Math.PI * (s + 0.5) / n);
     }
-    for (int s = 0; s < MID_SECTORS; s++) {
-      double t = 2 * Math.PI * (s + 0.5) / MID_SECTORS;
-      MID_SECTOR_COS[s] = Math.cos(t);
-      MID_SECTOR_SIN[s] = Math.sin(t);
-    }
+    return c;
   }
 
   private static double[] ringEdges() {
@@ -641,13 +651,11 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       // A place whose density scale r0 is at least the largest cell of this grid is sampled on
       // the grid. Otherwise it is integrated on its own equal-population points: one point when
       // its whole disk fits in half a cell, else 8 × 8 (24 × 24 for large disks).
-      double cell = CELL_SIZE_FACTOR * Math.max(Math.hypot(cx[c], cy[c]), reach / 50);
       if (cityR0Km[ci] >= CELL_SIZE_FACTOR * reach) {
         mode[c] = 0;
-      } else if (cityCutKm[ci] < 0.5 * cell) {
-        mode[c] = 1;
       } else {
-        mode[c] = 2;
+        double cell = CELL_SIZE_FACTOR * Math.max(Math.hypot(cx[c], cy[c]), reach / 50);
+        mode[c] = cityCutKm[ci] < 0.5 * cell ? 1 : 2;
       }
       compact[c] = mode[c] != 0;
       cCut2[c] = compact[c] ? -1 : cityCutKm[ci] * cityCutKm[ci];
@@ -712,16 +720,16 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         continue;
       }
       int ci = candidates.data[c];
-      boolean point = mode[c] == 1;
-      boolean large = cityCutKm[ci] > FALLOUT_MID_CUT_KM;
-      int nr = point ? 1 : large ? CITY_RINGS : MID_RINGS;
-      int ns = point ? 1 : large ? CITY_SECTORS : MID_SECTORS;
-      double[] ringR = large ? CITY_CELL_R_UNIT : MID_CELL_R_UNIT;
-      double[] cosT = large ? CITY_SECTOR_COS : MID_SECTOR_COS;
-      double[] sinT = large ? CITY_SECTOR_SIN : MID_SECTOR_SIN;
+      DiskLayout disk = mode[c] == 1 ? POINT_DISK
+          : cityCutKm[ci] > FALLOUT_MID_CUT_KM ? CITY_DISK : MID_DISK;
+      int nr = disk.rings();
+      int ns = disk.sectors();
+      double[] ringR = disk.ringR();
+      double[] cosT = disk.cos();
+      double[] sinT = disk.sin();
       double pop = cityPop[ci] / (nr * ns);
       for (int ring = 0; ring < nr; ring++) {
-        double rr = point ? 0 : ringR[ring] * cityR0Km[ci];
+        double rr = ringR[ring] * cityR0Km[ci];
         for (int sec = 0; sec < ns; sec++) {
           double px = cx[c] + rr * cosT[sec];
           double py = cy[c] + rr * sinT[sec];
@@ -871,6 +879,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double pf = params.shelterProtectionFactor();
     // unsheltered one-week dose below which lethality is negligible (4 σ below LD50)
     double minDose = params.ld50Rem() * Math.exp(-4 * params.lethalitySigmaLn()) * pf;
+    // unsheltered dose below which the lethality is under Φ(−7) ≈ 1e-12
+    double negligibleDose = params.ld50Rem() * Math.exp(-7 * params.lethalitySigmaLn()) * pf;
     double[] falloutReach = new double[m];
     List<Integer> fallShots = new ArrayList<>();
     for (int k = 0; k < m; k++) {
@@ -913,8 +923,9 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     if (affected.size() >= PARALLEL_MIN) {
       is = is.parallel();
     }
-    is.forEach(q -> perCity[q] = falloutCity(affected.get(q), plumesOf.get(affected.get(q)),
-        shots, grid, maxReach, pf));
+    is.forEach(q -> perCity[q] = falloutCity(affected.get(q),
+        plumesOf.get(affected.get(q)).stream().mapToInt(Integer::intValue).toArray(), shots, grid,
+        maxReach, pf, negligibleDose));
     double total = 0;
     for (int q = 0; q < perCity.length; q++) {
       int ci = affected.get(q);
@@ -931,28 +942,26 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   }
 
   /** Fallout deaths among prompt survivors of one city, and those of them who were injured. */
-  private double[] falloutCity(int ci, List<Integer> plumes, Shot[] shots, ShotGrid grid,
-      double maxReach, double pf) {
+  private double[] falloutCity(int ci, int[] plumes, Shot[] shots, ShotGrid grid,
+      double maxReach, double pf, double negligibleDose) {
     double[] tmp = new double[2];
-    // unsheltered dose below which the lethality is under Φ(−7) ≈ 1e-12
-    double negligibleDose = params.ld50Rem() * Math.exp(-7 * params.lethalitySigmaLn()) * pf;
     double clat = cities.latOf(ci);
     double clon = cities.lonOf(ci);
     double kmLon = Geo.kmPerDegLon(clat);
     int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
     // a small place is one point: the plume varies little across it
-    boolean point = cityCutKm[ci] < FALLOUT_POINT_CUT_KM;
-    boolean mid = !point && cityCutKm[ci] < FALLOUT_MID_CUT_KM;
-    int nr = point ? 1 : mid ? MID_RINGS : CITY_RINGS;
-    int ns = point ? 1 : mid ? MID_SECTORS : CITY_SECTORS;
-    double[] ringR = mid ? MID_CELL_R_UNIT : CITY_CELL_R_UNIT;
-    double[] cosT = mid ? MID_SECTOR_COS : CITY_SECTOR_COS;
-    double[] sinT = mid ? MID_SECTOR_SIN : CITY_SECTOR_SIN;
+    DiskLayout disk = cityCutKm[ci] < FALLOUT_POINT_CUT_KM ? POINT_DISK
+        : cityCutKm[ci] < FALLOUT_MID_CUT_KM ? MID_DISK : CITY_DISK;
+    int nr = disk.rings();
+    int ns = disk.sectors();
+    double[] ringR = disk.ringR();
+    double[] cosT = disk.cos();
+    double[] sinT = disk.sin();
     double cellPop = cityPop[ci] / (nr * ns);
     double deaths = 0;
     double injDie = 0;
     for (int ring = 0; ring < nr; ring++) {
-      double rr = point ? 0 : ringR[ring] * cityR0Km[ci];
+      double rr = ringR[ring] * cityR0Km[ci];
       for (int sec = 0; sec < ns; sec++) {
         double ex = rr * cosT[sec];
         double ny = rr * sinT[sec];

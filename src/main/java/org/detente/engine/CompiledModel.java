@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.detente.DetenteException;
 import org.detente.bargain.BargainProblem;
 import org.detente.effects.DetonationCasualties;
@@ -440,7 +441,7 @@ public final class CompiledModel {
 
     for (int t = 0; t < nT; t++) {
       final int row = t * nT;
-      neighbours[t] = java.util.stream.IntStream.range(0, nT).filter(u -> adj[row + u]).toArray();
+      neighbours[t] = IntStream.range(0, nT).filter(u -> adj[row + u]).toArray();
     }
 
     // motive tables
@@ -478,7 +479,7 @@ public final class CompiledModel {
       for (int m = 0; m < nMot[a]; m++) {
         final int off = m * nT;
         final double[] tv = terr[a];
-        valued[a][m] = java.util.stream.IntStream.range(0, nT)
+        valued[a][m] = IntStream.range(0, nT)
             .filter(t -> tv[off + t] > 0).toArray();
       }
       for (int t = 0; t < nT; t++) {

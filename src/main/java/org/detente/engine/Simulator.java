@@ -722,18 +722,16 @@ public final class Simulator implements RunView {
 
 
   // values of actor x of type k facing y (stake units); set by typeValues
-  private double vG;
-  private double vL;
   private double vW;
   private double vH;
   private double vSq;
-  private double vCost;
   private double vRes;
 
   /**
-   * Values of actor x of private type k facing y, given x's win probability p: the value of
-   * winning (G) and losing (L) a war, of war (W), of the no-deal status quo in the shadow of
-   * power (Sq), and of holding on for another step (H). See docs/model.md, "Values".
+   * The per-motive values of x facing y (docs/model.md, "Values"), all affine in resolve: G =
+   * res·mG1 + mG0, L = res·mL1, the war cost mCost, plus the engaged share and the nuclear
+   * danger. The state does not change during a decision phase, so there they are computed once
+   * per pair and phase and served from pmValues.
    */
   private void prepareMotives(int x, int y) {
     final int xy = x * m.nA + y;
@@ -795,7 +793,11 @@ public final class Simulator implements RunView {
     return all > 0 ? in / all : 0;
   }
 
-  /** Requires {@link #prepareMotives}(x, y) first. */
+  /**
+   * Values of actor x of private type k facing y, given x's win probability p: war (W), the
+   * no-deal status quo in the shadow of power (Sq) and holding on for another step (H), written
+   * to vW, vSq, vH (and its resolve to vRes). Requires {@link #prepareMotives}(x, y) first.
+   */
   private void typeValues(int x, int k, int y, double p) {
     int nA = m.nA;
     int mo = m.typeMot[x][k];
@@ -814,12 +816,9 @@ public final class Simulator implements RunView {
       // engaged against y; escalating to a decisive war is worth w
       hold -= 0.5 * cost * engaged;
     }
-    vG = g;
-    vL = l;
     vW = w;
     vSq = sq;
     vH = hold;
-    vCost = cost;
     vRes = res;
   }
 
@@ -862,8 +861,8 @@ public final class Simulator implements RunView {
     final int n = feasibleActions(a, b, atWar, talk, ch);
     final int attackT = dAttackT;
     lookAhead(a, b, pb, atWar, talk, ch, h, dFront, dHasNuclear);
-    coefficients(a, b, n, p, h, atWar, attackT, dNucForcesT);
     final double acA = m.audienceCost * rhetoric[ab];
+    coefficients(a, b, n, p, h, acA, atWar, attackT, dNucForcesT);
     final double lam = m.lambda;
     prepareMotives(a, b);
     motiveTables(a, b, p, acA, attackT, n);
@@ -1085,9 +1084,8 @@ public final class Simulator implements RunView {
    * The sparse coefficients of each feasible action's expected utility over the per-type values
    * (features), from the public state and the look-ahead.
    */
-  private void coefficients(int a, int b, int n, double p, double h, boolean atWar, int attackT,
-      int nucForcesT) {
-    final int ab = a * m.nA + b;
+  private void coefficients(int a, int b, int n, double p, double h, double acA, boolean atWar,
+      int attackT, int nucForcesT) {
     final double pAccDeal = laDeal;
     final double pAccOffer = laOffer;
     final double pAccCease = laCease;
@@ -1099,10 +1097,9 @@ public final class Simulator implements RunView {
     final double pAfterStrike = afterStrikeWinProb(a, b, nucForcesT);
     final double pLocal = attackT >= 0 ? localWinProb(a, b, attackT) : 0;
 
-    // ---- a's utilities for each of its types. Every action's expected utility is linear in a
-    // few per-type values (features), with coefficients that depend only on the public state and
-    // a's beliefs: build the coefficients once, then one dot product per type and action.
-    final double acA = m.audienceCost * rhetoric[ab];
+    // every action's expected utility is linear in a few per-type values (features), with
+    // coefficients that depend only on the public state and a's beliefs: they are built once here,
+    // and motiveTables turns them into a slope and an intercept in resolve per motive
     final double kA = m.catastropheCost * m.riskWeight[a];
     final double talkV = m.consultValue * h;
     final double gH = m.goldsteinHostility;

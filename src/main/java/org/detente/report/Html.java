@@ -2,7 +2,7 @@ package org.detente.report;
 
 import java.util.Locale;
 
-/** HTML helpers: escaping, number formatting and atomic file writing. */
+/** HTML helpers: escaping and number formatting. */
 public final class Html {
   private Html() {}
 

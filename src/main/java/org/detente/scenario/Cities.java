@@ -71,8 +71,6 @@ final class Cities {
             + "give 'lat' and 'lon'");
         return null;
       }
-    }
-    if (found.isEmpty()) {
       List<City> anywhere = country == null ? List.of() : index.search(name, null);
       if (!anywhere.isEmpty()) {
         sink.error(at, path, "no city '" + name + "' in country " + country

@@ -18,6 +18,11 @@ class SmpReaderTest {
     return SmpCsvReader.parse("t.csv", text);
   }
 
+  /** The three-actor CSV with A's row as given and valid rows for B and C. */
+  static SmpScenario rowA(String row) {
+    return csv(HEAD + row + "\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n");
+  }
+
   static SmpScenario xml(String text) {
     return SmpXmlReader.parse("t.xml", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
@@ -52,30 +57,30 @@ class SmpReaderTest {
 
   @Test
   void csvWrongFieldCount() {
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,1,1\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,1,1,1"))
         .hasMessageStartingWith("t.csv:3:12: actor row: expected 7 fields")
         .hasMessageContaining("found 6");
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,1,1,1,9\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,1,1,1,1,9"))
         .hasMessageStartingWith("t.csv:3:15: actor row: expected 7 fields, found 8");
   }
 
   @Test
   void csvSalienceSumAbove100() {
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,60,1,41\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,1,60,1,41"))
         .hasMessage("t.csv:3:14: salience of A: saliences sum to 101.0 by dimension P2; at most 100 allowed");
   }
 
   @Test
   void csvNonNumericAndRanges() {
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,1,abc,1\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,1,1,abc,1"))
         .hasMessage("t.csv:3:11: position of A on P2: expected a number, got 'abc'");
-    assertThatThrownBy(() -> csv(HEAD + "A,a,0,1,1,1,1\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,0,1,1,1,1"))
         .hasMessage("t.csv:3:5: capability of A: must be > 0, got 0");
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,101,1,1,1\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,101,1,1,1"))
         .hasMessage("t.csv:3:7: position of A on P1: must be in [0, 100], got 101");
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,,1,1\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,1,,1,1"))
         .hasMessageStartingWith("t.csv:3:");
-    assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,0,1,0\nB,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
+    assertThatThrownBy(() -> rowA("A,a,1,1,0,1,0"))
         .hasMessageContaining("salience of A: all saliences are 0");
     assertThatThrownBy(() -> csv(HEAD + "A,a,1,1,1,1,1\nA,b,1,1,1,1,1\nC,c,1,1,1,1,1\n"))
         .hasMessage("t.csv:4:1: Actor: duplicate actor name 'A'");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -94,9 +95,8 @@ class SpatialModelProperties {
     BargainProblem perm = new BargainProblem(p.name(), actors, p.dimensions(), cap, pos, sal);
     SmpResult a = SpatialModel.run(SmpScenario.ofDefaults(p), 1, 1);
     SmpResult b = SpatialModel.run(SmpScenario.ofDefaults(perm), 1, 1);
-    if (hasTiedTargets(a)) {
-      return;
-    }
+    // a draw with tied targets has no unique order to compare: counted as discarded
+    Assume.that(!hasTiedTargets(a));
     for (int q = 0; q < n; q++) {
       int i = order.get(q);
       for (int k = 0; k < p.dimensions().size(); k++) {

@@ -2,8 +2,8 @@ package org.detente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,29 +30,25 @@ class HelpTextTest {
     paths.add(List.of());
     collect(Main.commandLine(), paths, List.of());
     assertThat(paths).hasSizeGreaterThanOrEqualTo(14);
-    java.io.PrintStream oldErr = System.err;
+    PrintStream oldErr = System.err;
     for (List<String> path : paths) {
-      CommandLine cl = Main.commandLine();
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      cl.setOut(new PrintWriter(out));
-      cl.setErr(new PrintWriter(err));
-      java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
-      System.setErr(new java.io.PrintStream(stderr));
-      int code;
+      ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(stderr));
+      CliRun.Result r;
       try {
         List<String> args = new ArrayList<>(path);
         args.add("--help");
-        code = cl.execute(args.toArray(String[]::new));
+        r = CliRun.exec(args.toArray(String[]::new));
       } finally {
         System.setErr(oldErr);
       }
+      int code = r.code();
       assertThat(code).as("exit code of %s --help", path).isZero();
-      assertThat(out.toString()).as("help of %s", path).contains("Usage: detente");
-      assertThat(err.toString() + stderr).as("warnings for %s", path).doesNotContain("WARN");
+      assertThat(r.out()).as("help of %s", path).contains("Usage: detente");
+      assertThat(r.err() + stderr).as("warnings for %s", path).doesNotContain("WARN");
       // descriptions wrap as paragraphs: no line inside a paragraph holds a single word (the
       // mark of a description line longer than the help width)
-      List<String> lines = out.toString().lines().toList();
+      List<String> lines = r.out().lines().toList();
       List<String> orphans = new ArrayList<>();
       for (int i = 0; i + 1 < lines.size(); i++) {
         String next = lines.get(i + 1);
@@ -66,17 +62,11 @@ class HelpTextTest {
 
   @Test
   void versionAndUsageErrors() {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    assertThat(cl.execute("--version")).isZero();
-    assertThat(out.toString()).startsWith("detente ");
-    CommandLine cl2 = Main.commandLine();
-    cl2.setOut(new PrintWriter(new StringWriter()));
-    StringWriter err = new StringWriter();
-    cl2.setErr(new PrintWriter(err));
-    assertThat(cl2.execute("run", "--no-such-option")).isEqualTo(2);
-    assertThat(err.toString()).contains("Usage: detente run").doesNotContain("Exception");
+    CliRun.Result version = CliRun.exec("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("detente ");
+    CliRun.Result usage = CliRun.exec("run", "--no-such-option");
+    assertThat(usage.code()).isEqualTo(2);
+    assertThat(usage.err()).contains("Usage: detente run").doesNotContain("Exception");
   }
 }
