@@ -33,8 +33,11 @@ import org.detente.DetenteException;
  *
  * <p><b>Fallout.</b> Bursts whose fireball touches the ground make WSEG-10 fallout (Hanifen 1980,
  * {@link Fallout}); doses of several bursts add. The one-week dose divided by the shelter
- * protection factor kills prompt survivors with the same log-normal dose-response. Fallout deaths
- * are integrated over each city's own equal-population polar grid (24 rings × 24 sectors).
+ * protection factor kills prompt survivors with the same log-normal dose-response. The share of a
+ * city's unhurt (and of its injured) whom fallout kills is averaged over the city's own
+ * equal-population polar grid (24 rings × 24 sectors; fewer for small places), each cell weighted
+ * by its unhurt (injured) people, and applied to the unhurt (injured) of the prompt pass, so that
+ * a city never loses more people than it has.
  *
  * <p>Deterministic and thread-safe; the city data are GeoNames (geonames.org), CC BY 4.0.
  */
@@ -563,7 +566,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     }
 
     double[] injuredWhoDie = new double[1];
-    double totalFallout = falloutPass(shots, grid, maxReach, cFall, cInj, touched, injuredWhoDie);
+    double totalFallout = falloutPass(shots, grid, maxReach, cDeaths, cFall, cInj, touched,
+        injuredWhoDie);
     totalInj = Math.max(0, totalInj - injuredWhoDie[0]);
 
     List<CityCasualties> list = new ArrayList<>();
@@ -873,8 +877,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     combine(band, burn, rad, any, tmp);
   }
 
-  private double falloutPass(Shot[] shots, ShotGrid grid, double maxReach, double[] cFall,
-      double[] cInj, boolean[] touched, double[] injuredWhoDie) {
+  private double falloutPass(Shot[] shots, ShotGrid grid, double maxReach, double[] cDeaths,
+      double[] cFall, double[] cInj, boolean[] touched, double[] injuredWhoDie) {
     int m = shots.length;
     double pf = params.shelterProtectionFactor();
     // unsheltered one-week dose below which lethality is negligible (4 σ below LD50)
@@ -929,11 +933,17 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double total = 0;
     for (int q = 0; q < perCity.length; q++) {
       int ci = affected.get(q);
-      double deaths = perCity[q][0];
+      // the lethal shares measured on the city's own grid apply to the prompt pass's survivors,
+      // so that prompt deaths, injuries and fallout deaths never add up to more than the people
+      double[] share = perCity[q];
+      double injured = cInj[ci];
+      double unhurt = Math.max(0, cityPop[ci] - cDeaths[ci] - injured);
+      double injDie = share[1] * injured;
+      double deaths = share[0] * unhurt + injDie;
       if (deaths > 0) {
         cFall[ci] += deaths;
-        cInj[ci] = Math.max(0, cInj[ci] - perCity[q][1]);
-        injuredWhoDie[0] += perCity[q][1];
+        cInj[ci] = injured - injDie;
+        injuredWhoDie[0] += injDie;
         touched[ci] = true;
         total += deaths;
       }
@@ -941,7 +951,12 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     return total;
   }
 
-  /** Fallout deaths among prompt survivors of one city, and those of them who were injured. */
+  /**
+   * The shares of one city's prompt survivors whom fallout kills, over the city's own grid:
+   * {@code [0]} of those unhurt by the prompt effects, {@code [1]} of those injured by them (each
+   * cell weighted by its unhurt or injured people; the plain mean lethality where the grid finds
+   * none of them).
+   */
   private double[] falloutCity(int ci, int[] plumes, Shot[] shots, ShotGrid grid,
       double maxReach, double pf, double negligibleDose) {
     double[] tmp = new double[2];
@@ -957,9 +972,11 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double[] ringR = disk.ringR();
     double[] cosT = disk.cos();
     double[] sinT = disk.sin();
-    double cellPop = cityPop[ci] / (nr * ns);
-    double deaths = 0;
-    double injDie = 0;
+    double wU = 0; // unhurt weight, and its lethal part
+    double wUL = 0;
+    double wJ = 0; // injured weight, and its lethal part
+    double wJL = 0;
+    double sumL = 0; // plain sum of lethality
     for (int ring = 0; ring < nr; ring++) {
       double rr = ringR[ring] * cityR0Km[ci];
       for (int sec = 0; sec < ns; sec++) {
@@ -974,16 +991,23 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           double nn = (lat - s.lat) * Geo.KM_PER_DEG_LAT;
           dose += s.fallout.totalDoseRadTabulated(e, nn);
         }
-        if (dose < negligibleDose) {
-          continue;
+        double leth = dose < negligibleDose ? 0 : lethality(dose / pf);
+        if (near.length == 0) {
+          wU += 1;
+          wUL += leth;
+        } else {
+          promptAt(lat, lon, shots, near, tmp);
+          double unhurt = Math.max(0, 1 - tmp[0] - tmp[1]);
+          wU += unhurt;
+          wUL += unhurt * leth;
+          wJ += tmp[1];
+          wJL += tmp[1] * leth;
         }
-        double leth = lethality(dose / pf);
-        promptAt(lat, lon, shots, near, tmp);
-        deaths += cellPop * (1 - tmp[0]) * leth;
-        injDie += cellPop * tmp[1] * leth;
+        sumL += leth;
       }
     }
-    return new double[] {deaths, injDie};
+    double mean = sumL / (nr * ns);
+    return new double[] {wU > 0 ? wUL / wU : mean, wJ > 0 ? wJL / wJ : mean};
   }
 
   // ---------------------------------------------------------------------------------------------

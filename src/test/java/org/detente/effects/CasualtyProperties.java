@@ -25,24 +25,25 @@ class CasualtyProperties {
     assertThat(d2).isGreaterThanOrEqualTo(0.99 * d1);
   }
 
-  @Property(tries = 15)
+  @Property(tries = 40)
   void casualtiesNeverExceedThePopulationAround(
       @ForAll @IntRange(min = 0, max = 800) int cityIdx,
       @ForAll @DoubleRange(min = 10, max = 20000) double yieldKt,
+      @ForAll @DoubleRange(min = -0.1, max = 0.1) double offsetDeg,
       @ForAll boolean air) {
     City c = MODEL.cities().get(cityIdx);
     Burst b = air ? Burst.optimumAir(yieldKt) : Burst.surface(yieldKt);
-    AttackCasualties a = MODEL.attack(List.of(Detonation.of(c.lat(), c.lon(), b)));
+    AttackCasualties a = MODEL.attack(List.of(Detonation.of(c.lat() + offsetDeg, c.lon(), b)));
     double people = 0;
     for (CityCasualties cc : a.cities()) {
       people += cc.city().population();
     }
-    assertThat(a.deaths() + a.injuries() + a.falloutDeaths()).isLessThanOrEqualTo(people * 1.02);
+    assertThat(a.deaths() + a.injuries() + a.falloutDeaths())
+        .isLessThanOrEqualTo(people * (1 + 1e-9));
     for (CityCasualties cc : a.cities()) {
-      // every place, however small against the grid cells, loses at most its own people (up to
-      // the 2 % quadrature error of a place sampled on a coarse part of the grid)
+      // every place, however small against the grid cells, loses at most its own people
       assertThat(cc.deaths() + cc.injuries() + cc.falloutDeaths())
-          .isLessThanOrEqualTo(cc.city().population() * 1.02);
+          .isLessThanOrEqualTo(cc.city().population() * (1 + 1e-9));
     }
     double sumCities = a.cities().stream().mapToDouble(CityCasualties::deaths).sum();
     assertThat(sumCities).isCloseTo(a.deaths(), org.assertj.core.data.Offset.offset(1e-6 * a.deaths() + 1));

@@ -179,4 +179,27 @@ class NuclearCasualtyModelTest {
     assertThat(a.deaths()).isGreaterThan(0.98 * m.populationWithin(0, r12)
         + 0.5 * (m.populationWithin(0, r5) - m.populationWithin(0, r12)));
   }
+
+  @Test
+  void noPlaceLosesMoreThanItsPeopleWhenFalloutFollowsPromptEffects() {
+    // A 9.7 Mt surface burst 0.9 km north of Prague's centre: the prompt pass samples Kbely
+    // (5,457 people) on the burst's grid, the fallout pass on the town's own grid. Counting
+    // fallout deaths among the survivors of the fallout grid's own prompt estimate gave Kbely
+    // 1,261 prompt and 4,925 fallout deaths: 113 % of its people.
+    NuclearCasualtyModel m = NuclearCasualtyModel.loadDefault();
+    City prague = m.cities().search("Prague", "CZ").get(0);
+    assertThat(prague.name()).isEqualTo("Prague");
+    AttackCasualties a = m.attack(List.of(Detonation.of(prague.lat() + 0.008079412956759291,
+        prague.lon(), Burst.surface(9735.191646234643))));
+    CityCasualties kbely = null;
+    for (CityCasualties cc : a.cities()) {
+      double lost = cc.deaths() + cc.injuries() + cc.falloutDeaths();
+      assertThat(lost).as(cc.city().name()).isLessThanOrEqualTo(cc.city().population() * (1 + 1e-9));
+      if (cc.city().name().equals("Kbely")) {
+        kbely = cc;
+      }
+    }
+    assertThat(kbely).isNotNull();
+    assertThat(kbely.falloutDeaths()).isPositive();
+  }
 }
