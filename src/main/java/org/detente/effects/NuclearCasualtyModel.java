@@ -178,6 +178,14 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
   private static final DiskLayout CITY_DISK = new DiskLayout(CITY_RINGS, CITY_SECTORS,
       cityRings(CITY_RINGS), sectorCos(CITY_SECTORS), sectorSin(CITY_SECTORS));
 
+  /**
+   * The grid of a place integrated over its area, by the radius of its density disk: 8 × 8 up to
+   * {@link #FALLOUT_MID_CUT_KM}, 24 × 24 beyond (the same classes for prompt effects and fallout).
+   */
+  private static DiskLayout areaDisk(double cutKm) {
+    return cutKm <= FALLOUT_MID_CUT_KM ? MID_DISK : CITY_DISK;
+  }
+
   /** cos of each of n equal sectors' mid-angles, 2π·(s + ½)/n. */
   private static double[] sectorCos(int n) {
     double[] c = new double[n];
@@ -724,8 +732,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
         continue;
       }
       int ci = candidates.data[c];
-      DiskLayout disk = mode[c] == 1 ? POINT_DISK
-          : cityCutKm[ci] > FALLOUT_MID_CUT_KM ? CITY_DISK : MID_DISK;
+      DiskLayout disk = mode[c] == 1 ? POINT_DISK : areaDisk(cityCutKm[ci]);
       int nr = disk.rings();
       int ns = disk.sectors();
       double[] ringR = disk.ringR();
@@ -965,8 +972,7 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
     double kmLon = Geo.kmPerDegLon(clat);
     int[] near = grid.near(clat, clon, cityCutKm[ci] + maxReach, -1, cityCutKm[ci]);
     // a small place is one point: the plume varies little across it
-    DiskLayout disk = cityCutKm[ci] < FALLOUT_POINT_CUT_KM ? POINT_DISK
-        : cityCutKm[ci] < FALLOUT_MID_CUT_KM ? MID_DISK : CITY_DISK;
+    DiskLayout disk = cityCutKm[ci] < FALLOUT_POINT_CUT_KM ? POINT_DISK : areaDisk(cityCutKm[ci]);
     int nr = disk.rings();
     int ns = disk.sectors();
     double[] ringR = disk.ringR();
