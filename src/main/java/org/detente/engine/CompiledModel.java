@@ -56,6 +56,9 @@ public final class CompiledModel {
   final double[] retaliation;
   final double[] riskWeight; // 2^riskAttitude
   final double[] population; // millions
+  // thousands of people an actor can still call up beyond its forces at week 0: the
+  // mobilisation ceiling's share of its population less those forces (0 without a population)
+  final double[] reserve0;
 
   // ---- private types ----------------------------------------------------------------------------
   final int[] nRes;
@@ -166,6 +169,7 @@ public final class CompiledModel {
   final double killedShare;
   final double civilianRatio;
   final double mobilizeShare;
+  final double mobilizationCeiling;
   final double attackCommit;
   final double nuclearForceKill;
   final int warheadsPerStrike;
@@ -220,7 +224,7 @@ public final class CompiledModel {
     forces0 = o.forces0; eff0 = o.eff0; nsWarheads = o.nsWarheads; nsYieldKt = o.nsYieldKt;
     stWarheads = o.stWarheads; stYieldKt = o.stYieldKt; doctrine = o.doctrine;
     doctrineThreshold = o.doctrineThreshold; retaliation = o.retaliation;
-    riskWeight = o.riskWeight; population = o.population;
+    riskWeight = o.riskWeight; population = o.population; reserve0 = o.reserve0;
     nRes = o.nRes; nMot = o.nMot; nTypes = o.nTypes; maxTypes = o.maxTypes; maxMot = o.maxMot;
     resLevel = o.resLevel; resPrior = o.resPrior; motPrior = o.motPrior;
     typePrior = o.typePrior; typeMot = o.typeMot; typeRes = o.typeRes; resStep = o.resStep; motiveIds = o.motiveIds; fixedMotive = fixed;
@@ -252,6 +256,7 @@ public final class CompiledModel {
     incidentHostility = o.incidentHostility; lanchesterK = o.lanchesterK;
     breakthroughRatio = o.breakthroughRatio; killedShare = o.killedShare;
     civilianRatio = o.civilianRatio; mobilizeShare = o.mobilizeShare;
+    mobilizationCeiling = o.mobilizationCeiling;
     attackCommit = o.attackCommit; nuclearForceKill = o.nuclearForceKill;
     warheadsPerStrike = o.warheadsPerStrike; strategicSalvo = o.strategicSalvo;
     followOnRisk = o.followOnRisk; allianceCredibility = o.allianceCredibility;
@@ -306,6 +311,7 @@ public final class CompiledModel {
     killedShare = p.get("killedShare");
     civilianRatio = p.get("civilianRatio");
     mobilizeShare = p.get("mobilizeShare");
+    mobilizationCeiling = p.get("mobilizationCeiling");
     attackCommit = p.get("attackCommit");
     nuclearForceKill = p.get("nuclearForceKill");
     warheadsPerStrike = Math.max(1, (int) Math.round(p.get("warheadsPerStrike")));
@@ -327,6 +333,7 @@ public final class CompiledModel {
     retaliation = new double[nA];
     riskWeight = new double[nA];
     population = new double[nA];
+    reserve0 = new double[nA];
     nRes = new int[nA];
     nMot = new int[nA];
     nTypes = new int[nA];
@@ -358,6 +365,11 @@ public final class CompiledModel {
       retaliation[a] = ac.doctrine().retaliation();
       riskWeight[a] = Math.pow(2.0, Math.max(-1, Math.min(1, ac.riskAttitude())));
       population[a] = ac.populationMillions();
+      double deployed = 0;
+      for (int t = 0; t < nT; t++) {
+        deployed += forces0[a * nT + t];
+      }
+      reserve0[a] = Math.max(0, mobilizationCeiling * population[a] * 1000 - deployed);
       List<Double> lv = ac.resolve() != null ? ac.resolve().levels() : List.of(1.0);
       List<Double> lp = ac.resolve() != null ? ac.resolve().prior() : List.of(1.0);
       if (lv.isEmpty()) {

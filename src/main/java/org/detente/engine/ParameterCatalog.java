@@ -147,6 +147,14 @@ public final class ParameterCatalog {
               "Share by which mobilisation raises the actor's forces in a theater",
               "documented judgement"),
           new ParameterSpec(
+              "mobilizationCeiling", 0.05, 0.02, 0.12, "1",
+              "Largest share of an actor's population it can put into its forces: mobilisation"
+                  + " draws on the rest, and the fallen are not replaced",
+              "documented judgement: Israel's full mobilisation about 7 % (IISS 2022: 169,500"
+                  + " active and 465,000 reserves of 8.8 M); Ukraine about 700,000 of 41 M in"
+                  + " mid-2022 (1.7 %); peaks of the Second World War about 8-13 % (Harrison"
+                  + " 1998)"),
+          new ParameterSpec(
               "attackCommit", 0.5, 0.2, 0.8, "1",
               "Share of forces in an adjacent theater committed to an attack",
               "documented judgement"),

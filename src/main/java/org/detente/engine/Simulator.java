@@ -105,6 +105,7 @@ public final class Simulator implements RunView {
   private final double[] forces;
   private final double[] eff;
   private final int[] ns;
+  private final double[] reserve; // thousands of people each actor can still call up
   private final int[] st;
   private final int[] control;
   private final double[] hostility;
@@ -233,6 +234,7 @@ public final class Simulator implements RunView {
     forces = new double[nA * nT];
     eff = new double[nA * nT];
     ns = new int[nA];
+    reserve = new double[nA];
     st = new int[nA];
     control = new int[nT];
     hostility = new double[nA * nA];
@@ -381,6 +383,7 @@ public final class Simulator implements RunView {
     System.arraycopy(m.forces0, 0, forces, 0, forces.length);
     System.arraycopy(m.eff0, 0, eff, 0, eff.length);
     System.arraycopy(m.nsWarheads, 0, ns, 0, nA);
+    System.arraycopy(m.reserve0, 0, reserve, 0, nA);
     System.arraycopy(m.stWarheads, 0, st, 0, nA);
     System.arraycopy(m.control0, 0, control, 0, m.nT);
     System.arraycopy(m.hostility0, 0, hostility, 0, hostility.length);
@@ -1980,7 +1983,16 @@ public final class Simulator implements RunView {
     } else if (act == A_BLOCKADE) {
       pressure[ab] += 2 * m.coercionPain;
     } else if (act == A_MOBILIZE && t >= 0) {
-      forces[a * nT + t] *= 1 + m.mobilizeShare;
+      // the call-up draws on the actor's remaining reserve, which the fallen do not refill
+      double f = forces[a * nT + t];
+      double add = f * m.mobilizeShare;
+      if (add <= reserve[a]) {
+        forces[a * nT + t] = f * (1 + m.mobilizeShare);
+        reserve[a] -= add;
+      } else {
+        forces[a * nT + t] = f + reserve[a];
+        reserve[a] = 0;
+      }
     } else if (act == A_CONCEDE) {
       double pRat = concessionRatification(a, b);
       boolean ratified = rng.nextDouble() < pRat;

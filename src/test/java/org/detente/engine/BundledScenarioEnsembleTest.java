@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.detente.analysis.EnsembleSummary;
+import org.detente.scenario.Meta;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,39 @@ class BundledScenarioEnsembleTest {
     assertThat(cuba.actorId(cuba.principalB())).isEqualTo("SUN");
     int dealQ = questionIndex(cuba, "deal-within-4-weeks");
     assertThat((double) s.questionCount(dealQ) / s.runs()).isGreaterThan(0.4);
+  }
+
+  @Test
+  void noActorPutsMoreThanTheMobilisationCeilingOfItsPeopleIntoItsForces() {
+    // over a 1,000-week horizon: before mobilisation drew on a finite reserve, Ukraine's and
+    // Poland's forces reached 15-17 % of their populations within 104 weeks, and deaths grew
+    // without bound over long horizons
+    Scenario s = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"));
+    Meta g = s.meta();
+    Scenario u = new Scenario(new Meta(g.id(), g.title(), g.description(), g.source(), g.asOf(),
+        g.stepDays(), 1000, g.appliedPolicies()), s.actors(), s.theaters(), s.relations(),
+        s.alliances(), s.issues(), s.events(), s.policies(), s.questions(), s.parameters());
+    CompiledModel m = CompiledModel.compile(u, ModelParameters.from(u));
+    Simulator sim = new Simulator(m);
+    double ceiling = ModelParameters.from(u).get("mobilizationCeiling");
+    for (int i = 0; i < 60; i++) {
+      sim.run(7, i);
+      for (int a = 0; a < m.actorCount(); a++) {
+        double deployed = 0;
+        double now = 0;
+        for (int t = 0; t < m.theaterCount(); t++) {
+          deployed += m.forces0[a * m.theaterCount() + t];
+          now += sim.forces(a, t);
+        }
+        double cap = Math.max(deployed, ceiling * m.population[a] * 1000);
+        assertThat(now).as("%s's forces, run %d", m.actorId(a), i)
+            .isLessThanOrEqualTo(cap * (1 + 1e-9));
+        // the fallen come out of what the actor could ever field (thousands of troops)
+        assertThat(sim.deaths(a, CasualtyKind.MILITARY))
+            .as("%s's military deaths, run %d", m.actorId(a), i)
+            .isLessThanOrEqualTo(cap * 1000 * (1 + 1e-9));
+      }
+    }
   }
 
   @Test
