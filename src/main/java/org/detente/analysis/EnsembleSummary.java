@@ -311,8 +311,9 @@ public final class EnsembleSummary implements RunSink {
       if (v < 1) {
         return 0;
       }
-      int b = 1 + (int) Math.floor(Math.log10(v) * BINS_PER_DECADE);
-      return Math.min(NBINS - 1, b);
+      // in double first: (int) of an infinite or huge logarithm would overflow the bin index
+      double b = 1 + Math.floor(Math.log10(v) * BINS_PER_DECADE);
+      return b >= NBINS - 1 ? NBINS - 1 : (int) b;
     }
 
     /** Runs with a known value. */

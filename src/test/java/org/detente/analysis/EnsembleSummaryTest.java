@@ -95,4 +95,15 @@ class EnsembleSummaryTest {
     assertThat(j.get("casualties").get("total").get("mean").isNull()).isTrue();
     assertThat(j.get("outcomes").get("settlement").get("p").isNull()).isTrue();
   }
+
+  @Test
+  void histogramTakesValuesBeyondItsLastBin() {
+    // an infinite or huge count once overflowed the bin index (a crash in a 100,000-week run)
+    EnsembleSummary.Hist h = new EnsembleSummary.Hist();
+    h.add(12.0);
+    h.add(1e300);
+    h.add(Double.POSITIVE_INFINITY);
+    assertThat(h.count()).isEqualTo(3);
+    assertThat(h.max()).isEqualTo(Double.POSITIVE_INFINITY);
+  }
 }
