@@ -4,31 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code detente validate} and {@code detente schema} through the real command line. */
 class ValidateCommandTest {
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    Result r = new Result(code, out.toString(), err.toString());
+  /** {@link CliRun#exec} that also fails on any stack trace in the output. */
+  static CliRun.Result run(String... args) {
+    CliRun.Result r = CliRun.exec(args);
     assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     return r;
   }
 
   @Test
   void validFilesExitZero() {
-    Result r = run("validate", "scenarios/us-russia-2022.yaml",
+    CliRun.Result r = run("validate", "scenarios/us-russia-2022.yaml",
         "scenarios/cuban-missile-crisis-1962.yaml");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("scenarios/us-russia-2022.yaml: ok (16 actors, 11 theaters,")
@@ -38,7 +28,7 @@ class ValidateCommandTest {
 
   @Test
   void withPolicies() {
-    Result r = run("validate", "--policy", "open-channel", "-p", "asian-alliance",
+    CliRun.Result r = run("validate", "--policy", "open-channel", "-p", "asian-alliance",
         "scenarios/us-russia-2022.yaml");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("3 alliances");
@@ -47,7 +37,7 @@ class ValidateCommandTest {
   @Test
   void invalidFileExitsOneWithOneLinePerProblem() {
     String f = "src/test/resources/scenarios/bad/wrong-types.yaml";
-    Result r = run("validate", f);
+    CliRun.Result r = run("validate", f);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines()).containsExactly(
         f + ":12:17: actors[AAA].population: expected a quantity with a unit, e.g. '145.1 M'; "
@@ -60,7 +50,7 @@ class ValidateCommandTest {
 
   @Test
   void mixOfValidAndInvalidExitsOne() {
-    Result r = run("validate", "src/test/resources/scenarios/minimal.yaml",
+    CliRun.Result r = run("validate", "src/test/resources/scenarios/minimal.yaml",
         "src/test/resources/scenarios/bad/binary.yaml", "no/such/file.yaml");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("minimal.yaml: ok");
@@ -70,7 +60,7 @@ class ValidateCommandTest {
 
   @Test
   void unknownPolicyIsAnInputError() {
-    Result r = run("validate", "-p", "open-chanel", "src/test/resources/scenarios/minimal.yaml");
+    CliRun.Result r = run("validate", "-p", "open-chanel", "src/test/resources/scenarios/minimal.yaml");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(
         "policies: unknown policy 'open-chanel' (did you mean 'open-channel'?); available: "
@@ -85,7 +75,7 @@ class ValidateCommandTest {
 
   @Test
   void jsonOutputIsOneObject() throws Exception {
-    Result r = run("validate", "--json", "src/test/resources/scenarios/bad/tab.yaml",
+    CliRun.Result r = run("validate", "--json", "src/test/resources/scenarios/bad/tab.yaml",
         "src/test/resources/scenarios/minimal.yaml");
     assertThat(r.code()).isEqualTo(1);
     JsonNode j = new ObjectMapper().readTree(r.out());
@@ -100,14 +90,14 @@ class ValidateCommandTest {
 
   @Test
   void helpWorks() {
-    Result r = run("validate", "--help");
+    CliRun.Result r = run("validate", "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("--policy").contains("--json");
   }
 
   @Test
   void schemaCommandPrintsTheSchema() throws Exception {
-    Result r = run("schema");
+    CliRun.Result r = run("schema");
     assertThat(r.code()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
@@ -118,7 +108,7 @@ class ValidateCommandTest {
   void schemaCommandWritesAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     java.nio.file.Path out = dir.resolve("s.json");
-    Result r = run("schema", "-o", out.toString());
+    CliRun.Result r = run("schema", "-o", out.toString());
     assertThat(r.code()).isZero();
     assertThat(new ObjectMapper().readTree(out.toFile()).get("title").asText())
         .isEqualTo("Detente scenario");
