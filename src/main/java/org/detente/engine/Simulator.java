@@ -1990,8 +1990,15 @@ public final class Simulator implements RunView {
         forces[a * nT + t] = f * (1 + m.mobilizeShare);
         reserve[a] -= add;
       } else {
-        forces[a * nT + t] = f + reserve[a];
+        add = reserve[a];
+        forces[a * nT + t] = f + add;
         reserve[a] = 0;
+      }
+      if (tracer != null) {
+        tracer.note(week, String.format(java.util.Locale.ROOT,
+            "%s mobilises %.1fk troops in %s (%.1fk there now; reserve left %.1fk%s)",
+            m.actorIds[a], add, m.theaterIds[t], forces[a * nT + t], reserve[a],
+            reserve[a] == 0 ? ", exhausted" : ""));
       }
     } else if (act == A_CONCEDE) {
       double pRat = concessionRatification(a, b);

@@ -77,6 +77,15 @@ class RunCommandTest {
   }
 
   @Test
+  void explainShowsEachCallUpAndTheReserveLeft() {
+    Result ex = exec("explain", "scenarios/us-russia-2022.yaml", "--seed", "1", "--run", "0");
+    assertThat(ex.code()).isZero();
+    // USA's reserve: 5 % of 337.0 M people (16,850k) less the 55k listed in its theaters
+    assertThat(ex.out()).contains(
+        "USA mobilises 1.0k troops in BLR-POL (11.0k there now; reserve left 16794.0k)");
+  }
+
+  @Test
   void motiveCanBeFixedAndIsRecorded() throws Exception {
     Result r = exec("run", CUBA, "--runs", "30", "--motive", "SUN=defend-cuba", "--json",
         "--no-timing");
