@@ -6,7 +6,6 @@ import java.util.List;
 import org.detente.DetenteException;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.ModelParameters;
-import org.detente.scenario.Meta;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
 
@@ -25,11 +24,7 @@ final class EngineSupport {
       if (horizonWeeks < 1) {
         throw new DetenteException("--horizon must be at least 1 week, got " + horizonWeeks, 2);
       }
-      Meta m = sc.meta();
-      Meta m2 = new Meta(m.id(), m.title(), m.description(), m.source(), m.asOf(), m.stepDays(),
-          horizonWeeks, m.appliedPolicies());
-      sc = new Scenario(m2, sc.actors(), sc.theaters(), sc.relations(), sc.alliances(),
-          sc.issues(), sc.events(), sc.policies(), sc.questions(), sc.parameters());
+      sc = sc.withHorizonWeeks(horizonWeeks);
     }
     return sc;
   }

@@ -998,17 +998,12 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
           dose += s.fallout.totalDoseRadTabulated(e, nn);
         }
         double leth = dose < negligibleDose ? 0 : lethality(dose / pf);
-        if (near.length == 0) {
-          wU += 1;
-          wUL += leth;
-        } else {
-          promptAt(lat, lon, shots, near, tmp);
-          double unhurt = Math.max(0, 1 - tmp[0] - tmp[1]);
-          wU += unhurt;
-          wUL += unhurt * leth;
-          wJ += tmp[1];
-          wJL += tmp[1] * leth;
-        }
+        promptAt(lat, lon, shots, near, tmp);
+        double unhurt = Math.max(0, 1 - tmp[0] - tmp[1]);
+        wU += unhurt;
+        wUL += unhurt * leth;
+        wJ += tmp[1];
+        wJL += tmp[1] * leth;
         sumL += leth;
       }
     }

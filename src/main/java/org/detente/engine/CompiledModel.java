@@ -169,7 +169,6 @@ public final class CompiledModel {
   final double killedShare;
   final double civilianRatio;
   final double mobilizeShare;
-  final double mobilizationCeiling;
   final double attackCommit;
   final double nuclearForceKill;
   final int warheadsPerStrike;
@@ -256,7 +255,6 @@ public final class CompiledModel {
     incidentHostility = o.incidentHostility; lanchesterK = o.lanchesterK;
     breakthroughRatio = o.breakthroughRatio; killedShare = o.killedShare;
     civilianRatio = o.civilianRatio; mobilizeShare = o.mobilizeShare;
-    mobilizationCeiling = o.mobilizationCeiling;
     attackCommit = o.attackCommit; nuclearForceKill = o.nuclearForceKill;
     warheadsPerStrike = o.warheadsPerStrike; strategicSalvo = o.strategicSalvo;
     followOnRisk = o.followOnRisk; allianceCredibility = o.allianceCredibility;
@@ -311,7 +309,7 @@ public final class CompiledModel {
     killedShare = p.get("killedShare");
     civilianRatio = p.get("civilianRatio");
     mobilizeShare = p.get("mobilizeShare");
-    mobilizationCeiling = p.get("mobilizationCeiling");
+    final double mobilizationCeiling = p.get("mobilizationCeiling");
     attackCommit = p.get("attackCommit");
     nuclearForceKill = p.get("nuclearForceKill");
     warheadsPerStrike = Math.max(1, (int) Math.round(p.get("warheadsPerStrike")));

@@ -46,6 +46,15 @@ public record Scenario(
     parameters = List.copyOf(parameters);
   }
 
+  /** This scenario with another horizon, in weeks; everything else unchanged. */
+  public Scenario withHorizonWeeks(int horizonWeeks) {
+    Meta m = meta;
+    Meta m2 = new Meta(m.id(), m.title(), m.description(), m.source(), m.asOf(), m.stepDays(),
+        horizonWeeks, m.appliedPolicies());
+    return new Scenario(m2, actors, theaters, relations, alliances, issues, events, policies,
+        questions, parameters);
+  }
+
   /** Index of the actor with this id, or -1. */
   public int actorIndex(String id) {
     for (int i = 0; i < actors.size(); i++) {

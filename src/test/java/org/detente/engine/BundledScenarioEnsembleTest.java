@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.detente.analysis.EnsembleSummary;
-import org.detente.scenario.Meta;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,11 +50,8 @@ class BundledScenarioEnsembleTest {
     // over a 1,000-week horizon: before mobilisation drew on a finite reserve, Ukraine's and
     // Poland's forces reached 15-17 % of their populations within 104 weeks, and deaths grew
     // without bound over long horizons
-    Scenario s = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"));
-    Meta g = s.meta();
-    Scenario u = new Scenario(new Meta(g.id(), g.title(), g.description(), g.source(), g.asOf(),
-        g.stepDays(), 1000, g.appliedPolicies()), s.actors(), s.theaters(), s.relations(),
-        s.alliances(), s.issues(), s.events(), s.policies(), s.questions(), s.parameters());
+    Scenario u = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"))
+        .withHorizonWeeks(1000);
     CompiledModel m = CompiledModel.compile(u, ModelParameters.from(u));
     Simulator sim = new Simulator(m);
     double ceiling = ModelParameters.from(u).get("mobilizationCeiling");
