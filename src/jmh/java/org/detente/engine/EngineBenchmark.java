@@ -1,5 +1,6 @@
 package org.detente.engine;
 
+import org.detente.cli.Models;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ public class EngineBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Scenario sc = ScenarioLoader.load(Path.of(scenario), List.of());
-    simulator = new Simulator(CompiledModel.compile(sc, ModelParameters.from(sc)));
+    simulator = new Simulator(Models.compile(sc, ModelParameters.from(sc)));
   }
 
   /** Simulates the next run of the ensemble with master seed 1; returns its end week. */

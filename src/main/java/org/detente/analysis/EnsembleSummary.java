@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.engine.RunSink;
 import org.detente.engine.RunView;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.detente.DetenteException;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.scenario.Scenario;
 
 /**

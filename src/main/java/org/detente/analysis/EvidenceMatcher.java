@@ -2,7 +2,7 @@ package org.detente.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.RunView;
 import org.detente.scenario.Scenario;
 

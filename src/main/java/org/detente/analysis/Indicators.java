@@ -2,7 +2,7 @@ package org.detente.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.engine.RunView;
 
 /**

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.scenario.Question;
 
 /**

@@ -1,5 +1,6 @@
 package org.detente.bargain;
 
+import org.detente.model.BargainProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.detente.bargain;
 
+import org.detente.model.BargainProblem;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package org.detente.bargain;
 
+import org.detente.model.BargainProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.detente.bargain;
 
+import org.detente.model.BargainProblem;
 import java.util.List;
 import org.detente.DetenteException;
 

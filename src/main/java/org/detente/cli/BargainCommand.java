@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.bargain.BargainInputs;
-import org.detente.bargain.BargainProblem;
+import org.detente.model.BargainProblem;
 import org.detente.bargain.SmpParameters;
 import org.detente.bargain.SmpResult;
 import org.detente.bargain.SmpScenario;

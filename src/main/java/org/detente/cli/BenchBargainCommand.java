@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.bargain.BargainInputs;
-import org.detente.bargain.BargainProblem;
+import org.detente.model.BargainProblem;
 import org.detente.bargain.KtabSamples;
 import org.detente.bargain.SmpResult;
 import org.detente.bargain.SmpScenario;

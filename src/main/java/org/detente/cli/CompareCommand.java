@@ -105,7 +105,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<EnsembleSummary> summaries = new ArrayList<>();
     for (int a = 0; a < armNames.size(); a++) {
       Scenario s = scenarios.get(a);
-      CompiledModel model = CompiledModel.compile(s, ModelParameters.from(s));
+      CompiledModel model = Models.compile(s, ModelParameters.from(s));
       EnsembleSummary summary = new EnsembleSummary(model);
       summaries.add(summary);
       arms.add(new PolicyComparison.Arm(armNames.get(a),

@@ -31,7 +31,7 @@ final class EngineSupport {
 
   /** Compiles with the scenario's parameters, the shipped casualty model and spatial model. */
   static CompiledModel compile(Scenario sc) {
-    return CompiledModel.compile(sc, ModelParameters.from(sc));
+    return Models.compile(sc, ModelParameters.from(sc));
   }
 
   /** Applies {@code ACTOR=MOTIVE} fixes given on the command line. */

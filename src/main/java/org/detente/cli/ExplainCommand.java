@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.analysis.SummaryJson;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.Rng;

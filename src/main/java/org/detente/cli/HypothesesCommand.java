@@ -121,7 +121,7 @@ public final class HypothesesCommand implements Callable<Integer> {
       total += (long) runs * ah.ids().size();
     }
     AnalysisSupport.Progress progress = new AnalysisSupport.Progress("hypotheses", total, json);
-    CompiledModel base = CompiledModel.compile(s, ModelParameters.from(s));
+    CompiledModel base = Models.compile(s, ModelParameters.from(s));
     List<HypothesisAnalysis.ActorResult> results = HypothesisAnalysis.analyse(actors, matcher,
         runs, (actor, motive, sink) -> Ensemble.run(base.withFixedMotive(actor, motive), seed,
             runs, nThreads, sink, progress.stage(runs)), combination);

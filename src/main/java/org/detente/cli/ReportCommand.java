@@ -106,7 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
         + (tornadoRuns == 0 ? 0 : (long) tornadoRuns * (1 + 2L * space.size()));
     AnalysisSupport.Progress progress = new AnalysisSupport.Progress("report", total, false);
 
-    CompiledModel baseModel = CompiledModel.compile(s, ModelParameters.from(s));
+    CompiledModel baseModel = Models.compile(s, ModelParameters.from(s));
     ReportData data = new ReportData(s.actors().size(), s.theaters().size(),
         s.questions().size(), s.meta().horizonSteps());
     EnsembleRunner baseRunner = AnalysisSupport.runner(baseModel, seed, runs, nThreads, progress);
@@ -122,7 +122,7 @@ public final class ReportCommand implements Callable<Integer> {
           throw new DetenteException("policy '" + policies.get(i)
               + "' changes the scenario's questions; cannot compare");
         }
-        CompiledModel m = CompiledModel.compile(ps, ModelParameters.from(ps));
+        CompiledModel m = Models.compile(ps, ModelParameters.from(ps));
         arms.add(new PolicyComparison.Arm(policies.get(i),
             AnalysisSupport.runner(m, seed, runs, nThreads, progress), null));
       }
@@ -142,10 +142,10 @@ public final class ReportCommand implements Callable<Integer> {
         lo[i] = space.low()[i];
         double[] hi = values.clone();
         hi[i] = space.high()[i];
-        double outLo = fraction(CompiledModel.compile(s,
+        double outLo = fraction(Models.compile(s,
             AnalysisSupport.parameters(s, space.names(), lo)), tornadoOut, nThreads,
             progress);
-        double outHi = fraction(CompiledModel.compile(s,
+        double outHi = fraction(Models.compile(s,
             AnalysisSupport.parameters(s, space.names(), hi)), tornadoOut, nThreads,
             progress);
         tornado.add(new ReportInput.TornadoBar(space.names().get(i), space.low()[i],

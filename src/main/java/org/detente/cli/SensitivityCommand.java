@@ -136,7 +136,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     ToDoubleFunction<double[]> f = x -> {
       ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
-      CompiledModel model = CompiledModel.compile(s, p);
+      CompiledModel model = Models.compile(s, p);
       long[] hits = new long[1];
       Ensemble.run(model, seed, runsPerPoint, nThreads, run -> {
         if (out.test(run)) {

@@ -1,5 +1,6 @@
 package org.detente.effects;
 
+import org.detente.geo.City;
 /**
  * Casualties attributed to one city (its population spread by the density model).
  *

@@ -1,5 +1,9 @@
 package org.detente.effects;
 
+import org.detente.geo.Geo;
+import org.detente.geo.City;
+import org.detente.geo.CityIndex;
+import org.detente.geo.NaturalEarth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

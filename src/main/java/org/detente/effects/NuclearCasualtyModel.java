@@ -1,5 +1,8 @@
 package org.detente.effects;
 
+import org.detente.geo.Geo;
+import org.detente.geo.City;
+import org.detente.geo.CityIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

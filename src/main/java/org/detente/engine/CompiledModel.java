@@ -1,5 +1,7 @@
 package org.detente.engine;
 
+import org.detente.model.Action;
+import org.detente.model.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -7,8 +9,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.detente.DetenteException;
-import org.detente.bargain.BargainProblem;
-import org.detente.effects.DetonationCasualties;
+import org.detente.model.BargainProblem;
 import org.detente.scenario.Actor;
 import org.detente.scenario.Alliance;
 import org.detente.scenario.AllianceMember;
@@ -178,31 +179,11 @@ public final class CompiledModel {
   final double proxyBoost;
   final double aidShare;
 
-  /** The spatial model of politics as deal forecaster (docs/bargain.md). */
-  public static final DealForecaster SPATIAL =
-      p -> org.detente.bargain.SpatialModel.forecast(p).outcome();
-
-  /** Compiles with the shipped nuclear casualty model and the spatial negotiation model. */
-  public static CompiledModel compile(Scenario scenario, ModelParameters parameters) {
-    return compile(
-        scenario,
-        parameters,
-        org.detente.effects.NuclearCasualtyModel.loadDefault(),
-        SPATIAL);
-  }
-
-  /** Compiles with a given casualty model and the spatial negotiation model. */
-  public static CompiledModel compile(
-      Scenario scenario, ModelParameters parameters, DetonationCasualties casualties) {
-    return compile(
-        scenario, parameters, casualties, SPATIAL);
-  }
-
   /** Compiles with a given casualty model and deal forecaster. */
   public static CompiledModel compile(
       Scenario scenario,
       ModelParameters parameters,
-      DetonationCasualties casualties,
+      CasualtySource casualties,
       DealForecaster forecaster) {
     return new CompiledModel(scenario, parameters, casualties, forecaster);
   }
@@ -263,7 +244,7 @@ public final class CompiledModel {
   }
 
   private CompiledModel(
-      Scenario sc, ModelParameters p, DetonationCasualties casualties, DealForecaster fc) {
+      Scenario sc, ModelParameters p, CasualtySource casualties, DealForecaster fc) {
     this.scenario = sc;
     this.parameters = p;
     nA = sc.actors().size();
@@ -751,12 +732,12 @@ public final class CompiledModel {
   }
 
   private static double[] estimate(
-      DetonationCasualties model, Target tg, double yieldKt, boolean air) {
+      CasualtySource model, Target tg, double yieldKt, boolean air) {
     if (model == null || !Double.isFinite(tg.lat()) || !Double.isFinite(tg.lon())) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
     try {
-      DetonationCasualties.Casualties c = model.estimate(tg.lat(), tg.lon(), yieldKt, air);
+      CasualtySource.Casualties c = model.estimate(tg.lat(), tg.lon(), yieldKt, air);
       return new double[] {c.deaths(), c.injuries(), air ? 0.0 : c.falloutDeaths()};
     } catch (RuntimeException e) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN};

@@ -1,6 +1,6 @@
 package org.detente.engine;
 
-import org.detente.bargain.BargainProblem;
+import org.detente.model.BargainProblem;
 
 /**
  * Forecasts the focal deal of a negotiation: one point per issue on 0–100. The engine prices the

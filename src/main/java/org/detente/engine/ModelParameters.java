@@ -1,5 +1,6 @@
 package org.detente.engine;
 
+import org.detente.model.ParameterCatalog;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

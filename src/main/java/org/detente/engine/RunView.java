@@ -1,5 +1,7 @@
 package org.detente.engine;
 
+import org.detente.model.Action;
+import org.detente.model.Outcome;
 /**
  * Read-only view of one finished run, handed to a {@link RunSink}. The object may be reused for
  * the next run: a consumer copies what it keeps.

@@ -1,7 +1,9 @@
 package org.detente.engine;
 
+import org.detente.model.Action;
+import org.detente.model.Outcome;
 import java.util.Arrays;
-import org.detente.effects.Lanchester;
+import org.detente.engine.Lanchester;
 import org.detente.scenario.DoctrineKind;
 import org.detente.scenario.QuestionKind;
 import org.detente.scenario.TargetKind;

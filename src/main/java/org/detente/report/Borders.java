@@ -2,7 +2,7 @@ package org.detente.report;
 
 import java.util.List;
 import org.detente.DetenteException;
-import org.detente.effects.NaturalEarth;
+import org.detente.geo.NaturalEarth;
 
 /**
  * Country borders for the report's map: the arcs of the shipped Natural Earth 1:110m TopoJSON as

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.detente.analysis.Distributions;
 import org.detente.analysis.PolicyComparison;
 import org.detente.engine.CasualtyKind;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.scenario.Actor;
 import org.detente.scenario.Alliance;
 import org.detente.scenario.AllianceMember;

@@ -2,9 +2,9 @@ package org.detente.report;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.engine.RunSink;
 import org.detente.engine.RunView;
 
@@ -24,7 +24,7 @@ import org.detente.engine.RunView;
 public final class ReportData implements RunSink {
 
   /** Number of ladder rungs (0..9). */
-  public static final int RUNGS = org.detente.engine.Action.RUNGS;
+  public static final int RUNGS = org.detente.model.Action.RUNGS;
 
   private final int actors;
   private final int theaters;

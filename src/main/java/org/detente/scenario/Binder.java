@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
-import org.detente.engine.Action;
-import org.detente.engine.Outcome;
-import org.detente.engine.ParameterCatalog;
-import org.detente.engine.ParameterSpec;
+import org.detente.model.Action;
+import org.detente.model.Outcome;
+import org.detente.model.ParameterCatalog;
+import org.detente.model.ParameterSpec;
 
 /**
  * Binds a (policy-patched) scenario tree into the immutable records, checking shape and meaning

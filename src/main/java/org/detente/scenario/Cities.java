@@ -3,9 +3,9 @@ package org.detente.scenario;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.detente.effects.City;
-import org.detente.effects.CityIndex;
-import org.detente.effects.Geo;
+import org.detente.geo.City;
+import org.detente.geo.CityIndex;
+import org.detente.geo.Geo;
 
 /**
  * Looks up city targets in the shipped GeoNames data (GeoNames, geonames.org, CC BY 4.0): first

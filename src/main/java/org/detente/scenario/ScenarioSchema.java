@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.detente.engine.Action;
-import org.detente.engine.Outcome;
-import org.detente.engine.ParameterCatalog;
+import org.detente.model.Action;
+import org.detente.model.Outcome;
+import org.detente.model.ParameterCatalog;
 
 /**
  * The JSON Schema (draft 2020-12) of the scenario format, for editors and other tools. The

@@ -10,22 +10,22 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.detente.effects.DetonationCasualties;
-import org.detente.engine.Action;
+import org.detente.engine.CasualtySource;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.DealForecaster;
 import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.engine.SyntheticScenarios;
 import org.junit.jupiter.api.Test;
 
 /** The streaming summary agrees with a brute-force tally of the same runs. */
 class EnsembleSummaryTest {
 
-  private static final DetonationCasualties FLAT =
-      (lat, lon, y, air) -> new DetonationCasualties.Casualties(1000 * y, 2000 * y, 0);
+  private static final CasualtySource FLAT =
+      (lat, lon, y, air) -> new CasualtySource.Casualties(1000 * y, 2000 * y, 0);
 
   @Test
   void agreesWithBruteForce() {

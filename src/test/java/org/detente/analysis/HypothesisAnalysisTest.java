@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.detente.DetenteException;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.junit.jupiter.api.Test;
 
 class PolicyComparisonTest {

@@ -2,9 +2,9 @@ package org.detente.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.detente.engine.RunView;
 
 /** A hand-made run for tests. */

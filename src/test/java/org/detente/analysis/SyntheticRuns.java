@@ -1,9 +1,9 @@
 package org.detente.analysis;
 
 import java.util.SplittableRandom;
-import org.detente.engine.Action;
+import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 
 /** A synthetic ensemble with an escalation ladder, casualties and control, for report tests. */
 public final class SyntheticRuns {

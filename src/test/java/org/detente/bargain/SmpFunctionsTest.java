@@ -1,5 +1,6 @@
 package org.detente.bargain;
 
+import org.detente.model.BargainProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,6 @@
 package org.detente.effects;
 
+import org.detente.geo.City;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.detente.effects;
 
+import org.detente.geo.City;
+import org.detente.geo.CityIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

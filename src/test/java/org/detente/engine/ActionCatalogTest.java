@@ -1,5 +1,6 @@
 package org.detente.engine;
 
+import org.detente.model.Action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

@@ -1,5 +1,7 @@
 package org.detente.engine;
 
+import org.detente.cli.Models;
+import org.detente.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -25,9 +27,9 @@ class BundledScenarioEnsembleTest {
   @BeforeAll
   static void compile() {
     Scenario c = ScenarioLoader.load(Path.of("scenarios/cuban-missile-crisis-1962.yaml"));
-    cuba = CompiledModel.compile(c, ModelParameters.from(c));
+    cuba = Models.compile(c, ModelParameters.from(c));
     Scenario u = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"));
-    usRussia = CompiledModel.compile(u, ModelParameters.from(u));
+    usRussia = Models.compile(u, ModelParameters.from(u));
   }
 
   @Test
@@ -52,7 +54,7 @@ class BundledScenarioEnsembleTest {
     // without bound over long horizons
     Scenario u = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"))
         .withHorizonWeeks(1000);
-    CompiledModel m = CompiledModel.compile(u, ModelParameters.from(u));
+    CompiledModel m = Models.compile(u, ModelParameters.from(u));
     Simulator sim = new Simulator(m);
     double ceiling = ModelParameters.from(u).get("mobilizationCeiling");
     for (int i = 0; i < 60; i++) {

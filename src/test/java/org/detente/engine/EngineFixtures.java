@@ -2,7 +2,6 @@ package org.detente.engine;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.detente.effects.DetonationCasualties;
 import org.detente.scenario.Actor;
 import org.detente.scenario.ActorKind;
 import org.detente.scenario.Arsenal;
@@ -30,8 +29,8 @@ final class EngineFixtures {
   private EngineFixtures() {}
 
   /** A casualty model for tests: deaths grow with yield^(2/3) (blast-area scaling). */
-  static final DetonationCasualties SCALING =
-      (lat, lon, y, air) -> new DetonationCasualties.Casualties(
+  static final CasualtySource SCALING =
+      (lat, lon, y, air) -> new CasualtySource.Casualties(
           20000 * Math.pow(y, 2.0 / 3.0), 40000 * Math.pow(y, 2.0 / 3.0), air ? 0 : 5000);
 
   /** Compiles with the test casualty model and the weighted-mean deal forecaster. */

@@ -1,5 +1,7 @@
 package org.detente.engine;
 
+import org.detente.model.Action;
+import org.detente.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;

@@ -1,5 +1,6 @@
 package org.detente.engine;
 
+import org.detente.cli.Models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class EngineRegressionTest {
 
   private static long digest(String file) {
     Scenario sc = ScenarioLoader.load(Path.of(file));
-    CompiledModel m = CompiledModel.compile(sc, ModelParameters.from(sc));
+    CompiledModel m = Models.compile(sc, ModelParameters.from(sc));
     long[] h = {17};
     Ensemble.run(m, 1L, RUNS, 1, r -> h[0] = h[0] * 31 + DeterminismTest.digest(r, m), null);
     return h[0];

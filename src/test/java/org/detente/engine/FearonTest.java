@@ -1,5 +1,6 @@
 package org.detente.engine;
 
+import org.detente.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.detente.scenario.Channel;

@@ -1,5 +1,6 @@
 package org.detente.engine;
 
+import org.detente.cli.Models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,7 +40,7 @@ class LikelihoodChainTest {
 
   private static void compare(String file, int runs) {
     Scenario sc = ScenarioLoader.load(Path.of(file));
-    CompiledModel m = CompiledModel.compile(sc, ModelParameters.from(sc));
+    CompiledModel m = Models.compile(sc, ModelParameters.from(sc));
     Simulator chained = new Simulator(m);
     Simulator direct = new Simulator(m);
     direct.chainLikelihoods(false);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.detente.analysis.SyntheticRuns;
 import org.detente.engine.CasualtyKind;
-import org.detente.engine.Outcome;
+import org.detente.model.Outcome;
 import org.junit.jupiter.api.Test;
 
 class ReportDataTest {

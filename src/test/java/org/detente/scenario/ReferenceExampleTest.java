@@ -1,5 +1,7 @@
 package org.detente.scenario;
 
+import org.detente.model.Action;
+import org.detente.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,10 +35,10 @@ class ReferenceExampleTest {
   @Test
   void referenceNamesEveryActionAndEnumValue() throws IOException {
     String doc = Files.readString(Path.of("docs/scenario-reference.md"));
-    for (org.detente.engine.Action a : org.detente.engine.Action.values()) {
+    for (org.detente.model.Action a : org.detente.model.Action.values()) {
       assertThat(doc).as("action " + a.id()).contains("`" + a.id() + "`");
     }
-    for (org.detente.engine.Outcome o : org.detente.engine.Outcome.values()) {
+    for (org.detente.model.Outcome o : org.detente.model.Outcome.values()) {
       assertThat(doc).contains("`" + o.id() + "`");
     }
     for (Enum<?>[] values : List.<Enum<?>[]>of(ActorKind.values(), DoctrineKind.values(),

@@ -17,8 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.detente.engine.Action;
-import org.detente.engine.ParameterCatalog;
+import org.detente.model.Action;
+import org.detente.model.ParameterCatalog;
 import org.junit.jupiter.api.Test;
 
 /** The published JSON Schema accepts the bundled scenarios and matches the loader's fields. */

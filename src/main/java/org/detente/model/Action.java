@@ -1,4 +1,4 @@
-package org.detente.engine;
+package org.detente.model;
 
 /**
  * The action catalogue: every move an actor can make, with its CAMEO event code, its Goldstein

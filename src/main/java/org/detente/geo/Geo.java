@@ -1,4 +1,4 @@
-package org.detente.effects;
+package org.detente.geo;
 
 /** Small spherical-earth functions (mean radius 6,371 km). */
 public final class Geo {

@@ -1,4 +1,4 @@
-package org.detente.engine;
+package org.detente.model;
 
 /** The five outcome classes of a run. */
 public enum Outcome {

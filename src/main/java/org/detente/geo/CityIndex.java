@@ -1,4 +1,4 @@
-package org.detente.effects;
+package org.detente.geo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -459,15 +459,18 @@ public final class CityIndex {
     return featureCode[i];
   }
 
-  double latOf(int i) {
+  /** Latitude of city {@code i} in degrees. */
+  public double latOf(int i) {
     return lat[i];
   }
 
-  double lonOf(int i) {
+  /** Longitude of city {@code i} in degrees. */
+  public double lonOf(int i) {
     return lon[i];
   }
 
-  long populationOf(int i) {
+  /** Population of city {@code i} (GeoNames). */
+  public long populationOf(int i) {
     return pop[i];
   }
 }

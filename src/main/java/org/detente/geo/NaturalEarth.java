@@ -1,4 +1,4 @@
-package org.detente.effects;
+package org.detente.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.detente.bargain;
+package org.detente.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.detente.effects;
+package org.detente.geo;
 
 /**
  * A populated place from GeoNames (geonames.org, CC BY 4.0).

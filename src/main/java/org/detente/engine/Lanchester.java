@@ -1,4 +1,4 @@
-package org.detente.effects;
+package org.detente.engine;
 
 /**
  * Lanchester's square law of aimed fire (Lanchester 1916) for one engagement between an attacking

@@ -1,4 +1,4 @@
-package org.detente.engine;
+package org.detente.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.detente.engine;
+package org.detente.model;
 
 /**
  * One model constant: its default, plausible range and the source of both.
