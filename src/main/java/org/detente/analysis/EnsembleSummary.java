@@ -15,8 +15,9 @@ import org.detente.engine.RunView;
  * Streaming aggregate of an ensemble: memory does not grow with the number of runs. It counts
  * outcomes and question answers, keeps casualties in fixed logarithmic histograms (quantiles to
  * within a bin, 20 bins per decade, i.e. ±6%; means are exact), the first week of each ladder
- * rung, the highest rung, the most frequent escalation paths (bounded map) and who controls each
- * theater at the end. Runs must arrive in index order from one thread, which the ensemble
+ * rung, the highest rung, the most frequent escalation paths ({@link EscalationPath}, in a bounded
+ * map) and who controls each theater at the end. {@code detente run}, its JSON and the HTML report
+ * all read their figures from this one summary. Runs must arrive in index order from one thread, which the ensemble
  * guarantees; results are then independent of the number of worker threads.
  */
 public final class EnsembleSummary implements RunSink {
@@ -50,7 +51,6 @@ public final class EnsembleSummary implements RunSink {
   private int pathsUsed;
   private long otherPaths;
   private long events;
-  private final int[] order = new int[Action.RUNGS];
 
   /** An empty summary for runs of this model. */
   public EnsembleSummary(CompiledModel model) {
@@ -112,27 +112,7 @@ public final class EnsembleSummary implements RunSink {
       motives[a][run.motive(a)]++;
     }
     events += run.eventCount();
-    // escalation path: the rungs reached, in the order first reached (ties by rung)
-    int n = 0;
-    for (int r = 1; r < Action.RUNGS; r++) {
-      if (run.firstWeekOfRung(r) >= 0) {
-        order[n++] = r;
-      }
-    }
-    for (int i = 1; i < n; i++) {
-      int x = order[i];
-      int j = i - 1;
-      while (j >= 0 && run.firstWeekOfRung(order[j]) > run.firstWeekOfRung(x)) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = x;
-    }
-    long key = 0;
-    for (int i = 0; i < n; i++) {
-      key = (key << 4) | order[i];
-    }
-    key = (key << 4) | n; // the length makes keys unique
+    long key = EscalationPath.of(run);
     int slot = (int) (org.detente.engine.Rng.mix(key) & (PATH_SLOTS - 1));
     while (true) {
       if (pathCount[slot] == 0) {
@@ -151,15 +131,6 @@ public final class EnsembleSummary implements RunSink {
       }
       slot = (slot + 1) & (PATH_SLOTS - 1);
     }
-  }
-
-  private static String pathName(long key) {
-    int n = (int) (key & 15);
-    StringBuilder b = new StringBuilder("0");
-    for (int i = n; i >= 1; i--) {
-      b.append('>').append((key >>> (4 * i)) & 15);
-    }
-    return b.toString();
   }
 
   /** The model summarised. */
@@ -218,6 +189,22 @@ public final class EnsembleSummary implements RunSink {
     return horizon;
   }
 
+  /** Share of runs that reached rung r by each week 0..horizon (cumulative; 0 if no runs). */
+  public double[] cumulativeRung(int r) {
+    double[] c = new double[horizon + 1];
+    long s = 0;
+    for (int w = 0; w <= horizon; w++) {
+      s += firstWeek[r][w];
+      c[w] = runs == 0 ? 0 : s / (double) runs;
+    }
+    return c;
+  }
+
+  /** Horizon of the summarised runs, in weeks. */
+  public int horizonWeeks() {
+    return horizon;
+  }
+
   /** Mean first week of rung r among runs reaching it; NaN if none. */
   public double firstWeekMean(int r) {
     long n = reachedRung(r);
@@ -266,7 +253,7 @@ public final class EnsembleSummary implements RunSink {
     TreeMap<String, Long> paths = new TreeMap<>();
     for (int i = 0; i < PATH_SLOTS; i++) {
       if (pathCount[i] > 0) {
-        paths.put(pathName(pathKey[i]), pathCount[i]);
+        paths.put(EscalationPath.name(pathKey[i]), pathCount[i]);
       }
     }
     List<Map.Entry<String, Long>> l = new ArrayList<>(paths.entrySet());
@@ -275,6 +262,11 @@ public final class EnsembleSummary implements RunSink {
       return c != 0 ? c : x.getKey().compareTo(y.getKey());
     });
     return l.subList(0, Math.min(k, l.size()));
+  }
+
+  /** Number of distinct escalation paths kept (at most {@link #MAX_PATHS}). */
+  public int distinctPaths() {
+    return pathsUsed;
   }
 
   /** Runs whose path was not kept because the path map was full. */
@@ -319,6 +311,24 @@ public final class EnsembleSummary implements RunSink {
     /** Runs with a known value. */
     public long count() {
       return n;
+    }
+
+    /** Runs with a known value below one (no death). */
+    public long zeroCount() {
+      return bins[0];
+    }
+
+    /** Bins per decade of the logarithmic bins. */
+    public static int binsPerDecade() {
+      return BINS_PER_DECADE;
+    }
+
+    /**
+     * Runs in each bin: bin 0 holds values below 1, bin b (1 .. last-1) values in
+     * [10^((b-1)/binsPerDecade), 10^(b/binsPerDecade)), the last bin anything beyond 10^12.
+     */
+    public long[] binCounts() {
+      return bins.clone();
     }
 
     /** Runs in which the value could not be computed. */

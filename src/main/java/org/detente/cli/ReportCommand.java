@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.analysis.EnsembleRunner;
+import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.ParameterSpace;
 import org.detente.analysis.PolicyComparison;
@@ -107,8 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
     AnalysisSupport.Progress progress = new AnalysisSupport.Progress("report", total, false);
 
     CompiledModel baseModel = Models.compile(s, ModelParameters.from(s));
-    ReportData data = new ReportData(s.actors().size(), s.theaters().size(),
-        s.questions().size(), s.meta().horizonSteps());
+    ReportData data = new ReportData(new EnsembleSummary(baseModel));
     EnsembleRunner baseRunner = AnalysisSupport.runner(baseModel, seed, runs, nThreads, progress);
     PolicyComparison.Result comparison = null;
     if (policies.isEmpty()) {

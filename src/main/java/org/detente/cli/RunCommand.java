@@ -262,7 +262,7 @@ public final class RunCommand implements Callable<Integer> {
           (double) k / n, fmtWeek(s.firstWeekQuantile(r, 0.5)));
     }
     pw.println();
-    pw.println("Most frequent escalation paths (rungs in order first reached)");
+    pw.println("Most frequent escalation paths (rungs that raised the highest, in order)");
     for (var e : s.topPaths(5)) {
       pw.printf(Locale.ROOT, "  %-30s %6.4f%n", e.getKey(), (double) e.getValue() / n);
     }

@@ -69,6 +69,14 @@ public final class Html {
     return String.format(Locale.ROOT, "%.0f", v);
   }
 
+  /** A count of people in full with thousands separators, e.g. "167,880", as {@code run} prints. */
+  public static String count(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
   /** A number with up to 4 significant digits. */
   public static String num(double v) {
     if (Double.isNaN(v)) {

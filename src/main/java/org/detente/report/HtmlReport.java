@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.detente.analysis.Distributions;
+import org.detente.analysis.EnsembleSummary;
+import org.detente.analysis.EscalationPath;
 import org.detente.analysis.PolicyComparison;
 import org.detente.engine.CasualtyKind;
 import org.detente.model.Outcome;
@@ -202,7 +204,7 @@ public final class HtmlReport {
   // ---------------------------------------------------------------- outcomes
 
   private static void outcomes(StringBuilder h, ReportInput in) {
-    ReportData d = in.data();
+    EnsembleSummary d = in.data().summary();
     long n = d.runs();
     h.append("<section id=\"outcomes\"><h2>Outcome probabilities</h2>")
         .append("<p class=\"note\">Share of runs ending in each outcome class, with Wilson (1927)")
@@ -244,8 +246,9 @@ public final class HtmlReport {
         .append("<th>Share</th></tr>");
     for (int r = 0; r < ReportData.RUNGS; r++) {
       h.append("<tr><td>").append(r).append(' ').append(RUNG_NAMES[r])
-          .append("</td><td class=\"n\">").append(d.highestRung(r)).append("</td><td class=\"n\">")
-          .append(Html.pct(n == 0 ? Double.NaN : d.highestRung(r) / (double) n))
+          .append("</td><td class=\"n\">").append(d.highestRungCount(r))
+          .append("</td><td class=\"n\">")
+          .append(Html.pct(n == 0 ? Double.NaN : d.highestRungCount(r) / (double) n))
           .append("</td></tr>");
     }
     h.append("</table></section>\n");
@@ -294,33 +297,35 @@ public final class HtmlReport {
   // ---------------------------------------------------------------- casualties
 
   private static void casualties(StringBuilder h, ReportInput in) {
-    ReportData d = in.data();
+    EnsembleSummary d = in.data().summary();
     h.append("<section id=\"casualties\"><h2>Casualties</h2>")
-        .append("<p class=\"note\">Deaths per run summed over actors. Quantiles are read from a")
-        .append(" streaming log-scale histogram (10 bins per decade, so within ±12%); means and")
-        .append(" maxima are exact.</p><table><tr><th>Kind</th><th>P(any)</th><th>Mean</th>")
-        .append("<th>Median</th><th>90th pct</th><th>99th pct</th><th>Max</th></tr>");
+        .append("<p class=\"note\">Deaths per run summed over actors, the figures")
+        .append(" <code>detente run</code> prints for the same runs. Quantiles are read from a")
+        .append(" streaming log-scale histogram (").append(EnsembleSummary.Hist.binsPerDecade())
+        .append(" bins per decade, so within ±6%); means and maxima are exact.</p><table><tr>")
+        .append("<th>Kind</th><th>P(any)</th><th>Mean</th><th>Median</th><th>95th pct</th>")
+        .append("<th>99th pct</th><th>Max</th></tr>");
     List<String> names = new ArrayList<>();
-    List<LogHistogram> hists = new ArrayList<>();
+    List<EnsembleSummary.Hist> hists = new ArrayList<>();
     for (CasualtyKind k : CasualtyKind.values()) {
       names.add(k.name().toLowerCase(Locale.ROOT));
       hists.add(d.deaths(k));
     }
     names.add("total");
-    hists.add(d.deaths(null));
+    hists.add(d.totalDeaths());
     for (int i = 0; i < names.size(); i++) {
-      LogHistogram lh = hists.get(i);
-      long zeros = lh.counts()[0];
+      EnsembleSummary.Hist lh = hists.get(i);
       h.append("<tr><td>").append(names.get(i)).append("</td><td class=\"n\">")
-          .append(Html.pct(lh.count() == 0 ? Double.NaN : 1 - zeros / (double) lh.count()))
-          .append("</td><td class=\"n\">").append(Html.people(lh.mean()))
-          .append("</td><td class=\"n\">").append(Html.people(lh.quantile(0.5)))
-          .append("</td><td class=\"n\">").append(Html.people(lh.quantile(0.9)))
-          .append("</td><td class=\"n\">").append(Html.people(lh.quantile(0.99)))
-          .append("</td><td class=\"n\">").append(Html.people(lh.max())).append("</td></tr>");
+          .append(Html.pct(lh.count() == 0 ? Double.NaN
+              : 1 - lh.zeroCount() / (double) lh.count()))
+          .append("</td><td class=\"n\">").append(Html.count(lh.mean()))
+          .append("</td><td class=\"n\">").append(Html.count(lh.quantile(0.5)))
+          .append("</td><td class=\"n\">").append(Html.count(lh.quantile(0.95)))
+          .append("</td><td class=\"n\">").append(Html.count(lh.quantile(0.99)))
+          .append("</td><td class=\"n\">").append(Html.count(lh.max())).append("</td></tr>");
     }
     h.append("</table>");
-    h.append("<div class=\"chart\">").append(histogramChart(d.deaths(null), d.runs()))
+    h.append("<div class=\"chart\">").append(histogramChart(d.totalDeaths()))
         .append("</div>");
     Scenario s = in.scenario();
     h.append("<h3>Mean deaths per run by actor</h3><table><tr><th>Actor</th>");
@@ -331,7 +336,7 @@ public final class HtmlReport {
     for (int a = 0; a < s.actors().size(); a++) {
       h.append("<tr><td>").append(Html.esc(s.actors().get(a).id())).append("</td>");
       for (CasualtyKind k : CasualtyKind.values()) {
-        h.append("<td class=\"n\">").append(Html.people(d.meanDeaths(a, k))).append("</td>");
+        h.append("<td class=\"n\">").append(Html.count(d.deaths(a, k).mean())).append("</td>");
       }
       h.append("</tr>");
     }
@@ -339,8 +344,9 @@ public final class HtmlReport {
   }
 
   /** Distribution of total deaths in the runs with any death, on log-scale bins. */
-  static String histogramChart(LogHistogram lh, long runs) {
-    long[] c = lh.counts();
+  static String histogramChart(EnsembleSummary.Hist lh) {
+    long[] c = lh.binCounts();
+    int perDecade = EnsembleSummary.Hist.binsPerDecade();
     int first = c.length;
     int last = 0;
     long max = 1;
@@ -364,19 +370,19 @@ public final class HtmlReport {
     if (nonZero == 0) {
       return g.end();
     }
-    int fromDecade = (first - 1) / lh.perDecade();
-    int toDecade = Math.max(fromDecade + 1, (int) Math.ceil(last / (double) lh.perDecade()));
-    int bins = (toDecade - fromDecade) * lh.perDecade();
+    int fromDecade = (first - 1) / perDecade;
+    int toDecade = Math.max(fromDecade + 1, (int) Math.ceil(last / (double) perDecade));
+    int bins = (toDecade - fromDecade) * perDecade;
     double binW = width / bins;
     double yScale = plotH / max;
-    for (int b = fromDecade * lh.perDecade() + 1; b <= toDecade * lh.perDecade()
+    for (int b = fromDecade * perDecade + 1; b <= toDecade * perDecade
         && b < c.length; b++) {
-      double x = left + (b - 1 - fromDecade * lh.perDecade()) * binW;
+      double x = left + (b - 1 - fromDecade * perDecade) * binW;
       g.rect(x, top + plotH - c[b] * yScale, Math.max(1, binW - 1), c[b] * yScale, "#c0392b",
           null);
     }
     for (int dd = fromDecade; dd <= toDecade; dd++) {
-      double x = left + (dd - fromDecade) * lh.perDecade() * binW;
+      double x = left + (dd - fromDecade) * perDecade * binW;
       g.line(x, top + plotH, x, top + plotH + 4, "#1c2833", 1);
       g.text(x, top + plotH + 16, Html.people(Math.pow(10, dd)), "middle", 10, null);
     }
@@ -394,8 +400,8 @@ public final class HtmlReport {
   // ---------------------------------------------------------------- time to event
 
   private static void timeToEvent(StringBuilder h, ReportInput in) {
-    ReportData d = in.data();
-    int horizon = d.horizon();
+    EnsembleSummary d = in.data().summary();
+    int horizon = d.horizonWeeks();
     h.append("<section id=\"time\"><h2>Time to event</h2><p class=\"note\">Cumulative")
         .append(" probability that a run has reached each rung of the escalation ladder (or a")
         .append(" higher one) by each week. Rungs never reached are omitted.</p>");
@@ -464,16 +470,15 @@ public final class HtmlReport {
   }
 
   private static void paths(StringBuilder h, ReportInput in) {
-    ReportData d = in.data();
+    EnsembleSummary d = in.data().summary();
     long n = d.runs();
-    List<Map.Entry<String, Long>> top = new ArrayList<>(d.paths().entrySet());
-    top.sort(Map.Entry.<String, Long>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey()));
-    int shown = Math.min(12, top.size());
+    List<Map.Entry<String, Long>> top = d.topPaths(12);
+    int shown = top.size();
     h.append("<section id=\"paths\"><h2>Most frequent escalation paths</h2>")
-        .append("<p class=\"note\">A path is the sequence of new highest rungs in a run's event")
-        .append(" log. The tree joins the ").append(shown).append(" most frequent paths; line")
-        .append(" width is proportional to the share of runs.</p>");
+        .append("<p class=\"note\">A path is the sequence of rungs that raised a run's highest")
+        .append(" rung so far, in the order of its event log (<code>detente run</code> prints the")
+        .append(" same paths, e.g. <code>1&gt;2&gt;5</code>). The tree joins the ").append(shown)
+        .append(" most frequent paths; line width is proportional to the share of runs.</p>");
     TrieNode root = new TrieNode("start", -1, 0);
     long covered = 0;
     for (int i = 0; i < shown; i++) {
@@ -482,17 +487,14 @@ public final class HtmlReport {
       covered += c;
       root.count += c;
       TrieNode cur = root;
-      if (!key.equals("-")) {
-        for (String part : key.split(" ")) {
-          int r = Integer.parseInt(part);
-          TrieNode next = cur.children.get(r);
-          if (next == null) {
-            next = new TrieNode(RUNG_NAMES[r], r, cur.depth + 1);
-            cur.children.put(r, next);
-          }
-          next.count += c;
-          cur = next;
+      for (int r : EscalationPath.parse(key)) {
+        TrieNode next = cur.children.get(r);
+        if (next == null) {
+          next = new TrieNode(RUNG_NAMES[r], r, cur.depth + 1);
+          cur.children.put(r, next);
         }
+        next.count += c;
+        cur = next;
       }
     }
     int[] leaf = {0};
@@ -504,21 +506,22 @@ public final class HtmlReport {
     Svg g = new Svg(width, height, "Escalation path tree");
     drawTrie(g, root, n, colW, rowH);
     h.append("<div class=\"chart\">").append(g.end()).append("</div>");
-    h.append("<table><tr><th>#</th><th>Path (rungs)</th><th>Runs</th><th>Share</th></tr>");
+    h.append("<table><tr><th>#</th><th>Path</th><th>Rungs</th><th>Runs</th><th>Share</th>")
+        .append("</tr>");
     for (int i = 0; i < shown; i++) {
       String key = top.get(i).getKey();
       StringBuilder label = new StringBuilder();
-      if (key.equals("-")) {
-        label.append("(no action)");
-      } else {
-        for (String part : key.split(" ")) {
-          if (label.length() > 0) {
-            label.append(" → ");
-          }
-          label.append(RUNG_NAMES[Integer.parseInt(part)]);
+      for (int r : EscalationPath.parse(key)) {
+        if (label.length() > 0) {
+          label.append(" → ");
         }
+        label.append(RUNG_NAMES[r]);
       }
-      h.append("<tr><td class=\"n\">").append(i + 1).append("</td><td>")
+      if (label.length() == 0) {
+        label.append("(no action)");
+      }
+      h.append("<tr><td class=\"n\">").append(i + 1).append("</td><td><code>")
+          .append(Html.esc(key)).append("</code></td><td>")
           .append(Html.esc(label.toString())).append("</td><td class=\"n\">")
           .append(top.get(i).getValue()).append("</td><td class=\"n\">")
           .append(Html.pct(n == 0 ? Double.NaN : top.get(i).getValue() / (double) n))
@@ -526,7 +529,9 @@ public final class HtmlReport {
     }
     h.append("</table><p class=\"note\">These paths cover ")
         .append(Html.pct(n == 0 ? Double.NaN : covered / (double) n)).append(" of runs; ")
-        .append(top.size()).append(" distinct paths in all.</p></section>\n");
+        .append(d.distinctPaths()).append(" distinct paths in all")
+        .append(d.otherPaths() > 0 ? " (" + d.otherPaths() + " runs on rarer paths not kept)" : "")
+        .append(".</p></section>\n");
   }
 
   private static int layout(TrieNode node, int[] leaf) {
@@ -849,8 +854,8 @@ public final class HtmlReport {
       int modal = -1;
       long best = -1;
       for (int a = 0; a < s.actors().size(); a++) {
-        if (d.control(t, a) > best) {
-          best = d.control(t, a);
+        if (d.summary().controlCount(t, a) > best) {
+          best = d.summary().controlCount(t, a);
           modal = a;
         }
       }
@@ -869,7 +874,7 @@ public final class HtmlReport {
     for (int a = 0; a < s.actors().size(); a++) {
       boolean controls = false;
       for (int t = 0; t < ts.size(); t++) {
-        controls |= d.control(t, a) > 0;
+        controls |= d.summary().controlCount(t, a) > 0;
       }
       if (!controls) {
         continue;
@@ -899,11 +904,11 @@ public final class HtmlReport {
       Theater th = ts.get(t);
       StringBuilder c = new StringBuilder();
       for (int a = 0; a < s.actors().size(); a++) {
-        if (d.control(t, a) > 0) {
+        if (d.summary().controlCount(t, a) > 0) {
           if (c.length() > 0) {
             c.append(", ");
           }
-          c.append(s.actors().get(a).id()).append(' ').append(Html.pct(d.control(t, a)
+          c.append(s.actors().get(a).id()).append(' ').append(Html.pct(d.summary().controlCount(t, a)
               / (double) n));
         }
       }

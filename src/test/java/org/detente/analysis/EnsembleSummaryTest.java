@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.detente.engine.CasualtySource;
-import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.DealForecaster;
@@ -46,16 +45,17 @@ class EnsembleSummaryTest {
         d += run.deaths(a, CasualtyKind.MILITARY);
       }
       military.add(d);
-      List<int[]> reached = new ArrayList<>();
-      for (int r = 1; r < Action.RUNGS; r++) {
-        if (run.firstWeekOfRung(r) >= 0) {
-          reached.add(new int[] {run.firstWeekOfRung(r), r});
+      // the path by hand: each event that raises the highest rung so far
+      StringBuilder p = new StringBuilder();
+      int top = -1;
+      for (int e = 0; e < run.eventCount(); e++) {
+        int r = run.eventAction(e).rung();
+        if (r > top) {
+          p.append(p.length() == 0 ? "" : ">").append(r);
+          top = r;
         }
       }
-      reached.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0])
-          : Integer.compare(x[1], y[1]));
-      StringBuilder p = new StringBuilder("0");
-      reached.forEach(x -> p.append('>').append(x[1]));
+      assertThat(top).isEqualTo(run.highestRung());
       paths.merge(p.toString(), 1, Integer::sum);
     }, null);
     assertThat(s.runs()).isEqualTo(400);

@@ -8,7 +8,7 @@ import org.detente.model.Outcome;
 import org.detente.engine.RunView;
 
 /** A hand-made run for tests. */
-final class SyntheticRun implements RunView {
+class SyntheticRun implements RunView {
   int index;
   long seed;
   Outcome outcome = Outcome.FROZEN;

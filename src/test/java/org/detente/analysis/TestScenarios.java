@@ -57,4 +57,16 @@ public final class TestScenarios {
             104)),
         List.of(new Parameter("qreLambda", 4, 1, 10, "test")));
   }
+
+  /**
+   * The small scenario compiled with flat casualties, whose actors, theaters, question and
+   * horizon match {@link SyntheticRuns}' runs.
+   */
+  public static org.detente.engine.CompiledModel smallModel() {
+    Scenario s = small();
+    return org.detente.engine.CompiledModel.compile(s,
+        org.detente.engine.ModelParameters.from(s),
+        (lat, lon, y, air) -> new org.detente.engine.CasualtySource.Casualties(1000 * y, 0, 0),
+        org.detente.engine.DealForecaster.WEIGHTED_MEAN);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.detente.analysis.EnsembleRunner;
+import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.PolicyComparison;
 import org.detente.analysis.SyntheticRuns;
@@ -26,7 +27,7 @@ class HtmlReportTest {
 
   static ReportInput synthetic(int runs) {
     Scenario s = TestScenarios.small();
-    ReportData data = new ReportData(2, 2, 1, 104);
+    ReportData data = new ReportData(new EnsembleSummary(TestScenarios.smallModel()));
     EnsembleRunner base = SyntheticRuns.runner(runs, 0.0);
     EnsembleRunner policy = SyntheticRuns.runner(runs, 0.08);
     PolicyComparison.Result cmp = PolicyComparison.compare(List.of(
