@@ -85,9 +85,29 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /**
+   * Runs {@code args} on {@code cl}, then checks that what the command printed reached its
+   * destination: a failed write to standard output (a full disk, a closed pipe, a device that
+   * refuses data) is an error, exit code 1, even if the command itself succeeded.
+   */
+  static int execute(CommandLine cl, String... args) {
+    int code = cl.execute(args);
+    PrintWriter out = cl.getOut();
+    // PrintWriter and PrintStream swallow I/O errors; checkError flushes and reports them.
+    // picocli's default writer wraps System.out, a PrintStream with its own error flag.
+    boolean failed = out.checkError() | System.out.checkError();
+    if (failed) {
+      PrintWriter err = cl.getErr();
+      err.println("detente: cannot write to standard output"
+          + " (disk full, closed pipe or device error); the output is incomplete");
+      err.flush();
+      return code == 0 ? 1 : code;
+    }
+    return code;
+  }
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
-    System.exit(code);
+    System.exit(execute(commandLine(), args));
   }
 }

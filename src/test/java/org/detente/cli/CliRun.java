@@ -19,7 +19,7 @@ final class CliRun {
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
+    int code = Main.execute(cl, args);
     return new Result(code, out.toString(), err.toString());
   }
 }
