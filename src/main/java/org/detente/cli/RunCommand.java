@@ -11,17 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -85,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Write summary.json, runs.csv and events.tsv (event logs of the first "
-          + EVENT_LOG_RUNS + " runs, GDELT-like) into DIR, atomically.")
+          + EVENT_LOG_RUNS + " runs, GDELT-like) into the folder DIR, atomically. DIR must be"
+          + " new, empty, or a previous output folder holding only what Detente wrote there.")
   Path out;
 
   @Option(names = "--motive", paramLabel = "ACTOR=MOTIVE",
@@ -116,19 +114,14 @@ public final class RunCommand implements Callable<Integer> {
     CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     EnsembleSummary summary = new EnsembleSummary(model);
 
-    Path tmpDir = null;
-    RunsCsv csv = null;
-    if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent == null || !Files.isDirectory(parent)) {
-        throw new DetenteException("--out " + out + ": parent directory does not exist", 2);
-      }
-      if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new DetenteException("--out " + out + ": exists and is not a directory", 2);
-      }
-      tmpDir = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-      csv = new RunsCsv(model, tmpDir);
+    try (OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out)) {
+      return runAndPrint(sc, model, summary, nThreads, folder);
     }
+  }
+
+  private int runAndPrint(Scenario sc, CompiledModel model, EnsembleSummary summary,
+      int nThreads, OutputFolder folder) throws IOException {
+    RunsCsv csv = folder == null ? null : new RunsCsv(model, folder.staging());
     RunSink sink = summary;
     if (csv != null) {
       RunsCsv c = csv;
@@ -150,10 +143,9 @@ public final class RunCommand implements Callable<Integer> {
       } else {
         Ensemble.run(model, seed, runs, nThreads, sink, null);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (csv != null) {
-        csv.closeQuietly();
-        deleteTree(tmpDir);
+        csv.closeQuietly(); // the folder closes and deletes the staging folder
       }
       throw e;
     }
@@ -167,12 +159,12 @@ public final class RunCommand implements Callable<Integer> {
       root.put("runsPerSecond", Math.round(rps * 10) / 10.0);
       root.put("seconds", Math.round(seconds * 1000) / 1000.0);
     }
-    if (out != null) {
+    if (folder != null) {
       csv.close();
-      writeEventLogs(model, tmpDir.resolve("events.tsv"));
-      Files.writeString(tmpDir.resolve("summary.json"),
+      writeEventLogs(model, folder.staging().resolve("events.tsv"));
+      Files.writeString(folder.staging().resolve("summary.json"),
           mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-      publish(tmpDir, out);
+      folder.publish();
     }
     PrintWriter pw = spec.commandLine().getOut();
     if (json) {
@@ -321,35 +313,6 @@ public final class RunCommand implements Callable<Integer> {
           w.write('\n');
         }
       }
-    }
-  }
-
-  private static void publish(Path tmp, Path target) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  private static void deleteTree(Path p) {
-    if (p == null || !Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      s.sorted(Comparator.reverseOrder()).forEach(x -> {
-        try {
-          Files.deleteIfExists(x);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
