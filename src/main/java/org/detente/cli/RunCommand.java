@@ -121,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runAndPrint(Scenario sc, CompiledModel model, EnsembleSummary summary,
       int nThreads, OutputFolder folder) throws IOException {
-    RunsCsv csv = folder == null ? null : new RunsCsv(model, folder.staging());
+    RunsCsv csv = folder == null ? null : new RunsCsv(model, seed, folder.staging());
     RunSink sink = summary;
     if (csv != null) {
       RunsCsv c = csv;
@@ -316,41 +316,79 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Streams one CSV row per run. */
+  /**
+   * Streams one CSV row per run. The {@code run} and {@code seed} columns are the run's index and
+   * the master seed, exactly what {@code detente explain FILE --seed SEED --run RUN} takes to
+   * replay the row (the run's own 64-bit seed is derived from them; as a number it would not fit
+   * the integer types of pandas or R). Column names are made of letters, digits and underscores
+   * (see {@link #columnName}), so that a data frame takes them as they are.
+   */
   static final class RunsCsv implements RunSink {
     private final CompiledModel model;
+    private final long masterSeed;
     private final BufferedWriter w;
     private final StringBuilder sb = new StringBuilder(512);
 
-    RunsCsv(CompiledModel model, Path dir) throws IOException {
+    RunsCsv(CompiledModel model, long masterSeed, Path dir) throws IOException {
       this.model = model;
+      this.masterSeed = masterSeed;
       this.w = Files.newBufferedWriter(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
-      sb.append("run,seed,outcome,highest_rung,end_week");
+      w.write(String.join(",", header(model)));
+      w.write('\n');
+    }
+
+    /** The column names, in order: unique, each matching {@code [A-Za-z][A-Za-z0-9_]*}. */
+    static List<String> header(CompiledModel model) {
+      List<String> names = new ArrayList<>(List.of("run", "seed", "outcome", "highest_rung",
+          "end_week"));
       for (int r = 0; r < Action.RUNGS; r++) {
-        sb.append(",first_week_rung").append(r);
+        names.add("first_week_rung" + r);
       }
       for (int a = 0; a < model.actorCount(); a++) {
         for (CasualtyKind k : CasualtyKind.values()) {
-          sb.append(",deaths_").append(model.actorId(a)).append('_')
-              .append(k.name().toLowerCase(Locale.ROOT));
+          names.add("deaths_" + model.actorId(a) + "_" + k.name().toLowerCase(Locale.ROOT));
         }
       }
       for (int a = 0; a < model.actorCount(); a++) {
         if (model.motiveCount(a) > 1) {
-          sb.append(",motive_").append(model.actorId(a));
+          names.add("motive_" + model.actorId(a));
         }
       }
       for (var q : model.scenario().questions()) {
-        sb.append(",q_").append(q.id());
+        names.add("q_" + q.id());
       }
-      sb.append('\n');
-      w.write(sb.toString());
+      List<String> out = new ArrayList<>(names.size());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String n : names) {
+        String c = columnName(n);
+        String u = c;
+        for (int i = 2; !seen.add(u); i++) {
+          u = c + "_" + i;
+        }
+        out.add(u);
+      }
+      return out;
+    }
+
+    /**
+     * A column name a data frame accepts as it is: every character other than an ASCII letter,
+     * digit or underscore (the hyphens and dots of scenario ids) becomes an underscore.
+     */
+    static String columnName(String name) {
+      StringBuilder b = new StringBuilder(name.length());
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '_';
+        b.append(ok ? c : '_');
+      }
+      return b.toString();
     }
 
     @Override
     public void accept(RunView run) {
       sb.setLength(0);
-      sb.append(run.runIndex()).append(',').append(Long.toUnsignedString(run.seed())).append(',')
+      sb.append(run.runIndex()).append(',').append(masterSeed).append(',')
           .append(run.outcome().id()).append(',').append(run.highestRung()).append(',')
           .append(run.endWeek());
       for (int r = 0; r < Action.RUNGS; r++) {

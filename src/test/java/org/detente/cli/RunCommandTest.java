@@ -65,15 +65,37 @@ class RunCommandTest {
   }
 
   @Test
-  void explainReplaysExactlyTheEnsemblesRun(@TempDir Path dir) throws Exception {
+  void eachRowsSeedAndRunReplayInExplain(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("res");
     exec("run", CUBA, "--runs", "10", "--seed", "5", "--out", out.toString(), "--quiet");
-    String row = Files.readAllLines(out.resolve("runs.csv")).get(8); // run 7
-    String[] f = row.split(",");
-    Result ex = exec("explain", CUBA, "--seed", "5", "--run", "7");
-    assertThat(ex.code()).isZero();
-    assertThat(ex.out()).contains("Outcome: " + f[2] + " at week " + f[4] + " ");
-    assertThat(ex.out()).contains("run seed " + f[1]);
+    List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+    List<String> header = List.of(rows.get(0).split(","));
+    int seedCol = header.indexOf("seed");
+    int runCol = header.indexOf("run");
+    for (int i = 1; i < rows.size(); i++) {
+      String[] f = rows.get(i).split(",");
+      // an integer every data frame reads, and the one explain --seed takes
+      long seed = Long.parseLong(f[seedCol]);
+      Result ex = exec("explain", CUBA, "--seed", Long.toString(seed), "--run", f[runCol]);
+      assertThat(ex.code()).as(ex.err()).isZero();
+      assertThat(ex.out()).contains("Outcome: " + f[header.indexOf("outcome")] + " at week "
+          + f[header.indexOf("end_week")] + " ");
+      assertThat(ex.out()).contains("highest rung " + f[header.indexOf("highest_rung")] + " ");
+    }
+  }
+
+  @Test
+  void runsCsvColumnNamesAreLettersDigitsAndUnderscores(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("res");
+    Result r = exec("run", "scenarios/us-russia-2022.yaml", "--runs", "3", "--out",
+        out.toString(), "--quiet");
+    assertThat(r.code()).isZero();
+    List<String> header = List.of(Files.readAllLines(out.resolve("runs.csv")).get(0).split(","));
+    assertThat(header).allMatch(c -> c.matches("[A-Za-z][A-Za-z0-9_]*"), "a data-frame name")
+        .doesNotHaveDuplicates()
+        .contains("q_nuclear_use_poland", "q_us_russia_rupture", "deaths_RUS_military",
+            "motive_RUS");
+    assertThat(RunCommand.RunsCsv.columnName("q_a-b.c")).isEqualTo("q_a_b_c");
   }
 
   @Test
