@@ -1,8 +1,6 @@
 package org.detente.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +41,9 @@ import picocli.CommandLine.Spec;
     })
 public final class ReportCommand implements Callable<Integer> {
 
+  /** Name of the report in the output folder. */
+  static final String REPORT_FILE = "report.html";
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
@@ -64,8 +65,10 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Worker threads (default: all processors; the report does not depend on it).")
   Integer threads;
 
-  @Option(names = "--out", required = true, paramLabel = "report.html",
-      description = "Output HTML file.")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output folder: receives " + REPORT_FILE + ", atomically. As for every"
+          + " --out, DIR must be new, empty, or a previous output folder holding only what"
+          + " Detente wrote there.")
   Path out;
 
   @Option(names = "--tornado-runs", defaultValue = "200", paramLabel = "R",
@@ -85,6 +88,17 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (out.getFileName() != null && out.getFileName().toString().endsWith(".html")) {
+      throw new DetenteException("--out " + out + ": --out names a folder, which receives "
+          + REPORT_FILE + "; give a folder name (e.g. --out "
+          + out.toString().replaceAll("\\.html$", "") + ")", 2);
+    }
+    try (OutputFolder folder = OutputFolder.prepare("--out", out)) {
+      return report(folder);
+    }
+  }
+
+  private int report(OutputFolder folder) throws Exception {
     AnalysisSupport.checkPositive("--runs", runs);
     if (tornadoRuns < 0) {
       throw new DetenteException("--tornado-runs must be >= 0", 2);
@@ -174,15 +188,11 @@ public final class ReportCommand implements Callable<Integer> {
     List<double[]> borders = Borders.load();
     String html = HtmlReport.render(new ReportInput(s, options, data, comparison, tornado,
         tornadoOutput, borders, borders == null ? null : Borders.CREDIT));
-    Path dir = out.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new DetenteException(out + ": cannot write the report: " + e.getMessage());
-    }
-    OutputFiles.write(out, html);
+    OutputFiles.write(folder.staging().resolve(REPORT_FILE), html);
+    folder.publish();
     PrintWriter pw = spec.commandLine().getOut();
-    pw.println("report written to " + out + " (" + html.length() / 1024 + " KiB, "
+    pw.println("report written to " + out.resolve(REPORT_FILE) + " (" + html.length() / 1024
+        + " KiB, "
         + runs + " runs, seed " + seed + ")");
     pw.flush();
     return 0;

@@ -93,15 +93,38 @@ class AnalysisCommandsTest {
 
   @Test
   void reportWritesASelfContainedFile(@TempDir Path dir) throws Exception {
-    Path out = dir.resolve("r.html");
+    Path folder = dir.resolve("r");
+    Path out = folder.resolve("report.html");
     Result r = run("report", SCENARIO, "--policy", "open-channel", "--runs", "30",
-        "--tornado-runs", "5", "--tornado-parameters", "declared", "--out", out.toString());
+        "--tornado-runs", "5", "--tornado-parameters", "declared", "--out", folder.toString());
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("report written to " + out + " (");
     String html = Files.readString(out);
     assertThat(html).contains("id=\"comparison\"").contains("open-channel")
         .contains("qreLambda").doesNotContain("src=\"http").doesNotContain("href=\"http");
     try (var files = Files.list(dir)) {
       assertThat(files).hasSize(1);
     }
+    try (var files = Files.list(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly(OutputFolder.MARKER, "report.html");
+    }
+  }
+
+  @Test
+  void reportOutIsAFolderLikeRunOut(@TempDir Path dir) throws Exception {
+    Path mine = Files.createDirectory(dir.resolve("mine"));
+    Files.writeString(mine.resolve("notes.txt"), "keep");
+    Result refused = run("report", SCENARIO, "--runs", "5", "--tornado-runs", "0", "--out",
+        mine.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("is not a Detente output folder");
+    assertThat(mine.resolve("notes.txt")).hasContent("keep");
+    Result html = run("report", SCENARIO, "--runs", "5", "--out",
+        dir.resolve("r.html").toString());
+    assertThat(html.code()).isEqualTo(2);
+    assertThat(html.err()).contains("--out names a folder, which receives report.html")
+        .contains("e.g. --out " + dir.resolve("r"));
+    assertThat(dir.resolve("r.html")).doesNotExist();
   }
 }

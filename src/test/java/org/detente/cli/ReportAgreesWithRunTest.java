@@ -33,9 +33,9 @@ class ReportAgreesWithRunTest {
   void reportShowsTheFiguresRunPrints(@TempDir Path dir) throws Exception {
     CliRun.Result json = CliRun.exec(concat("run", US, "--json", "--no-timing", "-q"));
     CliRun.Result text = CliRun.exec(concat("run", US, "--no-timing", "-q"));
-    Path html = dir.resolve("report.html");
+    Path html = dir.resolve("report/report.html");
     CliRun.Result rep = CliRun.exec(concat("report", US, "--tornado-runs", "0", "--out",
-        html.toString()));
+        html.getParent().toString()));
     assertThat(json.code()).isZero();
     assertThat(text.code()).isZero();
     assertThat(rep.code()).as(rep.err()).isZero();
