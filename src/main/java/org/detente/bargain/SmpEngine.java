@@ -734,13 +734,13 @@ final class SmpEngine {
 
   // ---------------------------------------------------------------- run
 
-  SmpResult run(SmpScenario sc, int maxTurns) {
+  SmpResult run(SmpScenario sc, int maxTurns, java.util.function.IntConsumer turnDone) {
     if (threads <= 1) {
-      return runInPool(sc, maxTurns, null);
+      return runInPool(sc, maxTurns, null, turnDone);
     }
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      return runInPool(sc, maxTurns, pool);
+      return runInPool(sc, maxTurns, pool, turnDone);
     } finally {
       pool.shutdown();
       try {
@@ -761,7 +761,8 @@ final class SmpEngine {
     }
   }
 
-  private SmpResult runInPool(SmpScenario sc, int maxTurns, ForkJoinPool pool) {
+  private SmpResult runInPool(SmpScenario sc, int maxTurns, ForkJoinPool pool,
+      java.util.function.IntConsumer turnDone) {
     final java.util.List<double[][]> posHist = new java.util.ArrayList<>();
     final java.util.List<double[][]> idlHist = new java.util.ArrayList<>();
     final java.util.List<int[]> movI = new java.util.ArrayList<>();
@@ -958,6 +959,7 @@ final class SmpEngine {
       fracHist.add(ratio);
       assess(c, pv, uScratch, pScratch);
       riskHist.add(risk.clone());
+      turnDone.accept(turn);
       boolean tooLong = maxTurns <= turn;
       boolean longEnough = MIN_ITER <= turn;
       if (tooLong || (longEnough && ratio < MIN_DELTA_RATIO)) {

@@ -2,6 +2,7 @@ package org.detente.bargain;
 
 import org.detente.model.BargainProblem;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.detente.DetenteException;
 
 /**
@@ -46,11 +47,24 @@ public final class SpatialModel {
    * @param threads  worker threads; the result does not depend on it
    */
   public static SmpResult run(SmpScenario sc, int maxTurns, int threads) {
+    return run(sc, maxTurns, threads, turn -> { });
+  }
+
+  /**
+   * Runs a scenario, telling {@code turnDone} the number of each turn as it ends (on the
+   * calling thread), for a progress display.
+   *
+   * @param sc       scenario (validated first)
+   * @param maxTurns turn limit (KTAB: 100)
+   * @param threads  worker threads; the result does not depend on it
+   * @param turnDone receives 1, 2, ... as turns end
+   */
+  public static SmpResult run(SmpScenario sc, int maxTurns, int threads, IntConsumer turnDone) {
     validate(sc);
     if (maxTurns < 1) {
       throw new DetenteException("turn limit must be at least 1, got " + maxTurns, 2);
     }
-    return new SmpEngine(sc, threads).run(sc, maxTurns);
+    return new SmpEngine(sc, threads).run(sc, maxTurns, turnDone);
   }
 
   /** Checks shapes and ranges; throws a {@link DetenteException} naming the first defect. */

@@ -3,13 +3,11 @@ package org.detente.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongConsumer;
 import org.detente.DetenteException;
 import org.detente.analysis.EnsembleRunner;
 import org.detente.analysis.Indicators;
@@ -23,7 +21,7 @@ import org.detente.scenario.Parameter;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
 
-/** Shared plumbing of the analysis commands: loading, ensembles, factors, progress, JSON. */
+/** Shared plumbing of the analysis commands: loading, ensembles, factors, JSON. */
 final class AnalysisSupport {
 
   private AnalysisSupport() {}
@@ -43,20 +41,10 @@ final class AnalysisSupport {
     }
   }
 
-  /** Worker threads: the option, or the number of processors. */
-  static int threads(Integer option) {
-    if (option == null) {
-      return Runtime.getRuntime().availableProcessors();
-    }
-    checkPositive("--threads", option);
-    return option;
-  }
-
   /** A runner of {@code runs} runs of {@code model} from {@code seed}, reporting progress. */
   static EnsembleRunner runner(CompiledModel model, long seed, int runs, int threads,
       Progress progress) {
-    return sink -> Ensemble.run(model, seed, runs, threads, sink, progress == null ? null
-        : progress.stage(runs));
+    return sink -> Ensemble.run(model, seed, runs, threads, sink, progress.stage(runs));
   }
 
   /** The indicator index for an output name, or a usage error listing the valid names. */
@@ -193,46 +181,5 @@ final class AnalysisSupport {
   /** Formats with Locale.ROOT. */
   static String f(String fmt, Object... args) {
     return String.format(Locale.ROOT, fmt, args);
-  }
-
-  /**
-   * A simple progress line on standard error, shown only when standard error is a terminal
-   * (nothing is written when the output is piped or in tests).
-   */
-  static final class Progress {
-    private final String task;
-    private final long total;
-    private final boolean show;
-    private long done;
-    private long lastPct = -1;
-
-    Progress(String task, long total, boolean quiet) {
-      this.task = task;
-      this.total = Math.max(1, total);
-      this.show = !quiet && System.console() != null;
-    }
-
-    /** A consumer for one ensemble of {@code runs} runs. */
-    LongConsumer stage(int runs) {
-      long base = done;
-      done += runs;
-      return delivered -> update(base + delivered);
-    }
-
-    private void update(long n) {
-      if (!show) {
-        return;
-      }
-      long pct = 100 * n / total;
-      if (pct != lastPct) {
-        lastPct = pct;
-        PrintWriter err = new PrintWriter(System.err, true);
-        err.print("\r" + task + ": " + pct + "% (" + n + "/" + total + " runs)");
-        err.flush();
-        if (n >= total) {
-          err.println();
-        }
-      }
-    }
   }
 }

@@ -20,6 +20,7 @@ import org.detente.bargain.SmpResult;
 import org.detente.bargain.SmpScenario;
 import org.detente.bargain.SpatialModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,8 +49,9 @@ public final class BargainCommand implements Callable<Integer> {
       description = "Dimensions (issue ids for YAML) to use, comma separated; default all.")
   List<String> dimensions = new ArrayList<>();
 
+  // not the shared --seed: its default comes from the input file, and KTAB's seeds are unsigned
   @Option(
-      names = "--seed",
+      names = {"-s", "--seed"},
       paramLabel = "S",
       description = "Seed of the random streams (stochastic transitions only); default: the file's "
           + "prngSeed, else KTAB's default 15455440707583219804.")
@@ -65,11 +67,11 @@ public final class BargainCommand implements Callable<Integer> {
   @Option(names = "--max-turns", paramLabel = "N", description = "Turn limit (default ${DEFAULT-VALUE}, as KTAB).")
   int maxTurns = SpatialModel.MAX_TURNS;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (results do not depend on it); default 1.")
-  int threads = 1;
+  @Mixin SharedOptions.Threads threads = new SharedOptions.Threads(1);
 
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
-  boolean json;
+  @Mixin SharedOptions.Json json;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   @Option(
       names = "--rounds-out",
@@ -79,7 +81,7 @@ public final class BargainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (threads < 1) {
+    if (threads.value() < 1) {
       throw new DetenteException("--threads must be at least 1", 2);
     }
     if (maxTurns < 1) {
@@ -93,13 +95,16 @@ public final class BargainCommand implements Callable<Integer> {
       sc = sc.withParameters(BargainInputs.override(sc.parameters(), overrides));
     }
     long t0 = System.nanoTime();
-    SmpResult r = SpatialModel.run(sc, maxTurns, threads);
+    SmpResult r;
+    try (Progress progress = Progress.start(spec, progressFlags, "bargain", -1, " turns")) {
+      r = SpatialModel.run(sc, maxTurns, threads.value(), turn -> progress.step(1));
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (roundsOut != null) {
       writeRounds(r, roundsOut);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.value()) {
       out.println(toJson(r));
     } else {
       printTables(r, seconds, out);

@@ -19,6 +19,7 @@ import org.detente.bargain.SmpResult;
 import org.detente.bargain.SmpScenario;
 import org.detente.bargain.SpatialModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,14 +43,14 @@ public final class BenchBargainCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "KTAB CSV/XML or Detente YAML files; default: the bundled KTAB samples.")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--runs", paramLabel = "R", description = "Timed repetitions per file (default ${DEFAULT-VALUE}).")
+  @Option(names = {"--repeats", "--runs"}, paramLabel = "R",
+      description = "Timed repetitions per file (default ${DEFAULT-VALUE}).")
   int runs = 3;
 
   @Option(names = "--warmup-seconds", paramLabel = "S", description = "Minimum warm-up time before timing (default ${DEFAULT-VALUE}).")
   double warmupSeconds = 2.0;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads of the model (default ${DEFAULT-VALUE}).")
-  int threads = 1;
+  @Mixin SharedOptions.Threads threadsOption = new SharedOptions.Threads(1);
 
   @Option(names = "--sizes", split = ",", paramLabel = "N", description = "Actor counts of the scaling table (default ${DEFAULT-VALUE}).")
   int[] sizes = {10, 20, 40, 80, 160, 320};
@@ -66,15 +67,15 @@ public final class BenchBargainCommand implements Callable<Integer> {
   @Option(names = "--no-scaling", description = "Skip the scaling table.")
   boolean noScaling;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the synthetic problems (default ${DEFAULT-VALUE}).")
-  long seed = 20261125L;
+  @Mixin SharedOptions.Seed seedOption = new SharedOptions.Seed(20261125L);
 
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
-  boolean json;
+  @Mixin SharedOptions.Json jsonOption;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   @Override
   public Integer call() {
-    if (runs < 1 || threads < 1 || scalingTurns < 1 || warmupSeconds < 0) {
+    if (runs < 1 || threadsOption.value() < 1 || scalingTurns < 1 || warmupSeconds < 0) {
       throw new DetenteException("--runs, --threads and --scaling-turns must be at least 1, --warmup-seconds >= 0", 2);
     }
     List<String> names = new ArrayList<>();
@@ -92,7 +93,21 @@ public final class BenchBargainCommand implements Callable<Integer> {
         }
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
+    long steps = (noSamples ? 0 : scs.size())
+        + (noScaling ? 0 : (long) sizes.length * dims.length);
+    try (Progress progress = Progress.start(spec, progressFlags, "bench bargain", steps,
+        " problems")) {
+      bench(names, scs, progress.lines(spec.commandLine().getOut()), progress);
+    }
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private void bench(List<String> names, List<SmpScenario> scs, PrintWriter out,
+      Progress progress) {
+    int threads = threadsOption.value();
+    long seed = seedOption.value();
+    boolean json = jsonOption.value();
     ObjectMapper om = new ObjectMapper();
     ObjectNode root = om.createObjectNode();
     root.put("threads", threads);
@@ -112,7 +127,9 @@ public final class BenchBargainCommand implements Callable<Integer> {
       }
       for (int q = 0; q < scs.size(); q++) {
         SmpScenario sc = scs.get(q);
-        double[] t = time(sc, SpatialModel.MAX_TURNS);
+        progress.message(names.get(q));
+        double[] t = time(sc, SpatialModel.MAX_TURNS, threads);
+        progress.step(1);
         int turns = (int) t[1];
         ObjectNode o = arr.addObject();
         o.put("file", names.get(q));
@@ -150,7 +167,9 @@ public final class BenchBargainCommand implements Callable<Integer> {
             throw new DetenteException("--sizes must be >= 3 and --dims >= 1", 2);
           }
           SmpScenario sc = SmpScenario.ofDefaults(synthetic(nAct, d, seed));
-          double[] t = time(sc, scalingTurns);
+          progress.message("synthetic " + nAct + " x " + d);
+          double[] t = time(sc, scalingTurns, threads);
+          progress.step(1);
           double msPerTurn = 1000 * t[0] / t[1];
           ObjectNode o = arr.addObject();
           o.put("actors", nAct);
@@ -170,12 +189,10 @@ public final class BenchBargainCommand implements Callable<Integer> {
     if (json) {
       out.println(root.toString());
     }
-    out.flush();
-    return 0;
   }
 
   /** Median seconds per run and the number of turns, after warm-up. */
-  private double[] time(SmpScenario sc, int maxTurns) {
+  private double[] time(SmpScenario sc, int maxTurns, int threads) {
     long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     int turns = SpatialModel.run(sc, maxTurns, threads).turns();
     while (System.nanoTime() < warmEnd) {

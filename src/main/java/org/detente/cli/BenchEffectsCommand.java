@@ -19,6 +19,7 @@ import org.detente.effects.Detonation;
 import org.detente.effects.EffectRadii;
 import org.detente.effects.NuclearCasualtyModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,9 +46,7 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       description = "Detonations in the attack (default ${DEFAULT-VALUE}).")
   int detonations;
 
-  @Option(names = "--seed", defaultValue = "20261125", paramLabel = "SEED",
-      description = "Random seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption = new SharedOptions.Seed(20261125L);
 
   @Option(names = "--warmup", defaultValue = "5", paramLabel = "N",
       description = "Warm-up repetitions (default ${DEFAULT-VALUE}).")
@@ -57,8 +56,9 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       description = "Measured repetitions (default ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--json", description = "Print one JSON object.")
-  boolean json;
+  @Mixin SharedOptions.Json jsonOption;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   private static final double[] YIELDS_KT = {100, 300, 455, 800};
 
@@ -70,10 +70,24 @@ public final class BenchEffectsCommand implements Callable<Integer> {
     if (warmup < 0 || repeats < 1) {
       throw new DetenteException("--warmup must be >= 0 and --repeats >= 1", 2);
     }
+    // steps: loading, each attack, the single estimates, the radii
+    try (Progress progress = Progress.start(spec, progressFlags, "bench effects",
+        3L + warmup + repeats, " steps")) {
+      bench(progress.lines(spec.commandLine().getOut()), progress);
+    }
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private void bench(PrintWriter out, Progress progress) throws Exception {
+    long seed = seedOption.value();
+    boolean json = jsonOption.value();
+    progress.message("loading");
     long t0 = System.nanoTime();
     CityIndex cities = CityIndex.world();
     NuclearCasualtyModel model = NuclearCasualtyModel.loadDefault();
     double loadMs = (System.nanoTime() - t0) / 1e6;
+    progress.step(1);
 
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Detonation> attack = new ArrayList<>(detonations);
@@ -86,8 +100,10 @@ public final class BenchEffectsCommand implements Callable<Integer> {
     }
 
     AttackCasualties last = null;
+    progress.message("attacks");
     for (int i = 0; i < warmup; i++) {
       last = model.attack(attack);
+      progress.step(1);
     }
     double[] ms = new double[repeats];
     java.lang.management.OperatingSystemMXBean os =
@@ -98,6 +114,7 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       long s = System.nanoTime();
       last = model.attack(attack);
       ms[i] = (System.nanoTime() - s) / 1e6;
+      progress.step(1);
     }
     long cpu1 = os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime() : -1;
@@ -107,6 +124,7 @@ public final class BenchEffectsCommand implements Callable<Integer> {
 
     // single-detonation estimates (what the crisis engine calls per nuclear use); a fresh model
     // so that its memo cache starts empty and every call computes
+    progress.message("single estimates");
     NuclearCasualtyModel fresh = model.withParameters(model.parameters());
     int nEst = 2000;
     double[][] pts = new double[nEst][];
@@ -126,6 +144,8 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       sink += fresh.estimate(pts[i][0], pts[i][1], pts[i][2], pts[i][3] > 0).deaths();
     }
     double estPerSec = nEst / ((System.nanoTime() - s1) / 1e9);
+    progress.step(1);
+    progress.message("effect radii");
 
     // effect radii: standard bursts (cached scaled blast ranges) and arbitrary heights (inverted)
     int nStd = 20_000;
@@ -158,8 +178,8 @@ public final class BenchEffectsCommand implements Callable<Integer> {
       sink += EffectRadii.of(Burst.atHeight(ys[i], hs[i])).overpressureRangesKm()[3];
     }
     double anyPerSec = nAny / ((System.nanoTime() - s3) / 1e9);
+    progress.step(1);
 
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode o = om.createObjectNode();
@@ -200,8 +220,6 @@ public final class BenchEffectsCommand implements Callable<Integer> {
           last.deaths(), last.injuries(), last.falloutDeaths());
       out.println("  population data: " + last.populationSource());
     }
-    out.flush();
-    return 0;
   }
 
   private static double round(double v) {

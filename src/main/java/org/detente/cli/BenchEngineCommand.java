@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
 import org.detente.DetenteException;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.engine.CompiledModel;
@@ -26,6 +27,7 @@ import org.detente.engine.Simulator;
 import org.detente.engine.SyntheticScenarios;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,9 +50,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
       description = "Seed scenario (default: ${DEFAULT-VALUE}).")
   Path scenario;
 
-  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "2000",
-      description = "Runs per measurement on the seed scenario (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin SharedOptions.Runs runsOption;
 
   @Option(names = "--repeats", paramLabel = "R", defaultValue = "1",
       description = "Repeat each speed measurement R times, alternating one thread and all"
@@ -62,9 +62,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
       description = "Synthetic scenario sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> actors = new ArrayList<>();
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Threads for the multi-thread figure (default: available processors).")
-  Integer threads;
+  @Mixin SharedOptions.Threads threadsOption;
 
   @Option(names = "--memory-runs", paramLabel = "SHORT,LONG", split = ",",
       defaultValue = "10000,1000000",
@@ -74,8 +72,13 @@ public final class BenchEngineCommand implements Callable<Integer> {
   @Option(names = "--no-memory", description = "Skip the memory comparison.")
   boolean noMemory;
 
-  /** Which model the memory comparison runs. */
-  enum MemoryModel { synthetic, seed }
+  /**
+   * Which model the memory comparison runs.
+   * The constants are the words of the command line, as picocli lists them in help and errors.
+   */
+  enum MemoryModel {
+    synthetic, seed;
+  }
 
   @Option(names = "--memory-model", paramLabel = "MODEL", defaultValue = "synthetic",
       description = {"Model of the memory comparison: synthetic (a 2-actor, 8-week scenario,"
@@ -83,19 +86,35 @@ public final class BenchEngineCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE})."})
   MemoryModel memoryModel;
 
-  @Option(names = "--json", description = "Print one JSON object on stdout.")
-  boolean json;
+  @Mixin SharedOptions.Json jsonOption;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
+
+  /** Progress units per measurement (the bar shows measurements; each fills in as it runs). */
+  private static final long UNITS = 1000;
 
   @Override
   public Integer call() {
+    int runs = runsOption.value();
     if (runs < 10) {
       throw new DetenteException("--runs must be at least 10, got " + runs, 2);
     }
     if (repeats < 1) {
       throw new DetenteException("--repeats must be at least 1, got " + repeats, 2);
     }
-    int nThreads = threads == null ? EngineSupport.defaultThreads() : threads;
-    PrintWriter out = spec.commandLine().getOut();
+    long measurements = 1 + 2L * repeats + (long) actors.size() * (1 + repeats)
+        + (noMemory ? 0 : 2);
+    try (Progress progress = Progress.start(spec, progressFlags, "bench engine",
+        measurements * UNITS, " measurements", UNITS)) {
+      bench(runs, progress.lines(spec.commandLine().getOut()), progress);
+    }
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private void bench(int runs, PrintWriter out, Progress progress) {
+    boolean json = jsonOption.value();
+    int nThreads = threadsOption.value();
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("version", VersionProvider.version());
@@ -113,7 +132,8 @@ public final class BenchEngineCommand implements Callable<Integer> {
     }
     // warm-up: the compiler settles only after a few thousand runs (decide() is recompiled as
     // rarer branches are first taken)
-    measure(model, Math.max(10, runs), nThreads, null);
+    progress.message("warm-up");
+    measure(model, Math.max(10, runs), nThreads, null, progress);
     ObjectNode seedNode = root.putObject("seedScenario");
     seedNode.put("scenario", sc.meta().id());
     seedNode.put("actors", model.actorCount());
@@ -122,8 +142,10 @@ public final class BenchEngineCommand implements Callable<Integer> {
     double[][] ones = new double[repeats][];
     double[][] manys = new double[repeats][];
     for (int r = 0; r < repeats; r++) {
-      ones[r] = measure(model, runs, 1, r == 0 ? work : null);
-      manys[r] = measure(model, runs, nThreads, null);
+      progress.message("seed scenario, 1 thread");
+      ones[r] = measure(model, runs, 1, r == 0 ? work : null, progress);
+      progress.message("seed scenario, " + nThreads + " threads");
+      manys[r] = measure(model, runs, nThreads, null, progress);
     }
     double[] one = median(ones);
     double[] many = median(manys);
@@ -161,10 +183,11 @@ public final class BenchEngineCommand implements Callable<Integer> {
       CompiledModel sm = CompiledModel.compile(SyntheticScenarios.generate(n, 104, 1),
           ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
       int r = Math.max(20, runs * 10 / n / 2);
-      measure(sm, Math.max(5, r / 4), nThreads, null);
+      progress.message(n + " actors");
+      measure(sm, Math.max(5, r / 4), nThreads, null, progress);
       double[][] all = new double[repeats][];
       for (int k = 0; k < repeats; k++) {
-        all[k] = measure(sm, r, nThreads, null);
+        all[k] = measure(sm, r, nThreads, null, progress);
       }
       double[] res = median(all);
       ObjectNode o = syn.addObject();
@@ -194,7 +217,8 @@ public final class BenchEngineCommand implements Callable<Integer> {
       long[][] res = new long[2][];
       for (int i = 0; i < 2; i++) {
         int n = memoryRuns.get(i);
-        long[] pk = peakHeap(small, n, nThreads);
+        progress.message(String.format(Locale.ROOT, "memory, %,d runs", n));
+        long[] pk = peakHeap(small, n, nThreads, progress.stage(UNITS, n));
         res[i] = pk;
         ObjectNode o = mem.putObject(i == 0 ? "short" : "long");
         o.put("runs", n);
@@ -231,8 +255,6 @@ public final class BenchEngineCommand implements Callable<Integer> {
         throw new IllegalStateException(e);
       }
     }
-    out.flush();
-    return 0;
   }
 
   private static void put(ObjectNode o, double[][] all, int threads, int runs) {
@@ -277,7 +299,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
   }
 
   /** {runs/s, ns per actor-step, mean steps per run}. */
-  private static double[] measure(CompiledModel m, int runs, int threads, long[] work) {
+  private static double[] measure(CompiledModel m, int runs, int threads, long[] work,
+      Progress progress) {
+    LongConsumer done = progress.stage(UNITS, runs);
     long[] steps = new long[1];
     int h = m.horizonWeeks();
     long t0 = System.nanoTime();
@@ -289,7 +313,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
           work[i] += w[i];
         }
       }
-    }, null);
+    }, done);
     long ns = System.nanoTime() - t0;
     double rps = runs / (ns / 1e9);
     double perActorStep = (double) ns * threads / Math.max(1, steps[0]) / m.actorCount();
@@ -300,7 +324,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
    * {peak heap bytes (all pools, includes garbage not yet collected), heap after GC, GC count,
    * millis, peak of the old generation} of an aggregate-only ensemble.
    */
-  private static long[] peakHeap(CompiledModel m, int runs, int threads) {
+  private static long[] peakHeap(CompiledModel m, int runs, int threads, LongConsumer done) {
     System.gc();
     List<MemoryPoolMXBean> pools = new ArrayList<>();
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -312,7 +336,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     long gc0 = gcCount();
     long t0 = System.nanoTime();
     EnsembleSummary s = new EnsembleSummary(m);
-    Ensemble.run(m, 99, runs, threads, s, null);
+    Ensemble.run(m, 99, runs, threads, s, done);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     long peak = 0;
     long peakOld = 0;

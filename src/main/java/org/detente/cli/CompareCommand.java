@@ -16,6 +16,7 @@ import org.detente.engine.CompiledModel;
 import org.detente.engine.ModelParameters;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,38 +41,32 @@ public final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--policy", paramLabel = "NAME",
-      description = "A policy of the scenario to compare (repeatable; one arm each).")
-  List<String> policies = new ArrayList<>();
+  @Mixin SharedOptions.PolicyArms policies;
 
   @Option(names = "--baseline",
       description = "Add the unmodified scenario as the first arm (the baseline).")
   boolean baseline;
 
-  @Option(names = "--runs", defaultValue = "2000", paramLabel = "N",
-      description = "Runs per arm (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin SharedOptions.Runs runs;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Master seed, shared by every arm (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
-  @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads (default: all processors; results do not depend on it).")
-  Integer threads;
+  @Mixin SharedOptions.Threads threads;
 
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
-  boolean json;
+  @Mixin SharedOptions.Json json;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   @Override
   public Integer call() throws Exception {
-    AnalysisSupport.checkPositive("--runs", runs);
-    int nThreads = AnalysisSupport.threads(threads);
-    boolean withBaseline = baseline || policies.size() == 1;
-    if (policies.isEmpty()) {
+    AnalysisSupport.checkPositive("--runs", runs.value());
+    AnalysisSupport.checkPositive("--threads", threads.value());
+    List<String> policyNames = policies.names();
+    boolean withBaseline = baseline || policyNames.size() == 1;
+    if (policyNames.isEmpty()) {
       throw new DetenteException("compare needs at least one --policy NAME", 2);
     }
-    if (!withBaseline && policies.size() < 2) {
+    if (!withBaseline && policyNames.size() < 2) {
       throw new DetenteException("compare needs two arms: give --baseline or a second --policy",
           2);
     }
@@ -81,7 +76,7 @@ public final class CompareCommand implements Callable<Integer> {
       armNames.add("baseline");
       armPolicies.add(List.of());
     }
-    for (String p : policies) {
+    for (String p : policyNames) {
       if (armNames.contains(p)) {
         throw new DetenteException("policy '" + p + "' is given twice", 2);
       }
@@ -99,21 +94,23 @@ public final class CompareCommand implements Callable<Integer> {
             + "' changes the scenario's questions; arms must share the same questions");
       }
     }
-    AnalysisSupport.Progress progress = new AnalysisSupport.Progress("compare",
-        (long) runs * armNames.size(), json);
     List<PolicyComparison.Arm> arms = new ArrayList<>();
     List<EnsembleSummary> summaries = new ArrayList<>();
-    for (int a = 0; a < armNames.size(); a++) {
-      Scenario s = scenarios.get(a);
-      CompiledModel model = Models.compile(s, ModelParameters.from(s));
-      EnsembleSummary summary = new EnsembleSummary(model);
-      summaries.add(summary);
-      arms.add(new PolicyComparison.Arm(armNames.get(a),
-          AnalysisSupport.runner(model, seed, runs, nThreads, progress), summary));
+    PolicyComparison.Result r;
+    try (Progress progress = Progress.start(spec, progressFlags, "compare",
+        (long) runs.value() * armNames.size(), " runs")) {
+      for (int a = 0; a < armNames.size(); a++) {
+        Scenario s = scenarios.get(a);
+        CompiledModel model = Models.compile(s, ModelParameters.from(s));
+        EnsembleSummary summary = new EnsembleSummary(model);
+        summaries.add(summary);
+        arms.add(new PolicyComparison.Arm(armNames.get(a), AnalysisSupport.runner(model,
+            seed.value(), runs.value(), threads.value(), progress), summary));
+      }
+      r = PolicyComparison.compare(arms, ind, runs.value());
     }
-    PolicyComparison.Result r = PolicyComparison.compare(arms, ind, runs);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.value()) {
       out.println(AnalysisSupport.mapper().writeValueAsString(toJson(r, ind, summaries)));
     } else {
       printTable(out, r, ind);
@@ -128,11 +125,11 @@ public final class CompareCommand implements Callable<Integer> {
     ObjectNode root = mapper.createObjectNode();
     root.put("command", "compare");
     root.put("file", file.toString());
-    root.put("seed", seed);
-    root.put("runs", runs);
+    root.put("seed", seed.value());
+    root.put("runs", runs.value());
     root.put("baseline", r.arms().get(0));
     ArrayNode pol = root.putArray("policies");
-    policies.forEach(pol::add);
+    policies.names().forEach(pol::add);
     root.put("method", "paired: Newcombe (1998) hybrid score interval (method 10), 95%;"
         + " mid-p McNemar (1947) test; common random numbers (run i of every arm shares seed i)");
     root.put("pairingMemoryBytes", r.memoryBytes());
@@ -169,7 +166,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   private void printTable(PrintWriter out, PolicyComparison.Result r, Indicators ind) {
     out.println(AnalysisSupport.f("compare %s: %d runs per arm, seed %d, baseline '%s'",
-        file, runs, seed, r.arms().get(0)));
+        file, runs.value(), seed.value(), r.arms().get(0)));
     out.println("Probabilities with Wilson 95% intervals; differences arm - baseline with"
         + " Newcombe paired 95% intervals and mid-p McNemar p-values.");
     out.println();

@@ -24,6 +24,7 @@ import org.detente.effects.Fallout;
 import org.detente.effects.NuclearCasualtyModel;
 import org.detente.effects.Units;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,9 +51,17 @@ public final class EffectsCommand implements Callable<Integer> {
       description = "Yield with unit: t, kt or Mt (e.g. 300kt, 1.2Mt); 0.01 kt to 50 Mt.")
   String yieldText;
 
-  @Option(names = "--burst", paramLabel = "air|surface", defaultValue = "air",
-      description = "air (default) or surface burst.")
-  String burstText;
+  /**
+   * Where the weapon bursts.
+   * The constants are the words of the command line, as picocli lists them in help and errors.
+   */
+  enum BurstKind {
+    air, surface;
+  }
+
+  @Option(names = "--burst", paramLabel = "KIND", defaultValue = "air",
+      description = "${COMPLETION-CANDIDATES} burst (default: ${DEFAULT-VALUE}).")
+  BurstKind burstKind;
 
   @Option(names = "--height", paramLabel = "HEIGHT",
       description = "Height of an air burst with unit: m, km, ft, mi (default: the height that"
@@ -90,8 +99,7 @@ public final class EffectsCommand implements Callable<Integer> {
       description = "Fallout shelter protection factor, >= 1 (default ${DEFAULT-VALUE}: a house).")
   double shelterPf;
 
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
-  boolean json;
+  @Mixin SharedOptions.Json json;
 
   @Option(names = "--map", paramLabel = "FILE.html",
       description = "Also write a self-contained offline HTML map of the rings and fallout plume.")
@@ -104,12 +112,8 @@ public final class EffectsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     double yieldKt = Units.parseYieldKt(yieldText);
     Units.checkYield(yieldKt);
-    String kind = burstText.trim().toLowerCase(Locale.ROOT);
-    if (!kind.equals("air") && !kind.equals("surface")) {
-      throw new DetenteException("--burst must be 'air' or 'surface', got '" + burstText + "'", 2);
-    }
     Burst burst;
-    if (kind.equals("surface")) {
+    if (burstKind == BurstKind.surface) {
       if (heightText != null) {
         throw new DetenteException("--height applies to an air burst; drop it or use --burst air", 2);
       }
@@ -153,7 +157,7 @@ public final class EffectsCommand implements Callable<Integer> {
       OutputFiles.write(mapFile, html);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.value()) {
       ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       out.println(om.writeValueAsString(toJson(om, burst, radii, fallout, place, gzLat, gzLon,
           windKmh, cas)));
@@ -286,7 +290,7 @@ public final class EffectsCommand implements Callable<Integer> {
     ObjectNode o = om.createObjectNode();
     ObjectNode in = o.putObject("inputs");
     in.put("yield", yieldText);
-    in.put("burst", burstText);
+    in.put("burst", burstKind.toString());
     in.put("height", heightText);
     in.put("target", target);
     in.put("country", country);

@@ -17,6 +17,7 @@ import org.detente.engine.Simulator;
 import org.detente.engine.Tracer;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay one run of an ensemble (exactly run I of 'detente run --seed S') as a dated " +
+      "Replay one run of an ensemble (exactly run I of 'detente run --seed S', with the same" +
+      " default seed) as a dated " +
       "timeline: who did what to whom (action, CAMEO code, Goldstein value), why (expected " +
       "utilities of the best alternatives and the beliefs behind them), channel changes, " +
       "combat, casualties and the outcome."
@@ -39,17 +41,13 @@ public final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
   Path file;
 
-  @Option(names = {"-s", "--seed"}, paramLabel = "S", required = true,
-      description = "Master seed of the ensemble.")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
   @Option(names = {"-r", "--run"}, paramLabel = "I", defaultValue = "0",
       description = "Index of the run in the ensemble (default: ${DEFAULT-VALUE}).")
   int run;
 
-  @Option(names = {"-p", "--policy"}, paramLabel = "NAME",
-      description = "Apply this policy overlay (repeatable; applied in order).")
-  List<String> policies = new ArrayList<>();
+  @Mixin SharedOptions.Policies policies;
 
   @Option(names = "--horizon", paramLabel = "WEEKS",
       description = "Override the scenario's horizon in weeks.")
@@ -71,7 +69,7 @@ public final class ExplainCommand implements Callable<Integer> {
     if (run < 0) {
       throw new DetenteException("--run must be >= 0, got " + run, 2);
     }
-    Scenario sc = EngineSupport.load(file, policies, horizon);
+    Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel m = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     PrintWriter out = spec.commandLine().getOut();
     LocalDate asOf = sc.meta().asOf();
@@ -135,11 +133,11 @@ public final class ExplainCommand implements Callable<Integer> {
         lines.add("  · " + text);
       }
     });
-    sim.run(seed, run);
+    sim.run(seed.value(), run);
 
     out.printf(Locale.ROOT, "%s — %s%n", sc.meta().id(), sc.meta().title());
-    out.printf(Locale.ROOT, "Run %d of master seed %d (run seed %s); policies: %s%n", run, seed,
-        Long.toUnsignedString(Rng.runSeed(seed, run)),
+    out.printf(Locale.ROOT, "Run %d of master seed %d (run seed %s); policies: %s%n", run,
+        seed.value(), Long.toUnsignedString(Rng.runSeed(seed.value(), run)),
         sc.meta().appliedPolicies().isEmpty() ? "(none)"
             : String.join(", ", sc.meta().appliedPolicies()));
     out.println("Private types drawn for this run (unknown to the other actors):");

@@ -19,6 +19,7 @@ import org.detente.scenario.Actor;
 import org.detente.scenario.Motive;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,42 +54,44 @@ public final class HypothesesCommand implements Callable<Integer> {
       description = "Only this actor (default: every actor with two or more hypotheses).")
   List<String> actorFilter = new ArrayList<>();
 
-  @Option(names = "--policy", paramLabel = "NAME",
-      description = "Policies to apply to the scenario (repeatable).")
-  List<String> policies = new ArrayList<>();
+  @Mixin SharedOptions.Policies policies;
 
-  @Option(names = "--runs", defaultValue = "1000", paramLabel = "N",
-      description = "Runs per hypothesis (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin SharedOptions.Runs runs;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Master seed, shared by every hypothesis (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
-  @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads (default: all processors; results do not depend on it).")
-  Integer threads;
+  @Mixin SharedOptions.Threads threads;
 
-  @Option(names = "--likelihood", defaultValue = "joint", paramLabel = "joint|product",
-      description = "joint: share of runs consistent with all items at once; product: product"
-          + " of per-item shares (items independent given the hypothesis)"
-          + " (default: ${DEFAULT-VALUE}).")
-  String likelihood;
+  /**
+   * How the evidence items combine into a likelihood.
+   * The constants are the words of the command line, as picocli lists them in help and errors.
+   */
+  enum Likelihood {
+    joint(HypothesisAnalysis.Combination.JOINT),
+    product(HypothesisAnalysis.Combination.PRODUCT);
 
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
-  boolean json;
+    final HypothesisAnalysis.Combination combination;
+
+    Likelihood(HypothesisAnalysis.Combination combination) {
+      this.combination = combination;
+    }
+  }
+
+  @Option(names = "--likelihood", defaultValue = "joint", paramLabel = "KIND",
+      description = "${COMPLETION-CANDIDATES}. joint: share of runs consistent with all items"
+          + " at once; product: product of per-item shares (items independent given the"
+          + " hypothesis) (default: ${DEFAULT-VALUE}).")
+  Likelihood likelihood;
+
+  @Mixin SharedOptions.Json json;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   @Override
   public Integer call() throws Exception {
-    AnalysisSupport.checkPositive("--runs", runs);
-    HypothesisAnalysis.Combination combination = switch (likelihood) {
-      case "joint" -> HypothesisAnalysis.Combination.JOINT;
-      case "product" -> HypothesisAnalysis.Combination.PRODUCT;
-      default -> throw new DetenteException(
-          "--likelihood must be joint or product (got '" + likelihood + "')", 2);
-    };
-    int nThreads = AnalysisSupport.threads(threads);
-    Scenario s = AnalysisSupport.load(file, policies);
+    AnalysisSupport.checkPositive("--runs", runs.value());
+    AnalysisSupport.checkPositive("--threads", threads.value());
+    Scenario s = AnalysisSupport.load(file, policies.names());
     Evidence ev = Evidence.load(evidence, s);
     EvidenceMatcher matcher = new EvidenceMatcher(ev, s);
     if (matcher.items().isEmpty()) {
@@ -118,15 +121,20 @@ public final class HypothesesCommand implements Callable<Integer> {
     }
     long total = 0;
     for (var ah : actors) {
-      total += (long) runs * ah.ids().size();
+      total += (long) runs.value() * ah.ids().size();
     }
-    AnalysisSupport.Progress progress = new AnalysisSupport.Progress("hypotheses", total, json);
     CompiledModel base = Models.compile(s, ModelParameters.from(s));
-    List<HypothesisAnalysis.ActorResult> results = HypothesisAnalysis.analyse(actors, matcher,
-        runs, (actor, motive, sink) -> Ensemble.run(base.withFixedMotive(actor, motive), seed,
-            runs, nThreads, sink, progress.stage(runs)), combination);
+    List<HypothesisAnalysis.ActorResult> results;
+    try (Progress progress = Progress.start(spec, progressFlags, "hypotheses", total,
+        " runs")) {
+      results = HypothesisAnalysis.analyse(actors, matcher, runs.value(),
+          (actor, motive, sink) -> Ensemble.run(base.withFixedMotive(actor, motive),
+              seed.value(), runs.value(), threads.value(), sink,
+              progress.stage(runs.value())),
+          likelihood.combination);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.value()) {
       out.println(AnalysisSupport.mapper().writeValueAsString(toJson(s, ev, matcher, results)));
     } else {
       print(out, ev, matcher, results);
@@ -142,10 +150,10 @@ public final class HypothesesCommand implements Callable<Integer> {
     root.put("file", file.toString());
     root.put("evidence", evidence.toString());
     ArrayNode pol = root.putArray("policies");
-    policies.forEach(pol::add);
-    root.put("seed", seed);
-    root.put("runs", runs);
-    root.put("likelihood", likelihood);
+    policies.names().forEach(pol::add);
+    root.put("seed", seed.value());
+    root.put("runs", runs.value());
+    root.put("likelihood", likelihood.toString());
     root.put("smoothing", "Jeffreys: (k + 1/2) / (N + 1) per likelihood factor");
     ArrayNode items = root.putArray("items");
     for (EvidenceItem it : m.items()) {
@@ -206,7 +214,7 @@ public final class HypothesesCommand implements Callable<Integer> {
       List<HypothesisAnalysis.ActorResult> results) {
     out.println(AnalysisSupport.f("hypotheses %s, evidence %s: %d items (%d beyond the horizon),"
         + " %d runs per hypothesis, seed %d", file, evidence, m.items().size(),
-        m.skipped().size(), runs, seed));
+        m.skipped().size(), runs.value(), seed.value()));
     if (!m.skipped().isEmpty()) {
       out.println("Beyond the horizon (not evaluated): "
           + String.join(", ", m.skipped().stream().map(EvidenceItem::id).toList()));
@@ -222,7 +230,7 @@ public final class HypothesesCommand implements Callable<Integer> {
             CompareCommand.trim(h.id(), 24), 100 * h.prior(), h.consistent(), h.runs(),
             h.likelihood(), h.se(), "", 100 * h.posterior(), 100 * h.posteriorSe()));
       }
-      if (likelihood.equals("joint")
+      if (likelihood == Likelihood.joint
           && ar.hypotheses().stream().allMatch(h -> h.consistent() == 0)) {
         out.println("  No run reproduced all the evidence under any hypothesis: the posterior is"
             + " the prior. Use more --runs, or --likelihood product.");

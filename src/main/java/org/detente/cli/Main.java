@@ -58,6 +58,8 @@ public final class Main implements Runnable {
   /** Builds the configured command line (used by tests too). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // choices are enums: picocli lists the candidates in help and errors, in any case
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     for (String[] s : SUMMARIES) {
       CommandLine sub = cl.getSubcommands().get(s[0]);
       if (sub != null) {

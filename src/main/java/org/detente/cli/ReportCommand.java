@@ -22,6 +22,7 @@ import org.detente.report.ReportData;
 import org.detente.report.ReportInput;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,23 +50,17 @@ public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--policy", paramLabel = "NAME",
-      description = "A policy to compare with the baseline (repeatable).")
-  List<String> policies = new ArrayList<>();
+  @Mixin SharedOptions.PolicyArms policyArms;
 
-  @Option(names = "--runs", defaultValue = "2000", paramLabel = "N",
-      description = "Runs of the baseline and of each policy (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin SharedOptions.Runs runsOption;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Master seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seedOption;
 
-  @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads (default: all processors; the report does not depend on it).")
-  Integer threads;
+  @Mixin SharedOptions.Threads threadsOption;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Mixin SharedOptions.ProgressFlags progressFlags;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
       description = "Output folder: receives " + REPORT_FILE + ", atomically. As for every"
           + " --out, DIR must be new, empty, or a previous output folder holding only what"
           + " Detente wrote there.")
@@ -75,10 +70,18 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Runs per tornado point; 0 leaves the tornado out (default: ${DEFAULT-VALUE}).")
   int tornadoRuns;
 
-  @Option(names = "--tornado-parameters", defaultValue = "all", paramLabel = "declared|all",
-      description = "Tornado over the declared parameters or every catalogue parameter"
-          + " (default: ${DEFAULT-VALUE}).")
-  String tornadoParameters;
+  /**
+   * Which parameters the tornado varies.
+   * The constants are the words of the command line, as picocli lists them in help and errors.
+   */
+  enum TornadoParameters {
+    declared, all;
+  }
+
+  @Option(names = "--tornado-parameters", defaultValue = "all", paramLabel = "WHICH",
+      description = "${COMPLETION-CANDIDATES}: the tornado over the parameters the scenario"
+          + " declares or over every catalogue parameter (default: ${DEFAULT-VALUE}).")
+  TornadoParameters tornadoParameters;
 
   @Option(names = "--tornado-output", defaultValue = Indicators.NUCLEAR_USE, paramLabel = "NAME",
       description = "Output of the tornado: outcome class, nuclear_use, question id or"
@@ -99,14 +102,15 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private int report(OutputFolder folder) throws Exception {
+    List<String> policies = policyArms.names();
+    int runs = runsOption.value();
+    long seed = seedOption.value();
+    int nThreads = threadsOption.value();
     AnalysisSupport.checkPositive("--runs", runs);
+    AnalysisSupport.checkPositive("--threads", nThreads);
     if (tornadoRuns < 0) {
       throw new DetenteException("--tornado-runs must be >= 0", 2);
     }
-    if (!tornadoParameters.equals("declared") && !tornadoParameters.equals("all")) {
-      throw new DetenteException("--tornado-parameters must be declared or all", 2);
-    }
-    int nThreads = AnalysisSupport.threads(threads);
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
     var tornadoOut = AnalysisSupport.output(ind, tornadoOutput);
@@ -115,55 +119,57 @@ public final class ReportCommand implements Callable<Integer> {
       policyScenarios.add(AnalysisSupport.load(file, List.of(p)));
     }
     AnalysisSupport.Factors factors =
-        AnalysisSupport.factors(s, tornadoParameters.equals("all"));
+        AnalysisSupport.factors(s, tornadoParameters == TornadoParameters.all);
     ParameterSpace space = factors.space();
     long total = (long) runs * (1 + policies.size())
         + (tornadoRuns == 0 ? 0 : (long) tornadoRuns * (1 + 2L * space.size()));
-    AnalysisSupport.Progress progress = new AnalysisSupport.Progress("report", total, false);
-
-    CompiledModel baseModel = Models.compile(s, ModelParameters.from(s));
-    ReportData data = new ReportData(new EnsembleSummary(baseModel));
-    EnsembleRunner baseRunner = AnalysisSupport.runner(baseModel, seed, runs, nThreads, progress);
     PolicyComparison.Result comparison = null;
-    if (policies.isEmpty()) {
-      baseRunner.run(data);
-    } else {
-      List<PolicyComparison.Arm> arms = new ArrayList<>();
-      arms.add(new PolicyComparison.Arm("baseline", baseRunner, data));
-      for (int i = 0; i < policies.size(); i++) {
-        Scenario ps = policyScenarios.get(i);
-        if (!AnalysisSupport.indicators(ps).names().equals(ind.names())) {
-          throw new DetenteException("policy '" + policies.get(i)
-              + "' changes the scenario's questions; cannot compare");
-        }
-        CompiledModel m = Models.compile(ps, ModelParameters.from(ps));
-        arms.add(new PolicyComparison.Arm(policies.get(i),
-            AnalysisSupport.runner(m, seed, runs, nThreads, progress), null));
-      }
-      comparison = PolicyComparison.compare(arms, ind, runs);
-    }
-
     List<ReportInput.TornadoBar> tornado = new ArrayList<>();
-    if (tornadoRuns > 0) {
-      double[] values = new double[space.size()];
-      ModelParameters base = ModelParameters.from(s);
-      for (int i = 0; i < values.length; i++) {
-        values[i] = base.get(space.names().get(i));
+    ReportData data;
+    try (Progress progress = Progress.start(spec, progressFlags, "report", total, " runs")) {
+      CompiledModel baseModel = Models.compile(s, ModelParameters.from(s));
+      data = new ReportData(new EnsembleSummary(baseModel));
+      EnsembleRunner baseRunner =
+          AnalysisSupport.runner(baseModel, seed, runs, nThreads, progress);
+      if (policies.isEmpty()) {
+        baseRunner.run(data);
+      } else {
+        List<PolicyComparison.Arm> arms = new ArrayList<>();
+        arms.add(new PolicyComparison.Arm("baseline", baseRunner, data));
+        for (int i = 0; i < policies.size(); i++) {
+          Scenario ps = policyScenarios.get(i);
+          if (!AnalysisSupport.indicators(ps).names().equals(ind.names())) {
+            throw new DetenteException("policy '" + policies.get(i)
+                + "' changes the scenario's questions; cannot compare");
+          }
+          CompiledModel m = Models.compile(ps, ModelParameters.from(ps));
+          arms.add(new PolicyComparison.Arm(policies.get(i),
+              AnalysisSupport.runner(m, seed, runs, nThreads, progress), null));
+        }
+        comparison = PolicyComparison.compare(arms, ind, runs);
       }
-      double baseOut = fraction(baseModel, tornadoOut, nThreads, progress);
-      for (int i = 0; i < space.size(); i++) {
-        double[] lo = values.clone();
-        lo[i] = space.low()[i];
-        double[] hi = values.clone();
-        hi[i] = space.high()[i];
-        double outLo = fraction(Models.compile(s,
-            AnalysisSupport.parameters(s, space.names(), lo)), tornadoOut, nThreads,
-            progress);
-        double outHi = fraction(Models.compile(s,
-            AnalysisSupport.parameters(s, space.names(), hi)), tornadoOut, nThreads,
-            progress);
-        tornado.add(new ReportInput.TornadoBar(space.names().get(i), space.low()[i],
-            space.high()[i], outLo, outHi, baseOut));
+
+      if (tornadoRuns > 0) {
+        double[] values = new double[space.size()];
+        ModelParameters base = ModelParameters.from(s);
+        for (int i = 0; i < values.length; i++) {
+          values[i] = base.get(space.names().get(i));
+        }
+        double baseOut = fraction(baseModel, tornadoOut, nThreads, progress);
+        for (int i = 0; i < space.size(); i++) {
+          double[] lo = values.clone();
+          lo[i] = space.low()[i];
+          double[] hi = values.clone();
+          hi[i] = space.high()[i];
+          double outLo = fraction(Models.compile(s,
+              AnalysisSupport.parameters(s, space.names(), lo)), tornadoOut, nThreads,
+              progress);
+          double outHi = fraction(Models.compile(s,
+              AnalysisSupport.parameters(s, space.names(), hi)), tornadoOut, nThreads,
+              progress);
+          tornado.add(new ReportInput.TornadoBar(space.names().get(i), space.low()[i],
+              space.high()[i], outLo, outHi, baseOut));
+        }
       }
     }
 
@@ -200,9 +206,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   private double fraction(CompiledModel model,
       java.util.function.Predicate<org.detente.engine.RunView> output, int nThreads,
-      AnalysisSupport.Progress progress) {
+      Progress progress) {
     long[] hits = new long[1];
-    Ensemble.run(model, seed, tornadoRuns, nThreads, run -> {
+    Ensemble.run(model, seedOption.value(), tornadoRuns, nThreads, run -> {
       if (output.test(run)) {
         hits[0]++;
       }

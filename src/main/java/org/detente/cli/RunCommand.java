@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.LongConsumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.detente.DetenteException;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.SummaryJson;
@@ -35,6 +31,7 @@ import org.detente.engine.RunSink;
 import org.detente.engine.RunView;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,21 +57,13 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario YAML file.")
   Path file;
 
-  @Option(names = {"-p", "--policy"}, paramLabel = "NAME",
-      description = "Apply this policy overlay (repeatable; applied in order).")
-  List<String> policies = new ArrayList<>();
+  @Mixin SharedOptions.Policies policies;
 
-  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "10000",
-      description = "Number of runs (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin SharedOptions.Runs runs;
 
-  @Option(names = {"-s", "--seed"}, paramLabel = "S", defaultValue = "1",
-      description = "Master seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads (default: available processors). Does not change results.")
-  Integer threads;
+  @Mixin SharedOptions.Threads threads;
 
   @Option(names = "--horizon", paramLabel = "WEEKS",
       description = "Override the scenario's horizon in weeks.")
@@ -91,11 +80,9 @@ public final class RunCommand implements Callable<Integer> {
           + " (repeatable), e.g. --motive RUS=conquer-europe.")
   List<String> motives = new ArrayList<>();
 
-  @Option(names = "--json", description = "Print one JSON object on stdout.")
-  boolean json;
+  @Mixin SharedOptions.Json json;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   @Option(names = "--no-timing",
       description = "Leave timing (runsPerSecond, seconds) out, for byte-identical outputs.")
@@ -103,14 +90,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (runs < 1) {
-      throw new DetenteException("--runs must be at least 1, got " + runs, 2);
+    if (runs.value() < 1) {
+      throw new DetenteException("--runs must be at least 1, got " + runs.value(), 2);
     }
-    int nThreads = threads == null ? EngineSupport.defaultThreads() : threads;
+    int nThreads = threads.value();
     if (nThreads < 1) {
       throw new DetenteException("--threads must be at least 1, got " + nThreads, 2);
     }
-    Scenario sc = EngineSupport.load(file, policies, horizon);
+    Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     EnsembleSummary summary = new EnsembleSummary(model);
 
@@ -121,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runAndPrint(Scenario sc, CompiledModel model, EnsembleSummary summary,
       int nThreads, OutputFolder folder) throws IOException {
-    RunsCsv csv = folder == null ? null : new RunsCsv(model, seed, folder.staging());
+    RunsCsv csv = folder == null ? null : new RunsCsv(model, seed.value(), folder.staging());
     RunSink sink = summary;
     if (csv != null) {
       RunsCsv c = csv;
@@ -131,18 +118,9 @@ public final class RunCommand implements Callable<Integer> {
       };
     }
     long t0 = System.nanoTime();
-    boolean bar = !quiet && System.console() != null;
-    try {
-      if (bar) {
-        try (ProgressBar pb = new ProgressBarBuilder().setTaskName("run").setInitialMax(runs)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .setUpdateIntervalMillis(200).build()) {
-          LongConsumer progress = pb::stepTo;
-          Ensemble.run(model, seed, runs, nThreads, sink, progress);
-        }
-      } else {
-        Ensemble.run(model, seed, runs, nThreads, sink, null);
-      }
+    try (Progress progress = Progress.start(spec, progressFlags, "run", runs.value(), " runs")) {
+      Ensemble.run(model, seed.value(), runs.value(), nThreads, sink,
+          progress.stage(runs.value()));
     } catch (RuntimeException | Error e) {
       if (csv != null) {
         csv.closeQuietly(); // the folder closes and deletes the staging folder
@@ -150,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
       throw e;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double rps = runs / Math.max(seconds, 1e-9);
+    double rps = runs.value() / Math.max(seconds, 1e-9);
 
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = header(mapper, sc, model, nThreads);
@@ -167,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
       folder.publish();
     }
     PrintWriter pw = spec.commandLine().getOut();
-    if (json) {
+    if (json.value()) {
       pw.println(mapper.writeValueAsString(root));
     } else {
       printTable(pw, sc, model, summary, nThreads, rps, seconds);
@@ -182,8 +160,8 @@ public final class RunCommand implements Callable<Integer> {
     root.put("title", sc.meta().title());
     ArrayNode pol = root.putArray("policies");
     sc.meta().appliedPolicies().forEach(pol::add);
-    root.put("runs", runs);
-    root.put("seed", seed);
+    root.put("runs", runs.value());
+    root.put("seed", seed.value());
     root.put("threads", nThreads);
     root.put("horizonWeeks", model.horizonWeeks());
     root.put("asOf", sc.meta().asOf().toString());
@@ -218,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
     pw.printf(Locale.ROOT, "policies: %s   runs: %d   seed: %d   threads: %d   horizon: %d weeks%n",
         sc.meta().appliedPolicies().isEmpty() ? "(none)"
             : String.join(", ", sc.meta().appliedPolicies()),
-        n, seed, nThreads, model.horizonWeeks());
+        n, seed.value(), nThreads, model.horizonWeeks());
     pw.printf(Locale.ROOT, "principal adversaries: %s and %s%n%n",
         model.actorId(model.principalA()), model.actorId(model.principalB()));
     pw.println("Outcome                 p        95% interval");
@@ -286,8 +264,8 @@ public final class RunCommand implements Callable<Integer> {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("SQLDATE\tActor1Code\tActor2Code\tEventCode\tGoldsteinScale\tTheater\tRun\tWeek"
           + "\tAction\n");
-      for (int i = 0; i < Math.min(EVENT_LOG_RUNS, runs); i++) {
-        sim.run(seed, i);
+      for (int i = 0; i < Math.min(EVENT_LOG_RUNS, runs.value()); i++) {
+        sim.run(seed.value(), i);
         for (int e = 0; e < sim.eventCount(); e++) {
           Action a = sim.eventAction(e);
           int wk = sim.eventWeek(e);

@@ -19,6 +19,7 @@ import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,9 +49,17 @@ public final class SensitivityCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (YAML).")
   Path file;
 
-  @Option(names = "--method", defaultValue = "morris", paramLabel = "morris|sobol|both",
-      description = "Method (default: ${DEFAULT-VALUE}).")
-  String method;
+  /**
+   * The sensitivity methods.
+   * The constants are the words of the command line, as picocli lists them in help and errors.
+   */
+  enum Method {
+    morris, sobol, both;
+  }
+
+  @Option(names = "--method", defaultValue = "morris", paramLabel = "METHOD",
+      description = "Method: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Method method;
 
   @Option(names = "--samples", paramLabel = "K",
       description = "Morris trajectories (default 10) or Sobol base samples (default 64).")
@@ -87,24 +96,17 @@ public final class SensitivityCommand implements Callable<Integer> {
           + " else the catalogue).")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Master seed of the runs and of the design (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SharedOptions.Seed seed;
 
-  @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads (default: all processors; results do not depend on it).")
-  Integer threads;
+  @Mixin SharedOptions.Threads threads;
 
-  @Option(names = "--json", description = "Print one JSON object instead of a table.")
-  boolean json;
+  @Mixin SharedOptions.Json json;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
 
   @Override
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs-per-point", runsPerPoint);
-    if (!List.of("morris", "sobol", "both").contains(method)) {
-      throw new DetenteException("--method must be morris, sobol or both (got '" + method + "')",
-          2);
-    }
     if (levels < 2 || levels % 2 != 0) {
       throw new DetenteException("--levels must be an even number >= 2 (got " + levels + ")", 2);
     }
@@ -114,10 +116,10 @@ public final class SensitivityCommand implements Callable<Integer> {
     int morrisK = samples == null ? 10 : samples;
     int sobolN = samples == null ? 64 : samples;
     AnalysisSupport.checkPositive("--samples", morrisK);
-    if (!method.equals("sobol") && morrisK < 2) {
+    if (method != Method.sobol && morrisK < 2) {
       throw new DetenteException("--samples must be at least 2 for Morris", 2);
     }
-    int nThreads = AnalysisSupport.threads(threads);
+    AnalysisSupport.checkPositive("--threads", threads.value());
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
     var out = AnalysisSupport.output(ind, output);
@@ -125,34 +127,37 @@ public final class SensitivityCommand implements Callable<Integer> {
     ParameterSpace space = factors.space();
     int k = space.size();
     long points = 0;
-    if (!method.equals("sobol")) {
+    if (method != Method.sobol) {
       points += (long) morrisK * (k + 1);
     }
-    if (!method.equals("morris")) {
+    if (method != Method.morris) {
       points += (long) sobolN * (k + 2);
     }
-    AnalysisSupport.Progress progress =
-        new AnalysisSupport.Progress("sensitivity", points * runsPerPoint, json);
     double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    ToDoubleFunction<double[]> f = x -> {
-      ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
-      CompiledModel model = Models.compile(s, p);
-      long[] hits = new long[1];
-      Ensemble.run(model, seed, runsPerPoint, nThreads, run -> {
-        if (out.test(run)) {
-          hits[0]++;
-        }
-      }, progress.stage(runsPerPoint));
-      double v = hits[0] / (double) runsPerPoint;
-      range[0] = Math.min(range[0], v);
-      range[1] = Math.max(range[1], v);
-      return v;
-    };
-    List<Morris.Effect> morris = method.equals("sobol") ? null
-        : Morris.screen(space, morrisK, levels, candidates == null ? 4 * morrisK : candidates,
-            seed, f);
-    Sobol.Result sobol = method.equals("morris") ? null
-        : Sobol.analyse(space, sobolN, seed, bootstrap, f);
+    List<Morris.Effect> morris;
+    Sobol.Result sobol;
+    try (Progress progress = Progress.start(spec, progressFlags, "sensitivity",
+        points * runsPerPoint, " runs")) {
+      ToDoubleFunction<double[]> f = x -> {
+        ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
+        CompiledModel model = Models.compile(s, p);
+        long[] hits = new long[1];
+        Ensemble.run(model, seed.value(), runsPerPoint, threads.value(), run -> {
+          if (out.test(run)) {
+            hits[0]++;
+          }
+        }, progress.stage(runsPerPoint));
+        double v = hits[0] / (double) runsPerPoint;
+        range[0] = Math.min(range[0], v);
+        range[1] = Math.max(range[1], v);
+        return v;
+      };
+      morris = method == Method.sobol ? null
+          : Morris.screen(space, morrisK, levels, candidates == null ? 4 * morrisK : candidates,
+              seed.value(), f);
+      sobol = method == Method.morris ? null
+          : Sobol.analyse(space, sobolN, seed.value(), bootstrap, f);
+    }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       order.add(i);
@@ -162,13 +167,13 @@ public final class SensitivityCommand implements Callable<Integer> {
         : Comparator.comparingDouble(i -> -morris.get(i).muStar());
     order.sort(rank.thenComparing(i -> space.names().get(i)));
     PrintWriter pw = spec.commandLine().getOut();
-    if (json) {
+    if (json.value()) {
       ObjectNode root = AnalysisSupport.mapper().createObjectNode();
       root.put("command", "sensitivity");
       root.put("file", file.toString());
-      root.put("method", method);
+      root.put("method", method.toString());
       root.put("output", output);
-      root.put("seed", seed);
+      root.put("seed", seed.value());
       root.put("runsPerPoint", runsPerPoint);
       if (morris != null) {
         root.put("morrisTrajectories", morrisK);
@@ -212,7 +217,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     } else {
       pw.println(AnalysisSupport.f("sensitivity %s: output %s, method %s, %d factors (%s),"
           + " %d points x %d runs, seed %d", file, output, method, k,
-          !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue" : "declared", points, runsPerPoint, seed));
+          !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue" : "declared", points, runsPerPoint, seed.value()));
       pw.println("Effects are in probability per whole range of the parameter; ranked by "
           + (sobol != null ? "total Sobol index ST." : "Morris mu*."));
       pw.println();

@@ -13,8 +13,8 @@ import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioException;
 import org.detente.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,14 +37,9 @@ public final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario YAML files.")
   List<Path> files = new ArrayList<>();
 
-  @Option(
-      names = {"-p", "--policy"},
-      paramLabel = "NAME",
-      description = "Validate with this policy applied (repeatable; applied in order).")
-  List<String> policies = new ArrayList<>();
+  @Mixin SharedOptions.Policies policies;
 
-  @Option(names = "--json", description = "Print one JSON object on stdout.")
-  boolean json;
+  @Mixin SharedOptions.Json json;
 
   @Override
   public Integer call() {
@@ -55,11 +50,11 @@ public final class ValidateCommand implements Callable<Integer> {
     ArrayNode results = report.putArray("files");
     boolean allValid = true;
     for (Path file : files) {
-      List<Problem> problems = ScenarioLoader.validate(file, policies);
+      List<Problem> problems = ScenarioLoader.validate(file, policies.names());
       Scenario scenario = null;
       if (problems.isEmpty()) {
         try {
-          scenario = ScenarioLoader.load(file, policies);
+          scenario = ScenarioLoader.load(file, policies.names());
         } catch (ScenarioException e) {
           problems = e.problems();
         }
@@ -68,7 +63,7 @@ public final class ValidateCommand implements Callable<Integer> {
       r.put("file", file.toString());
       r.put("valid", problems.isEmpty());
       ArrayNode pol = r.putArray("policies");
-      policies.forEach(pol::add);
+      policies.names().forEach(pol::add);
       if (problems.isEmpty()) {
         ObjectNode counts = r.putObject("counts");
         counts.put("actors", scenario.actors().size());
@@ -80,7 +75,7 @@ public final class ValidateCommand implements Callable<Integer> {
         counts.put("policies", scenario.policies().size());
         counts.put("questions", scenario.questions().size());
         counts.put("parameters", scenario.parameters().size());
-        if (!json) {
+        if (!json.value()) {
           out.println(file + ": ok (" + summary(scenario) + ")");
         }
       } else {
@@ -93,14 +88,14 @@ public final class ValidateCommand implements Callable<Integer> {
           o.put("column", p.column());
           o.put("path", p.path());
           o.put("message", p.message());
-          if (!json) {
+          if (!json.value()) {
             err.println(p);
           }
         }
       }
     }
     report.put("valid", allValid);
-    if (json) {
+    if (json.value()) {
       try {
         out.println(mapper.writeValueAsString(report));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

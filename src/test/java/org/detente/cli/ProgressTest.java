@@ -1,0 +1,151 @@
+package org.detente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The progress bar: on standard error only, when it is a terminal or asked for, never with
+ * {@code -q}; without colour under {@code NO_COLOR}; never mixed into standard output or JSON.
+ */
+class ProgressTest {
+
+  private static final String CUBA = "scenarios/cuban-missile-crisis-1962.yaml";
+  private static final Map<String, String> NO_ENV = Map.of();
+
+  @Test
+  void shownOnATerminalOrWhenAskedAndNeverWhenQuiet() {
+    assertThat(Progress.look(false, false, true, NO_ENV, StandardCharsets.UTF_8))
+        .isEqualTo(Progress.Look.COLOUR);
+    assertThat(Progress.look(false, false, false, NO_ENV, StandardCharsets.UTF_8))
+        .isEqualTo(Progress.Look.NONE);
+    assertThat(Progress.look(false, true, false, NO_ENV, StandardCharsets.UTF_8))
+        .isEqualTo(Progress.Look.COLOUR);
+    assertThat(Progress.look(true, true, true, NO_ENV, StandardCharsets.UTF_8))
+        .isEqualTo(Progress.Look.NONE);
+  }
+
+  @Test
+  void noColorAndPlainCharsets() {
+    assertThat(Progress.look(false, false, true, Map.of("NO_COLOR", "1"),
+        StandardCharsets.UTF_8)).isEqualTo(Progress.Look.PLAIN);
+    // no-color.org: an empty NO_COLOR does not count
+    assertThat(Progress.look(false, false, true, Map.of("NO_COLOR", ""),
+        StandardCharsets.UTF_8)).isEqualTo(Progress.Look.COLOUR);
+    assertThat(Progress.look(false, false, true, NO_ENV, StandardCharsets.US_ASCII))
+        .isEqualTo(Progress.Look.ASCII);
+  }
+
+  @Test
+  void drawsInPlaceAndEndsTheLine() {
+    StringWriter err = new StringWriter();
+    try (Progress p = Progress.start(new PrintWriter(err), Progress.Look.PLAIN, 80, 0, "work",
+        300, " runs", 1)) {
+      LongConsumer a = p.stage(100);
+      LongConsumer b = p.stage(200);
+      for (int i = 1; i <= 100; i++) {
+        a.accept(i);
+      }
+      for (int i = 1; i <= 200; i++) {
+        b.accept(i);
+      }
+    }
+    String text = err.toString();
+    assertThat(text).startsWith("\r").contains("work").contains("100%").contains("300/300 runs")
+        .endsWith(System.lineSeparator()).doesNotContain("\u001b");
+    for (String line : text.split("\r")) {
+      assertThat(line.strip().length()).isLessThanOrEqualTo(80);
+    }
+  }
+
+  @Test
+  void colourOnlyWhenAllowed() {
+    StringWriter colour = new StringWriter();
+    try (Progress p = Progress.start(new PrintWriter(colour), Progress.Look.COLOUR, 80, 0, "w",
+        10, "", 1)) {
+      p.step(10);
+    }
+    StringWriter ascii = new StringWriter();
+    try (Progress p = Progress.start(new PrintWriter(ascii), Progress.Look.ASCII, 80, 0, "w",
+        10, "", 1)) {
+      p.step(10);
+    }
+    assertThat(colour.toString()).contains("\u001b[");
+    assertThat(ascii.toString()).doesNotContain("\u001b").matches("\\p{ASCII}*");
+  }
+
+  @Test
+  void shortWorkShowsNothing() {
+    StringWriter err = new StringWriter();
+    try (Progress p = Progress.start(new PrintWriter(err), Progress.Look.COLOUR, 80,
+        Progress.DELAY_MILLIS, "quick", 10, " runs", 1)) {
+      p.step(10);
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void resultsPrintedWhileTheBarRunsKeepWholeLines() {
+    StringWriter err = new StringWriter();
+    StringWriter out = new StringWriter();
+    try (Progress p = Progress.start(new PrintWriter(err), Progress.Look.PLAIN, 60, 0, "bench",
+        2, " steps", 1)) {
+      PrintWriter lines = p.lines(new PrintWriter(out));
+      lines.print("  10");
+      lines.flush();
+      // a partial line waits, so that the bar cannot be drawn over it
+      assertThat(out.toString()).isEmpty();
+      p.step(1);
+      lines.printf(" %8.3f%n", 1.5);
+      p.step(1);
+      lines.print("last");
+    }
+    assertThat(out.toString()).isEqualTo("  10    1.500" + System.lineSeparator() + "last");
+    // the bar is erased at the end, not left under the results
+    assertThat(err.toString()).endsWith("\r" + " ".repeat(59) + "\r");
+  }
+
+  @Test
+  void askedForTheBarGoesToStandardErrorAndNotIntoJson() throws Exception {
+    CliRun.Result plain = CliRun.exec("run", CUBA, "-n", "40", "-t", "2", "-j", "--no-timing");
+    CliRun.Result withBar = CliRun.exec("run", CUBA, "-n", "40", "-t", "2", "-j", "--no-timing",
+        "--progress");
+    assertThat(plain.err()).isEmpty();
+    assertThat(withBar.code()).isZero();
+    assertThat(withBar.out()).isEqualTo(plain.out());
+    new ObjectMapper().readTree(withBar.out());
+    assertThat(withBar.err()).contains("run").contains("100%").contains("40/40 runs");
+    CliRun.Result quiet = CliRun.exec("run", CUBA, "-n", "40", "-j", "--progress", "-q");
+    assertThat(quiet.err()).isEmpty();
+  }
+
+  @Test
+  void everyLongCommandDrawsTheSameBar() {
+    CliRun.Result compare = CliRun.exec("compare", CUBA, "-p", "no-back-channel", "-n", "20",
+        "--progress");
+    assertThat(compare.code()).isZero();
+    assertThat(compare.err()).contains("compare").contains("40/40 runs");
+    CliRun.Result hypotheses = CliRun.exec("hypotheses", "scenarios/us-russia-2022.yaml",
+        "--evidence", "evidence/us-russia-2022.yaml", "-n", "10", "--progress");
+    assertThat(hypotheses.code()).isZero();
+    assertThat(hypotheses.err()).contains("hypotheses").contains("100%");
+    CliRun.Result sensitivity = CliRun.exec("sensitivity", CUBA, "--method", "morris",
+        "--samples", "2", "--runs-per-point", "5", "--parameter", "qreLambda", "--progress");
+    assertThat(sensitivity.code()).isZero();
+    // 2 trajectories of 2 points, 5 runs each
+    assertThat(sensitivity.err()).contains("sensitivity").contains("20/20 runs");
+    CliRun.Result bargain = CliRun.exec("bargain",
+        "src/main/resources/data/ktab/SOE-Pol-Comp.csv", "--progress");
+    assertThat(bargain.code()).isZero();
+    assertThat(bargain.err()).contains("bargain").contains("turns");
+    for (CliRun.Result r : new CliRun.Result[] {compare, hypotheses, sensitivity, bargain}) {
+      assertThat(r.out()).doesNotContain("\r").doesNotContain("%|");
+    }
+  }
+}
