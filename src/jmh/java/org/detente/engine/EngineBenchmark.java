@@ -26,8 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * has its own simulator, as in {@link Ensemble}. Score: runs per second per thread; with
  * {@code -t 2} JMH reports the sum over both threads.
  *
- * <p>Run from the project root: {@code mvn -B -Pjmh -DskipTests package && java -cp
- * target/detente.jar org.openjdk.jmh.Main EngineBenchmark -t 2}.
+ * <p>Run from the project root: {@code tools/jmh.sh EngineBenchmark -t 2}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
