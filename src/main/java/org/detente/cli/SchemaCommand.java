@@ -22,7 +22,7 @@ public final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = {"-o", "--out", "--output"},
+      names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write the schema to FILE instead of standard output.")
   Path output;
