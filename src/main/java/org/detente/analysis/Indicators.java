@@ -70,6 +70,38 @@ public final class Indicators {
     return run.question(i - outcomeCount - 1);
   }
 
+  /** Runs of a summarised ensemble in which indicator {@code i} holds. */
+  public long count(EnsembleSummary s, int i) {
+    if (i < outcomeCount) {
+      return s.outcomeCount(Outcome.values()[i]);
+    }
+    if (i == outcomeCount) {
+      return s.outcomeCount(Outcome.LIMITED_NUCLEAR) + s.outcomeCount(Outcome.STRATEGIC_NUCLEAR);
+    }
+    return s.questionCount(i - outcomeCount - 1);
+  }
+
+  /**
+   * The indicator that varies most across a summarised ensemble: the largest variance p(1 − p)
+   * of its share p of runs (the first in {@link #names} order on ties), or -1 when every
+   * indicator holds in all runs or in none, so that no one-at-a-time analysis of them can show
+   * anything but its value.
+   */
+  public int mostVariable(EnsembleSummary s) {
+    long n = s.runs();
+    int best = -1;
+    long bestVar = 0;
+    for (int i = 0; i < names.size(); i++) {
+      long k = count(s, i);
+      long v = k * (n - k); // n² p(1 − p), exact in integers (n is at most 2³¹)
+      if (v > bestVar) {
+        bestVar = v;
+        best = i;
+      }
+    }
+    return best;
+  }
+
   /** Number of scenario questions. */
   public int questionCount() {
     return questionCount;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
@@ -83,11 +84,14 @@ public final class ReportCommand implements Callable<Integer> {
           + " declares or over every catalogue parameter (default: ${DEFAULT-VALUE}).")
   TornadoParameters tornadoParameters;
 
-  @Option(names = "--tornado-output", defaultValue = Indicators.NUCLEAR_USE, paramLabel = "NAME",
-      description = "Output of the tornado: outcome class, nuclear_use, question id or"
-          + " rung>=N"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tornado-output", defaultValue = AUTO, paramLabel = "NAME",
+      description = "Output of the tornado: outcome class, nuclear_use, question id,"
+          + " rung>=N, or auto: the outcome class, nuclear_use or question that varies most"
+          + " across the baseline runs (default: ${DEFAULT-VALUE}).")
   String tornadoOutput;
+
+  /** The --tornado-output value that lets the report choose the most variable indicator. */
+  static final String AUTO = "auto";
 
   @Override
   public Integer call() throws Exception {
@@ -113,7 +117,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
-    var tornadoOut = AnalysisSupport.output(ind, tornadoOutput);
+    boolean auto = tornadoOutput.equals(AUTO);
+    var tornadoOut = auto ? null : AnalysisSupport.output(ind, tornadoOutput);
     List<Scenario> policyScenarios = new ArrayList<>();
     for (String p : policies) {
       policyScenarios.add(AnalysisSupport.load(file, List.of(p)));
@@ -124,6 +129,8 @@ public final class ReportCommand implements Callable<Integer> {
     long total = (long) runs * (1 + policies.size())
         + (tornadoRuns == 0 ? 0 : (long) tornadoRuns * (1 + 2L * space.size()));
     PolicyComparison.Result comparison = null;
+    String tornadoName = tornadoOutput;
+    String tornadoWhy = null;
     List<ReportInput.TornadoBar> tornado = new ArrayList<>();
     ReportData data;
     try (Progress progress = Progress.start(spec, progressFlags, "report", total, " runs")) {
@@ -147,6 +154,24 @@ public final class ReportCommand implements Callable<Integer> {
               AnalysisSupport.runner(m, seed, runs, nThreads, progress), null));
         }
         comparison = PolicyComparison.compare(arms, ind, runs);
+      }
+
+      if (auto) {
+        EnsembleSummary sum = data.summary();
+        int best = ind.mostVariable(sum);
+        if (best < 0) {
+          best = ind.indexOf(Indicators.NUCLEAR_USE);
+          tornadoWhy = "Every outcome class and question holds in all " + sum.runs()
+              + " baseline runs or in none, so no output varies; the tornado shows "
+              + Indicators.NUCLEAR_USE + ".";
+        } else {
+          double p = ind.count(sum, best) / (double) sum.runs();
+          tornadoWhy = String.format(Locale.ROOT, "The output was chosen (--tornado-output auto)"
+              + " as the outcome class or question that varies most across the %d baseline runs:"
+              + " p = %.1f%%, variance p(1 − p) = %.3f.", sum.runs(), 100 * p, p * (1 - p));
+        }
+        tornadoName = ind.names().get(best);
+        tornadoOut = AnalysisSupport.output(ind, tornadoName);
       }
 
       if (tornadoRuns > 0) {
@@ -174,26 +199,22 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     Map<String, String> options = new LinkedHashMap<>();
-    options.put("command", "detente report " + file.getFileName() + " --runs " + runs
-        + " --seed " + seed + policies.stream().map(p -> " --policy " + p)
-            .reduce("", String::concat)
-        + " --tornado-runs " + tornadoRuns + " --tornado-parameters " + tornadoParameters
-        + " --tornado-output " + tornadoOutput + " --out " + out.getFileName());
-    options.put("scenario file", file.getFileName().toString());
+    options.put("command", reproduceCommand());
+    options.put("scenario file", file.toString());
     options.put("scenario id", s.meta().id());
     options.put("seed", Long.toString(seed));
     options.put("runs", Integer.toString(runs));
     options.put("policies", policies.isEmpty() ? "(none)" : String.join(", ", policies));
     options.put("tornado runs per point", Integer.toString(tornadoRuns));
     options.put("tornado parameters", tornadoParameters + " (" + space.size() + ")");
-    options.put("tornado output", tornadoOutput);
+    options.put("tornado output", auto ? tornadoName + " (auto)" : tornadoOutput);
     options.put("model parameters", ModelParameters.from(s).asMap().toString());
     String version = ReportCommand.class.getPackage().getImplementationVersion();
     options.put("detente version", version == null ? "development build" : version);
 
     List<double[]> borders = Borders.load();
     String html = HtmlReport.render(new ReportInput(s, options, data, comparison, tornado,
-        tornadoOutput, borders, borders == null ? null : Borders.CREDIT));
+        tornadoName, tornadoWhy, borders, borders == null ? null : Borders.CREDIT));
     OutputFiles.write(folder.staging().resolve(REPORT_FILE), html);
     folder.publish();
     PrintWriter pw = spec.commandLine().getOut();
@@ -202,6 +223,30 @@ public final class ReportCommand implements Callable<Integer> {
         + runs + " runs, seed " + seed + ")");
     pw.flush();
     return 0;
+  }
+
+  /**
+   * The command that makes this report again, to paste in a shell at the repository root (the
+   * launcher {@code ./detente}, the scenario and output paths as given), each argument quoted
+   * when the shell would otherwise split or expand it.
+   */
+  String reproduceCommand() {
+    List<String> a = new ArrayList<>(List.of("./detente", "report", file.toString(), "--runs",
+        Integer.toString(runsOption.value()), "--seed", Long.toString(seedOption.value())));
+    for (String p : policyArms.names()) {
+      a.add("--policy");
+      a.add(p);
+    }
+    a.addAll(List.of("--tornado-runs", Integer.toString(tornadoRuns), "--tornado-parameters",
+        tornadoParameters.name(), "--tornado-output", tornadoOutput, "--out", out.toString()));
+    StringBuilder b = new StringBuilder();
+    for (String x : a) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      b.append(x.matches("[A-Za-z0-9_./:=@%+,-]+") ? x : "'" + x.replace("'", "'\\''") + "'");
+    }
+    return b.toString();
   }
 
   private double fraction(CompiledModel model,

@@ -688,6 +688,9 @@ public final class HtmlReport {
         .append("</b> with each uncertain parameter set to the low and the high end of its")
         .append(" range, the others at their values (one at a time, common random numbers).")
         .append(" Blue: low end; red: high end. ");
+    if (in.tornadoWhy() != null) {
+      h.append(Html.esc(in.tornadoWhy())).append(' ');
+    }
     if (all.size() > bars.size()) {
       h.append("The ").append(bars.size()).append(" widest of ").append(all.size())
           .append(" bars are drawn; the table lists all.");

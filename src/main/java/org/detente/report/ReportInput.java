@@ -14,6 +14,7 @@ import org.detente.scenario.Scenario;
  * @param comparison     paired comparison of policies against the baseline, or null
  * @param tornado        one-at-a-time sensitivity bars (may be empty)
  * @param tornadoOutput  name of the output the tornado measures
+ * @param tornadoWhy     why the report chose that output (a sentence), or null when it was given
  * @param borders        country borders as polylines of {lon, lat} pairs, or null for none
  * @param bordersCredit  attribution of the border data, or null
  */
@@ -24,6 +25,7 @@ public record ReportInput(
     PolicyComparison.Result comparison,
     List<TornadoBar> tornado,
     String tornadoOutput,
+    String tornadoWhy,
     List<double[]> borders,
     String bordersCredit) {
 

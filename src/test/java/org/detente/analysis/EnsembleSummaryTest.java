@@ -106,4 +106,41 @@ class EnsembleSummaryTest {
     assertThat(h.count()).isEqualTo(3);
     assertThat(h.max()).isEqualTo(Double.POSITIVE_INFINITY);
   }
+
+  @Test
+  void mostVariableIndicatorHasTheLargestShareVariance() {
+    CompiledModel m = TestScenarios.smallModel();
+    EnsembleSummary s = new EnsembleSummary(m);
+    SyntheticRuns.runner(2000, 0).run(s);
+    Indicators ind = new Indicators(List.of("red-nuke"));
+    int best = ind.mostVariable(s);
+    double bestVar = -1;
+    int expected = -1;
+    for (int i = 0; i < ind.size(); i++) {
+      long k = 0;
+      for (int r = 0; r < 2000; r++) {
+        // count by brute force from the same synthetic runs
+        k += hits(ind, i, r);
+      }
+      assertThat(ind.count(s, i)).isEqualTo(k);
+      double p = k / 2000.0;
+      if (p * (1 - p) > bestVar) {
+        bestVar = p * (1 - p);
+        expected = i;
+      }
+    }
+    assertThat(best).isEqualTo(expected);
+    assertThat(new Indicators(List.of()).mostVariable(new EnsembleSummary(m))).isEqualTo(-1);
+  }
+
+  private static int hits(Indicators ind, int i, int run) {
+    int[] h = new int[1];
+    int[] index = new int[1];
+    SyntheticRuns.runner(run + 1, 0).run(r -> {
+      if (index[0]++ == run && ind.test(r, i)) {
+        h[0] = 1;
+      }
+    });
+    return h[0];
+  }
 }

@@ -41,7 +41,7 @@ class HtmlReportTest {
     List<ReportInput.TornadoBar> tornado = List.of(
         new ReportInput.TornadoBar("qreLambda", 1, 10, 0.12, 0.18, 0.15),
         new ReportInput.TornadoBar("noiseSevered", 0.2, 0.6, 0.10, 0.22, 0.15));
-    return new ReportInput(s, options, data, cmp, tornado, "nuclear_use",
+    return new ReportInput(s, options, data, cmp, tornado, "nuclear_use", null,
         Borders.load(), "Borders: test data");
   }
 

@@ -1,0 +1,85 @@
+package org.detente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code detente report} chooses and records: the tornado's output, the Reproduce line. */
+class ReportContentTest {
+
+  private static final String US = "scenarios/us-russia-2022.yaml";
+  private static final String CUBA = "scenarios/cuban-missile-crisis-1962.yaml";
+
+  @Test
+  void defaultTornadoMeasuresTheOutputThatVariesMost(@TempDir Path dir) throws Exception {
+    // nuclear_use, the old default, is 0 in every run of the seed scenario: a flat tornado
+    CliRun.Result r = CliRun.exec("report", US, "--runs", "200", "--seed", "2",
+        "--tornado-runs", "10", "--out", dir.resolve("rep").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(dir.resolve("rep/report.html"));
+    String tornado = html.substring(html.indexOf("<section id=\"tornado\">"),
+        html.indexOf("<section id=\"map\">"));
+    // settlement and frozen share nearly all runs (40/60 here), so their variances tie at
+    // 0.240, the largest; the first in order, settlement, is chosen
+    assertThat(tornado).contains("Probability of <b>settlement</b>")
+        .contains("--tornado-output auto").contains("varies most across the 200 baseline runs: p = 40.0%")
+        .doesNotContain("No parameter moved this output");
+    assertThat(html).contains("<code>settlement (auto)</code>");
+  }
+
+  @Test
+  void reproduceCommandPastesFromTheRepositoryRootAndGivesTheSameReport(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("cuba report");
+    CliRun.Result r = CliRun.exec("report", CUBA, "--runs", "40", "--seed", "3",
+        "--policy", "no-back-channel", "--tornado-runs", "0", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    byte[] first = Files.readAllBytes(out.resolve("report.html"));
+    String html = new String(first, java.nio.charset.StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("<td>command</td><td><code>([^<]*)</code>").matcher(html);
+    assertThat(m.find()).isTrue();
+    String command = m.group(1).replace("&#39;", "'");
+    assertThat(command).isEqualTo("./detente report " + CUBA + " --runs 40 --seed 3 --policy"
+        + " no-back-channel --tornado-runs 0 --tornado-parameters all --tornado-output auto"
+        + " --out '" + out + "'");
+    // the shell's words of the command, run again, rewrite the same bytes
+    String[] words = shellWords(command);
+    assertThat(words[0]).isEqualTo("./detente");
+    CliRun.Result again = CliRun.exec(Arrays.copyOfRange(words, 1, words.length));
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(Files.readAllBytes(out.resolve("report.html"))).isEqualTo(first);
+  }
+
+  /** Splits a command as a POSIX shell does for plain words and single-quoted strings. */
+  private static String[] shellWords(String command) {
+    java.util.List<String> words = new java.util.ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (char c : command.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+        any = true;
+      } else if (c == ' ' && !quoted) {
+        if (any) {
+          words.add(w.toString());
+        }
+        w.setLength(0);
+        any = false;
+      } else {
+        w.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      words.add(w.toString());
+    }
+    return words.toArray(String[]::new);
+  }
+}
