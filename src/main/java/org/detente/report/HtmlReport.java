@@ -55,6 +55,7 @@ public final class HtmlReport {
       header{background:#1c2833;color:#fbfcfc;padding:18px 32px}
       header h1{margin:0 0 4px 0;font-size:26px}
       header p{margin:2px 0;color:#d5dbdb}
+      header code{background:#34495e;color:#fbfcfc;border-radius:3px}
       nav{padding:8px 32px;background:#eaeded;font-size:14px}
       nav a{margin-right:14px;color:#1f618d;text-decoration:none}
       main{padding:0 32px 40px 32px;max-width:1200px}
@@ -70,6 +71,7 @@ public final class HtmlReport {
       svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
       fill:#1c2833}
       code{background:#f2f3f4;padding:1px 4px}
+      span.w{white-space:nowrap}
       """;
 
   private HtmlReport() {}
@@ -806,7 +808,18 @@ public final class HtmlReport {
     final double fMaxLat = maxLat;
     java.util.function.DoubleBinaryOperator px = (lon, lat) -> (lon - fMinLon) * cos * scale;
     java.util.function.DoubleBinaryOperator py = (lon, lat) -> (fMaxLat - lat) * scale;
-    Svg g = new Svg(width + 240, height, "Map of theaters");
+    List<Integer> legendActors = new ArrayList<>();
+    double legendHeight = 20 + 10 + 40;
+    for (int a = 0; a < s.actors().size(); a++) {
+      for (int t = 0; t < ts.size(); t++) {
+        if (d.summary().controlCount(t, a) > 0) {
+          legendActors.add(a);
+          legendHeight += 3 + 15 * wrap(legendName(s.actors().get(a)), LEGEND_CHARS).size();
+          break;
+        }
+      }
+    }
+    Svg g = new Svg(width + LEGEND_WIDTH, Math.max(height, legendHeight), "Map of theaters");
     g.raw("<svg x=\"0\" y=\"0\" width=\"" + Svg.n(width) + "\" height=\"" + Svg.n(height)
         + "\" viewBox=\"0 0 " + Svg.n(width) + " " + Svg.n(height) + "\" overflow=\"hidden\">");
     g.rect(0, 0, width, height, "#eaf2f8", null);
@@ -840,10 +853,15 @@ public final class HtmlReport {
         }
       }
     }
+    double[] xs = new double[ts.size()];
+    double[] ys = new double[ts.size()];
+    List<String> labels = new ArrayList<>();
     for (int t = 0; t < ts.size(); t++) {
       Theater th = ts.get(t);
       double x = px.applyAsDouble(th.lon(), th.lat());
       double y = py.applyAsDouble(th.lon(), th.lat());
+      xs[t] = x;
+      ys[t] = y;
       double attack = n == 0 ? 0 : d.attackRuns(t) / (double) n;
       double nuke = n == 0 ? 0 : d.nuclearRuns(t) / (double) n;
       if (attack > 0) {
@@ -855,7 +873,7 @@ public final class HtmlReport {
             "fill-opacity=\"0.25\" stroke=\"#b03a2e\" stroke-width=\"2\"");
       }
       int modal = -1;
-      long best = -1;
+      long best = 0;
       for (int a = 0; a < s.actors().size(); a++) {
         if (d.summary().controlCount(t, a) > best) {
           best = d.summary().controlCount(t, a);
@@ -863,35 +881,35 @@ public final class HtmlReport {
         }
       }
       String col = modal < 0 ? "#7f8c8d" : PALETTE[modal % PALETTE.length];
+      String share = Html.pct(n == 0 ? Double.NaN : best / (double) n);
       g.raw("<g>");
       g.circle(x, y, 8, col, "stroke=\"#1c2833\" stroke-width=\"1\"");
-      g.title(th.name() + ": " + (modal < 0 ? "" : s.actors().get(modal).id() + " controls in "
-          + Html.pct(n == 0 ? Double.NaN : best / (double) n)) + "; nuclear detonation in "
-          + Html.pct(nuke) + " of runs");
+      g.title(th.name() + ": " + (modal < 0 ? "no controller" : s.actors().get(modal).id()
+          + " controls in " + share) + "; nuclear detonation in " + Html.pct(nuke)
+          + " of runs");
       g.raw("</g>");
-      g.text(x + 11, y + 4, th.id() + (modal < 0 ? "" : " (" + s.actors().get(modal).id() + " "
-          + Html.pct(n == 0 ? Double.NaN : best / (double) n) + ")"), "start", 11, null);
+      // the controller and its share only where the map has news: a change or a contest
+      String ctl = modal < 0 ? "none" : s.actors().get(modal).id();
+      boolean news = best < n || !ctl.equals(th.control());
+      labels.add(th.id() + (news ? " (" + ctl + " " + share + ")" : ""));
+    }
+    List<MapLabels.Placed> placed = MapLabels.place(xs, ys, 8, labels, width, height);
+    for (int t = 0; t < ts.size(); t++) {
+      MapLabels.Placed p = placed.get(t);
+      g.text(p.x(), p.y(), labels.get(t), p.anchor(), 11,
+          "stroke=\"#eaf2f8\" stroke-width=\"3\" paint-order=\"stroke\"");
     }
     g.raw("</svg>");
-    int row = 0;
-    for (int a = 0; a < s.actors().size(); a++) {
-      boolean controls = false;
-      for (int t = 0; t < ts.size(); t++) {
-        controls |= d.summary().controlCount(t, a) > 0;
-      }
-      if (!controls) {
-        continue;
-      }
-      double y = 20 + row * 18;
+    double y = 20;
+    for (int a : legendActors) {
       g.circle(width + 20, y - 4, 6, PALETTE[a % PALETTE.length], null);
-      String name = s.actors().get(a).name();
-      if (name.length() > 26) {
-        name = name.substring(0, 25) + "…";
+      for (String line : wrap(legendName(s.actors().get(a)), LEGEND_CHARS)) {
+        g.text(width + 32, y, line, "start", 11, null);
+        y += 15;
       }
-      g.text(width + 32, y, s.actors().get(a).id() + " " + name, "start", 11, null);
-      row++;
+      y += 3;
     }
-    double y = 30 + row * 18;
+    y += 10;
     g.circle(width + 20, y, 8, "#e74c3c", "fill-opacity=\"0.25\" stroke=\"#b03a2e\"");
     g.text(width + 32, y + 4, "nuclear detonation", "start", 11, null);
     g.circle(width + 20, y + 22, 8, "none", "stroke=\"#e67e22\" stroke-width=\"2\"");
@@ -932,10 +950,46 @@ public final class HtmlReport {
         .append(" and seed give the same report, whatever the number of threads.</p>")
         .append("<table><tr><th>Option</th><th>Value</th></tr>");
     for (Map.Entry<String, String> e : in.options().entrySet()) {
-      h.append("<tr><td>").append(Html.esc(e.getKey())).append("</td><td><code>")
-          .append(Html.esc(e.getValue())).append("</code></td></tr>");
+      h.append("<tr><td>").append(Html.esc(e.getKey())).append("</td><td><code>");
+      if (e.getKey().equals("command")) {
+        // lines break between words only, never at the hyphen of an option
+        String[] words = e.getValue().split(" ");
+        for (int i = 0; i < words.length; i++) {
+          h.append(i == 0 ? "" : " ").append("<span class=\"w\">").append(Html.esc(words[i]))
+              .append("</span>");
+        }
+      } else {
+        h.append(Html.esc(e.getValue()));
+      }
+      h.append("</code></td></tr>");
     }
     h.append("</table></section>\n");
+  }
+
+  /** Characters per line of the map legend, and the legend's width in pixels. */
+  private static final int LEGEND_CHARS = 34;
+  private static final double LEGEND_WIDTH = 40 + LEGEND_CHARS * MapLabels.CHAR_WIDTH;
+
+  private static String legendName(Actor a) {
+    return a.id() + " " + a.name();
+  }
+
+  /** Words of {@code text} in lines of at most {@code max} characters (a longer word alone). */
+  static List<String> wrap(String text, int max) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String w : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + w.length() > max) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(w);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   private static String fmt0(double v) {

@@ -42,9 +42,9 @@ class ReportContentTest {
     assertThat(r.code()).as(r.err()).isZero();
     byte[] first = Files.readAllBytes(out.resolve("report.html"));
     String html = new String(first, java.nio.charset.StandardCharsets.UTF_8);
-    Matcher m = Pattern.compile("<td>command</td><td><code>([^<]*)</code>").matcher(html);
+    Matcher m = Pattern.compile("<td>command</td><td><code>(.*?)</code>").matcher(html);
     assertThat(m.find()).isTrue();
-    String command = m.group(1).replace("&#39;", "'");
+    String command = m.group(1).replaceAll("<[^>]+>", "").replace("&#39;", "'");
     assertThat(command).isEqualTo("./detente report " + CUBA + " --runs 40 --seed 3 --policy"
         + " no-back-channel --tornado-runs 0 --tornado-parameters all --tornado-output auto"
         + " --out '" + out + "'");
