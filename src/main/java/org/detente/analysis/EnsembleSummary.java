@@ -17,8 +17,8 @@ import org.detente.engine.RunView;
  * within a bin, 20 bins per decade, i.e. ±6%; means are exact), the first week of each ladder
  * rung, the highest rung, the most frequent escalation paths ({@link EscalationPath}, in a bounded
  * map) and who controls each theater at the end. {@code detente run}, its JSON and the HTML report
- * all read their figures from this one summary. Runs must arrive in index order from one thread, which the ensemble
- * guarantees; results are then independent of the number of worker threads.
+ * all read their figures from this one summary. Runs must arrive in index order from one thread,
+ * which the ensemble guarantees; results are then independent of the number of worker threads.
  */
 public final class EnsembleSummary implements RunSink {
 

@@ -929,8 +929,8 @@ public final class HtmlReport {
           if (c.length() > 0) {
             c.append(", ");
           }
-          c.append(s.actors().get(a).id()).append(' ').append(Html.pct(d.summary().controlCount(t, a)
-              / (double) n));
+          c.append(s.actors().get(a).id()).append(' ')
+              .append(Html.pct(d.summary().controlCount(t, a) / (double) n));
         }
       }
       h.append("<tr><td>").append(Html.esc(th.id() + " " + th.name())).append("</td><td>")
