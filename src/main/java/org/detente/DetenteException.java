@@ -1,34 +1,66 @@
 package org.detente;
 
+import java.util.List;
+
 /**
- * An error the user can act on: bad input, an unknown name, an impossible option. The command
- * line prints its message (never a stack trace) and exits with {@link #exitCode()}.
+ * An error the user can act on: bad input, an unknown name, an impossible option. Library code
+ * throws one of its two kinds, {@link InvalidInputException} (the input is wrong) and
+ * {@link UsageException} (the command was called wrongly); the command line alone turns the kind
+ * into an exit code and prints the message, never a stack trace.
+ *
+ * <p>A message comes from the catalogue {@link Message} with its arguments; a plain text message
+ * remains for the few internal consistency checks that have no catalogue entry.
  */
 public class DetenteException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final int exitCode;
+  private final Message pattern;
+  private final transient List<Object> arguments;
 
-  /** An input error (exit code 1). */
+  /** An error with a catalogued message. */
+  protected DetenteException(Message pattern, Object... arguments) {
+    super(pattern.format(arguments));
+    this.pattern = pattern;
+    this.arguments = List.of(copy(arguments));
+  }
+
+  /** An error with a catalogued message and its cause (kept for debugging, never shown). */
+  protected DetenteException(Throwable cause, Message pattern, Object... arguments) {
+    super(pattern.format(arguments), cause);
+    this.pattern = pattern;
+    this.arguments = List.of(copy(arguments));
+  }
+
+  /** An error with a plain message (internal consistency checks). */
   public DetenteException(String message) {
-    this(message, 1);
-  }
-
-  /** An error with an explicit exit code. */
-  public DetenteException(String message, int exitCode) {
     super(message);
-    this.exitCode = exitCode;
+    this.pattern = null;
+    this.arguments = List.of();
   }
 
-  /** An input error with its cause (kept for debugging, never shown as a trace). */
+  /** An error with a plain message and its cause (kept for debugging, never shown). */
   public DetenteException(String message, Throwable cause) {
     super(message, cause);
-    this.exitCode = 1;
+    this.pattern = null;
+    this.arguments = List.of();
   }
 
-  /** Process exit code to use. */
-  public int exitCode() {
-    return exitCode;
+  /** The catalogue entry of the message, or null for a plain message. */
+  public Message pattern() {
+    return pattern;
+  }
+
+  /** The arguments of the catalogued message, in pattern order. */
+  public List<Object> arguments() {
+    return arguments;
+  }
+
+  private static Object[] copy(Object[] args) {
+    Object[] out = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      out[i] = args[i] == null ? "null" : args[i];
+    }
+    return out;
   }
 }

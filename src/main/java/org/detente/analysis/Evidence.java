@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.model.Action;
 import org.detente.scenario.Scenario;
 
@@ -199,7 +201,7 @@ public record Evidence(String title, String scenario, List<EvidenceItem> items) 
 
   private static DetenteException err(String file, LocatedYaml.Node at, String field,
       String expected) {
-    return new DetenteException(file + ":" + at.line() + ":" + at.column() + ": " + field
+    return new InvalidInputException(Message.TEXT, file + ":" + at.line() + ":" + at.column() + ": " + field
         + ": expected " + expected);
   }
 }

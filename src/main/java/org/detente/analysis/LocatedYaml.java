@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * A YAML document read into a small tree whose every node remembers its line and column, so that
@@ -61,13 +63,13 @@ public final class LocatedYaml {
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return new LocatedYaml(name).parse(r);
     } catch (NoSuchFileException e) {
-      throw new DetenteException(name + ": no such file");
+      throw new InvalidInputException(Message.TEXT, name + ": no such file");
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       String where = l == null ? name : name + ":" + l.getLineNr() + ":" + l.getColumnNr();
-      throw new DetenteException(where + ": not valid YAML: " + e.getOriginalMessage());
+      throw new InvalidInputException(Message.TEXT, where + ": not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new DetenteException(name + ": cannot read: " + e.getMessage());
+      throw new InvalidInputException(Message.TEXT, name + ": cannot read: " + e.getMessage());
     }
   }
 
@@ -78,9 +80,9 @@ public final class LocatedYaml {
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       String where = l == null ? file : file + ":" + l.getLineNr() + ":" + l.getColumnNr();
-      throw new DetenteException(where + ": not valid YAML: " + e.getOriginalMessage());
+      throw new InvalidInputException(Message.TEXT, where + ": not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new DetenteException(file + ": cannot read: " + e.getMessage());
+      throw new InvalidInputException(Message.TEXT, file + ": cannot read: " + e.getMessage());
     }
   }
 
@@ -88,7 +90,7 @@ public final class LocatedYaml {
     try (JsonParser p = new YAMLFactory().createParser(reader)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        throw new DetenteException(file + ":1:1: the file is empty");
+        throw new InvalidInputException(Message.TEXT, file + ":1:1: the file is empty");
       }
       return node(p);
     }
@@ -106,7 +108,7 @@ public final class LocatedYaml {
           String key = p.currentName();
           JsonLocation kl = p.currentTokenLocation();
           if (m.containsKey(key)) {
-            throw new DetenteException(file + ":" + kl.getLineNr() + ":" + kl.getColumnNr()
+            throw new InvalidInputException(Message.TEXT, file + ":" + kl.getLineNr() + ":" + kl.getColumnNr()
                 + ": duplicate key '" + key + "'");
           }
           p.nextToken();
@@ -136,8 +138,7 @@ public final class LocatedYaml {
       case VALUE_NULL -> {
         return new Node(null, line, col);
       }
-      default -> throw new DetenteException(
-          file + ":" + line + ":" + col + ": unexpected YAML token " + t);
+      default -> throw new InvalidInputException(Message.TEXT, file + ":" + line + ":" + col + ": unexpected YAML token " + t);
     }
   }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.scenario.Actor;
 import org.detente.scenario.Issue;
 import org.detente.scenario.IssuePosition;
@@ -25,7 +28,7 @@ public final class BargainInputs {
   public static SmpScenario load(Path file, List<String> dimensions) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.exists(file)) {
-      throw new DetenteException(file + ": file not found");
+      throw new InvalidInputException(Message.TEXT, file + ": file not found");
     }
     if (name.endsWith(".csv")) {
       return SmpCsvReader.read(file).selectDimensions(dimensions);
@@ -36,8 +39,7 @@ public final class BargainInputs {
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return ScenarioYaml.load(file, dimensions);
     }
-    throw new DetenteException(
-        file + ": unsupported file type; expected .csv or .xml (KTAB SMP) or .yaml/.yml (Detente scenario)", 2);
+    throw new UsageException(Message.TEXT, file + ": unsupported file type; expected .csv or .xml (KTAB SMP) or .yaml/.yml (Detente scenario)");
   }
 
   /**
@@ -71,17 +73,17 @@ public final class BargainInputs {
         if (found == null) {
           List<String> ids = new ArrayList<>();
           s.issues().forEach(is -> ids.add(is.id()));
-          throw new DetenteException("--dimensions: unknown issue '" + id + "'; the scenario has: "
-              + (ids.isEmpty() ? "no issues" : String.join(", ", ids)), 2);
+          throw new UsageException(Message.TEXT, "--dimensions: unknown issue '" + id + "'; the scenario has: "
+              + (ids.isEmpty() ? "no issues" : String.join(", ", ids)));
         }
         if (issues.contains(found)) {
-          throw new DetenteException("--dimensions: issue '" + id + "' given twice", 2);
+          throw new UsageException(Message.TEXT, "--dimensions: issue '" + id + "' given twice");
         }
         issues.add(found);
       }
     }
     if (issues.isEmpty()) {
-      throw new DetenteException("scenario has no issues to negotiate");
+      throw new InvalidInputException(Message.TEXT, "scenario has no issues to negotiate");
     }
     final int d = issues.size();
     List<String> order = new ArrayList<>();
@@ -165,7 +167,7 @@ public final class BargainInputs {
       cap.add(den > 0 ? num / den : plain / have);
     }
     if (actors.size() < 3) {
-      throw new DetenteException("the selected issues have " + actors.size()
+      throw new InvalidInputException(Message.TEXT, "the selected issues have " + actors.size()
           + " actor(s) with a position; the negotiation model needs at least 3");
     }
     List<String> dims = new ArrayList<>();
@@ -224,9 +226,9 @@ public final class BargainInputs {
               p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(), opt(SmpParameters.BargainModel.class, k, v));
           break;
         default:
-          throw new DetenteException("--parameter: unknown option '" + k + "'; expected one of VictoryProbModel,"
+          throw new UsageException(Message.TEXT, "--parameter: unknown option '" + k + "'; expected one of VictoryProbModel,"
               + " PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit,"
-              + " InterVecBrgn, BargnModel", 2);
+              + " InterVecBrgn, BargnModel");
       }
     }
     return p;
@@ -235,8 +237,8 @@ public final class BargainInputs {
   private static <E extends Enum<E> & SmpParameters.Named> E opt(Class<E> t, String k, String v) {
     E e = SmpParameters.byKtabName(t, v);
     if (e == null) {
-      throw new DetenteException("--parameter " + k + ": unknown value '" + v + "'; expected one of "
-          + SmpParameters.ktabNames(t), 2);
+      throw new UsageException(Message.TEXT, "--parameter " + k + ": unknown value '" + v + "'; expected one of "
+          + SmpParameters.ktabNames(t));
     }
     return e;
   }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * KTAB's SMP sample scenarios bundled under {@code data/ktab/} (see the PROVENANCE.md there).
@@ -39,14 +41,14 @@ public final class KtabSamples {
   public static SmpScenario load(ClassLoader cl, String resource, String displayName) {
     try (InputStream in = cl.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new DetenteException(displayName + ": bundled sample not found");
+        throw new InvalidInputException(Message.TEXT, displayName + ": bundled sample not found");
       }
       if (resource.endsWith(".xml")) {
         return SmpXmlReader.parse(displayName, in);
       }
       return SmpCsvReader.parse(displayName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new DetenteException(displayName + ": cannot read: " + e.getMessage(), e);
+      throw new InvalidInputException(e, Message.TEXT, displayName + ": cannot read: " + e.getMessage());
     }
   }
 }

@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Reads KTAB's SMP scenario CSV (the format of KTAB's {@code SMPModel::csvRead}):
@@ -39,9 +41,9 @@ public final class SmpCsvReader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new DetenteException(file + ": file not found");
+      throw new InvalidInputException(Message.TEXT, file + ": file not found");
     } catch (IOException e) {
-      throw new DetenteException(file + ": cannot read: " + e.getMessage(), e);
+      throw new InvalidInputException(e, Message.TEXT, file + ": cannot read: " + e.getMessage());
     }
     return parse(file.toString(), text);
   }
@@ -220,7 +222,7 @@ public final class SmpCsvReader {
   }
 
   private static DetenteException err(String src, int line, int col, String field, String msg) {
-    return new DetenteException(src + ":" + line + ":" + col + ": " + field + ": " + msg);
+    return new InvalidInputException(Message.TEXT, src + ":" + line + ":" + col + ": " + field + ": " + msg);
   }
 
   /** Splits one line on commas, honouring double quotes; fields are trimmed, quotes removed. */

@@ -1,5 +1,8 @@
 package org.detente.bargain;
 
+import org.detente.Message;
+import org.detente.UsageException;
+
 import org.detente.model.BargainProblem;
 import java.util.Objects;
 
@@ -38,7 +41,7 @@ public record SmpScenario(
   /**
    * Same scenario restricted to the named dimensions, in the order given.
    *
-   * @throws org.detente.DetenteException (exit 2) naming an unknown dimension
+   * @throws UsageException naming an unknown or repeated dimension
    */
   public SmpScenario selectDimensions(java.util.List<String> names) {
     if (names == null || names.isEmpty()) {
@@ -49,14 +52,12 @@ public record SmpScenario(
     for (int q = 0; q < names.size(); q++) {
       idx[q] = all.indexOf(names.get(q));
       if (idx[q] < 0) {
-        throw new org.detente.DetenteException(
-            "--dimensions: unknown dimension '" + names.get(q) + "'; the input has: "
-                + String.join(", ", all), 2);
+        throw new UsageException(Message.UNKNOWN_NAME, "dimension", names.get(q),
+            String.join(", ", all));
       }
       for (int r = 0; r < q; r++) {
         if (idx[r] == idx[q]) {
-          throw new org.detente.DetenteException(
-              "--dimensions: dimension '" + names.get(q) + "' given twice", 2);
+          throw new UsageException(Message.NAME_TWICE, "dimension", names.get(q));
         }
       }
     }

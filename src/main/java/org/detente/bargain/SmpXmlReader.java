@@ -18,6 +18,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Reads KTAB's SMP scenario XML (schema {@code smpSchema.xsd}, reader {@code SMPModel::xmlRead}):
@@ -85,9 +87,9 @@ public final class SmpXmlReader {
     try (InputStream in = Files.newInputStream(file)) {
       return parse(file.toString(), in);
     } catch (NoSuchFileException e) {
-      throw new DetenteException(file + ": file not found");
+      throw new InvalidInputException(Message.TEXT, file + ": file not found");
     } catch (IOException e) {
-      throw new DetenteException(file + ": cannot read: " + e.getMessage(), e);
+      throw new InvalidInputException(e, Message.TEXT, file + ": cannot read: " + e.getMessage());
     }
   }
 
@@ -291,7 +293,7 @@ public final class SmpXmlReader {
   }
 
   private static DetenteException err(String src, Node n, String field, String msg) {
-    return new DetenteException(src + ":" + n.line + ":" + n.col + ": " + field + ": " + msg);
+    return new InvalidInputException(Message.TEXT, src + ":" + n.line + ":" + n.col + ": " + field + ": " + msg);
   }
 
   private static Node tree(String src, InputStream in) {
@@ -333,7 +335,7 @@ public final class SmpXmlReader {
         }
       }
       if (root == null) {
-        throw new DetenteException(src + ":1:1: Scenario: no XML element found");
+        throw new InvalidInputException(Message.TEXT, src + ":1:1: Scenario: no XML element found");
       }
       return root;
     } catch (XMLStreamException e) {
@@ -343,9 +345,8 @@ public final class SmpXmlReader {
       if (idx >= 0) {
         msg = msg.substring(idx + 9);
       }
-      throw new DetenteException(
-          src + ":" + (l == null ? 1 : l.getLineNumber()) + ":" + (l == null ? 1 : l.getColumnNumber())
-              + ": XML: " + msg, e);
+      throw new InvalidInputException(e, Message.TEXT, src + ":" + (l == null ? 1 : l.getLineNumber()) + ":" + (l == null ? 1 : l.getColumnNumber())
+              + ": XML: " + msg);
     } finally {
       if (r != null) {
         try {

@@ -4,6 +4,8 @@ import org.detente.model.BargainProblem;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Expected-utility negotiation forecast: KTAB's Spatial Model of Politics (SMP), re-implemented
@@ -62,7 +64,7 @@ public final class SpatialModel {
   public static SmpResult run(SmpScenario sc, int maxTurns, int threads, IntConsumer turnDone) {
     validate(sc);
     if (maxTurns < 1) {
-      throw new DetenteException("turn limit must be at least 1, got " + maxTurns, 2);
+      throw new InvalidInputException(Message.TEXT, "turn limit must be at least 1, got " + maxTurns);
     }
     return new SmpEngine(sc, threads).run(sc, maxTurns, turnDone);
   }
@@ -74,31 +76,31 @@ public final class SpatialModel {
     int n = actors.size();
     int d = p.dimensions().size();
     if (n < 3) {
-      throw new DetenteException("negotiation needs at least 3 actors, got " + n);
+      throw new InvalidInputException(Message.TEXT, "negotiation needs at least 3 actors, got " + n);
     }
     if (d < 1) {
-      throw new DetenteException("negotiation needs at least 1 dimension");
+      throw new InvalidInputException(Message.TEXT, "negotiation needs at least 1 dimension");
     }
     if (p.capability() == null || p.capability().length != n) {
-      throw new DetenteException("capability: expected " + n + " values");
+      throw new InvalidInputException(Message.TEXT, "capability: expected " + n + " values");
     }
     if (p.position() == null || p.position().length != n) {
-      throw new DetenteException("position: expected " + n + " rows");
+      throw new InvalidInputException(Message.TEXT, "position: expected " + n + " rows");
     }
     if (p.salience() == null || p.salience().length != n) {
-      throw new DetenteException("salience: expected " + n + " rows");
+      throw new InvalidInputException(Message.TEXT, "salience: expected " + n + " rows");
     }
     for (int i = 0; i < n; i++) {
       String a = actors.get(i);
       double c = p.capability()[i];
       if (!(c > 0) || !Double.isFinite(c)) {
-        throw new DetenteException("actor " + a + ": capability must be a finite number > 0, got " + c);
+        throw new InvalidInputException(Message.TEXT, "actor " + a + ": capability must be a finite number > 0, got " + c);
       }
       if (p.position()[i] == null || p.position()[i].length != d) {
-        throw new DetenteException("actor " + a + ": expected " + d + " positions");
+        throw new InvalidInputException(Message.TEXT, "actor " + a + ": expected " + d + " positions");
       }
       if (p.salience()[i] == null || p.salience()[i].length != d) {
-        throw new DetenteException("actor " + a + ": expected " + d + " saliences");
+        throw new InvalidInputException(Message.TEXT, "actor " + a + ": expected " + d + " saliences");
       }
       double sum = 0.0;
       for (int k = 0; k < d; k++) {
@@ -106,45 +108,40 @@ public final class SpatialModel {
         double s = p.salience()[i][k];
         String dim = p.dimensions().get(k);
         if (!(x >= 0 && x <= 100)) {
-          throw new DetenteException(
-              "actor " + a + ", dimension " + dim + ": position must be in [0, 100], got " + x);
+          throw new InvalidInputException(Message.TEXT, "actor " + a + ", dimension " + dim + ": position must be in [0, 100], got " + x);
         }
         if (!(s >= 0 && s <= 100)) {
-          throw new DetenteException(
-              "actor " + a + ", dimension " + dim + ": salience must be in [0, 100], got " + s);
+          throw new InvalidInputException(Message.TEXT, "actor " + a + ", dimension " + dim + ": salience must be in [0, 100], got " + s);
         }
         sum += s;
       }
       if (sum > 100.0) {
-        throw new DetenteException(
-            "actor " + a + ": saliences sum to " + sum + ", more than 100");
+        throw new InvalidInputException(Message.TEXT, "actor " + a + ": saliences sum to " + sum + ", more than 100");
       }
       if (!(sum > 0.0)) {
-        throw new DetenteException("actor " + a + ": saliences are all zero");
+        throw new InvalidInputException(Message.TEXT, "actor " + a + ": saliences are all zero");
       }
     }
     double[][] acc = sc.accommodation();
     if (acc != null) {
       if (acc.length != n) {
-        throw new DetenteException("accommodation matrix: expected " + n + " rows");
+        throw new InvalidInputException(Message.TEXT, "accommodation matrix: expected " + n + " rows");
       }
       for (int i = 0; i < n; i++) {
         if (acc[i] == null || acc[i].length != n) {
-          throw new DetenteException("accommodation matrix: expected " + n + " columns");
+          throw new InvalidInputException(Message.TEXT, "accommodation matrix: expected " + n + " columns");
         }
         double s = 0.0;
         for (int j = 0; j < n; j++) {
           double v = acc[i][j];
           if (!(v >= 0 && v <= 1)) {
-            throw new DetenteException(
-                "accommodation of " + actors.get(i) + " toward " + actors.get(j)
+            throw new InvalidInputException(Message.TEXT, "accommodation of " + actors.get(i) + " toward " + actors.get(j)
                     + " must be in [0, 1], got " + v);
           }
           s += v;
         }
         if (s > 1.0 + 1e-10) {
-          throw new DetenteException(
-              "accommodation of " + actors.get(i) + ": row sums to " + s + ", more than 1");
+          throw new InvalidInputException(Message.TEXT, "accommodation of " + actors.get(i) + ": row sums to " + s + ", more than 1");
         }
       }
     }

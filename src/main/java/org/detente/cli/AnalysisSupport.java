@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.EnsembleRunner;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.ParameterSpace;
@@ -29,7 +32,7 @@ final class AnalysisSupport {
   /** Loads a scenario with policies applied (errors name file, line and column). */
   static Scenario load(Path file, List<String> policies) {
     if (!Files.exists(file)) {
-      throw new DetenteException(file + ": no such file");
+      throw new InvalidInputException(Message.TEXT, file + ": no such file");
     }
     return ScenarioLoader.load(file, policies);
   }
@@ -37,7 +40,7 @@ final class AnalysisSupport {
   /** Rejects bad counts with a usage error (exit code 2). */
   static void checkPositive(String option, long value) {
     if (value <= 0) {
-      throw new DetenteException(option + " must be a positive number (got " + value + ")", 2);
+      throw new InvalidInputException(Message.TEXT, option + " must be a positive number (got " + value + ")");
     }
   }
 
@@ -51,8 +54,8 @@ final class AnalysisSupport {
   static int indicator(Indicators ind, String name) {
     int i = ind.indexOf(name);
     if (i < 0) {
-      throw new DetenteException("unknown output '" + name + "'; expected one of "
-          + String.join(", ", ind.names()) + ", or rung>=N", 2);
+      throw new InvalidInputException(Message.TEXT, "unknown output '" + name + "'; expected one of "
+          + String.join(", ", ind.names()) + ", or rung>=N");
     }
     return i;
   }
@@ -71,7 +74,7 @@ final class AnalysisSupport {
         r = -1;
       }
       if (r < 0 || r > 9) {
-        throw new DetenteException("output '" + name + "': expected rung>=N with N in 0..9", 2);
+        throw new InvalidInputException(Message.TEXT, "output '" + name + "': expected rung>=N with N in 0..9");
       }
       final int rung = r;
       return run -> run.highestRung() >= rung;
@@ -138,11 +141,11 @@ final class AnalysisSupport {
       String n = only.get(k);
       int i = every.space().names().indexOf(n);
       if (i < 0) {
-        throw new DetenteException("--parameter: unknown model parameter '" + n
-            + "'; expected one of " + String.join(", ", ParameterCatalog.names()), 2);
+        throw new UsageException(Message.TEXT, "--parameter: unknown model parameter '" + n
+            + "'; expected one of " + String.join(", ", ParameterCatalog.names()));
       }
       if (names.contains(n)) {
-        throw new DetenteException("--parameter: '" + n + "' is given twice", 2);
+        throw new UsageException(Message.TEXT, "--parameter: '" + n + "' is given twice");
       }
       names.add(n);
       sources.add(every.sources().get(i));

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.bargain.BargainInputs;
 import org.detente.model.BargainProblem;
 import org.detente.bargain.SmpParameters;
@@ -82,10 +85,10 @@ public final class BargainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (threads.value() < 1) {
-      throw new DetenteException("--threads must be at least 1", 2);
+      throw new InvalidInputException(Message.TEXT, "--threads must be at least 1");
     }
     if (maxTurns < 1) {
-      throw new DetenteException("--max-turns must be at least 1", 2);
+      throw new InvalidInputException(Message.TEXT, "--max-turns must be at least 1");
     }
     SmpScenario sc = BargainInputs.load(file, dimensions);
     if (seed != null) {
@@ -121,7 +124,7 @@ public final class BargainCommand implements Callable<Integer> {
       }
       return Long.parseUnsignedLong(t);
     } catch (NumberFormatException e) {
-      throw new DetenteException("--seed: expected a 64-bit integer, got '" + s + "'", 2);
+      throw new UsageException(Message.TEXT, "--seed: expected a 64-bit integer, got '" + s + "'");
     }
   }
 

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.bargain.BargainInputs;
 import org.detente.model.BargainProblem;
 import org.detente.bargain.KtabSamples;
@@ -76,7 +78,7 @@ public final class BenchBargainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (runs < 1 || threadsOption.value() < 1 || scalingTurns < 1 || warmupSeconds < 0) {
-      throw new DetenteException("--runs, --threads and --scaling-turns must be at least 1, --warmup-seconds >= 0", 2);
+      throw new InvalidInputException(Message.TEXT, "--runs, --threads and --scaling-turns must be at least 1, --warmup-seconds >= 0");
     }
     List<String> names = new ArrayList<>();
     List<SmpScenario> scs = new ArrayList<>();
@@ -164,7 +166,7 @@ public final class BenchBargainCommand implements Callable<Integer> {
         }
         for (int d : dims) {
           if (nAct < 3 || d < 1) {
-            throw new DetenteException("--sizes must be >= 3 and --dims >= 1", 2);
+            throw new InvalidInputException(Message.TEXT, "--sizes must be >= 3 and --dims >= 1");
           }
           SmpScenario sc = SmpScenario.ofDefaults(synthetic(nAct, d, seed));
           progress.message("synthetic " + nAct + " x " + d);

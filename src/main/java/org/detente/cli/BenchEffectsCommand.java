@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.effects.AttackCasualties;
 import org.detente.effects.Burst;
 import org.detente.geo.City;
@@ -65,10 +67,10 @@ public final class BenchEffectsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (detonations < 1 || detonations > 100_000) {
-      throw new DetenteException("--detonations must be between 1 and 100000", 2);
+      throw new InvalidInputException(Message.TEXT, "--detonations must be between 1 and 100000");
     }
     if (warmup < 0 || repeats < 1) {
-      throw new DetenteException("--warmup must be >= 0 and --repeats >= 1", 2);
+      throw new InvalidInputException(Message.TEXT, "--warmup must be >= 0 and --repeats >= 1");
     }
     // steps: loading, each attack, the single estimates, the radii
     try (Progress progress = Progress.start(spec, progressFlags, "bench effects",

@@ -18,6 +18,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.DealForecaster;
@@ -97,10 +100,10 @@ public final class BenchEngineCommand implements Callable<Integer> {
   public Integer call() {
     int runs = runsOption.value();
     if (runs < 10) {
-      throw new DetenteException("--runs must be at least 10, got " + runs, 2);
+      throw new InvalidInputException(Message.TEXT, "--runs must be at least 10, got " + runs);
     }
     if (repeats < 1) {
-      throw new DetenteException("--repeats must be at least 1, got " + repeats, 2);
+      throw new InvalidInputException(Message.TEXT, "--repeats must be at least 1, got " + repeats);
     }
     long measurements = 1 + 2L * repeats + (long) actors.size() * (1 + repeats)
         + (noMemory ? 0 : 2);
@@ -122,7 +125,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     root.put("java", System.getProperty("java.version"));
 
     if (!Files.isRegularFile(scenario)) {
-      throw new DetenteException(scenario + ": no such scenario file (use --scenario FILE)", 1);
+      throw new InvalidInputException(Message.TEXT, scenario + ": no such scenario file (use --scenario FILE)");
     }
     Scenario sc = EngineSupport.load(scenario, List.of(), 104);
     CompiledModel model = EngineSupport.compile(sc);
@@ -178,7 +181,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     ArrayNode syn = root.putArray("synthetic");
     for (int n : actors) {
       if (n < 2) {
-        throw new DetenteException("--actors: each size must be at least 2, got " + n, 2);
+        throw new InvalidInputException(Message.TEXT, "--actors: each size must be at least 2, got " + n);
       }
       CompiledModel sm = CompiledModel.compile(SyntheticScenarios.generate(n, 104, 1),
           ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);
@@ -200,7 +203,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     }
     if (!noMemory) {
       if (memoryRuns.size() != 2) {
-        throw new DetenteException("--memory-runs takes two counts, e.g. 10000,1000000", 2);
+        throw new UsageException(Message.TEXT, "--memory-runs takes two counts, e.g. 10000,1000000");
       }
       boolean seedMemory = memoryModel == MemoryModel.seed;
       CompiledModel small = seedMemory ? model

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.PolicyComparison;
@@ -64,11 +67,10 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> policyNames = policies.names();
     boolean withBaseline = baseline || policyNames.size() == 1;
     if (policyNames.isEmpty()) {
-      throw new DetenteException("compare needs at least one --policy NAME", 2);
+      throw new InvalidInputException(Message.TEXT, "compare needs at least one --policy NAME");
     }
     if (!withBaseline && policyNames.size() < 2) {
-      throw new DetenteException("compare needs two arms: give --baseline or a second --policy",
-          2);
+      throw new UsageException(Message.TEXT, "compare needs two arms: give --baseline or a second --policy");
     }
     List<String> armNames = new ArrayList<>();
     List<List<String>> armPolicies = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     for (String p : policyNames) {
       if (armNames.contains(p)) {
-        throw new DetenteException("policy '" + p + "' is given twice", 2);
+        throw new UsageException(Message.TEXT, "policy '" + p + "' is given twice");
       }
       armNames.add(p);
       armPolicies.add(List.of(p));
@@ -90,7 +92,7 @@ public final class CompareCommand implements Callable<Integer> {
     Indicators ind = AnalysisSupport.indicators(scenarios.get(0));
     for (int a = 1; a < scenarios.size(); a++) {
       if (!AnalysisSupport.indicators(scenarios.get(a)).names().equals(ind.names())) {
-        throw new DetenteException("policy '" + armNames.get(a)
+        throw new InvalidInputException(Message.TEXT, "policy '" + armNames.get(a)
             + "' changes the scenario's questions; arms must share the same questions");
       }
     }

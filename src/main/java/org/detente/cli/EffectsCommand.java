@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.detente.DetenteException;
+import java.util.function.ToDoubleFunction;
+import org.detente.InvalidInputException;
+import org.detente.Message;
+import org.detente.UsageException;
 import org.detente.effects.AttackCasualties;
 import org.detente.effects.Burst;
 import org.detente.geo.City;
@@ -22,7 +25,9 @@ import org.detente.effects.EffectRadii;
 import org.detente.effects.EffectsMap;
 import org.detente.effects.Fallout;
 import org.detente.effects.NuclearCasualtyModel;
-import org.detente.effects.Units;
+import org.detente.effects.Ranges;
+import org.detente.geo.Places;
+import org.detente.model.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,28 +115,30 @@ public final class EffectsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    double yieldKt = Units.parseYieldKt(yieldText);
-    Units.checkYield(yieldKt);
+    double yieldKt = quantity("--yield", yieldText, Units::yieldKt);
+    Ranges.checkYield(yieldKt);
     Burst burst;
     if (burstKind == BurstKind.surface) {
       if (heightText != null) {
-        throw new DetenteException("--height applies to an air burst; drop it or use --burst air", 2);
+        throw new UsageException(Message.OPTION_PROBLEM, "--height",
+            "applies to an air burst; drop it or use --burst air");
       }
       burst = Burst.surface(yieldKt);
     } else if (heightText != null) {
-      double h = Units.parseLengthM(heightText, "height");
-      Units.checkHeight(h);
+      double h = quantity("--height", heightText, Units::metres);
+      Ranges.checkHeight(h);
       burst = Burst.atHeight(yieldKt, h);
     } else {
       burst = Burst.optimumAir(yieldKt);
     }
-    double windKmh = Units.parseSpeedKmh(windText, "wind");
-    Units.checkFissionFraction(fission);
+    double windKmh = quantity("--wind", windText, Units::kmPerHour);
+    Ranges.checkFissionFraction(fission);
     if (!(shelterPf >= 1)) {
-      throw new DetenteException("--shelter-pf must be >= 1, got " + shelterPf, 2);
+      throw new InvalidInputException(Message.AT_LEAST, "--shelter-pf", 1, shelterPf);
     }
     if (!Double.isFinite(windFromDeg)) {
-      throw new DetenteException("--wind-from must be a number of degrees", 2);
+      throw new InvalidInputException(Message.OPTION_VALUE, "--wind-from", windFromDeg,
+          "expected a number of degrees");
     }
     City place = resolveTarget();
     double gzLat = place != null ? place.lat() : lat != null ? lat : Double.NaN;
@@ -150,7 +157,7 @@ public final class EffectsCommand implements Callable<Integer> {
     }
     if (mapFile != null) {
       if (!located) {
-        throw new DetenteException("--map needs a place: give --target or --lat and --lon", 2);
+        throw new UsageException(Message.OPTION_NEEDS, "--map", "a place: give --target or --lat and --lon");
       }
       String title = describe(burst) + (place != null ? " over " + place.label() : "");
       String html = new EffectsMap(gzLat, gzLon, radii, fallout, cas, title).html();
@@ -168,100 +175,63 @@ public final class EffectsCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Parses an option's quantity with the one units parser, naming the option on error. Text that
+   * does not read as a quantity is a usage error, like any option value picocli cannot convert;
+   * a quantity out of its range is invalid input.
+   */
+  private static double quantity(String option, String text, ToDoubleFunction<String> parser) {
+    try {
+      return parser.applyAsDouble(text);
+    } catch (InvalidInputException e) {
+      throw new UsageException(Message.OPTION_VALUE, option, text, e.getMessage());
+    }
+  }
+
   private City resolveTarget() {
     if (target != null && (lat != null || lon != null)) {
-      throw new DetenteException("give either --target or --lat/--lon, not both", 2);
+      throw new UsageException(Message.OPTIONS_EXCLUSIVE, "--target", "--lat/--lon");
     }
     if ((lat == null) != (lon == null)) {
-      throw new DetenteException("--lat and --lon go together", 2);
+      throw new UsageException(Message.OPTION_NEEDS, lat == null ? "--lon" : "--lat",
+          lat == null ? "--lat" : "--lon");
     }
     if (lat != null) {
       if (!(lat >= -90 && lat <= 90)) {
-        throw new DetenteException("--lat must be between -90 and 90, got " + lat, 2);
+        throw new InvalidInputException(Message.OUT_OF_RANGE, "--lat", -90, 90, lat);
       }
       if (!(lon >= -180 && lon <= 180)) {
-        throw new DetenteException("--lon must be between -180 and 180, got " + lon, 2);
+        throw new InvalidInputException(Message.OUT_OF_RANGE, "--lon", -180, 180, lon);
       }
       return null;
     }
     if (target == null) {
       if (country != null) {
-        throw new DetenteException("--country needs --target", 2);
+        throw new UsageException(Message.OPTION_NEEDS, "--country", "--target");
       }
       return null;
     }
-    String[] parts = target.split(",");
-    String name = parts[0].trim();
-    String cc = country;
-    String admin1 = null;
-    if (parts.length >= 2) {
-      cc = parts[1].trim();
+    Places.Query q = Places.parse(target, country);
+    if (q == null) {
+      throw new InvalidInputException(Message.OPTION_PROBLEM, "--target",
+          Message.PLACE_FORM.format(target));
     }
-    if (parts.length >= 3) {
-      admin1 = parts[2].trim();
+    Places.Resolution r = Places.resolve(q);
+    if (r instanceof Places.Unique u) {
+      return u.city();
     }
-    if (parts.length > 3 || name.isEmpty()) {
-      throw new DetenteException("--target '" + target + "': expected \"Name\", \"Name, CC\" or"
-          + " \"Name, CC, ADMIN1\"", 2);
+    if (r instanceof Places.Ambiguous a) {
+      City first = a.candidates().get(0);
+      throw new InvalidInputException(Message.PLACE_AMBIGUOUS, q.text(), a.count(),
+          Places.candidates(a.candidates(), a.count()),
+          "write e.g. --target \"" + first.name() + ", " + first.country() + ", "
+              + first.admin1() + "\" or use --country");
     }
-    CityIndex idx = CityIndex.world();
-    List<City> hits = matching(idx, name, cc, admin1);
-    if (hits.isEmpty()) {
-      // not a city of 100,000 or more: try every place of 1,000 or more
-      hits = matching(CityIndex.allPlaces(), name, cc, admin1);
-    }
-    if (hits.size() == 1) {
-      return hits.get(0);
-    }
-    StringBuilder sb = new StringBuilder();
-    if (hits.isEmpty()) {
-      sb.append("unknown place '").append(target).append("'");
-      List<City> near = idx.suggest(name);
-      if (cc != null) {
-        String c = cc;
-        List<City> inCountry = new ArrayList<>(near);
-        inCountry.removeIf(x -> !x.country().equalsIgnoreCase(c));
-        if (!inCountry.isEmpty()) {
-          near = inCountry;
-        }
-      }
-      if (near.isEmpty()) {
-        sb.append(" (GeoNames places of 1,000 people or more are known; or give --lat and --lon)");
-      } else {
-        sb.append("; did you mean:");
-        for (City c : near) {
-          sb.append(System.lineSeparator()).append("  ").append(candidate(c));
-        }
-      }
-      throw new DetenteException(sb.toString(), 1);
-    }
-    sb.append("place '").append(target).append("' is ambiguous; candidates:");
-    for (City c : hits.subList(0, Math.min(12, hits.size()))) {
-      sb.append(System.lineSeparator()).append("  ").append(candidate(c));
-    }
-    if (hits.size() > 12) {
-      sb.append(System.lineSeparator()).append("  ... and ").append(hits.size() - 12)
-          .append(" more");
-    }
-    sb.append(System.lineSeparator()).append("write e.g. --target \"")
-        .append(hits.get(0).name()).append(", ").append(hits.get(0).country()).append(", ")
-        .append(hits.get(0).admin1()).append("\" or use --country");
-    throw new DetenteException(sb.toString(), 1);
+    Places.Unknown u = (Places.Unknown) r;
+    throw new InvalidInputException(Message.PLACE_UNKNOWN, q.text(), Places.unknownDetail(q, u),
+        "or give --lat and --lon");
   }
 
-  /** Places of the index named {@code name} (in country cc, region admin1 when given). */
-  private static List<City> matching(CityIndex index, String name, String cc, String admin1) {
-    List<City> hits = new ArrayList<>(index.search(name, cc));
-    if (admin1 != null) {
-      hits.removeIf(c -> !c.admin1().equalsIgnoreCase(admin1));
-    }
-    return hits;
-  }
-
-  private static String candidate(City c) {
-    return String.format(Locale.ROOT, "%s, %s, %s (population %,d; %.4f, %.4f)", c.name(),
-        c.country(), c.admin1(), c.population(), c.lat(), c.lon());
-  }
 
   static String describe(Burst b) {
     String y = b.yieldKt() >= 1000 ? fmt(b.yieldKt() / 1000, 3) + " Mt" : fmt(b.yieldKt(), 3) + " kt";

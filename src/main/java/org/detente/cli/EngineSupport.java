@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.ModelParameters;
 import org.detente.scenario.Scenario;
@@ -17,12 +20,12 @@ final class EngineSupport {
   /** Loads a scenario with policies applied, optionally overriding the horizon. */
   static Scenario load(Path file, List<String> policies, Integer horizonWeeks) {
     if (!Files.isRegularFile(file)) {
-      throw new DetenteException(file + ": no such scenario file", 1);
+      throw new InvalidInputException(Message.TEXT, file + ": no such scenario file");
     }
     Scenario sc = ScenarioLoader.load(file, policies);
     if (horizonWeeks != null) {
       if (horizonWeeks < 1) {
-        throw new DetenteException("--horizon must be at least 1 week, got " + horizonWeeks, 2);
+        throw new InvalidInputException(Message.TEXT, "--horizon must be at least 1 week, got " + horizonWeeks);
       }
       sc = sc.withHorizonWeeks(horizonWeeks);
     }
@@ -40,13 +43,13 @@ final class EngineSupport {
     for (String spec : specs) {
       int eq = spec.indexOf('=');
       if (eq <= 0 || eq == spec.length() - 1) {
-        throw new DetenteException("--motive " + spec + ": expected ACTOR=MOTIVE", 2);
+        throw new UsageException(Message.TEXT, "--motive " + spec + ": expected ACTOR=MOTIVE");
       }
       String actor = spec.substring(0, eq);
       String motive = spec.substring(eq + 1);
       int a = m.scenario().actorIndex(actor);
       if (a < 0) {
-        throw new DetenteException("--motive " + spec + ": no actor '" + actor + "'", 2);
+        throw new UsageException(Message.TEXT, "--motive " + spec + ": no actor '" + actor + "'");
       }
       int found = -1;
       StringBuilder known = new StringBuilder();
@@ -57,8 +60,8 @@ final class EngineSupport {
         known.append(k > 0 ? ", " : "").append(m.motiveId(a, k));
       }
       if (found < 0) {
-        throw new DetenteException("--motive " + spec + ": " + actor + " has no motive '"
-            + motive + "'; expected one of " + known, 2);
+        throw new UsageException(Message.TEXT, "--motive " + spec + ": " + actor + " has no motive '"
+            + motive + "'; expected one of " + known);
       }
       m = m.withFixedMotive(a, found);
     }

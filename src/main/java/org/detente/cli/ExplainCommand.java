@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.SummaryJson;
 import org.detente.model.Action;
 import org.detente.engine.CasualtyKind;
@@ -67,7 +69,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (run < 0) {
-      throw new DetenteException("--run must be >= 0, got " + run, 2);
+      throw new InvalidInputException(Message.TEXT, "--run must be >= 0, got " + run);
     }
     Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel m = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);

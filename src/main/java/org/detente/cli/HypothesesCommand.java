@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.Evidence;
 import org.detente.analysis.EvidenceItem;
 import org.detente.analysis.EvidenceMatcher;
@@ -95,12 +98,12 @@ public final class HypothesesCommand implements Callable<Integer> {
     Evidence ev = Evidence.load(evidence, s);
     EvidenceMatcher matcher = new EvidenceMatcher(ev, s);
     if (matcher.items().isEmpty()) {
-      throw new DetenteException(evidence + ": no evidence item falls within the scenario's "
+      throw new InvalidInputException(Message.TEXT, evidence + ": no evidence item falls within the scenario's "
           + s.meta().horizonSteps() + "-week horizon");
     }
     for (String a : actorFilter) {
       if (s.actorIndex(a) < 0) {
-        throw new DetenteException("--actor: no actor '" + a + "' in " + file, 2);
+        throw new UsageException(Message.TEXT, "--actor: no actor '" + a + "' in " + file);
       }
     }
     List<HypothesisAnalysis.ActorHypotheses> actors = new ArrayList<>();
@@ -115,7 +118,7 @@ public final class HypothesesCommand implements Callable<Integer> {
           actor.motives().stream().mapToDouble(Motive::prior).toArray()));
     }
     if (actors.isEmpty()) {
-      throw new DetenteException(file + ": no actor"
+      throw new InvalidInputException(Message.TEXT, file + ": no actor"
           + (actorFilter.isEmpty() ? "" : " among " + actorFilter)
           + " has two or more motive hypotheses to weigh");
     }

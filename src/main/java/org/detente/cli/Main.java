@@ -2,6 +2,7 @@ package org.detente.cli;
 
 import java.io.PrintWriter;
 import org.detente.DetenteException;
+import org.detente.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -72,7 +73,7 @@ public final class Main implements Runnable {
           if (ex instanceof DetenteException de) {
             err.println("detente: " + de.getMessage());
             err.flush();
-            return de.exitCode();
+            return exitCode(de);
           }
           if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
             err.println("detente: I/O error: " + ex.getMessage());
@@ -106,6 +107,11 @@ public final class Main implements Runnable {
       return code == 0 ? 1 : code;
     }
     return code;
+  }
+
+  /** Exit status of a user-facing error: 2 for a usage error, 1 for invalid input. */
+  static int exitCode(DetenteException e) {
+    return e instanceof UsageException ? 2 : 1;
   }
 
   /** Runs the command line and exits with its code. */

@@ -16,6 +16,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Writes the files the commands produce so that nothing is ever half-written: the content goes
@@ -50,7 +53,7 @@ final class OutputFiles {
   static void write(Path target, Body body) {
     checkPath(target);
     if (Files.isDirectory(target)) {
-      throw new DetenteException("cannot write " + target + ": it is a folder", 2);
+      throw new UsageException(Message.TEXT, "cannot write " + target + ": it is a folder");
     }
     try {
       if (Files.exists(target) && !Files.isRegularFile(target)) {
@@ -61,19 +64,18 @@ final class OutputFiles {
       Path abs = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
       Path dir = abs.getParent();
       if (dir == null || !Files.isDirectory(dir)) {
-        throw new DetenteException(
-            "cannot write " + target + ": directory " + dir + " does not exist", 1);
+        throw new InvalidInputException(Message.TEXT, "cannot write " + target + ": directory " + dir + " does not exist");
       }
       replace(abs, body);
     } catch (IOException e) {
-      throw new DetenteException("cannot write " + target + ": " + reason(e), e);
+      throw new InvalidInputException(e, Message.TEXT, "cannot write " + target + ": " + reason(e));
     }
   }
 
   /** Refuses a path that names nothing ({@code ""}): a usage error. */
   static void checkPath(Path target) {
     if (target.toString().isBlank()) {
-      throw new DetenteException("the output path is empty: give a file or folder name", 2);
+      throw new UsageException(Message.TEXT, "the output path is empty: give a file or folder name");
     }
   }
 

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
+import org.detente.UsageException;
 
 /**
  * The folder an {@code --out DIR} option names, written whole or not at all. The files are
@@ -103,8 +106,8 @@ final class OutputFolder implements AutoCloseable {
       Files.writeString(staging.resolve(MARKER), sb.toString(), StandardCharsets.UTF_8);
       InterruptCleanup.atomically(this::swap);
     } catch (IOException e) {
-      throw new DetenteException("cannot write " + option + " " + shown + ": "
-          + OutputFiles.reason(e), e);
+      throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
+          + OutputFiles.reason(e));
     }
   }
 
@@ -189,13 +192,13 @@ final class OutputFolder implements AutoCloseable {
       } catch (FileAlreadyExistsException e) {
         InterruptCleanup.unregister(p);
         if (attempt >= 100) {
-          throw new DetenteException("cannot write " + option + " " + shown + ": "
-              + OutputFiles.reason(e), e);
+          throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
+              + OutputFiles.reason(e));
         }
       } catch (IOException e) {
         InterruptCleanup.unregister(p);
-        throw new DetenteException("cannot write " + option + " " + shown + ": "
-            + OutputFiles.reason(e), e);
+        throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
+            + OutputFiles.reason(e));
       }
     }
   }
@@ -212,7 +215,7 @@ final class OutputFolder implements AutoCloseable {
   }
 
   private static DetenteException usage(String option, Path dir, String what) {
-    return new DetenteException(option + " " + (dir.toString().isEmpty() ? "''" : dir)
-        + ": " + what, 2);
+    return new UsageException(Message.TEXT, option + " " + (dir.toString().isEmpty() ? "''" : dir)
+        + ": " + what);
   }
 }

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.EnsembleRunner;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
@@ -96,9 +99,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (out.getFileName() != null && out.getFileName().toString().endsWith(".html")) {
-      throw new DetenteException("--out " + out + ": --out names a folder, which receives "
+      throw new UsageException(Message.TEXT, "--out " + out + ": --out names a folder, which receives "
           + REPORT_FILE + "; give a folder name (e.g. --out "
-          + out.toString().replaceAll("\\.html$", "") + ")", 2);
+          + out.toString().replaceAll("\\.html$", "") + ")");
     }
     try (OutputFolder folder = OutputFolder.prepare("--out", out)) {
       return report(folder);
@@ -113,7 +116,7 @@ public final class ReportCommand implements Callable<Integer> {
     AnalysisSupport.checkPositive("--runs", runs);
     AnalysisSupport.checkPositive("--threads", nThreads);
     if (tornadoRuns < 0) {
-      throw new DetenteException("--tornado-runs must be >= 0", 2);
+      throw new InvalidInputException(Message.AT_LEAST, "--tornado-runs", 0, tornadoRuns);
     }
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
@@ -146,7 +149,7 @@ public final class ReportCommand implements Callable<Integer> {
         for (int i = 0; i < policies.size(); i++) {
           Scenario ps = policyScenarios.get(i);
           if (!AnalysisSupport.indicators(ps).names().equals(ind.names())) {
-            throw new DetenteException("policy '" + policies.get(i)
+            throw new InvalidInputException(Message.TEXT, "policy '" + policies.get(i)
                 + "' changes the scenario's questions; cannot compare");
           }
           CompiledModel m = Models.compile(ps, ModelParameters.from(ps));

@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
+import org.detente.UsageException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.SummaryJson;
 import org.detente.analysis.Wilson;
@@ -91,11 +94,11 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (runs.value() < 1) {
-      throw new DetenteException("--runs must be at least 1, got " + runs.value(), 2);
+      throw new InvalidInputException(Message.TEXT, "--runs must be at least 1, got " + runs.value());
     }
     int nThreads = threads.value();
     if (nThreads < 1) {
-      throw new DetenteException("--threads must be at least 1, got " + nThreads, 2);
+      throw new InvalidInputException(Message.TEXT, "--threads must be at least 1, got " + nThreads);
     }
     Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);

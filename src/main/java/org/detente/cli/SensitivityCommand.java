@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.Morris;
 import org.detente.analysis.ParameterSpace;
@@ -108,16 +110,16 @@ public final class SensitivityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs-per-point", runsPerPoint);
     if (levels < 2 || levels % 2 != 0) {
-      throw new DetenteException("--levels must be an even number >= 2 (got " + levels + ")", 2);
+      throw new InvalidInputException(Message.TEXT, "--levels must be an even number >= 2 (got " + levels + ")");
     }
     if (bootstrap < 0) {
-      throw new DetenteException("--bootstrap must be >= 0", 2);
+      throw new InvalidInputException(Message.TEXT, "--bootstrap must be >= 0");
     }
     int morrisK = samples == null ? 10 : samples;
     int sobolN = samples == null ? 64 : samples;
     AnalysisSupport.checkPositive("--samples", morrisK);
     if (method != Method.sobol && morrisK < 2) {
-      throw new DetenteException("--samples must be at least 2 for Morris", 2);
+      throw new InvalidInputException(Message.TEXT, "--samples must be at least 2 for Morris");
     }
     AnalysisSupport.checkPositive("--threads", threads.value());
     Scenario s = AnalysisSupport.load(file, List.of());

@@ -1,6 +1,8 @@
 package org.detente.effects;
 
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Peak static overpressure of a nuclear burst over an ideal surface at sea level, from the
@@ -75,10 +77,10 @@ public final class Blast {
    * @param heightOfBurstM height of burst in m (0 for a surface burst)
    */
   public static double overpressurePsi(double yieldKt, double groundRangeKm, double heightOfBurstM) {
-    Units.checkYield(yieldKt);
-    Units.checkHeight(heightOfBurstM);
+    Ranges.checkYield(yieldKt);
+    Ranges.checkHeight(heightOfBurstM);
     if (!(groundRangeKm > 0)) {
-      throw new DetenteException("ground range must be > 0 km, got " + groundRangeKm);
+      throw new InvalidInputException(Message.TEXT, "ground range must be > 0 km, got " + groundRangeKm);
     }
     double s = Math.cbrt(yieldKt);
     double x = groundRangeKm / KM_PER_KFT / s;
@@ -95,7 +97,7 @@ public final class Blast {
     double ratio = Math.pow(X_MIN_KFT / X_MAX_KFT, 1.0 / SCAN);
     double xOut = X_MAX_KFT;
     if (psiAtScaled(xOut, yKft) >= psi) {
-      throw new DetenteException(psi + " psi lies beyond the range covered by the blast fit");
+      throw new InvalidInputException(Message.TEXT, psi + " psi lies beyond the range covered by the blast fit");
     }
     for (int i = 1; i <= SCAN; i++) {
       double xIn = X_MAX_KFT * Math.pow(ratio, i);
@@ -122,8 +124,8 @@ public final class Blast {
    * Exactly cube-root scaled: groundRangeKm(W, p, h) = W^{1/3}·groundRangeKm(1, p, h/W^{1/3}).
    */
   public static double groundRangeKm(double yieldKt, double psi, double heightOfBurstM) {
-    Units.checkYield(yieldKt);
-    Units.checkHeight(heightOfBurstM);
+    Ranges.checkYield(yieldKt);
+    Ranges.checkHeight(heightOfBurstM);
     double s = Math.cbrt(yieldKt);
     double y = heightOfBurstM / 1000.0 / KM_PER_KFT / s;
     return scaledRangeKft(psi, y) * KM_PER_KFT * s;
@@ -173,7 +175,7 @@ public final class Blast {
 
   /** Height of burst in m that maximises the ground range of {@code psi}. */
   public static double optimumHeightM(double yieldKt, double psi) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     double yKft = psi == OPTIMUM_FOR_PSI ? OPT_H5_KFT : optimumScaledHeightKft(psi);
     return yKft * KM_PER_KFT * 1000.0 * Math.cbrt(yieldKt);
   }
@@ -185,8 +187,7 @@ public final class Blast {
 
   private static void checkPsi(double psi) {
     if (!(psi >= MIN_PSI && psi <= MAX_PSI)) {
-      throw new DetenteException(
-          "overpressure must be between " + MIN_PSI + " and " + MAX_PSI + " psi, got " + psi);
+      throw new InvalidInputException(Message.TEXT, "overpressure must be between " + MIN_PSI + " and " + MAX_PSI + " psi, got " + psi);
     }
   }
 }

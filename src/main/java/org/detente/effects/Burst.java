@@ -11,8 +11,8 @@ public record Burst(double yieldKt, double heightOfBurstM, boolean optimumHeight
 
   /** Validates the yield and height. */
   public Burst {
-    Units.checkYield(yieldKt);
-    Units.checkHeight(heightOfBurstM);
+    Ranges.checkYield(yieldKt);
+    Ranges.checkHeight(heightOfBurstM);
   }
 
   /** A surface (contact) burst. */
@@ -22,7 +22,7 @@ public record Burst(double yieldKt, double heightOfBurstM, boolean optimumHeight
 
   /** An air burst at the height that maximises the 5 psi ground range. */
   public static Burst optimumAir(double yieldKt) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     return new Burst(yieldKt, Blast.optimumHeightM(yieldKt), true);
   }
 

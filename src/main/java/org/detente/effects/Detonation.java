@@ -1,6 +1,8 @@
 package org.detente.effects;
 
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * One detonation at a place.
@@ -15,15 +17,15 @@ public record Detonation(double latDeg, double lonDeg, Burst burst, double fissi
   /** Validates coordinates and fission fraction. */
   public Detonation {
     if (!(latDeg >= -90 && latDeg <= 90)) {
-      throw new DetenteException("latitude must be between -90 and 90 degrees, got " + latDeg);
+      throw new InvalidInputException(Message.TEXT, "latitude must be between -90 and 90 degrees, got " + latDeg);
     }
     if (!(lonDeg >= -180 && lonDeg <= 180)) {
-      throw new DetenteException("longitude must be between -180 and 180 degrees, got " + lonDeg);
+      throw new InvalidInputException(Message.TEXT, "longitude must be between -180 and 180 degrees, got " + lonDeg);
     }
     if (burst == null) {
-      throw new DetenteException("detonation needs a burst");
+      throw new InvalidInputException(Message.TEXT, "detonation needs a burst");
     }
-    Units.checkFissionFraction(fissionFraction);
+    Ranges.checkFissionFraction(fissionFraction);
   }
 
   /** A detonation with the default fission fraction of 0.5 (typical two-stage weapon). */

@@ -3,6 +3,8 @@ package org.detente.effects;
 import java.util.ArrayList;
 import java.util.List;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Local fallout of a surface burst from the WSEG-10 model as documented by D. W. Hanifen,
@@ -71,16 +73,16 @@ public final class Fallout {
    */
   public Fallout(double yieldKt, double fissionFraction, double windKmh, double windFromDeg,
       double shearMphPerKft) {
-    Units.checkYield(yieldKt);
-    Units.checkFissionFraction(fissionFraction);
+    Ranges.checkYield(yieldKt);
+    Ranges.checkFissionFraction(fissionFraction);
     if (!(windKmh >= 1 && windKmh <= 300)) {
-      throw new DetenteException("wind speed must be between 1 and 300 km/h, got " + windKmh);
+      throw new InvalidInputException(Message.TEXT, "wind speed must be between 1 and 300 km/h, got " + windKmh);
     }
     if (!Double.isFinite(windFromDeg)) {
-      throw new DetenteException("wind direction must be a number of degrees");
+      throw new InvalidInputException(Message.TEXT, "wind direction must be a number of degrees");
     }
     if (!(shearMphPerKft >= 0 && shearMphPerKft <= 10)) {
-      throw new DetenteException("wind shear must be between 0 and 10 mph/kft, got " + shearMphPerKft);
+      throw new InvalidInputException(Message.TEXT, "wind shear must be between 0 and 10 mph/kft, got " + shearMphPerKft);
     }
     this.yieldKt = yieldKt;
     this.fissionFraction = fissionFraction;
@@ -222,7 +224,7 @@ public final class Fallout {
    */
   public List<double[]> contour(double level, boolean totalDose) {
     if (!(level > 0)) {
-      throw new DetenteException("contour level must be > 0, got " + level);
+      throw new InvalidInputException(Message.TEXT, "contour level must be > 0, got " + level);
     }
     int m = 720;
     double xMinMi = -6 * sx - 2;

@@ -19,13 +19,13 @@ public final class Fireball {
 
   /** Maximum fireball radius in km of a free air burst. */
   public static double airRadiusKm(double yieldKt) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     return AIR_FT * Math.pow(yieldKt, 0.4) * KM_PER_FT;
   }
 
   /** Maximum fireball radius in km of a burst at a height (surface burst at height 0). */
   public static double radiusKm(double yieldKt, double heightOfBurstM) {
-    Units.checkHeight(heightOfBurstM);
+    Ranges.checkHeight(heightOfBurstM);
     double air = airRadiusKm(yieldKt);
     double surf = SURFACE_FT * Math.pow(yieldKt, 0.4) * KM_PER_FT;
     double h = heightOfBurstM / 1000.0;

@@ -1,6 +1,8 @@
 package org.detente.effects;
 
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Initial nuclear radiation (neutrons and gamma rays in the first minute) as a tissue dose in
@@ -72,16 +74,16 @@ public final class InitialRadiation {
 
   /** Slant range in km at which the initial-radiation dose is {@code rem}. */
   public static double slantRangeKm(double yieldKt, double rem) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     if (!(rem >= MIN_REM && rem <= MAX_REM)) {
-      throw new DetenteException("dose must be between 1 and 100000 rem, got " + rem);
+      throw new InvalidInputException(Message.TEXT, "dose must be between 1 and 100000 rem, got " + rem);
     }
     return Math.pow(10, log10RangeMi(yieldKt, rem)) * KM_PER_MI;
   }
 
   /** Ground range in km of a dose; 0 if the dose does not reach the ground. */
   public static double groundRangeKm(double yieldKt, double rem, double heightOfBurstM) {
-    Units.checkHeight(heightOfBurstM);
+    Ranges.checkHeight(heightOfBurstM);
     return Thermal.groundRange(slantRangeKm(yieldKt, rem), heightOfBurstM / 1000.0);
   }
 
@@ -90,7 +92,7 @@ public final class InitialRadiation {
    * survives the blast anyway).
    */
   public static double doseRem(double yieldKt, double slantRangeKm) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     if (slantRangeKm >= slantRangeKm(yieldKt, MIN_REM)) {
       return 0.0;
     }

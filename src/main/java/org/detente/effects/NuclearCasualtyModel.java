@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Casualties of nuclear detonations against the shipped GeoNames city population.
@@ -81,22 +83,22 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       positive("lethalitySigmaLn", lethalitySigmaLn);
       positive("sicknessMedianRem", sicknessMedianRem);
       if (!(shelterProtectionFactor >= 1)) {
-        throw new DetenteException("shelter protection factor must be >= 1, got "
+        throw new InvalidInputException(Message.TEXT, "shelter protection factor must be >= 1, got "
             + shelterProtectionFactor);
       }
       positive("windKmh", windKmh);
-      Units.checkFissionFraction(fissionFraction);
+      Ranges.checkFissionFraction(fissionFraction);
     }
 
     private static void positive(String name, double v) {
       if (!(v > 0) || !Double.isFinite(v)) {
-        throw new DetenteException(name + " must be a positive number, got " + v);
+        throw new InvalidInputException(Message.TEXT, name + " must be a positive number, got " + v);
       }
     }
 
     private static void fraction(String name, double v) {
       if (!(v >= 0 && v <= 1)) {
-        throw new DetenteException(name + " must be between 0 and 1, got " + v);
+        throw new InvalidInputException(Message.TEXT, name + " must be between 0 and 1, got " + v);
       }
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Blast casualty fractions by peak-overpressure band from U.S. Congress, Office of Technology
@@ -36,7 +38,7 @@ public record OtaBlastBands(double[] lowerPsi, double[] killed, double[] injured
   private static OtaBlastBands load() {
     try (InputStream in = OtaBlastBands.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new DetenteException("resource " + RESOURCE + " is missing from the program");
+        throw new InvalidInputException(Message.TEXT, "resource " + RESOURCE + " is missing from the program");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       r.readLine();
@@ -53,7 +55,7 @@ public record OtaBlastBands(double[] lowerPsi, double[] killed, double[] injured
           rows.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[3]),
               Double.parseDouble(f[4])});
         } catch (RuntimeException e) {
-          throw new DetenteException(RESOURCE + ": line " + no + ": cannot read band: " + line);
+          throw new InvalidInputException(Message.TEXT, RESOURCE + ": line " + no + ": cannot read band: " + line);
         }
       }
       rows.sort((a, b) -> Double.compare(b[0], a[0]));
@@ -68,7 +70,7 @@ public record OtaBlastBands(double[] lowerPsi, double[] killed, double[] injured
       }
       return new OtaBlastBands(lo, k, i);
     } catch (IOException e) {
-      throw new DetenteException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+      throw new InvalidInputException(e, Message.TEXT, "cannot read " + RESOURCE + ": " + e.getMessage());
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.detente.effects;
 
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Thermal radiation from the fireball.
@@ -42,14 +44,14 @@ public final class Thermal {
   private Thermal() {}
 
   private static double effectiveYield(double yieldKt, boolean surface) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     return surface ? SURFACE_FACTOR * yieldKt : yieldKt;
   }
 
   /** Slant range in km at which the radiant exposure is {@code calPerCm2}. */
   public static double slantRangeKm(double yieldKt, double calPerCm2, boolean surface) {
     if (!(calPerCm2 > 0)) {
-      throw new DetenteException("radiant exposure must be > 0 cal/cm², got " + calPerCm2);
+      throw new InvalidInputException(Message.TEXT, "radiant exposure must be > 0 cal/cm², got " + calPerCm2);
     }
     double w = effectiveYield(yieldKt, surface);
     double l = Math.log10(calPerCm2 / w);
@@ -65,7 +67,7 @@ public final class Thermal {
   /** Radiant exposure in cal/cm² at a slant range (clear air, ~10 mi visibility). */
   public static double exposureCalPerCm2(double yieldKt, double slantRangeKm, boolean surface) {
     if (!(slantRangeKm > 0)) {
-      throw new DetenteException("slant range must be > 0 km, got " + slantRangeKm);
+      throw new InvalidInputException(Message.TEXT, "slant range must be > 0 km, got " + slantRangeKm);
     }
     double w = effectiveYield(yieldKt, surface);
     double l = Math.log10(slantRangeKm / KM_PER_MI);
@@ -89,9 +91,9 @@ public final class Thermal {
    * for a burst of this yield.
    */
   public static double burnThresholdCalPerCm2(double yieldKt, int degree) {
-    Units.checkYield(yieldKt);
+    Ranges.checkYield(yieldKt);
     if (degree < 1 || degree > 3) {
-      throw new DetenteException("burn degree must be 1, 2 or 3, got " + degree);
+      throw new InvalidInputException(Message.TEXT, "burn degree must be 1, 2 or 3, got " + degree);
     }
     double[] t = THRESH[degree - 1];
     double lw = Math.log10(Math.max(1.0, Math.min(20000.0, yieldKt)));

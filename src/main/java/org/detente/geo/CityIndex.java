@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * The shipped GeoNames cities (population ≥ 100,000; GeoNames, geonames.org, CC BY 4.0) with a
@@ -148,13 +150,13 @@ public final class CityIndex {
   static CityIndex loadResource(String resource) {
     try (InputStream raw = CityIndex.class.getResourceAsStream(resource)) {
       if (raw == null) {
-        throw new DetenteException("city data resource " + resource + " is missing from the program");
+        throw new InvalidInputException(Message.TEXT, "city data resource " + resource + " is missing from the program");
       }
       InputStream in = resource.endsWith(".gz")
           ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
       return parse(in, resource);
     } catch (IOException e) {
-      throw new DetenteException("cannot read city data " + resource + ": " + e.getMessage(), e);
+      throw new InvalidInputException(e, Message.TEXT, "cannot read city data " + resource + ": " + e.getMessage());
     }
   }
 
@@ -171,7 +173,7 @@ public final class CityIndex {
     } else if (header != null && header.startsWith("name,country_iso2")) {
       shift = -1;
     } else {
-      throw new DetenteException(source + ": line 1: unexpected header " + header);
+      throw new InvalidInputException(Message.TEXT, source + ": line 1: unexpected header " + header);
     }
     int fields = 8 + shift;
     List<City> out = new ArrayList<>(5000);
@@ -186,7 +188,7 @@ public final class CityIndex {
       }
       List<String> f = line.indexOf('"') < 0 ? splitPlain(line, fields) : splitCsv(line);
       if (f.size() != fields) {
-        throw new DetenteException(source + ": line " + lineNo + ": expected " + fields
+        throw new InvalidInputException(Message.TEXT, source + ": line " + lineNo + ": expected " + fields
             + " fields, found " + f.size());
       }
       try {
@@ -196,7 +198,7 @@ public final class CityIndex {
             Long.parseLong(f.get(5 + shift))));
         codes.add(shared(f.get(4 + shift), pool));
       } catch (NumberFormatException e) {
-        throw new DetenteException(source + ": line " + lineNo + ": bad number: " + e.getMessage());
+        throw new InvalidInputException(Message.TEXT, source + ": line " + lineNo + ": bad number: " + e.getMessage());
       }
     }
     return new CityIndex(out.toArray(new City[0]), codes.toArray(new String[0]));

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.detente.DetenteException;
+import org.detente.Message;
+import org.detente.InvalidInputException;
 
 /**
  * Country borders and land polygons from the shipped Natural Earth 1:110m TopoJSON (public
@@ -52,11 +54,11 @@ public final class NaturalEarth {
   private static NaturalEarth load() {
     try (InputStream in = NaturalEarth.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new DetenteException("map data " + RESOURCE + " is missing from the program");
+        throw new InvalidInputException(Message.TEXT, "map data " + RESOURCE + " is missing from the program");
       }
       return decode(new ObjectMapper().readTree(in));
     } catch (IOException e) {
-      throw new DetenteException("cannot read map data " + RESOURCE + ": " + e.getMessage(), e);
+      throw new InvalidInputException(e, Message.TEXT, "cannot read map data " + RESOURCE + ": " + e.getMessage());
     }
   }
 

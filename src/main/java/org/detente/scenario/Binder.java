@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
+import org.detente.InvalidInputException;
 import org.detente.model.Action;
 import org.detente.model.Outcome;
 import org.detente.model.ParameterCatalog;
 import org.detente.model.ParameterSpec;
+import org.detente.model.Units;
 
 /**
  * Binds a (policy-patched) scenario tree into the immutable records, checking shape and meaning
@@ -206,7 +208,7 @@ final class Binder {
           if (d >= 1 && Math.abs(d - Math.rint(d)) < 1e-9) {
             stepDays = (int) Math.rint(d);
           }
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
           // reported by meta()
         }
       }
@@ -217,7 +219,7 @@ final class Binder {
           if (steps >= 1 && Math.abs(steps - Math.rint(steps)) < 1e-9 && steps <= MAX_STEPS) {
             horizonSteps = (int) Math.rint(steps);
           }
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
           // reported by meta()
         }
       }
@@ -1180,7 +1182,7 @@ final class Binder {
     if (v.kind != Node.Kind.STRING && v.kind != Node.Kind.NUMBER) {
       try {
         parser.applyAsDouble("");
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidInputException e) {
         err(v, p, e.getMessage().replace("expected a number with a unit",
             "expected a quantity with a unit") + "; got " + v.describe());
       }
@@ -1193,7 +1195,7 @@ final class Binder {
         return Double.NaN;
       }
       return d;
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       err(v, p, e.getMessage());
       return Double.NaN;
     }

@@ -2,10 +2,11 @@ package org.detente.scenario;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 
 /** A scenario that cannot be used: every problem found, each with file, line, column and field. */
-public class ScenarioException extends DetenteException {
+public class ScenarioException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 
@@ -13,7 +14,7 @@ public class ScenarioException extends DetenteException {
 
   /** An exception listing these problems (at least one). */
   public ScenarioException(List<Problem> problems) {
-    super(format(problems), 1);
+    super(Message.PROBLEMS, format(problems));
     this.problems = List.copyOf(problems);
   }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +97,39 @@ class EffectsCommandTest {
     assertThat(run("effects", "--yield", "300kt", "--lat", "10").code()).isEqualTo(2);
     assertThat(run("effects", "--yield", "300kt", "--burst", "surface", "--height", "1km").code())
         .isEqualTo(2);
+  }
+
+  @Test
+  void outOfRangeValuesAreInvalidInputLikeYieldAndFission() {
+    for (String[] args : new String[][] {
+        {"--lat", "91", "--lon", "0"}, {"--lat", "0", "--lon", "181"}, {"--shelter-pf", "0"},
+        {"--yield", "0kt"}, {"--fission", "1.5"}}) {
+      List<String> all = new ArrayList<>(List.of("effects"));
+      all.addAll(List.of(args));
+      if (!all.contains("--yield")) {
+        all.addAll(List.of("--yield", "300kt"));
+      }
+      Result r = run(all.toArray(String[]::new));
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(1);
+      assertThat(r.err()).contains("must be").doesNotContain("internal error");
+    }
+  }
+
+  @Test
+  void placeTextsOfNoFormAreInvalidInputNotInternalErrors() {
+    for (String t : new String[] {",,,", ",", " ", "Warsaw,,", "a,b,c,d"}) {
+      Result r = run("effects", "--yield", "300kt", "--target", t);
+      assertThat(r.code()).as(t + ": " + r.err()).isEqualTo(1);
+      assertThat(r.err()).contains("expected \"Name\", \"Name, CC\" or \"Name, CC, ADMIN1\"")
+          .doesNotContain("internal error").doesNotContain("Exception");
+    }
+    Result unknown = run("effects", "--yield", "300kt", "--target", "Warsw");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("unknown place 'Warsw'; did you mean: Warsaw, PL, 78");
+    Result ambiguous = run("effects", "--yield", "300kt", "--target", "Brest");
+    assertThat(ambiguous.code()).isEqualTo(1);
+    assertThat(ambiguous.err()).contains("place 'Brest' is ambiguous").contains("Brest, BY")
+        .contains("Brest, FR");
   }
 
   @Test

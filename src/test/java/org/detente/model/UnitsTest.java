@@ -1,4 +1,4 @@
-package org.detente.scenario;
+package org.detente.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,13 +53,5 @@ class UnitsTest {
         .hasMessage("missing currency, expected e.g. '2240.0 bn USD'");
     assertThatThrownBy(() -> Units.bnUsd("2240 bn EUR"))
         .hasMessageStartingWith("expected an amount in US dollars");
-  }
-
-  @Test
-  void suggestions() {
-    assertThat(Suggest.levenshtein("titel", "title")).isEqualTo(1);
-    assertThat(Suggest.levenshtein("kitten", "sitting")).isEqualTo(3);
-    assertThat(Suggest.closest("populaton", java.util.List.of("population", "gdp"))).isEqualTo("population");
-    assertThat(Suggest.closest("USA", java.util.List.of("RUS"))).isNull();
   }
 }

@@ -1,0 +1,122 @@
+package org.detente;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of the messages Detente shows its users: each a pattern whose {@code %s} slots
+ * take the arguments given to {@link InvalidInputException} or {@link UsageException}, in order.
+ * Messages say what is wrong and what was expected; none names a program class, and none chooses
+ * an exit code (the command line does, from the exception's kind).
+ */
+public enum Message {
+
+  // ---- files
+  /** A file, a located problem: file, reason. */
+  FILE_PROBLEM("%s: %s"),
+  /** A located problem: file, line, column, field, what is wrong or expected. */
+  LOCATED("%s:%s:%s: %s: %s"),
+  /** A located problem that expected something: file, line, column, field, expected. */
+  LOCATED_EXPECTED("%s:%s:%s: %s: expected %s"),
+  /** Reason: no file at the path. */
+  NO_SUCH_FILE("no such file"),
+  /** Reason: a folder where a file was expected: what was expected. */
+  IS_DIRECTORY("is a directory, expected %s"),
+  /** Reason: a device, pipe or socket: what was expected. */
+  NOT_REGULAR_FILE("is not a regular file (a device, pipe or socket), expected %s"),
+  /** Reason: over the size limit: the limit, what was expected. */
+  FILE_TOO_LARGE("file is larger than %s, the limit for %s"),
+  /** Reason: the operating system refused: its reason. */
+  CANNOT_READ("cannot read file: %s"),
+  /** Reason: empty file: what was expected. */
+  FILE_EMPTY("file is empty; expected %s"),
+  /** Reason: a NUL byte. */
+  BINARY_DATA("binary data (a NUL byte) found; expected a UTF-8 text file"),
+  /** Reason: invalid UTF-8. */
+  NOT_UTF8("invalid UTF-8 byte sequence; expected a UTF-8 text file"),
+  /** Reason: unsupported file type: the file. */
+  UNSUPPORTED_FILE_TYPE(
+      "%s: unsupported file type; expected .csv or .xml (KTAB SMP) or .yaml/.yml (Detente"
+          + " scenario)"),
+  /** A resource of the program itself is missing or broken: what, why. */
+  BROKEN_RESOURCE("the program's own data %s cannot be read: %s"),
+
+  /** Every problem found in a file, one per line: the lines. */
+  PROBLEMS("%s"),
+
+  // ---- quantities and units
+  /** Text is no quantity: example. */
+  QUANTITY_EXPECTED("expected a number with a unit, e.g. '%s'"),
+  /** A number too large to represent. */
+  NUMBER_OUT_OF_RANGE("number out of range"),
+  /** Bare number: example. */
+  UNIT_MISSING("missing unit, expected e.g. '%s'"),
+  /** Unknown unit: kind (with trailing space, or empty), unit, accepted units, example. */
+  UNIT_UNKNOWN("unknown %sunit '%s', expected %s (e.g. '%s')"),
+  /** Yield unit in the wrong case: the unit. */
+  YIELD_UNIT_CASE("write 'kt' for kilotons or 'Mt' for megatons (got '%s')"),
+  /** kt used for a speed. */
+  SPEED_UNIT_KT("'kt' means kilotons; write 'kn' for knots (e.g. '10 kn')"),
+  /** Money without currency: amount, scale. */
+  MONEY_NO_CURRENCY("missing currency, expected e.g. '%s %s USD'"),
+  /** Money in another form. */
+  MONEY_EXPECTED(
+      "expected an amount in US dollars with a scale, e.g. '2240 bn USD' or '1.8 tn USD'"),
+  /** Money scale unknown: scale. */
+  MONEY_SCALE("unknown scale '%s', expected M, bn or tn (e.g. '2240 bn USD')"),
+
+  // ---- values
+  /** A value out of its range: what, low, high, value. */
+  OUT_OF_RANGE("%s must be between %s and %s, got %s"),
+  /** A value below its minimum: what, minimum, value. */
+  AT_LEAST("%s must be at least %s, got %s"),
+  /** A value that must be positive: what, value. */
+  POSITIVE("%s must be a positive number, got %s"),
+  /** A value over its maximum: what, maximum, why, value. */
+  AT_MOST("%s must be at most %s (%s), got %s"),
+  /** An option's text that does not read: option, text, reason. */
+  OPTION_VALUE("%s '%s': %s"),
+  /** A free-form reason about an option: option, reason. */
+  OPTION_PROBLEM("%s: %s"),
+  /** Two options that exclude each other: first, second. */
+  OPTIONS_EXCLUSIVE("give either %s or %s, not both"),
+  /** An option that needs another: option, needed. */
+  OPTION_NEEDS("%s needs %s"),
+  /** An option given twice: option, value. */
+  OPTION_TWICE("%s: '%s' is given twice"),
+  /** A name given twice: kind, name. */
+  NAME_TWICE("%s '%s' is given twice"),
+  /** An unknown name among choices: kind, name, choices. */
+  UNKNOWN_NAME("unknown %s '%s'; expected one of %s"),
+
+  // ---- places
+  /** Unknown place: text, detail, remedy. */
+  PLACE_UNKNOWN("unknown place '%s'%s; %s"),
+  /** Ambiguous place: text, count, candidates, remedy. */
+  PLACE_AMBIGUOUS("place '%s' is ambiguous, %s places match: %s; %s"),
+  /** A place text of the wrong form: the text. */
+  PLACE_FORM("place '%s': expected \"Name\", \"Name, CC\" or \"Name, CC, ADMIN1\""),
+
+  // ---- limits
+  /** Over a stated limit: what, count, limit, reason. */
+  LIMIT("%s: %s is more than the limit of %s (%s)"),
+
+  // ---- plain
+  /** A message already composed from catalogue parts: the text. */
+  TEXT("%s");
+
+  private final String pattern;
+
+  Message(String pattern) {
+    this.pattern = pattern;
+  }
+
+  /** The pattern, with {@code %s} slots. */
+  public String pattern() {
+    return pattern;
+  }
+
+  /** The message with these arguments (locale-independent). */
+  public String format(Object... arguments) {
+    return String.format(Locale.ROOT, pattern, arguments);
+  }
+}
