@@ -39,7 +39,7 @@ public final class BargainInputs {
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return ScenarioYaml.load(file, dimensions);
     }
-    throw new UsageException(Message.TEXT, file + ": unsupported file type; expected .csv or .xml (KTAB SMP) or .yaml/.yml (Detente scenario)");
+    throw new UsageException(Message.UNSUPPORTED_FILE_TYPE, file);
   }
 
   /**
@@ -73,11 +73,11 @@ public final class BargainInputs {
         if (found == null) {
           List<String> ids = new ArrayList<>();
           s.issues().forEach(is -> ids.add(is.id()));
-          throw new UsageException(Message.TEXT, "--dimensions: unknown issue '" + id + "'; the scenario has: "
-              + (ids.isEmpty() ? "no issues" : String.join(", ", ids)));
+          throw new UsageException(Message.UNKNOWN_NAME, "issue", id,
+              ids.isEmpty() ? "(the scenario has no issues)" : String.join(", ", ids));
         }
         if (issues.contains(found)) {
-          throw new UsageException(Message.TEXT, "--dimensions: issue '" + id + "' given twice");
+          throw new UsageException(Message.NAME_TWICE, "issue", id);
         }
         issues.add(found);
       }
@@ -167,8 +167,8 @@ public final class BargainInputs {
       cap.add(den > 0 ? num / den : plain / have);
     }
     if (actors.size() < 3) {
-      throw new InvalidInputException(Message.TEXT, "the selected issues have " + actors.size()
-          + " actor(s) with a position; the negotiation model needs at least 3");
+      throw new InvalidInputException(Message.AT_LEAST,
+          "actors with a position on the selected issues", 3, actors.size());
     }
     List<String> dims = new ArrayList<>();
     issues.forEach(is -> dims.add(is.id()));
@@ -226,9 +226,9 @@ public final class BargainInputs {
               p.bigRRange(), p.thirdPartyCommit(), p.interVecBrgn(), opt(SmpParameters.BargainModel.class, k, v));
           break;
         default:
-          throw new UsageException(Message.TEXT, "--parameter: unknown option '" + k + "'; expected one of VictoryProbModel,"
-              + " PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit,"
-              + " InterVecBrgn, BargnModel");
+          throw new UsageException(Message.UNKNOWN_NAME, "negotiation parameter", k,
+              "VictoryProbModel, PCEModel, StateTransitions, VotingRule, BigRAdjust, BigRRange,"
+                  + " ThirdPartyCommit, InterVecBrgn, BargnModel");
       }
     }
     return p;
@@ -237,8 +237,8 @@ public final class BargainInputs {
   private static <E extends Enum<E> & SmpParameters.Named> E opt(Class<E> t, String k, String v) {
     E e = SmpParameters.byKtabName(t, v);
     if (e == null) {
-      throw new UsageException(Message.TEXT, "--parameter " + k + ": unknown value '" + v + "'; expected one of "
-          + SmpParameters.ktabNames(t));
+      throw new UsageException(Message.UNKNOWN_NAME, "value of " + k, v,
+          SmpParameters.ktabNames(t));
     }
     return e;
   }

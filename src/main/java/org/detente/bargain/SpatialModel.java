@@ -64,7 +64,7 @@ public final class SpatialModel {
   public static SmpResult run(SmpScenario sc, int maxTurns, int threads, IntConsumer turnDone) {
     validate(sc);
     if (maxTurns < 1) {
-      throw new InvalidInputException(Message.TEXT, "turn limit must be at least 1, got " + maxTurns);
+      throw new InvalidInputException(Message.AT_LEAST, "turn limit", 1, maxTurns);
     }
     return new SmpEngine(sc, threads).run(sc, maxTurns, turnDone);
   }
@@ -76,7 +76,7 @@ public final class SpatialModel {
     int n = actors.size();
     int d = p.dimensions().size();
     if (n < 3) {
-      throw new InvalidInputException(Message.TEXT, "negotiation needs at least 3 actors, got " + n);
+      throw new InvalidInputException(Message.AT_LEAST, "number of actors in a negotiation", 3, n);
     }
     if (d < 1) {
       throw new InvalidInputException(Message.TEXT, "negotiation needs at least 1 dimension");

@@ -32,7 +32,7 @@ final class AnalysisSupport {
   /** Loads a scenario with policies applied (errors name file, line and column). */
   static Scenario load(Path file, List<String> policies) {
     if (!Files.exists(file)) {
-      throw new InvalidInputException(Message.TEXT, file + ": no such file");
+      throw new InvalidInputException(Message.FILE_PROBLEM, file, Message.NO_SUCH_FILE.format());
     }
     return ScenarioLoader.load(file, policies);
   }
@@ -40,7 +40,7 @@ final class AnalysisSupport {
   /** Rejects bad counts with a usage error (exit code 2). */
   static void checkPositive(String option, long value) {
     if (value <= 0) {
-      throw new InvalidInputException(Message.TEXT, option + " must be a positive number (got " + value + ")");
+      throw new InvalidInputException(Message.POSITIVE, option, value);
     }
   }
 
@@ -54,8 +54,8 @@ final class AnalysisSupport {
   static int indicator(Indicators ind, String name) {
     int i = ind.indexOf(name);
     if (i < 0) {
-      throw new InvalidInputException(Message.TEXT, "unknown output '" + name + "'; expected one of "
-          + String.join(", ", ind.names()) + ", or rung>=N");
+      throw new UsageException(Message.UNKNOWN_NAME, "output", name,
+          String.join(", ", ind.names()) + ", or rung>=N");
     }
     return i;
   }
@@ -74,7 +74,7 @@ final class AnalysisSupport {
         r = -1;
       }
       if (r < 0 || r > 9) {
-        throw new InvalidInputException(Message.TEXT, "output '" + name + "': expected rung>=N with N in 0..9");
+        throw new UsageException(Message.OPTION_VALUE, "output", name, "expected rung>=N with N in 0..9");
       }
       final int rung = r;
       return run -> run.highestRung() >= rung;
@@ -141,11 +141,11 @@ final class AnalysisSupport {
       String n = only.get(k);
       int i = every.space().names().indexOf(n);
       if (i < 0) {
-        throw new UsageException(Message.TEXT, "--parameter: unknown model parameter '" + n
-            + "'; expected one of " + String.join(", ", ParameterCatalog.names()));
+        throw new UsageException(Message.UNKNOWN_NAME, "model parameter", n,
+            String.join(", ", ParameterCatalog.names()));
       }
       if (names.contains(n)) {
-        throw new UsageException(Message.TEXT, "--parameter: '" + n + "' is given twice");
+        throw new UsageException(Message.OPTION_TWICE, "--parameter", n);
       }
       names.add(n);
       sources.add(every.sources().get(i));

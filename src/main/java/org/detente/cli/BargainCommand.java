@@ -85,10 +85,10 @@ public final class BargainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (threads.value() < 1) {
-      throw new InvalidInputException(Message.TEXT, "--threads must be at least 1");
+      throw new InvalidInputException(Message.AT_LEAST, "--threads", 1, threads.value());
     }
     if (maxTurns < 1) {
-      throw new InvalidInputException(Message.TEXT, "--max-turns must be at least 1");
+      throw new InvalidInputException(Message.AT_LEAST, "--max-turns", 1, maxTurns);
     }
     SmpScenario sc = BargainInputs.load(file, dimensions);
     if (seed != null) {
@@ -124,7 +124,7 @@ public final class BargainCommand implements Callable<Integer> {
       }
       return Long.parseUnsignedLong(t);
     } catch (NumberFormatException e) {
-      throw new UsageException(Message.TEXT, "--seed: expected a 64-bit integer, got '" + s + "'");
+      throw new UsageException(Message.OPTION_VALUE, "--seed", s, "expected a 64-bit integer");
     }
   }
 

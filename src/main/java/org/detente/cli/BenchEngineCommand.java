@@ -100,10 +100,10 @@ public final class BenchEngineCommand implements Callable<Integer> {
   public Integer call() {
     int runs = runsOption.value();
     if (runs < 10) {
-      throw new InvalidInputException(Message.TEXT, "--runs must be at least 10, got " + runs);
+      throw new InvalidInputException(Message.AT_LEAST, "--runs", 10, runs);
     }
     if (repeats < 1) {
-      throw new InvalidInputException(Message.TEXT, "--repeats must be at least 1, got " + repeats);
+      throw new InvalidInputException(Message.AT_LEAST, "--repeats", 1, repeats);
     }
     long measurements = 1 + 2L * repeats + (long) actors.size() * (1 + repeats)
         + (noMemory ? 0 : 2);
@@ -181,7 +181,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     ArrayNode syn = root.putArray("synthetic");
     for (int n : actors) {
       if (n < 2) {
-        throw new InvalidInputException(Message.TEXT, "--actors: each size must be at least 2, got " + n);
+        throw new InvalidInputException(Message.AT_LEAST, "--actors (each size)", 2, n);
       }
       CompiledModel sm = CompiledModel.compile(SyntheticScenarios.generate(n, 104, 1),
           ModelParameters.defaults(), null, DealForecaster.WEIGHTED_MEAN);

@@ -67,10 +67,11 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> policyNames = policies.names();
     boolean withBaseline = baseline || policyNames.size() == 1;
     if (policyNames.isEmpty()) {
-      throw new InvalidInputException(Message.TEXT, "compare needs at least one --policy NAME");
+      throw new UsageException(Message.OPTION_NEEDS, "compare", "at least one --policy NAME");
     }
     if (!withBaseline && policyNames.size() < 2) {
-      throw new UsageException(Message.TEXT, "compare needs two arms: give --baseline or a second --policy");
+      throw new UsageException(Message.OPTION_NEEDS, "compare",
+          "two arms: give --baseline or a second --policy");
     }
     List<String> armNames = new ArrayList<>();
     List<List<String>> armPolicies = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     for (String p : policyNames) {
       if (armNames.contains(p)) {
-        throw new UsageException(Message.TEXT, "policy '" + p + "' is given twice");
+        throw new UsageException(Message.NAME_TWICE, "policy", p);
       }
       armNames.add(p);
       armPolicies.add(List.of(p));

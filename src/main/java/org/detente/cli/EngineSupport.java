@@ -9,6 +9,7 @@ import org.detente.Message;
 import org.detente.InvalidInputException;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.ModelParameters;
+import org.detente.scenario.Limits;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
 
@@ -20,12 +21,16 @@ final class EngineSupport {
   /** Loads a scenario with policies applied, optionally overriding the horizon. */
   static Scenario load(Path file, List<String> policies, Integer horizonWeeks) {
     if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(Message.TEXT, file + ": no such scenario file");
+      throw new InvalidInputException(Message.FILE_PROBLEM, file, Message.NO_SUCH_FILE.format());
     }
     Scenario sc = ScenarioLoader.load(file, policies);
     if (horizonWeeks != null) {
       if (horizonWeeks < 1) {
-        throw new InvalidInputException(Message.TEXT, "--horizon must be at least 1 week, got " + horizonWeeks);
+        throw new InvalidInputException(Message.AT_LEAST, "--horizon (weeks)", 1, horizonWeeks);
+      }
+      if (horizonWeeks > Limits.MAX_STEPS) {
+        throw new InvalidInputException(Message.AT_MOST, "--horizon (weeks)", Limits.MAX_STEPS,
+            "the scenario limit", horizonWeeks);
       }
       sc = sc.withHorizonWeeks(horizonWeeks);
     }

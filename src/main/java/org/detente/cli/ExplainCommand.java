@@ -69,7 +69,10 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (run < 0) {
-      throw new InvalidInputException(Message.TEXT, "--run must be >= 0, got " + run);
+      throw new InvalidInputException(Message.AT_LEAST, "--run", 0, run);
+    }
+    if (alternatives < 0) {
+      throw new InvalidInputException(Message.AT_LEAST, "--alternatives", 0, alternatives);
     }
     Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel m = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);

@@ -103,7 +103,7 @@ public final class HypothesesCommand implements Callable<Integer> {
     }
     for (String a : actorFilter) {
       if (s.actorIndex(a) < 0) {
-        throw new UsageException(Message.TEXT, "--actor: no actor '" + a + "' in " + file);
+        throw new UsageException(Message.OPTION_PROBLEM, "--actor", "no actor '" + a + "' in " + file);
       }
     }
     List<HypothesisAnalysis.ActorHypotheses> actors = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.UsageException;
 import org.detente.Message;
+import org.detente.UsageException;
 import org.detente.InvalidInputException;
 import org.detente.analysis.EnsembleRunner;
 import org.detente.analysis.EnsembleSummary;

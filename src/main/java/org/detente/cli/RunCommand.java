@@ -94,11 +94,11 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (runs.value() < 1) {
-      throw new InvalidInputException(Message.TEXT, "--runs must be at least 1, got " + runs.value());
+      throw new InvalidInputException(Message.AT_LEAST, "--runs", 1, runs.value());
     }
     int nThreads = threads.value();
     if (nThreads < 1) {
-      throw new InvalidInputException(Message.TEXT, "--threads must be at least 1, got " + nThreads);
+      throw new InvalidInputException(Message.AT_LEAST, "--threads", 1, nThreads);
     }
     Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.detente.DetenteException;
 import org.detente.Message;
+import org.detente.UsageException;
 import org.detente.InvalidInputException;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.Morris;
@@ -110,16 +111,21 @@ public final class SensitivityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs-per-point", runsPerPoint);
     if (levels < 2 || levels % 2 != 0) {
-      throw new InvalidInputException(Message.TEXT, "--levels must be an even number >= 2 (got " + levels + ")");
+      throw new InvalidInputException(Message.OPTION_VALUE, "--levels", levels, "expected an even number >= 2");
     }
-    if (bootstrap < 0) {
-      throw new InvalidInputException(Message.TEXT, "--bootstrap must be >= 0");
+    if (bootstrap < 2) {
+      // Sobol's bootstrap intervals need at least two replicates (0 gave NaN intervals)
+      throw new InvalidInputException(Message.AT_LEAST, "--bootstrap", 2, bootstrap);
     }
     int morrisK = samples == null ? 10 : samples;
     int sobolN = samples == null ? 64 : samples;
     AnalysisSupport.checkPositive("--samples", morrisK);
     if (method != Method.sobol && morrisK < 2) {
-      throw new InvalidInputException(Message.TEXT, "--samples must be at least 2 for Morris");
+      throw new InvalidInputException(Message.AT_LEAST, "--samples (Morris)", 2, morrisK);
+    }
+    if (candidates != null && candidates < morrisK) {
+      throw new InvalidInputException(Message.AT_LEAST, "--candidates", "--samples (" + morrisK
+          + ")", candidates);
     }
     AnalysisSupport.checkPositive("--threads", threads.value());
     Scenario s = AnalysisSupport.load(file, List.of());

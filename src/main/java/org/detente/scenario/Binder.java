@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.model.Action;
 import org.detente.model.Outcome;
 import org.detente.model.ParameterCatalog;
@@ -75,7 +76,7 @@ final class Binder {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
   private static final Pattern ALPHA2 = Pattern.compile("[A-Z]{2}");
   private static final double PRIOR_TOLERANCE = 1e-6;
-  private static final int MAX_STEPS = 100_000;
+  private static final int MAX_STEPS = Limits.MAX_STEPS;
 
   private final String file;
   private final List<Problem> problems;
@@ -193,7 +194,12 @@ final class Binder {
 
   /** First pass: ids of actors, theaters and issues, with duplicate checks. */
   private void collectIds(Node root) {
-    collect(root.get("actors"), "actors", actorNodes);
+    Node actors = root.get("actors");
+    if (actors != null && actors.isList() && actors.items.size() > Limits.MAX_ACTORS) {
+      err(actors, "actors", Message.LIMIT.format("actors", actors.items.size(),
+          Limits.MAX_ACTORS, "a run's memory grows with the square of the number of actors"));
+    }
+    collect(actors, "actors", actorNodes);
     collect(root.get("theaters"), "theaters", theaterNodes);
     Map<String, Node> issues = new LinkedHashMap<>();
     collect(root.get("issues"), "issues", issues);

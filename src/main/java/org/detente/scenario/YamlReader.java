@@ -29,9 +29,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlReader {
 
   /** Largest accepted file. */
-  static final int MAX_BYTES = 4 * 1024 * 1024;
+  static final int MAX_BYTES = Limits.MAX_BYTES;
   /** Deepest accepted nesting of lists and mappings. */
-  static final int MAX_DEPTH = 40;
+  static final int MAX_DEPTH = Limits.MAX_DEPTH;
 
   private static final YAMLFactory FACTORY =
       YAMLFactory.builder()

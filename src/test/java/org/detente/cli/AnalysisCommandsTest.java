@@ -47,8 +47,9 @@ class AnalysisCommandsTest {
     Result r = run("compare", SCENARIO, "--policy", "no-such-policy", "--runs", "5");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("no-such-policy").doesNotContain("Exception");
+    // an out-of-range value is invalid input, as everywhere
     assertThat(run("compare", SCENARIO, "--policy", "open-channel", "--runs", "0").code())
-        .isEqualTo(2);
+        .isEqualTo(1);
   }
 
   @Test

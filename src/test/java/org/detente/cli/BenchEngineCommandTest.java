@@ -28,9 +28,9 @@ class BenchEngineCommandTest {
   }
 
   @Test
-  void repeatsBelowOneIsAUsageError() {
+  void repeatsBelowOneIsInvalidInput() {
     CliRun.Result r = CliRun.exec("bench", "engine", "--repeats", "0", "--no-memory");
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("--repeats must be at least 1");
   }
 }

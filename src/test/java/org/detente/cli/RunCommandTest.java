@@ -126,7 +126,7 @@ class RunCommandTest {
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no-such-file.yaml");
     Result badRuns = exec("run", CUBA, "--runs", "0");
-    assertThat(badRuns.code()).isEqualTo(2);
+    assertThat(badRuns.code()).isEqualTo(1);
     assertThat(badRuns.err()).contains("--runs");
     Result badPolicy = exec("run", CUBA, "--policy", "no-such-policy", "--runs", "5");
     assertThat(badPolicy.code()).isEqualTo(1);
