@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.detente.DetenteException;
-import org.detente.Message;
 import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.model.Action;
+import org.detente.scenario.LocatedYaml;
 import org.detente.scenario.Scenario;
 
 /**
@@ -34,8 +34,18 @@ public record Evidence(String title, String scenario, List<EvidenceItem> items) 
    * exist in the scenario, every action in the action catalogue.
    */
   public static Evidence load(java.nio.file.Path path, Scenario scenario) {
-    return parse(path.toString(), LocatedYaml.read(path), scenario);
+    return parse(path.toString(), LocatedYaml.read(path, KIND, CONTENT), scenario);
   }
+
+  /** Parses evidence given as YAML text; {@code file} names it in errors. */
+  public static Evidence parse(String file, String text, Scenario scenario) {
+    return parse(file, LocatedYaml.parse(file, text, KIND, CONTENT), scenario);
+  }
+
+  /** What an evidence file is, in messages. */
+  static final String KIND = "a YAML evidence file";
+  /** What it holds, in the message for an empty file. */
+  static final String CONTENT = "evidence with title, scenario and items";
 
   /** Parses an evidence document already read; {@code file} names it in errors. */
   public static Evidence parse(String file, LocatedYaml.Node root, Scenario scenario) {
@@ -199,9 +209,9 @@ public record Evidence(String title, String scenario, List<EvidenceItem> items) 
     return new java.util.TreeSet<>(s).toString();
   }
 
-  private static DetenteException err(String file, LocatedYaml.Node at, String field,
+  private static InvalidInputException err(String file, LocatedYaml.Node at, String field,
       String expected) {
-    return new InvalidInputException(Message.TEXT, file + ":" + at.line() + ":" + at.column() + ": " + field
-        + ": expected " + expected);
+    return new InvalidInputException(Message.LOCATED_EXPECTED, file, at.line(), at.column(), field,
+        expected);
   }
 }

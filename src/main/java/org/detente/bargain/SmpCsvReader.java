@@ -1,10 +1,6 @@
 package org.detente.bargain;
 
 import org.detente.model.BargainProblem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.detente.DetenteException;
 import org.detente.Message;
+import org.detente.scenario.InputFiles;
 import org.detente.InvalidInputException;
 
 /**
@@ -37,15 +34,9 @@ public final class SmpCsvReader {
 
   /** Reads a file. */
   public static SmpScenario read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(Message.TEXT, file + ": file not found");
-    } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, file + ": cannot read: " + e.getMessage());
-    }
-    return parse(file.toString(), text);
+    byte[] bytes = InputFiles.read(file, file.toString(), BargainInputs.MAX_BYTES,
+        "a KTAB CSV file");
+    return parse(file.toString(), BargainInputs.utf8(file.toString(), bytes));
   }
 
   /** Parses CSV text; {@code source} names it in error messages. */

@@ -1,10 +1,7 @@
 package org.detente.bargain;
 
 import org.detente.model.BargainProblem;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.detente.DetenteException;
 import org.detente.Message;
+import org.detente.scenario.InputFiles;
 import org.detente.InvalidInputException;
 
 /**
@@ -84,13 +82,23 @@ public final class SmpXmlReader {
 
   /** Reads a file. */
   public static SmpScenario read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(file.toString(), in);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(Message.TEXT, file + ": file not found");
-    } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, file + ": cannot read: " + e.getMessage());
+    byte[] bytes = InputFiles.read(file, file.toString(), BargainInputs.MAX_BYTES,
+        "a KTAB XML file");
+    if (!declaresOtherEncoding(bytes)) {
+      // binary data or bad UTF-8 is refused here with a clear message; the platform's XML
+      // parser would also print a stray "[Fatal Error]" line on standard error
+      BargainInputs.utf8(file.toString(), bytes);
     }
+    return parse(file.toString(), new java.io.ByteArrayInputStream(bytes));
+  }
+
+  /** Whether the XML declaration names an encoding other than UTF-8. */
+  static boolean declaresOtherEncoding(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 200),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(head);
+    return m.find() && !m.group(1).equalsIgnoreCase("UTF-8") && !m.group(1).equalsIgnoreCase("UTF8");
   }
 
   /** Parses XML from a stream; {@code src} names it in error messages. */

@@ -3,7 +3,6 @@ package org.detente.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.detente.DetenteException;
 import org.detente.UsageException;
 import org.detente.Message;
 import org.detente.InvalidInputException;

@@ -38,6 +38,11 @@ public final class ScenarioLoader {
         if (patched != null) {
           s = new Binder(name, problems).bind(patched, policyIds);
         }
+        if (problems.isEmpty()) {
+          // one verdict for one file: a policy that validate rejects makes the file unusable
+          // even when it is not selected
+          checkOtherPolicies(root, policyIds, name, problems);
+        }
       }
     } catch (RuntimeException | StackOverflowError e) {
       problems.add(internalError(name, e));
@@ -85,26 +90,35 @@ public final class ScenarioLoader {
       if (!problems.isEmpty()) {
         return tidy(problems);
       }
-      for (String id : policyIdsIn(root)) {
-        if (policyIds.contains(id)) {
-          continue;
-        }
-        List<Problem> own = new ArrayList<>();
-        List<String> ids = new ArrayList<>(policyIds);
-        ids.add(id);
-        Node p = applyPolicies(root, ids, name, own);
-        if (p != null) {
-          new Binder(name, own).bind(p, ids);
-        }
-        for (Problem pr : tidy(own)) {
-          problems.add(new Problem(pr.file(), pr.line(), pr.column(), pr.path(),
-              "with policy '" + id + "': " + pr.message()));
-        }
-      }
+      checkOtherPolicies(root, policyIds, name, problems);
     } catch (RuntimeException | StackOverflowError e) {
       problems.add(internalError(name, e));
     }
     return tidy(problems);
+  }
+
+  /**
+   * Checks each policy of the file that is not among {@code policyIds}, applied on top of them;
+   * its problems are prefixed with its id.
+   */
+  private static void checkOtherPolicies(Node root, List<String> policyIds, String name,
+      List<Problem> problems) {
+    for (String id : policyIdsIn(root)) {
+      if (policyIds.contains(id)) {
+        continue;
+      }
+      List<Problem> own = new ArrayList<>();
+      List<String> ids = new ArrayList<>(policyIds);
+      ids.add(id);
+      Node p = applyPolicies(root, ids, name, own);
+      if (p != null) {
+        new Binder(name, own).bind(p, ids);
+      }
+      for (Problem pr : tidy(own)) {
+        problems.add(new Problem(pr.file(), pr.line(), pr.column(), pr.path(),
+            "with policy '" + id + "': " + pr.message()));
+      }
+    }
   }
 
   /**

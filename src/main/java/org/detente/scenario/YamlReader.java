@@ -14,10 +14,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.detente.Message;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -44,41 +44,52 @@ final class YamlReader {
                   .build())
           .build();
 
-  private static final String EMPTY =
-      "file is empty; expected a scenario with meta, actors and theaters";
+  /** What a scenario file is, in messages. */
+  static final String SCENARIO = "a YAML scenario file";
+  /** What a scenario holds, in the message for an empty file. */
+  static final String SCENARIO_CONTENT = "a scenario with meta, actors and theaters";
 
   private final String file;
   private final List<Problem> problems;
+  private final String kind;
+  private final String empty;
 
+  /** A reader of scenario files. */
   YamlReader(String file, List<Problem> problems) {
+    this(file, problems, SCENARIO, SCENARIO_CONTENT);
+  }
+
+  /**
+   * A reader of other YAML inputs.
+   *
+   * @param kind    what the file is, e.g. "a YAML evidence file"
+   * @param content what it holds, for the message on an empty file
+   */
+  YamlReader(String file, List<Problem> problems, String kind, String content) {
     this.file = file;
     this.problems = problems;
+    this.kind = kind;
+    this.empty = Message.FILE_EMPTY.format(content);
   }
 
   /** Reads and parses the file; null when it cannot be read or parsed. */
   Node read(Path path) {
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(path)) {
-        problems.add(new Problem(file, 0, 0, "", "is a directory, expected a YAML scenario file"));
-        return null;
+    String why = InputFiles.refusal(path, MAX_BYTES, kind);
+    byte[] bytes = null;
+    if (why == null) {
+      try {
+        bytes = InputFiles.readAtMost(path, MAX_BYTES);
+        if (bytes == null) {
+          why = Message.FILE_TOO_LARGE.format(InputFiles.size(MAX_BYTES), kind);
+        }
+      } catch (NoSuchFileException e) {
+        why = Message.NO_SUCH_FILE.format();
+      } catch (IOException | SecurityException e) {
+        why = Message.CANNOT_READ.format(e.getMessage());
       }
-      if (!Files.exists(path)) {
-        problems.add(new Problem(file, 0, 0, "", "no such file"));
-        return null;
-      }
-      if (Files.size(path) > MAX_BYTES) {
-        problems.add(
-            new Problem(file, 0, 0, "", "file is larger than " + (MAX_BYTES >> 20)
-                + " MB; a scenario file is expected to be a few hundred kB at most"));
-        return null;
-      }
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      problems.add(new Problem(file, 0, 0, "", "no such file"));
-      return null;
-    } catch (IOException | SecurityException e) {
-      problems.add(new Problem(file, 0, 0, "", "cannot read file: " + e.getMessage()));
+    }
+    if (why != null) {
+      problems.add(new Problem(file, 0, 0, "", why));
       return null;
     }
     return parse(bytes);
@@ -148,14 +159,14 @@ final class YamlReader {
   /** Parses YAML text. */
   Node parse(String text) {
     if (text.isBlank() || onlyComments(text)) {
-      problems.add(new Problem(file, 0, 0, "", EMPTY));
+      problems.add(new Problem(file, 0, 0, "", empty));
       return null;
     }
     int before = problems.size();
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
-        problems.add(new Problem(file, 0, 0, "", EMPTY));
+        problems.add(new Problem(file, 0, 0, "", empty));
         return null;
       }
       Node root = readValue(p, t, 0, "");
@@ -167,7 +178,7 @@ final class YamlReader {
         JsonLocation loc = p.currentTokenLocation();
         problems.add(
             new Problem(file, loc.getLineNr(), loc.getColumnNr(), "",
-                "a second YAML document starts here; a scenario file holds exactly one document"));
+                "a second YAML document starts here; " + kind + " holds exactly one document"));
         return null;
       }
       return root;
@@ -203,7 +214,7 @@ final class YamlReader {
       String shown = path.length() > 80 ? path.substring(0, 77) + "..." : path;
       problems.add(
           new Problem(file, line, col, shown,
-              "nesting deeper than " + MAX_DEPTH + " levels; a scenario needs far fewer"));
+              "nesting deeper than " + MAX_DEPTH + " levels; " + kind + " needs far fewer"));
       return null;
     }
     switch (t) {
@@ -323,7 +334,7 @@ final class YamlReader {
     return new Problem(file, line, col, "", friendly(problem));
   }
 
-  static String friendly(String raw) {
+  String friendly(String raw) {
     if (raw == null) {
       return "invalid YAML";
     }
@@ -346,7 +357,10 @@ final class YamlReader {
       return "undefined alias (*name) used";
     }
     if (lower.contains("nesting depth") || lower.contains("nesting")) {
-      return "nesting deeper than " + MAX_DEPTH + " levels; a scenario needs far fewer";
+      return "nesting deeper than " + MAX_DEPTH + " levels; " + kind + " needs far fewer";
+    }
+    if (lower.contains("expected a field name")) {
+      return "a key must be plain text, not a list or a mapping";
     }
     if (lower.contains("number value length") || lower.contains("number length")) {
       return "number with too many digits";
@@ -354,7 +368,13 @@ final class YamlReader {
     if (lower.contains("code point") && lower.contains("exceed")) {
       return "file too large";
     }
-    return "invalid YAML: " + s;
+    return "invalid YAML: " + withoutClassNames(s);
+  }
+
+  /** The parser's text without the program class names it may quote ("<org.yaml...>"). */
+  private static String withoutClassNames(String s) {
+    return s.replaceAll("<?\\b(?:org\\.yaml|com\\.fasterxml|java)\\.[\\w.$]+(?:\\([^)]*\\))?>?",
+        "(YAML event)");
   }
 
   private static String firstLine(String s) {

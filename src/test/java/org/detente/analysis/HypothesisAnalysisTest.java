@@ -50,7 +50,7 @@ class HypothesisAnalysisTest {
   @Test
   void simulatedLikelihoodsGiveTheBayesPosterior() {
     Scenario s = TestScenarios.small();
-    Evidence ev = Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", EVIDENCE), s);
+    Evidence ev = Evidence.parse("ev.yaml", EVIDENCE, s);
     EvidenceMatcher m = new EvidenceMatcher(ev, s);
     assertThat(m.items()).hasSize(2);
     assertThat(m.skipped()).extracting(EvidenceItem::id).containsExactly("later");
@@ -90,7 +90,7 @@ class HypothesisAnalysisTest {
   void productLikelihoodMultipliesPerItemFrequencies() {
     Scenario s = TestScenarios.small();
     EvidenceMatcher m = new EvidenceMatcher(
-        Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", EVIDENCE), s), s);
+        Evidence.parse("ev.yaml", EVIDENCE, s), s);
     // 10 runs per hypothesis; under h = 0 runs 0..3 mobilize (consistent with item 2) and
     // runs 0..4 use nuclear weapons (inconsistent with item 1): item shares 5/10 and 4/10,
     // joint 0 (runs 0..3 both mobilize and nuke; run 4 nukes only).
@@ -123,7 +123,7 @@ class HypothesisAnalysisTest {
   void windowsAndFieldsAreMatchedExactly() {
     Scenario s = TestScenarios.small();
     EvidenceMatcher m = new EvidenceMatcher(
-        Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", EVIDENCE), s), s);
+        Evidence.parse("ev.yaml", EVIDENCE, s), s);
     boolean[] c = new boolean[2];
     SyntheticRun wrongTheater = new SyntheticRun().event(30, 0, -1, Action.MOBILIZE, 1);
     assertThat(m.test(wrongTheater, c)).isFalse();
@@ -139,17 +139,17 @@ class HypothesisAnalysisTest {
   void badEvidenceNamesFileLineColumnAndField() {
     Scenario s = TestScenarios.small();
     String bad = EVIDENCE.replace("actor: RED\n    action: mobilize", "actor: XYZ\n    action: mobilize");
-    assertThatThrownBy(() -> Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", bad), s))
+    assertThatThrownBy(() -> Evidence.parse("ev.yaml", bad, s))
         .isInstanceOf(DetenteException.class)
         .hasMessageContaining("ev.yaml:13:12: items[1].actor: expected an actor id")
         .hasMessageContaining("got 'XYZ'");
     String badAction = EVIDENCE.replace("action: mobilize", "action: mobilise");
-    assertThatThrownBy(() -> Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", badAction), s))
+    assertThatThrownBy(() -> Evidence.parse("ev.yaml", badAction, s))
         .hasMessageContaining("ev.yaml:14:13: items[1].actions: expected an action id");
     String badWeeks = EVIDENCE.replace("weeks: [20, 40]", "weeks: [40, 20]");
-    assertThatThrownBy(() -> Evidence.parse("ev.yaml", LocatedYaml.parse("ev.yaml", badWeeks), s))
+    assertThatThrownBy(() -> Evidence.parse("ev.yaml", badWeeks, s))
         .hasMessageContaining("items[1].weeks: expected 0 <= fromWeek <= toWeek");
-    assertThatThrownBy(() -> LocatedYaml.parse("ev.yaml", "items: [a, b\n"))
+    assertThatThrownBy(() -> Evidence.parse("ev.yaml", "items: [a, b\n", s))
         .hasMessageStartingWith("ev.yaml:");
   }
 }

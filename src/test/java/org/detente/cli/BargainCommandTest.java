@@ -93,7 +93,7 @@ class BargainCommandTest {
     assertThat(u.err()).contains("unknown dimension 'Nope'").doesNotContain("Exception");
     CliRun.Result m = CliRun.exec("bargain", dir.resolve("missing.csv").toString());
     assertThat(m.code()).isEqualTo(1);
-    assertThat(m.err()).contains("missing.csv: file not found");
+    assertThat(m.err()).contains("missing.csv: no such file");
     Path txt = dir.resolve("x.txt");
     Files.writeString(txt, "x");
     assertThat(CliRun.exec("bargain", txt.toString()).code()).isEqualTo(2);
@@ -106,5 +106,29 @@ class BargainCommandTest {
         "--scaling-turns", "2", sample("dummyData_3Dim.csv").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("ms/turn").contains("N \\ D").contains("dummyData_3Dim.csv");
+  }
+
+  @Test
+  void moreActorsThanTheLimitAreRefusedWithTheReason() {
+    CliRun.Result r = CliRun.exec("bargain", "src/test/resources/fuzz/ktab/600-actors.csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("actors: 600 is more than the limit of 200")
+        .contains("250 actors already take about 14 s");
+  }
+
+  @Test
+  void binaryXmlIsRefusedWithoutAStrayParserLine() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(stray, true));
+    CliRun.Result r;
+    try {
+      r = CliRun.exec("bargain", "src/test/resources/fuzz/ktab/binary.xml");
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("binary.xml: binary data (a NUL byte) found");
+    assertThat(stray.toString()).doesNotContain("[Fatal Error]").isEmpty();
   }
 }

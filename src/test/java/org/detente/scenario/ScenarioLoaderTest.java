@@ -1,6 +1,7 @@
 package org.detente.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -201,7 +202,7 @@ class ScenarioLoaderTest {
     assertThat(ps.get(0).column()).isEqualTo(167);
     assertThat(ps.get(0).path()).startsWith("meta.a.a.a").endsWith("...");
     assertThat(ps.get(0).message())
-        .isEqualTo("nesting deeper than 40 levels; a scenario needs far fewer");
+        .isEqualTo("nesting deeper than 40 levels; a YAML scenario file needs far fewer");
   }
 
   @Test
@@ -287,7 +288,11 @@ class ScenarioLoaderTest {
     assertThat(e.problems()).hasSize(1);
     assertThat(e.problems().get(0).message()).isEqualTo(
         "path 'relations[AAA-CCC].channel' does not exist: no element 'AAA-CCC' in 'relations'");
-    assertThat(ScenarioLoader.load(f, List.of()).meta().id()).isEqualTo("minimal");
+    // one verdict for one file: validate rejects the policy, so load refuses the file even
+    // without the policy
+    assertThatThrownBy(() -> ScenarioLoader.load(f, List.of()))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("with policy 'open-channel': path 'relations[AAA-CCC].channel'");
   }
 
   @Test
@@ -309,7 +314,8 @@ class ScenarioLoaderTest {
         "      - {add: events, value: {id: e2, week: 1, actor: ZZZ, action: insult, "
             + "description: d}}");
     Files.writeString(f, text);
-    assertThat(ScenarioLoader.load(f, List.of()).events()).hasSize(1);
+    assertThatThrownBy(() -> ScenarioLoader.load(f, List.of()))
+        .hasMessageContaining("with policy 'open-channel': unknown actor 'ZZZ'");
     ScenarioException e = catchThrowableOfType(ScenarioException.class,
         () -> ScenarioLoader.load(f, List.of("open-channel")));
     assertThat(e.problems()).singleElement().satisfies(p -> {
