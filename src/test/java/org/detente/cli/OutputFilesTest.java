@@ -47,9 +47,9 @@ class OutputFilesTest {
   @Test
   void anEmptyPathIsAUsageError() {
     assertThatThrownBy(() -> OutputFiles.write(Paths.get(""), "x"))
-        .isInstanceOf(DetenteException.class)
+        .isInstanceOf(org.detente.UsageException.class)
         .hasMessageContaining("empty")
-        .extracting(e -> ((DetenteException) e).exitCode()).isEqualTo(2);
+        .extracting(e -> Main.exitCode((DetenteException) e)).isEqualTo(2);
   }
 
   @Test
