@@ -69,7 +69,7 @@ final class OutputFolder implements AutoCloseable {
     if (parent == null) {
       throw usage(option, dir, "cannot replace the root folder");
     }
-    if (Paths.get("").toAbsolutePath().normalize().startsWith(abs)) {
+    if (currentFolder().startsWith(abs)) {
       throw usage(option, dir, "is the current folder or contains it: give a new folder name");
     }
     if (!Files.isDirectory(parent)) {
@@ -200,6 +200,15 @@ final class OutputFolder implements AutoCloseable {
         throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
             + OutputFiles.reason(e));
       }
+    }
+  }
+
+  private static Path currentFolder() {
+    Path cwd = Paths.get("").toAbsolutePath().normalize();
+    try {
+      return cwd.toRealPath();
+    } catch (IOException e) {
+      return cwd;
     }
   }
 

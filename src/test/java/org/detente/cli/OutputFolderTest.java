@@ -97,6 +97,17 @@ class OutputFolderTest {
   }
 
   @Test
+  void aLinkToAnOutputFolderStaysALink(@TempDir Path tmp) throws Exception {
+    Path real = Files.createDirectory(tmp.resolve("real"));
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    assertThat(run(link).code()).isZero();
+    assertThat(run(link).code()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(real.resolve("runs.csv")).exists();
+    assertThat(names(tmp)).containsExactly("link", "real");
+  }
+
+  @Test
   void anEmptyPathOrTheCurrentFolderIsAUsageError() throws Exception {
     Path cwd = Paths.get("").toAbsolutePath();
     List<String> before = names(cwd.getParent());
