@@ -96,13 +96,24 @@ public enum Message {
   /** A place text of the wrong form: the text. */
   PLACE_FORM("place '%s': expected \"Name\", \"Name, CC\" or \"Name, CC, ADMIN1\""),
 
+  /** A value outside the range a fitted curve covers: value, what. */
+  OUT_OF_FIT("%s lies beyond the range covered by the %s fit"),
+  /** Something missing: what, what it needs. */
+  MISSING("%s needs %s"),
+  /** A wrong count: what, count, unit. */
+  COUNT("%s: expected %s %s"),
+  /** A sum over its maximum: what, sum, maximum. */
+  SUM_OVER("%s sum to %s, more than %s"),
+  /** All zero: what. */
+  ALL_ZERO("%s are all zero"),
+  /** A policy changing the questions: policy, consequence. */
+  POLICY_CHANGES_QUESTIONS("policy '%s' changes the scenario's questions; %s"),
+  /** A file that cannot be written: file, reason. */
+  CANNOT_WRITE("cannot write %s: %s"),
+
   // ---- limits
   /** Over a stated limit: what, count, limit, reason. */
-  LIMIT("%s: %s is more than the limit of %s (%s)"),
-
-  // ---- plain
-  /** A message already composed from catalogue parts: the text. */
-  TEXT("%s");
+  LIMIT("%s: %s is more than the limit of %s (%s)");
 
   private final String pattern;
 

@@ -121,7 +121,7 @@ public final class BargainInputs {
       }
     }
     if (issues.isEmpty()) {
-      throw new InvalidInputException(Message.TEXT, "scenario has no issues to negotiate");
+      throw new InvalidInputException(Message.MISSING, "a negotiation", "issues; the scenario has none");
     }
     final int d = issues.size();
     List<String> order = new ArrayList<>();

@@ -41,14 +41,14 @@ public final class KtabSamples {
   public static SmpScenario load(ClassLoader cl, String resource, String displayName) {
     try (InputStream in = cl.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new InvalidInputException(Message.TEXT, displayName + ": bundled sample not found");
+        throw new InvalidInputException(Message.BROKEN_RESOURCE, displayName, "it is missing");
       }
       if (resource.endsWith(".xml")) {
         return SmpXmlReader.parse(displayName, in);
       }
       return SmpCsvReader.parse(displayName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, displayName + ": cannot read: " + e.getMessage());
+      throw new InvalidInputException(e, Message.BROKEN_RESOURCE, displayName, e.getMessage());
     }
   }
 }

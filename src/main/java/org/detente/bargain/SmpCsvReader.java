@@ -213,7 +213,7 @@ public final class SmpCsvReader {
   }
 
   private static DetenteException err(String src, int line, int col, String field, String msg) {
-    return new InvalidInputException(Message.TEXT, src + ":" + line + ":" + col + ": " + field + ": " + msg);
+    return new InvalidInputException(Message.LOCATED, src, line, col, field, msg);
   }
 
   /** Splits one line on commas, honouring double quotes; fields are trimmed, quotes removed. */

@@ -115,7 +115,7 @@ final class SmpEngine {
   /** KTAB's vote of an actor with weight w between options with utilities ui and uj. */
   static double vote(VotingRule vr, double w, double ui, double uj) {
     if (w <= 0.0) {
-      throw new InvalidInputException(Message.TEXT, "non-positive voting weight " + w);
+      throw new DetenteException("non-positive voting weight " + w);
     }
     final double du = ui - uj;
     switch (vr) {
@@ -390,7 +390,7 @@ final class SmpEngine {
         p[i] = (p[i] + q[i]) / 2.0;
       }
       if (++iter > 100_000) {
-        throw new InvalidInputException(Message.TEXT, "Markov-uniform PCE did not converge");
+        throw new DetenteException("Markov-uniform PCE did not converge");
       }
     }
   }
@@ -434,7 +434,7 @@ final class SmpEngine {
         p[i] = (p[i] + q[i]) / 2.0;
       }
       if (++iter > 100_000) {
-        throw new InvalidInputException(Message.TEXT, "Markov-incentive PCE did not converge");
+        throw new DetenteException("Markov-incentive PCE did not converge");
       }
     }
   }

@@ -301,7 +301,7 @@ public final class SmpXmlReader {
   }
 
   private static DetenteException err(String src, Node n, String field, String msg) {
-    return new InvalidInputException(Message.TEXT, src + ":" + n.line + ":" + n.col + ": " + field + ": " + msg);
+    return new InvalidInputException(Message.LOCATED, src, n.line, n.col, field, msg);
   }
 
   private static Node tree(String src, InputStream in) {
@@ -343,7 +343,7 @@ public final class SmpXmlReader {
         }
       }
       if (root == null) {
-        throw new InvalidInputException(Message.TEXT, src + ":1:1: Scenario: no XML element found");
+        throw new InvalidInputException(Message.LOCATED, src, 1, 1, "Scenario", "no XML element found");
       }
       return root;
     } catch (XMLStreamException e) {
@@ -353,8 +353,8 @@ public final class SmpXmlReader {
       if (idx >= 0) {
         msg = msg.substring(idx + 9);
       }
-      throw new InvalidInputException(e, Message.TEXT, src + ":" + (l == null ? 1 : l.getLineNumber()) + ":" + (l == null ? 1 : l.getColumnNumber())
-              + ": XML: " + msg);
+      throw new InvalidInputException(e, Message.LOCATED, src,
+          l == null ? 1 : l.getLineNumber(), l == null ? 1 : l.getColumnNumber(), "XML", msg);
     } finally {
       if (r != null) {
         try {

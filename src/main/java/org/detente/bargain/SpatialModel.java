@@ -79,28 +79,28 @@ public final class SpatialModel {
       throw new InvalidInputException(Message.AT_LEAST, "number of actors in a negotiation", 3, n);
     }
     if (d < 1) {
-      throw new InvalidInputException(Message.TEXT, "negotiation needs at least 1 dimension");
+      throw new InvalidInputException(Message.AT_LEAST, "number of dimensions in a negotiation", 1, d);
     }
     if (p.capability() == null || p.capability().length != n) {
-      throw new InvalidInputException(Message.TEXT, "capability: expected " + n + " values");
+      throw new InvalidInputException(Message.COUNT, "capability", n, "values");
     }
     if (p.position() == null || p.position().length != n) {
-      throw new InvalidInputException(Message.TEXT, "position: expected " + n + " rows");
+      throw new InvalidInputException(Message.COUNT, "position", n, "rows");
     }
     if (p.salience() == null || p.salience().length != n) {
-      throw new InvalidInputException(Message.TEXT, "salience: expected " + n + " rows");
+      throw new InvalidInputException(Message.COUNT, "salience", n, "rows");
     }
     for (int i = 0; i < n; i++) {
       String a = actors.get(i);
       double c = p.capability()[i];
       if (!(c > 0) || !Double.isFinite(c)) {
-        throw new InvalidInputException(Message.TEXT, "actor " + a + ": capability must be a finite number > 0, got " + c);
+        throw new InvalidInputException(Message.POSITIVE, "actor " + a + ": capability", c);
       }
       if (p.position()[i] == null || p.position()[i].length != d) {
-        throw new InvalidInputException(Message.TEXT, "actor " + a + ": expected " + d + " positions");
+        throw new InvalidInputException(Message.COUNT, "actor " + a, d, "positions");
       }
       if (p.salience()[i] == null || p.salience()[i].length != d) {
-        throw new InvalidInputException(Message.TEXT, "actor " + a + ": expected " + d + " saliences");
+        throw new InvalidInputException(Message.COUNT, "actor " + a, d, "saliences");
       }
       double sum = 0.0;
       for (int k = 0; k < d; k++) {
@@ -108,40 +108,40 @@ public final class SpatialModel {
         double s = p.salience()[i][k];
         String dim = p.dimensions().get(k);
         if (!(x >= 0 && x <= 100)) {
-          throw new InvalidInputException(Message.TEXT, "actor " + a + ", dimension " + dim + ": position must be in [0, 100], got " + x);
+          throw new InvalidInputException(Message.OUT_OF_RANGE, "actor " + a + ", dimension " + dim + ": position", 0, 100, x);
         }
         if (!(s >= 0 && s <= 100)) {
-          throw new InvalidInputException(Message.TEXT, "actor " + a + ", dimension " + dim + ": salience must be in [0, 100], got " + s);
+          throw new InvalidInputException(Message.OUT_OF_RANGE, "actor " + a + ", dimension " + dim + ": salience", 0, 100, s);
         }
         sum += s;
       }
       if (sum > 100.0) {
-        throw new InvalidInputException(Message.TEXT, "actor " + a + ": saliences sum to " + sum + ", more than 100");
+        throw new InvalidInputException(Message.SUM_OVER, "actor " + a + ": saliences", sum, 100);
       }
       if (!(sum > 0.0)) {
-        throw new InvalidInputException(Message.TEXT, "actor " + a + ": saliences are all zero");
+        throw new InvalidInputException(Message.ALL_ZERO, "actor " + a + ": saliences");
       }
     }
     double[][] acc = sc.accommodation();
     if (acc != null) {
       if (acc.length != n) {
-        throw new InvalidInputException(Message.TEXT, "accommodation matrix: expected " + n + " rows");
+        throw new InvalidInputException(Message.COUNT, "accommodation matrix", n, "rows");
       }
       for (int i = 0; i < n; i++) {
         if (acc[i] == null || acc[i].length != n) {
-          throw new InvalidInputException(Message.TEXT, "accommodation matrix: expected " + n + " columns");
+          throw new InvalidInputException(Message.COUNT, "accommodation matrix", n, "columns");
         }
         double s = 0.0;
         for (int j = 0; j < n; j++) {
           double v = acc[i][j];
           if (!(v >= 0 && v <= 1)) {
-            throw new InvalidInputException(Message.TEXT, "accommodation of " + actors.get(i) + " toward " + actors.get(j)
-                    + " must be in [0, 1], got " + v);
+            throw new InvalidInputException(Message.OUT_OF_RANGE,
+                "accommodation of " + actors.get(i) + " toward " + actors.get(j), 0, 1, v);
           }
           s += v;
         }
         if (s > 1.0 + 1e-10) {
-          throw new InvalidInputException(Message.TEXT, "accommodation of " + actors.get(i) + ": row sums to " + s + ", more than 1");
+          throw new InvalidInputException(Message.SUM_OVER, "accommodation of " + actors.get(i) + ": row", s, 1);
         }
       }
     }

@@ -78,7 +78,8 @@ public final class BenchBargainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (runs < 1 || threadsOption.value() < 1 || scalingTurns < 1 || warmupSeconds < 0) {
-      throw new InvalidInputException(Message.TEXT, "--runs, --threads and --scaling-turns must be at least 1, --warmup-seconds >= 0");
+      throw new InvalidInputException(Message.OPTION_PROBLEM, "--runs, --threads, --scaling-turns",
+          "each must be at least 1, and --warmup-seconds at least 0");
     }
     List<String> names = new ArrayList<>();
     List<SmpScenario> scs = new ArrayList<>();
@@ -166,7 +167,8 @@ public final class BenchBargainCommand implements Callable<Integer> {
         }
         for (int d : dims) {
           if (nAct < 3 || d < 1) {
-            throw new InvalidInputException(Message.TEXT, "--sizes must be >= 3 and --dims >= 1");
+            throw new InvalidInputException(Message.OPTION_PROBLEM, "--sizes, --dims",
+                "each size must be at least 3 and each dimension count at least 1");
           }
           SmpScenario sc = SmpScenario.ofDefaults(synthetic(nAct, d, seed));
           progress.message("synthetic " + nAct + " x " + d);

@@ -67,10 +67,11 @@ public final class BenchEffectsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (detonations < 1 || detonations > 100_000) {
-      throw new InvalidInputException(Message.TEXT, "--detonations must be between 1 and 100000");
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "--detonations", 1, 100000, detonations);
     }
     if (warmup < 0 || repeats < 1) {
-      throw new InvalidInputException(Message.TEXT, "--warmup must be >= 0 and --repeats >= 1");
+      throw new InvalidInputException(Message.OPTION_PROBLEM, "--warmup, --repeats",
+          "--warmup must be at least 0 and --repeats at least 1");
     }
     // steps: loading, each attack, the single estimates, the radii
     try (Progress progress = Progress.start(spec, progressFlags, "bench effects",

@@ -125,7 +125,8 @@ public final class BenchEngineCommand implements Callable<Integer> {
     root.put("java", System.getProperty("java.version"));
 
     if (!Files.isRegularFile(scenario)) {
-      throw new InvalidInputException(Message.TEXT, scenario + ": no such scenario file (use --scenario FILE)");
+      throw new InvalidInputException(Message.FILE_PROBLEM, scenario,
+          "no such scenario file (use --scenario FILE)");
     }
     Scenario sc = EngineSupport.load(scenario, List.of(), 104);
     CompiledModel model = EngineSupport.compile(sc);
@@ -203,7 +204,8 @@ public final class BenchEngineCommand implements Callable<Integer> {
     }
     if (!noMemory) {
       if (memoryRuns.size() != 2) {
-        throw new UsageException(Message.TEXT, "--memory-runs takes two counts, e.g. 10000,1000000");
+        throw new UsageException(Message.OPTION_PROBLEM, "--memory-runs",
+            "takes two counts, e.g. 10000,1000000");
       }
       boolean seedMemory = memoryModel == MemoryModel.seed;
       CompiledModel small = seedMemory ? model

@@ -93,8 +93,8 @@ public final class CompareCommand implements Callable<Integer> {
     Indicators ind = AnalysisSupport.indicators(scenarios.get(0));
     for (int a = 1; a < scenarios.size(); a++) {
       if (!AnalysisSupport.indicators(scenarios.get(a)).names().equals(ind.names())) {
-        throw new InvalidInputException(Message.TEXT, "policy '" + armNames.get(a)
-            + "' changes the scenario's questions; arms must share the same questions");
+        throw new InvalidInputException(Message.POLICY_CHANGES_QUESTIONS,
+            armNames.get(a), "arms must share the same questions");
       }
     }
     List<PolicyComparison.Arm> arms = new ArrayList<>();

@@ -47,13 +47,13 @@ final class EngineSupport {
     for (String spec : specs) {
       int eq = spec.indexOf('=');
       if (eq <= 0 || eq == spec.length() - 1) {
-        throw new UsageException(Message.TEXT, "--motive " + spec + ": expected ACTOR=MOTIVE");
+        throw new UsageException(Message.OPTION_VALUE, "--motive", spec, "expected ACTOR=MOTIVE");
       }
       String actor = spec.substring(0, eq);
       String motive = spec.substring(eq + 1);
       int a = m.scenario().actorIndex(actor);
       if (a < 0) {
-        throw new UsageException(Message.TEXT, "--motive " + spec + ": no actor '" + actor + "'");
+        throw new UsageException(Message.OPTION_VALUE, "--motive", spec, "no actor '" + actor + "'");
       }
       int found = -1;
       StringBuilder known = new StringBuilder();
@@ -64,8 +64,8 @@ final class EngineSupport {
         known.append(k > 0 ? ", " : "").append(m.motiveId(a, k));
       }
       if (found < 0) {
-        throw new UsageException(Message.TEXT, "--motive " + spec + ": " + actor + " has no motive '"
-            + motive + "'; expected one of " + known);
+        throw new UsageException(Message.OPTION_VALUE, "--motive", spec,
+            actor + " has no motive '" + motive + "'; expected one of " + known);
       }
       m = m.withFixedMotive(a, found);
     }

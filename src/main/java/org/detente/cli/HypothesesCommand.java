@@ -98,8 +98,9 @@ public final class HypothesesCommand implements Callable<Integer> {
     Evidence ev = Evidence.load(evidence, s);
     EvidenceMatcher matcher = new EvidenceMatcher(ev, s);
     if (matcher.items().isEmpty()) {
-      throw new InvalidInputException(Message.TEXT, evidence + ": no evidence item falls within the scenario's "
-          + s.meta().horizonSteps() + "-week horizon");
+      throw new InvalidInputException(Message.FILE_PROBLEM, evidence,
+          "no evidence item falls within the scenario's " + s.meta().horizonSteps()
+              + "-week horizon");
     }
     for (String a : actorFilter) {
       if (s.actorIndex(a) < 0) {
@@ -118,7 +119,7 @@ public final class HypothesesCommand implements Callable<Integer> {
           actor.motives().stream().mapToDouble(Motive::prior).toArray()));
     }
     if (actors.isEmpty()) {
-      throw new InvalidInputException(Message.TEXT, file + ": no actor"
+      throw new InvalidInputException(Message.FILE_PROBLEM, file, "no actor"
           + (actorFilter.isEmpty() ? "" : " among " + actorFilter)
           + " has two or more motive hypotheses to weigh");
     }

@@ -53,7 +53,7 @@ final class OutputFiles {
   static void write(Path target, Body body) {
     checkPath(target);
     if (Files.isDirectory(target)) {
-      throw new UsageException(Message.TEXT, "cannot write " + target + ": it is a folder");
+      throw new UsageException(Message.CANNOT_WRITE, target, "it is a folder");
     }
     try {
       if (Files.exists(target) && !Files.isRegularFile(target)) {
@@ -64,18 +64,20 @@ final class OutputFiles {
       Path abs = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
       Path dir = abs.getParent();
       if (dir == null || !Files.isDirectory(dir)) {
-        throw new InvalidInputException(Message.TEXT, "cannot write " + target + ": directory " + dir + " does not exist");
+        throw new InvalidInputException(Message.CANNOT_WRITE, target,
+            "directory " + dir + " does not exist");
       }
       replace(abs, body);
     } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, "cannot write " + target + ": " + reason(e));
+      throw new InvalidInputException(e, Message.CANNOT_WRITE, target, reason(e));
     }
   }
 
   /** Refuses a path that names nothing ({@code ""}): a usage error. */
   static void checkPath(Path target) {
     if (target.toString().isBlank()) {
-      throw new UsageException(Message.TEXT, "the output path is empty: give a file or folder name");
+      throw new UsageException(Message.OPTION_PROBLEM, "output path",
+          "empty: give a file or folder name");
     }
   }
 

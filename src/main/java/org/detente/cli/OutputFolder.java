@@ -106,8 +106,8 @@ final class OutputFolder implements AutoCloseable {
       Files.writeString(staging.resolve(MARKER), sb.toString(), StandardCharsets.UTF_8);
       InterruptCleanup.atomically(this::swap);
     } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
-          + OutputFiles.reason(e));
+      throw new InvalidInputException(e, Message.CANNOT_WRITE, option + " " + shown,
+          OutputFiles.reason(e));
     }
   }
 
@@ -192,13 +192,13 @@ final class OutputFolder implements AutoCloseable {
       } catch (FileAlreadyExistsException e) {
         InterruptCleanup.unregister(p);
         if (attempt >= 100) {
-          throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
-              + OutputFiles.reason(e));
+          throw new InvalidInputException(e, Message.CANNOT_WRITE, option + " " + shown,
+              OutputFiles.reason(e));
         }
       } catch (IOException e) {
         InterruptCleanup.unregister(p);
-        throw new InvalidInputException(e, Message.TEXT, "cannot write " + option + " " + shown + ": "
-            + OutputFiles.reason(e));
+        throw new InvalidInputException(e, Message.CANNOT_WRITE, option + " " + shown,
+            OutputFiles.reason(e));
       }
     }
   }
@@ -224,7 +224,7 @@ final class OutputFolder implements AutoCloseable {
   }
 
   private static DetenteException usage(String option, Path dir, String what) {
-    return new UsageException(Message.TEXT, option + " " + (dir.toString().isEmpty() ? "''" : dir)
-        + ": " + what);
+    return new UsageException(Message.OPTION_PROBLEM,
+        option + " " + (dir.toString().isEmpty() ? "''" : dir), what);
   }
 }

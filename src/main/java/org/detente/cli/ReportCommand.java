@@ -100,8 +100,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (out.getFileName() != null && out.getFileName().toString().endsWith(".html")) {
-      throw new UsageException(Message.TEXT, "--out " + out + ": --out names a folder, which receives "
-          + REPORT_FILE + "; give a folder name (e.g. --out "
+      throw new UsageException(Message.OPTION_VALUE, "--out", out,
+          "--out names a folder, which receives " + REPORT_FILE + "; give a folder name (e.g. --out "
           + out.toString().replaceAll("\\.html$", "") + ")");
     }
     try (OutputFolder folder = OutputFolder.prepare("--out", out)) {
@@ -150,8 +150,8 @@ public final class ReportCommand implements Callable<Integer> {
         for (int i = 0; i < policies.size(); i++) {
           Scenario ps = policyScenarios.get(i);
           if (!AnalysisSupport.indicators(ps).names().equals(ind.names())) {
-            throw new InvalidInputException(Message.TEXT, "policy '" + policies.get(i)
-                + "' changes the scenario's questions; cannot compare");
+            throw new InvalidInputException(Message.POLICY_CHANGES_QUESTIONS,
+                policies.get(i), "cannot compare");
           }
           CompiledModel m = Models.compile(ps, ModelParameters.from(ps));
           arms.add(new PolicyComparison.Arm(policies.get(i),

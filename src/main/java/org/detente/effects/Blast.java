@@ -80,7 +80,7 @@ public final class Blast {
     Ranges.checkYield(yieldKt);
     Ranges.checkHeight(heightOfBurstM);
     if (!(groundRangeKm > 0)) {
-      throw new InvalidInputException(Message.TEXT, "ground range must be > 0 km, got " + groundRangeKm);
+      throw new InvalidInputException(Message.POSITIVE, "ground range (km)", groundRangeKm);
     }
     double s = Math.cbrt(yieldKt);
     double x = groundRangeKm / KM_PER_KFT / s;
@@ -97,7 +97,7 @@ public final class Blast {
     double ratio = Math.pow(X_MIN_KFT / X_MAX_KFT, 1.0 / SCAN);
     double xOut = X_MAX_KFT;
     if (psiAtScaled(xOut, yKft) >= psi) {
-      throw new InvalidInputException(Message.TEXT, psi + " psi lies beyond the range covered by the blast fit");
+      throw new InvalidInputException(Message.OUT_OF_FIT, psi + " psi", "blast");
     }
     for (int i = 1; i <= SCAN; i++) {
       double xIn = X_MAX_KFT * Math.pow(ratio, i);
@@ -187,7 +187,7 @@ public final class Blast {
 
   private static void checkPsi(double psi) {
     if (!(psi >= MIN_PSI && psi <= MAX_PSI)) {
-      throw new InvalidInputException(Message.TEXT, "overpressure must be between " + MIN_PSI + " and " + MAX_PSI + " psi, got " + psi);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "overpressure (psi)", MIN_PSI, MAX_PSI, psi);
     }
   }
 }

@@ -17,13 +17,13 @@ public record Detonation(double latDeg, double lonDeg, Burst burst, double fissi
   /** Validates coordinates and fission fraction. */
   public Detonation {
     if (!(latDeg >= -90 && latDeg <= 90)) {
-      throw new InvalidInputException(Message.TEXT, "latitude must be between -90 and 90 degrees, got " + latDeg);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "latitude (degrees)", -90, 90, latDeg);
     }
     if (!(lonDeg >= -180 && lonDeg <= 180)) {
-      throw new InvalidInputException(Message.TEXT, "longitude must be between -180 and 180 degrees, got " + lonDeg);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "longitude (degrees)", -180, 180, lonDeg);
     }
     if (burst == null) {
-      throw new InvalidInputException(Message.TEXT, "detonation needs a burst");
+      throw new InvalidInputException(Message.MISSING, "detonation", "a burst");
     }
     Ranges.checkFissionFraction(fissionFraction);
   }

@@ -76,13 +76,13 @@ public final class Fallout {
     Ranges.checkYield(yieldKt);
     Ranges.checkFissionFraction(fissionFraction);
     if (!(windKmh >= 1 && windKmh <= 300)) {
-      throw new InvalidInputException(Message.TEXT, "wind speed must be between 1 and 300 km/h, got " + windKmh);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "wind speed", "1 km/h", "300 km/h", windKmh + " km/h");
     }
     if (!Double.isFinite(windFromDeg)) {
-      throw new InvalidInputException(Message.TEXT, "wind direction must be a number of degrees");
+      throw new InvalidInputException(Message.OPTION_PROBLEM, "wind direction", "expected a number of degrees");
     }
     if (!(shearMphPerKft >= 0 && shearMphPerKft <= 10)) {
-      throw new InvalidInputException(Message.TEXT, "wind shear must be between 0 and 10 mph/kft, got " + shearMphPerKft);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "wind shear (mph/kft)", 0, 10, shearMphPerKft);
     }
     this.yieldKt = yieldKt;
     this.fissionFraction = fissionFraction;
@@ -224,7 +224,7 @@ public final class Fallout {
    */
   public List<double[]> contour(double level, boolean totalDose) {
     if (!(level > 0)) {
-      throw new InvalidInputException(Message.TEXT, "contour level must be > 0, got " + level);
+      throw new InvalidInputException(Message.POSITIVE, "contour level", level);
     }
     int m = 720;
     double xMinMi = -6 * sx - 2;

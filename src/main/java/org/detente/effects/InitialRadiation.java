@@ -76,7 +76,7 @@ public final class InitialRadiation {
   public static double slantRangeKm(double yieldKt, double rem) {
     Ranges.checkYield(yieldKt);
     if (!(rem >= MIN_REM && rem <= MAX_REM)) {
-      throw new InvalidInputException(Message.TEXT, "dose must be between 1 and 100000 rem, got " + rem);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "dose (rem)", 1, 100000, rem);
     }
     return Math.pow(10, log10RangeMi(yieldKt, rem)) * KM_PER_MI;
   }

@@ -83,8 +83,8 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
       positive("lethalitySigmaLn", lethalitySigmaLn);
       positive("sicknessMedianRem", sicknessMedianRem);
       if (!(shelterProtectionFactor >= 1)) {
-        throw new InvalidInputException(Message.TEXT, "shelter protection factor must be >= 1, got "
-            + shelterProtectionFactor);
+        throw new InvalidInputException(Message.AT_LEAST, "shelter protection factor", 1,
+            shelterProtectionFactor);
       }
       positive("windKmh", windKmh);
       Ranges.checkFissionFraction(fissionFraction);
@@ -92,13 +92,13 @@ public final class NuclearCasualtyModel implements DetonationCasualties {
 
     private static void positive(String name, double v) {
       if (!(v > 0) || !Double.isFinite(v)) {
-        throw new InvalidInputException(Message.TEXT, name + " must be a positive number, got " + v);
+        throw new InvalidInputException(Message.POSITIVE, name, v);
       }
     }
 
     private static void fraction(String name, double v) {
       if (!(v >= 0 && v <= 1)) {
-        throw new InvalidInputException(Message.TEXT, name + " must be between 0 and 1, got " + v);
+        throw new InvalidInputException(Message.OUT_OF_RANGE, name, 0, 1, v);
       }
     }
 

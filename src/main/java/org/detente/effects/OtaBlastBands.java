@@ -38,7 +38,7 @@ public record OtaBlastBands(double[] lowerPsi, double[] killed, double[] injured
   private static OtaBlastBands load() {
     try (InputStream in = OtaBlastBands.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new InvalidInputException(Message.TEXT, "resource " + RESOURCE + " is missing from the program");
+        throw new InvalidInputException(Message.BROKEN_RESOURCE, RESOURCE, "it is missing");
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       r.readLine();
@@ -55,7 +55,7 @@ public record OtaBlastBands(double[] lowerPsi, double[] killed, double[] injured
           rows.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[3]),
               Double.parseDouble(f[4])});
         } catch (RuntimeException e) {
-          throw new InvalidInputException(Message.TEXT, RESOURCE + ": line " + no + ": cannot read band: " + line);
+          throw new InvalidInputException(Message.BROKEN_RESOURCE, RESOURCE, "line " + no + ": cannot read band: " + line);
         }
       }
       rows.sort((a, b) -> Double.compare(b[0], a[0]));
@@ -70,7 +70,7 @@ public record OtaBlastBands(double[] lowerPsi, double[] killed, double[] injured
       }
       return new OtaBlastBands(lo, k, i);
     } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, "cannot read " + RESOURCE + ": " + e.getMessage());
+      throw new InvalidInputException(e, Message.BROKEN_RESOURCE, RESOURCE, e.getMessage());
     }
   }
 }

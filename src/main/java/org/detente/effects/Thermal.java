@@ -51,7 +51,7 @@ public final class Thermal {
   /** Slant range in km at which the radiant exposure is {@code calPerCm2}. */
   public static double slantRangeKm(double yieldKt, double calPerCm2, boolean surface) {
     if (!(calPerCm2 > 0)) {
-      throw new InvalidInputException(Message.TEXT, "radiant exposure must be > 0 cal/cm², got " + calPerCm2);
+      throw new InvalidInputException(Message.POSITIVE, "radiant exposure (cal/cm²)", calPerCm2);
     }
     double w = effectiveYield(yieldKt, surface);
     double l = Math.log10(calPerCm2 / w);
@@ -67,7 +67,7 @@ public final class Thermal {
   /** Radiant exposure in cal/cm² at a slant range (clear air, ~10 mi visibility). */
   public static double exposureCalPerCm2(double yieldKt, double slantRangeKm, boolean surface) {
     if (!(slantRangeKm > 0)) {
-      throw new InvalidInputException(Message.TEXT, "slant range must be > 0 km, got " + slantRangeKm);
+      throw new InvalidInputException(Message.POSITIVE, "slant range (km)", slantRangeKm);
     }
     double w = effectiveYield(yieldKt, surface);
     double l = Math.log10(slantRangeKm / KM_PER_MI);
@@ -93,7 +93,7 @@ public final class Thermal {
   public static double burnThresholdCalPerCm2(double yieldKt, int degree) {
     Ranges.checkYield(yieldKt);
     if (degree < 1 || degree > 3) {
-      throw new InvalidInputException(Message.TEXT, "burn degree must be 1, 2 or 3, got " + degree);
+      throw new InvalidInputException(Message.OUT_OF_RANGE, "burn degree", 1, 3, degree);
     }
     double[] t = THRESH[degree - 1];
     double lw = Math.log10(Math.max(1.0, Math.min(20000.0, yieldKt)));

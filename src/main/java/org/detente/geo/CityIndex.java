@@ -150,13 +150,13 @@ public final class CityIndex {
   static CityIndex loadResource(String resource) {
     try (InputStream raw = CityIndex.class.getResourceAsStream(resource)) {
       if (raw == null) {
-        throw new InvalidInputException(Message.TEXT, "city data resource " + resource + " is missing from the program");
+        throw new InvalidInputException(Message.BROKEN_RESOURCE, resource, "it is missing");
       }
       InputStream in = resource.endsWith(".gz")
           ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw;
       return parse(in, resource);
     } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, "cannot read city data " + resource + ": " + e.getMessage());
+      throw new InvalidInputException(e, Message.BROKEN_RESOURCE, resource, e.getMessage());
     }
   }
 
@@ -173,7 +173,7 @@ public final class CityIndex {
     } else if (header != null && header.startsWith("name,country_iso2")) {
       shift = -1;
     } else {
-      throw new InvalidInputException(Message.TEXT, source + ": line 1: unexpected header " + header);
+      throw new InvalidInputException(Message.BROKEN_RESOURCE, source, "line 1: unexpected header " + header);
     }
     int fields = 8 + shift;
     List<City> out = new ArrayList<>(5000);
@@ -188,8 +188,8 @@ public final class CityIndex {
       }
       List<String> f = line.indexOf('"') < 0 ? splitPlain(line, fields) : splitCsv(line);
       if (f.size() != fields) {
-        throw new InvalidInputException(Message.TEXT, source + ": line " + lineNo + ": expected " + fields
-            + " fields, found " + f.size());
+        throw new InvalidInputException(Message.BROKEN_RESOURCE, source,
+            "line " + lineNo + ": expected " + fields + " fields, found " + f.size());
       }
       try {
         out.add(new City(f.get(1 + shift), shared(f.get(2 + shift), pool),
@@ -198,7 +198,7 @@ public final class CityIndex {
             Long.parseLong(f.get(5 + shift))));
         codes.add(shared(f.get(4 + shift), pool));
       } catch (NumberFormatException e) {
-        throw new InvalidInputException(Message.TEXT, source + ": line " + lineNo + ": bad number: " + e.getMessage());
+        throw new InvalidInputException(Message.BROKEN_RESOURCE, source, "line " + lineNo + ": bad number: " + e.getMessage());
       }
     }
     return new CityIndex(out.toArray(new City[0]), codes.toArray(new String[0]));

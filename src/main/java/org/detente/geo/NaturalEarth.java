@@ -54,11 +54,11 @@ public final class NaturalEarth {
   private static NaturalEarth load() {
     try (InputStream in = NaturalEarth.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new InvalidInputException(Message.TEXT, "map data " + RESOURCE + " is missing from the program");
+        throw new InvalidInputException(Message.BROKEN_RESOURCE, RESOURCE, "it is missing");
       }
       return decode(new ObjectMapper().readTree(in));
     } catch (IOException e) {
-      throw new InvalidInputException(e, Message.TEXT, "cannot read map data " + RESOURCE + ": " + e.getMessage());
+      throw new InvalidInputException(e, Message.BROKEN_RESOURCE, RESOURCE, e.getMessage());
     }
   }
 
