@@ -46,12 +46,18 @@ final class Progress implements AutoCloseable {
 
   private final ProgressBar bar;
   private final Line line;
+  private final Thread onExit;
   private LineWriter lines;
   private long done;
 
   private Progress(ProgressBar bar, Line line) {
     this.bar = bar;
     this.line = line;
+    // interrupted (Ctrl-C), the bar's line still ends, so the shell's prompt starts a new one
+    this.onExit = line == null ? null : new Thread(line::close, "detente-progress-exit");
+    if (onExit != null) {
+      Runtime.getRuntime().addShutdownHook(onExit);
+    }
   }
 
   /**
@@ -148,6 +154,11 @@ final class Progress implements AutoCloseable {
     }
   }
 
+  /** What runs when the JVM exits with the bar still open (null without a bar). */
+  Thread exitHook() {
+    return onExit;
+  }
+
   /** Whether a bar is drawn (else every method does nothing). */
   boolean shown() {
     return bar != null;
@@ -211,6 +222,13 @@ final class Progress implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (onExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook ends the line
+      }
+    }
     if (bar != null) {
       bar.close();
       // the library skips its consumer's close when the bar ends before its first update

@@ -81,6 +81,31 @@ class ProgressTest {
   }
 
   @Test
+  void anInterruptedBarEndsItsLine() {
+    StringWriter err = new StringWriter();
+    Progress p = Progress.start(new PrintWriter(err), Progress.Look.PLAIN, 80, 0, "long", 1000,
+        " runs", 1);
+    try {
+      p.step(10);
+      long until = System.nanoTime() + 10_000_000_000L;
+      while (err.toString().isEmpty() && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      assertThat(err.toString()).as("the bar is drawn").contains("long");
+      // what a shutdown (Ctrl-C) runs while the bar is open
+      p.exitHook().run();
+      assertThat(err.toString()).endsWith(System.lineSeparator());
+      String before = err.toString();
+      p.step(10);
+      assertThat(err.toString()).as("nothing drawn after the line ended").isEqualTo(before);
+    } finally {
+      p.close();
+    }
+    assertThat(Progress.start(new PrintWriter(new StringWriter()), Progress.Look.NONE, 80, 0,
+        "none", 1, "", 1).exitHook()).isNull();
+  }
+
+  @Test
   void shortWorkShowsNothing() {
     StringWriter err = new StringWriter();
     try (Progress p = Progress.start(new PrintWriter(err), Progress.Look.COLOUR, 80,
