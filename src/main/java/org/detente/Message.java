@@ -112,8 +112,8 @@ public enum Message {
   CANNOT_WRITE("cannot write %s: %s"),
 
   // ---- limits
-  /** Over a stated limit: what, count, limit, reason. */
-  LIMIT("%s: %s is more than the limit of %s (%s)");
+  /** Over a stated limit: count, what (plural), limit, reason. */
+  LIMIT("%s %s are more than the limit of %s (%s)");
 
   private final String pattern;
 

@@ -50,9 +50,10 @@ public final class BargainInputs {
   static SmpScenario checkSize(String file, SmpScenario sc) {
     int n = sc.problem().actors().size();
     if (n > MAX_ACTORS) {
-      throw new InvalidInputException(Message.LIMIT, file + ": actors", n, MAX_ACTORS,
+      throw new InvalidInputException(Message.FILE_PROBLEM, file, Message.LIMIT.format(n, "actors",
+          MAX_ACTORS,
           "the negotiation model's work grows steeply with the number of actors; 250 actors"
-              + " already take about 14 s");
+              + " already take about 14 s"));
     }
     return sc;
   }

@@ -196,7 +196,7 @@ final class Binder {
   private void collectIds(Node root) {
     Node actors = root.get("actors");
     if (actors != null && actors.isList() && actors.items.size() > Limits.MAX_ACTORS) {
-      err(actors, "actors", Message.LIMIT.format("actors", actors.items.size(),
+      err(actors, "actors", Message.LIMIT.format(actors.items.size(), "actors",
           Limits.MAX_ACTORS, "a run's memory grows with the square of the number of actors"));
     }
     collect(actors, "actors", actorNodes);

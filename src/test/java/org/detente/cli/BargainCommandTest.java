@@ -112,7 +112,7 @@ class BargainCommandTest {
   void moreActorsThanTheLimitAreRefusedWithTheReason() {
     CliRun.Result r = CliRun.exec("bargain", "src/test/resources/fuzz/ktab/600-actors.csv");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("actors: 600 is more than the limit of 200")
+    assertThat(r.err()).contains("600-actors.csv: 600 actors are more than the limit of 200")
         .contains("250 actors already take about 14 s");
   }
 

@@ -34,7 +34,7 @@ class HostileFilesTest {
   void moreActorsThanTheLimitAreRefusedByValidate() {
     List<Problem> ps = ScenarioLoader.validate(FUZZ.resolve("2000-actors.yaml"));
     assertThat(ps).extracting(Problem::message).anyMatch(m -> m.contains(
-        "actors: 2002 is more than the limit of " + Limits.MAX_ACTORS));
+        "2002 actors are more than the limit of " + Limits.MAX_ACTORS));
   }
 
   @Test
