@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The progress bar: on standard error only, when it is a terminal or asked for, never with
@@ -148,6 +150,16 @@ class ProgressTest {
     assertThat(withBar.err()).contains("run").contains("100%").contains("40/40 runs");
     CliRun.Result quiet = CliRun.exec("run", CUBA, "-n", "40", "-j", "--progress", "-q");
     assertThat(quiet.err()).isEmpty();
+  }
+
+  @Test
+  void theReportCountsItsEnsemblesAndTornado(@TempDir Path tmp) {
+    // 10 baseline runs, then 5 tornado runs at the base point and at both ends of each factor
+    CliRun.Result report = CliRun.exec("report", CUBA, "-n", "10", "--tornado-runs", "5",
+        "--tornado-parameters", "declared", "-o", tmp.resolve("r").toString(), "--progress");
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.err()).contains("report").contains("100%");
+    assertThat(report.out()).doesNotContain("\r");
   }
 
   @Test
