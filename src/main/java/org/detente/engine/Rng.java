@@ -33,6 +33,14 @@ public final class Rng {
     s3 = mix(x + 0x9e3779b97f4a7c15L);
   }
 
+  /** Continues from the same point of the same stream as {@code o}. */
+  public void copyFrom(Rng o) {
+    s0 = o.s0;
+    s1 = o.s1;
+    s2 = o.s2;
+    s3 = o.s3;
+  }
+
   /** Next 64 random bits. */
   public long nextLong() {
     long result = Long.rotateLeft(s1 * 5, 7) * 9;

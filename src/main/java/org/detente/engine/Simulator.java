@@ -9,7 +9,7 @@ import org.detente.scenario.QuestionKind;
 import org.detente.scenario.TargetKind;
 
 /**
- * Simulates single runs of a {@link CompiledModel} into reusable state (no allocation per step)
+ * Simulates single runs of a {@link CompiledModel} in a reusable {@link RunState} (no allocation per step)
  * and exposes the finished run as a {@link RunView}. A run is a pure function of the model and the
  * run's seed. Not thread-safe: one simulator per worker thread. docs/model.md documents every
  * equation used here.
@@ -17,16 +17,16 @@ import org.detente.scenario.TargetKind;
 public final class Simulator implements RunView {
 
   /** Events kept per run; later events still count for questions and outcomes. */
-  public static final int LOG_CAPACITY = 4096;
+  public static final int LOG_CAPACITY = RunState.LOG_CAPACITY;
 
-  private static final int OPEN = 0;
-  private static final int DEGRADED = 1;
-  private static final int SEVERED = 2;
-  private static final int NK = CasualtyKind.values().length;
+  private static final int OPEN = RunState.OPEN;
+  private static final int DEGRADED = RunState.DEGRADED;
+  private static final int SEVERED = RunState.SEVERED;
+  private static final int NK = RunState.NK;
   private static final int MAXC = 24;
   private static final int NZ = 5; // the most coefficients in one action's utility row
   /** Hostility at week 0 at or above which a pair is at war from the start. */
-  static final double WAR_HOSTILITY = 0.95;
+  static final double WAR_HOSTILITY = RunState.WAR_HOSTILITY;
   /**
    * Posterior probability below which a type is ruled out: one in a million, below what an
    * ensemble of 10^5 runs can resolve; ruled-out types need no quantal response.
@@ -100,71 +100,16 @@ public final class Simulator implements RunView {
   private static final Action[] ACTIONS = Action.values();
 
   private final CompiledModel m;
-  private final Rng rng = new Rng();
   private Tracer tracer;
 
-  // ---- state -------------------------------------------------------------------------------------
-  private final double[] forces;
-  private final double[] eff;
-  private final int[] ns;
-  private final double[] reserve; // thousands of people each actor can still call up
-  private final int[] st;
-  private final int[] control;
-  private final double[] hostility;
-  private final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
-  private final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
-  private final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
+  // ---- the run ------------------------------------------------------------------------------------
+  private final RunState state;
+  private boolean decisionPhase;
+  private long sideEpoch;
   private final double[] sideCache; // [a*nA+b]: side strength of a against b, this phase
   private final long[] sideStamp;
-  private long sideEpoch;
-  private boolean decisionPhase;
-  private final int[] channel;
-  private final boolean[] war;
-  private final int[] warCount; // wars each actor is in
-  private final double[] cred;
-  private final boolean[] allied;
-  private final double[] belief; // [(a*nA+b)*maxTypes + type]: a's belief over b's type
-  private final int[] trueRes;
-  private final int[] trueMot;
-  private final boolean[] struck; // actor or an ally was hit by nuclear weapons
-  private final boolean[] targetHit;
-  private final double[] totW; // weighted forces per actor this step
-  private final boolean[] threat; // [b*nT+t]: b has forces in t or an adjacent theater
-  private final double[] retalCache; // per actor: retaliationBy, refreshed each step
-  private final boolean[] contestedCache; // per actor: hostile forces on home soil
   private final double[] gainM; // per motive scratch
   private final double[] loseM;
-
-  // ---- results -----------------------------------------------------------------------------------
-  private int runIndex;
-  private long seed;
-  private int week;
-  private int endWeek;
-  private Outcome outcome;
-  private int highest;
-  private final int[] firstRung = new int[Action.RUNGS];
-  private final double[] deaths;
-  private final boolean[] answer;
-  private boolean settled;
-  private boolean principalDeal;
-  private boolean deferredNoted;
-  private boolean principalWar;
-  private int principalWarWeek;
-  private boolean nuclearUsed;
-  private boolean strategicUsed;
-  private boolean absorbed;
-  private int nEv;
-  private int nEvTotal;
-  // work done in this run (for the benchmark's cost model)
-  private int workDecisions;
-  private int workRows;
-  private int workTerms;
-  private int workCounterpartTypes;
-  private final int[] logWeek = new int[LOG_CAPACITY];
-  private final int[] logActor = new int[LOG_CAPACITY];
-  private final int[] logTarget = new int[LOG_CAPACITY];
-  private final int[] logAction = new int[LOG_CAPACITY];
-  private final int[] logTheater = new int[LOG_CAPACITY];
 
   // ---- decision scratch --------------------------------------------------------------------------
   private final int[] pendActor;
@@ -231,38 +176,13 @@ public final class Simulator implements RunView {
   /** A simulator for one compiled model. */
   public Simulator(CompiledModel model) {
     this.m = model;
+    this.state = new RunState(model);
     int nA = m.nA;
     int nT = m.nT;
-    forces = new double[nA * nT];
-    eff = new double[nA * nT];
-    ns = new int[nA];
-    reserve = new double[nA];
-    st = new int[nA];
-    control = new int[nT];
-    hostility = new double[nA * nA];
-    rhetoric = new double[nA * nA];
-    pressure = new double[nA * nA];
-    support = new double[nA * nA];
     sideCache = new double[nA * nA];
     sideStamp = new long[nA * nA];
-    channel = new int[nA * nA];
-    war = new boolean[nA * nA];
-    warCount = new int[nA];
-    cred = new double[nA * nA];
-    allied = new boolean[nA * nA];
-    belief = new double[nA * nA * m.maxTypes];
-    trueRes = new int[nA];
-    trueMot = new int[nA];
-    struck = new boolean[nA];
-    targetHit = new boolean[m.nTargets];
-    totW = new double[nA];
-    threat = new boolean[nA * nT];
-    retalCache = new double[nA];
-    contestedCache = new boolean[nA];
     gainM = new double[m.maxMot];
     loseM = new double[m.maxMot];
-    deaths = new double[nA * NK];
-    answer = new boolean[m.nQ];
     int maxPend = nA * (nA - 1) + 8;
     pendActor = new int[maxPend];
     pendTarget = new int[maxPend];
@@ -296,7 +216,7 @@ public final class Simulator implements RunView {
    * those rows (one per feasible action and row), counterpart types valued in look-aheads}.
    */
   public long[] lastRunWork() {
-    return new long[] {workDecisions, workRows, workTerms, workCounterpartTypes};
+    return new long[] {state.workDecisions, state.workRows, state.workTerms, state.workCounterpartTypes};
   }
 
   /** The model simulated. */
@@ -321,132 +241,94 @@ public final class Simulator implements RunView {
 
   /** Simulates one run from its own seed. */
   public void runSeeded(long runSeed, int index) {
-    reset(runSeed, index);
-    int h = m.horizon;
-    int nextEv = 0;
+    start(runSeed, index);
+    continueRun();
+  }
+
+  /** Starts a run from its own seed: the state at week 0, nothing simulated yet. */
+  void start(long runSeed, int index) {
+    state.reset(m, runSeed, index);
     checkStepQuestions();
-    for (week = 0; week < h && !absorbed; week++) {
-      // 1. scripted events and incidents
-      while (nextEv < m.evWeek.length && m.evWeek[nextEv] <= week) {
-        if (m.evWeek[nextEv] == week) {
-          scripted(nextEv);
-        }
-        nextEv++;
-        if (absorbed) {
-          break;
-        }
-      }
-      if (absorbed) {
-        break;
-      }
-      computeForceTotals();
-      incidents();
-      // 2-3. decisions of active dyads (simultaneous), then observation and belief updates
-      nPend = 0;
-      // the state is constant while everybody decides: side strengths are cached for the phase
-      decisionPhase = true;
-      sideEpoch++;
-      for (int a = 0; a < m.nA; a++) {
-        for (int b = 0; b < m.nA; b++) {
-          if (a != b && active(a, b)) {
-            decide(a, b);
-          }
-        }
-      }
-      decisionPhase = false;
-      sideEpoch++;
-      for (int p = 0; p < nPend && !absorbed; p++) {
-        applyDecision(p);
-        if (refreshCachesAfterNuclear) {
-          refreshCaches();
-          refreshCachesAfterNuclear = false;
-        }
-      }
-      if (absorbed) {
-        break;
-      }
-      // 5. resolution: combat
-      combat();
-      decayPressure();
-      checkStepQuestions();
-      checkSettlement();
+  }
+
+  /** Simulates the weeks left from the current state to the end of the run. */
+  void continueRun() {
+    while (!done()) {
+      advance();
     }
     finish();
   }
 
-  // ------------------------------------------------------------------------------------------------
-  // reset and types
+  /** Whether the run has reached its horizon or an absorbing outcome. */
+  boolean done() {
+    return state.week >= m.horizon || state.absorbed;
+  }
 
-  private void reset(long runSeed, int index) {
-    seed = runSeed;
-    runIndex = index;
-    rng.seed(runSeed);
-    int nA = m.nA;
-    System.arraycopy(m.forces0, 0, forces, 0, forces.length);
-    System.arraycopy(m.eff0, 0, eff, 0, eff.length);
-    System.arraycopy(m.nsWarheads, 0, ns, 0, nA);
-    System.arraycopy(m.reserve0, 0, reserve, 0, nA);
-    System.arraycopy(m.stWarheads, 0, st, 0, nA);
-    System.arraycopy(m.control0, 0, control, 0, m.nT);
-    System.arraycopy(m.hostility0, 0, hostility, 0, hostility.length);
-    System.arraycopy(m.rhetoric0, 0, rhetoric, 0, rhetoric.length);
-    System.arraycopy(m.channel0, 0, channel, 0, channel.length);
-    System.arraycopy(m.cred, 0, cred, 0, cred.length);
-    System.arraycopy(m.allied, 0, allied, 0, allied.length);
-    Arrays.fill(pressure, 0);
-    Arrays.fill(support, 0);
-    for (int i = 0; i < war.length; i++) {
-      war[i] = m.hostility0[i] >= WAR_HOSTILITY;
+  /** Continues from a copy of {@code from} (a state of this model, e.g. another run's mid-way). */
+  void resume(RunState from) {
+    state.copyFrom(from);
+  }
+
+  /** The state of the run in progress (or last finished). */
+  RunState state() {
+    return state;
+  }
+
+  /** Simulates one week; the week counter stays on a week in which the run was absorbed. */
+  void advance() {
+    if (week()) {
+      state.week++;
     }
-    Arrays.fill(warCount, 0);
-    for (int a = 0; a < nA; a++) {
-      for (int b = 0; b < nA; b++) {
-        if (a != b && war[a * nA + b]) {
-          warCount[a]++;
+  }
+
+  /** The steps of one week; false if an absorbing outcome ended the run during the week. */
+  private boolean week() {
+    // 1. scripted events and incidents
+    while (state.nextEvent < m.evWeek.length && m.evWeek[state.nextEvent] <= state.week) {
+      int e = state.nextEvent++;
+      if (m.evWeek[e] == state.week) {
+        scripted(e);
+      }
+      if (state.absorbed) {
+        return false;
+      }
+    }
+    computeForceTotals();
+    incidents();
+    // 2-3. decisions of active dyads (simultaneous), then observation and belief updates
+    nPend = 0;
+    // the state is constant while everybody decides: side strengths are cached for the phase
+    decisionPhase = true;
+    sideEpoch++;
+    for (int a = 0; a < m.nA; a++) {
+      for (int b = 0; b < m.nA; b++) {
+        if (a != b && active(a, b)) {
+          decide(a, b);
         }
       }
     }
-    Arrays.fill(struck, false);
-    Arrays.fill(targetHit, false);
-    Arrays.fill(deaths, 0);
-    Arrays.fill(answer, false);
-    Arrays.fill(firstRung, -1);
-    for (int a = 0; a < nA; a++) {
-      for (int b = 0; b < nA; b++) {
-        int off = (a * nA + b) * m.maxTypes;
-        double[] pr = m.typePrior[b];
-        System.arraycopy(pr, 0, belief, off, pr.length);
+    decisionPhase = false;
+    sideEpoch++;
+    for (int p = 0; p < nPend && !state.absorbed; p++) {
+      applyDecision(p);
+      if (refreshCachesAfterNuclear) {
+        refreshCaches();
+        refreshCachesAfterNuclear = false;
       }
     }
-    // draw each actor's private type
-    for (int a = 0; a < nA; a++) {
-      trueRes[a] = m.nRes[a] == 1 ? 0 : rng.pick(m.resPrior[a], 0, m.nRes[a]);
-      trueMot[a] =
-          m.fixedMotive[a] >= 0 ? m.fixedMotive[a]
-              : m.nMot[a] == 1 ? 0 : rng.pick(m.motPrior[a], 0, m.nMot[a]);
+    if (state.absorbed) {
+      return false;
     }
-    outcome = Outcome.FROZEN;
-    highest = 0;
-    settled = false;
-    principalDeal = false;
-    deferredNoted = false;
-    principalWar = false;
-    principalWarWeek = -1;
-    nuclearUsed = false;
-    strategicUsed = false;
-    absorbed = false;
-    nEv = 0;
-    nEvTotal = 0;
-    workDecisions = 0;
-    workRows = 0;
-    workTerms = 0;
-    workCounterpartTypes = 0;
-    week = 0;
-    endWeek = m.horizon;
+    // 5. resolution: combat
+    combat();
+    decayPressure();
+    checkStepQuestions();
+    checkSettlement();
+    return true;
   }
 
   private int typeOf(int a) {
-    return trueRes[a] * m.nMot[a] + trueMot[a];
+    return state.trueRes[a] * m.nMot[a] + state.trueMot[a];
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -454,27 +336,27 @@ public final class Simulator implements RunView {
 
   private boolean active(int a, int b) {
     int ab = a * m.nA + b;
-    return war[ab] || hostility[ab] >= m.hostileThreshold;
+    return state.war[ab] || state.hostility[ab] >= m.hostileThreshold;
   }
 
   private void computeForceTotals() {
     int nA = m.nA;
     int nT = m.nT;
-    Arrays.fill(threat, false);
+    Arrays.fill(state.threat, false);
     for (int a = 0; a < nA; a++) {
       double w = 0;
       int base = a * nT;
       for (int t = 0; t < nT; t++) {
-        double f = forces[base + t];
+        double f = state.forces[base + t];
         if (f > 0) {
-          w += f * eff[base + t];
-          threat[base + t] = true;
+          w += f * state.eff[base + t];
+          state.threat[base + t] = true;
           for (int u : m.neighbours[t]) {
-            threat[base + u] = true;
+            state.threat[base + u] = true;
           }
         }
       }
-      totW[a] = w;
+      state.totW[a] = w;
     }
     refreshCaches();
   }
@@ -482,18 +364,18 @@ public final class Simulator implements RunView {
   private void refreshCaches() {
     int nA = m.nA;
     for (int a = 0; a < nA; a++) {
-      retalCache[a] = computeRetaliation(a);
-      contestedCache[a] = computeContested(a);
+      state.retaliation[a] = computeRetaliation(a);
+      state.contested[a] = computeContested(a);
     }
   }
 
   private double noiseOf(int a, int b) {
-    return m.noise[channel[a * m.nA + b]];
+    return m.noise[state.channel[a * m.nA + b]];
   }
 
   private boolean canTalk(int a, int b) {
     int ab = a * m.nA + b;
-    return channel[ab] != SEVERED || m.mediator[ab] >= 0;
+    return state.channel[ab] != SEVERED || m.mediator[ab] >= 0;
   }
 
   private void incidents() {
@@ -504,8 +386,8 @@ public final class Simulator implements RunView {
     for (int a = 0; a < nA; a++) {
       for (int b = a + 1; b < nA; b++) {
         int ab = a * nA + b;
-        double h = hostility[ab];
-        if (h < m.hostileThreshold || war[ab]) {
+        double h = state.hostility[ab];
+        if (h < m.hostileThreshold || state.war[ab]) {
           continue;
         }
         int t = contactTheater(a, b);
@@ -513,15 +395,15 @@ public final class Simulator implements RunView {
           continue;
         }
         double rate = m.incidentRate * h;
-        if (rng.nextDouble() >= 1.0 - FastMath.exp(-rate)) {
+        if (state.rng.nextDouble() >= 1.0 - FastMath.exp(-rate)) {
           continue;
         }
-        int x = rng.nextDouble() < 0.5 ? a : b;
+        int x = state.rng.nextDouble() < 0.5 ? a : b;
         int y = x == a ? b : a;
         record(x, y, A_INCIDENT, t);
-        boolean clarified = rng.nextDouble() >= noiseOf(x, y);
+        boolean clarified = state.rng.nextDouble() >= noiseOf(x, y);
         if (tracer != null) {
-          tracer.note(week, "incident between " + m.actorIds[x] + " and " + m.actorIds[y]
+          tracer.note(state.week, "incident between " + m.actorIds[x] + " and " + m.actorIds[y]
               + " in " + m.theaterIds[t] + (clarified ? ": clarified over the channel"
               : ": not clarified, " + m.actorIds[y] + " reads it as deliberate"));
         }
@@ -531,8 +413,8 @@ public final class Simulator implements RunView {
           int off = (y * nA + x) * m.maxTypes;
           double s = 0;
           for (int k = 0; k < m.nTypes[x]; k++) {
-            belief[off + k] *= m.resLevel[x][k / m.nMot[x]];
-            s += belief[off + k];
+            state.belief[off + k] *= m.resLevel[x][k / m.nMot[x]];
+            s += state.belief[off + k];
           }
           normaliseBelief(off, m.nTypes[x], s, x);
         }
@@ -544,7 +426,7 @@ public final class Simulator implements RunView {
   private int contactTheater(int a, int b) {
     int nT = m.nT;
     for (int t = 0; t < nT; t++) {
-      if (forces[a * nT + t] > 0 && threat[b * nT + t]) {
+      if (state.forces[a * nT + t] > 0 && state.threat[b * nT + t]) {
         return t;
       }
     }
@@ -553,37 +435,37 @@ public final class Simulator implements RunView {
 
   private void normaliseBelief(int off, int n, double s, int about) {
     if (!(s > 0) || !Double.isFinite(s)) {
-      System.arraycopy(m.typePrior[about], 0, belief, off, n);
+      System.arraycopy(m.typePrior[about], 0, state.belief, off, n);
       return;
     }
     double kept = 0;
     boolean pruned = false;
     for (int k = 0; k < n; k++) {
-      double v = belief[off + k] / s;
+      double v = state.belief[off + k] / s;
       if (v < BELIEF_FLOOR && v > 0) {
         v = 0; // a type below the floor is ruled out (and no longer evaluated)
         pruned = true;
       }
-      belief[off + k] = v;
+      state.belief[off + k] = v;
       kept += v;
     }
     if (pruned) {
       for (int k = 0; k < n; k++) {
-        belief[off + k] /= kept;
+        state.belief[off + k] /= kept;
       }
     }
   }
 
   private void addHostility(int a, int b, double d) {
     int nA = m.nA;
-    double h = Math.max(0, Math.min(1, hostility[a * nA + b] + d));
-    hostility[a * nA + b] = h;
-    hostility[b * nA + a] = h;
+    double h = Math.max(0, Math.min(1, state.hostility[a * nA + b] + d));
+    state.hostility[a * nA + b] = h;
+    state.hostility[b * nA + a] = h;
   }
 
   private void decayPressure() {
-    for (int i = 0; i < pressure.length; i++) {
-      pressure[i] *= 0.9;
+    for (int i = 0; i < state.pressure.length; i++) {
+      state.pressure[i] *= 0.9;
     }
   }
 
@@ -614,31 +496,31 @@ public final class Simulator implements RunView {
 
   private double computeSideStrength(int a, int b) {
     int nA = m.nA;
-    double s = totW[a];
+    double s = state.totW[a];
     for (int c = 0; c < nA; c++) {
-      double cr = cred[c * nA + a];
-      double sup = cr + support[c * nA + a];
-      if (sup > 0 && c != b && !war[c * nA + a]) {
-        s += Math.min(1.0, sup) * totW[c];
+      double cr = state.cred[c * nA + a];
+      double sup = cr + state.support[c * nA + a];
+      if (sup > 0 && c != b && !state.war[c * nA + a]) {
+        s += Math.min(1.0, sup) * state.totW[c];
       }
     }
     return s;
   }
 
   private boolean nuclearArmed(int a) {
-    return ns[a] + st[a] > 0;
+    return state.ns[a] + state.st[a] > 0;
   }
 
   /** Probability b (or a nuclear ally of b) retaliates with nuclear weapons (cached per step). */
   private double retaliationBy(int b) {
-    return retalCache[b];
+    return state.retaliation[b];
   }
 
   private double computeRetaliation(int b) {
     double r = nuclearArmed(b) ? m.retaliation[b] : 0;
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
-      double cr = cred[c * nA + b];
+      double cr = state.cred[c * nA + b];
       if (cr > 0 && nuclearArmed(c)) {
         r = Math.max(r, cr * m.retaliation[c]);
       }
@@ -662,11 +544,11 @@ public final class Simulator implements RunView {
     final double[] tv = m.terr[x];
     final int off = mo * nT;
     for (int t : m.valued[x][mo]) {
-      int c = control[t];
+      int c = state.control[t];
       if (c == y) {
         g += tv[off + t];
       }
-      if (c >= 0 && (c == x || allied[x * nA + c]) && threat[y * nT + t]) {
+      if (c >= 0 && (c == x || state.allied[x * nA + c]) && state.threat[y * nT + t]) {
         l += tv[off + t];
       }
     }
@@ -686,8 +568,8 @@ public final class Simulator implements RunView {
         continue;
       }
       base++;
-      int c = control[t];
-      if (c >= 0 && c != a && war[a * nA + c]) {
+      int c = state.control[t];
+      if (c >= 0 && c != a && state.war[a * nA + c]) {
         lost++;
       }
     }
@@ -698,11 +580,11 @@ public final class Simulator implements RunView {
     if (!nuclearArmed(a)) {
       return false;
     }
-    if (struck[a]) {
+    if (state.struck[a]) {
       return true;
     }
     int d = m.doctrine[a];
-    boolean atWar = war[a * m.nA + b];
+    boolean atWar = state.war[a * m.nA + b];
     if (d == DoctrineKind.ESCALATE_TO_DEESCALATE.ordinal()) {
       return atWar && lossShare(a, false) >= m.doctrineThreshold[a];
     }
@@ -713,15 +595,15 @@ public final class Simulator implements RunView {
   }
 
   private boolean strategicUnlocked(int a, int b) {
-    if (st[a] <= 0) {
+    if (state.st[a] <= 0) {
       return false;
     }
-    if (struck[a]) {
+    if (state.struck[a]) {
       return true;
     }
     int d = m.doctrine[a];
     boolean existential = d != DoctrineKind.NONE.ordinal() && d != DoctrineKind.NO_FIRST_USE.ordinal()
-        && war[a * m.nA + b] && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
+        && state.war[a * m.nA + b] && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
     return existential;
   }
 
@@ -752,7 +634,7 @@ public final class Simulator implements RunView {
       System.arraycopy(pmValues, vo + 3 * mm, mCost, 0, nM);
       return;
     }
-    engaged = war[xy] ? engagedShare(x, y) : 0;
+    engaged = state.war[xy] ? engagedShare(x, y) : 0;
     danger = escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
     for (int mo = 0; mo < nM; mo++) {
       territory(x, mo, y);
@@ -787,10 +669,10 @@ public final class Simulator implements RunView {
     double all = 0;
     double in = 0;
     for (int t = 0; t < nT; t++) {
-      double f = forces[x * nT + t];
+      double f = state.forces[x * nT + t];
       if (f > 0) {
         all += f;
-        if (forces[y * nT + t] > 0) {
+        if (state.forces[y * nT + t] > 0) {
           in += f;
         }
       }
@@ -813,9 +695,9 @@ public final class Simulator implements RunView {
     double cost = mCost[mo];
     double w = p * g + (1 - p) * l - cost - danger;
     double sq = res * m.uSq[x][mo];
-    double h = hostility[xy];
-    double hold = sq - m.crisisCost * h * (1 + danger) - pressure[y * nA + x];
-    if (war[xy]) {
+    double h = state.hostility[xy];
+    double hold = sq - m.crisisCost * h * (1 + danger) - state.pressure[y * nA + x];
+    if (state.war[xy]) {
       // fighting on as things stand: the status quo of the front, paying the war's running
       // cost (half the cost of a decisive war) in proportion to the share of x's forces
       // engaged against y; escalating to a decisive war is worth w
@@ -856,17 +738,17 @@ public final class Simulator implements RunView {
 
   private void decide(int a, int b) {
     final int ab = a * m.nA + b;
-    final boolean atWar = war[ab];
-    final double h = hostility[ab];
+    final boolean atWar = state.war[ab];
+    final double h = state.hostility[ab];
     final double p = winProb(a, b);
     final double pb = 1 - p;
     final boolean talk = canTalk(a, b);
-    final int ch = channel[ab];
+    final int ch = state.channel[ab];
 
     final int n = feasibleActions(a, b, atWar, talk, ch);
     final int attackT = dAttackT;
     lookAhead(a, b, pb, atWar, talk, ch, h, dFront, dHasNuclear);
-    final double acA = m.audienceCost * rhetoric[ab];
+    final double acA = m.audienceCost * state.rhetoric[ab];
     coefficients(a, b, n, p, h, acA, atWar, attackT, dNucForcesT);
     final double lam = m.lambda;
     prepareMotives(a, b);
@@ -874,18 +756,18 @@ public final class Simulator implements RunView {
     // the true type first: its quantal response is the decision
     final int tk = typeOf(a);
     final int row = tk * MAXC;
-    final double max = utilities(trueMot[a], m.resLevel[a][trueRes[a]], n, row);
-    workDecisions++;
-    workRows++;
-    workTerms += n;
+    final double max = utilities(state.trueMot[a], m.resLevel[a][state.trueRes[a]], n, row);
+    state.workDecisions++;
+    state.workRows++;
+    state.workTerms += n;
     for (int c = 0; c < n; c++) {
       double d = lam * (util[row + c] - max);
       // below 4e-18 of the largest weight: never drawn in practice, and left out of the sums
       prob[row + c] = d < -40 ? 0 : FastMath.expInRange(d);
     }
-    int chosen = rng.pick(prob, row, n);
+    int chosen = state.rng.pick(prob, row, n);
     double eps = noiseOf(a, b);
-    int perceived = rng.nextDouble() < eps ? rng.nextInt(n) : chosen;
+    int perceived = state.rng.nextDouble() < eps ? state.rng.nextInt(n) : chosen;
     if (tracer != null) {
       traceDecision(a, b, n, row, chosen, perceived, eps);
     }
@@ -914,11 +796,11 @@ public final class Simulator implements RunView {
       trUtil[c] = util[row + c];
       trProb[c] = prob[row + c] / s;
     }
-    tracer.decision(this, week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
+    tracer.decision(this, state.week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
     if (perceived != chosen) {
-      tracer.note(week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
+      tracer.note(state.week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
           + ACTIONS[cAct[chosen]].id() + " as " + ACTIONS[cAct[perceived]].id()
-          + " (channel " + channelName(channel[ab]) + ", noise " + eps + ")");
+          + " (channel " + channelName(state.channel[ab]) + ", noise " + eps + ")");
     }
   }
 
@@ -977,7 +859,7 @@ public final class Simulator implements RunView {
     int cityT = -1;
     if (nuclearUnlocked(a, b)) {
       n = add(n, A_NUC_DEMO, -1, -1);
-      if (ns[a] > 0) {
+      if (state.ns[a] > 0) {
         nucForcesT = strongestTheaterOf(b, a);
         if (nucForcesT >= 0) {
           n = add(n, A_NUC_FORCES, nucForcesT, -1);
@@ -1019,7 +901,7 @@ public final class Simulator implements RunView {
     final int ba = b * nA + a;
     // ---- counterpart's values per type (public state + b's possible types)
     final int nTb = m.nTypes[b];
-    final double acB = m.audienceCost * rhetoric[ba];
+    final double acB = m.audienceCost * state.rhetoric[ba];
     final double kB = m.catastropheCost * m.riskWeight[b];
     final int bo = ab * m.maxTypes;
     prepareMotives(b, a);
@@ -1044,13 +926,13 @@ public final class Simulator implements RunView {
     final double[] uYieldedTo = m.uYieldedTo[b];
     final double[] uOfferTo = m.uOfferTo[b];
     for (int k = 0; k < nTb; k++) {
-      final double bel = belief[bo + k];
+      final double bel = state.belief[bo + k];
       if (bel == 0) {
         continue; // a rules this type out
       }
       final int mo = typeMot[k];
       typeValues(b, k, a, pb);
-      workCounterpartTypes++;
+      state.workCounterpartTypes++;
       final double w = vW;
       final double hold = vH;
       final double res = vRes;
@@ -1223,12 +1105,12 @@ public final class Simulator implements RunView {
           break;
         case A_STRAT_CF:
           z = co(so, z, 1); // war
-          z = co(so, z, -retal * kA - taboo + (struck[a] ? 0.1 * kA : 0)); // constant
+          z = co(so, z, -retal * kA - taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
           break;
         default:
           // strategic countervalue: pure punishment, valued only after being struck
           z = co(so, z, 1); // war
-          z = co(so, z, -retal * kA - 2 * taboo + (struck[a] ? 0.1 * kA : 0)); // constant
+          z = co(so, z, -retal * kA - 2 * taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
           break;
       }
       cR[c] = r;
@@ -1256,7 +1138,7 @@ public final class Simulator implements RunView {
       int jhi = -1;
       for (int j = 0; j < nRa; j++) {
         int k = j * nMa + mo;
-        if (belief[ob + k] == 0) {
+        if (state.belief[ob + k] == 0) {
           pendLik[lo + k] = 0;
         } else if (k == tk) {
           // the true type's terms are exactly the weights already in prob[row..]
@@ -1278,7 +1160,7 @@ public final class Simulator implements RunView {
       } else if (need > 0) {
         for (int j = jlo; j <= jhi; j++) {
           int k = j * nMa + mo;
-          if (k != tk && belief[ob + k] != 0) {
+          if (k != tk && state.belief[ob + k] != 0) {
             pendLik[lo + k] = (1 - eps) * likelihoodDirect(mo, m.resLevel[a][j], k, n, perceived)
                 + floor;
           }
@@ -1296,8 +1178,8 @@ public final class Simulator implements RunView {
     final int rk = k * MAXC;
     final double lam = m.lambda;
     double mk = utilities(mo, res, n, rk);
-    workRows++;
-    workTerms += n;
+    state.workRows++;
+    state.workTerms += n;
     final double[] u = util;
     final double[] pr = prob;
     double s = 0;
@@ -1364,15 +1246,15 @@ public final class Simulator implements RunView {
         }
       }
       int k = j * nMa + mo;
-      if (k == tk || belief[ob + k] == 0) {
+      if (k == tk || state.belief[ob + k] == 0) {
         continue;
       }
       double ep = w[rk + perceived];
       double lik;
       if (s >= 1e-280 && s < Double.POSITIVE_INFINITY) {
         lik = ep / s;
-        workRows++;
-        workTerms += n;
+        state.workRows++;
+        state.workTerms += n;
       } else {
         // outside the range of doubles: this level's own row, shifted by its own maximum
         lik = likelihoodDirect(mo, m.resLevel[a][j], m.maxTypes + 1, n, perceived);
@@ -1390,10 +1272,10 @@ public final class Simulator implements RunView {
   private void motiveTables(int a, int b, double p, double acA, int attackT, int n) {
     final int nA = m.nA;
     final int ab = a * nA + b;
-    final double h = hostility[ab];
-    final boolean atWar = war[ab];
+    final double h = state.hostility[ab];
+    final boolean atWar = state.war[ab];
     final double share = m.dealAudienceShare;
-    final double holdBase = -m.crisisCost * h * (1 + danger) - pressure[b * nA + a];
+    final double holdBase = -m.crisisCost * h * (1 + danger) - state.pressure[b * nA + a];
     final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
     final double[] v = spVal;
     for (int mo = 0; mo < m.nMot[a]; mo++) {
@@ -1546,8 +1428,8 @@ public final class Simulator implements RunView {
     int best = -1;
     double bf = 0;
     for (int t = 0; t < nT; t++) {
-      double f = forces[a * nT + t];
-      if (f > bf && threat[b * nT + t]) {
+      double f = state.forces[a * nT + t];
+      if (f > bf && state.threat[b * nT + t]) {
         bf = f;
         best = t;
       }
@@ -1561,9 +1443,9 @@ public final class Simulator implements RunView {
     int best = -1;
     double bv = -1;
     for (int t = 0; t < nT; t++) {
-      boolean bHolds = control[t] == b || (forces[b * nT + t] > 0 && control[t] != a
-          && (control[t] < 0 || !allied[a * m.nA + control[t]]));
-      if (!bHolds || !threat[a * nT + t]) {
+      boolean bHolds = state.control[t] == b || (state.forces[b * nT + t] > 0 && state.control[t] != a
+          && (state.control[t] < 0 || !state.allied[a * m.nA + state.control[t]]));
+      if (!bHolds || !state.threat[a * nT + t]) {
         continue;
       }
       double v = m.priorTerr[a][t] + 0.01 * localWinProb(a, b, t);
@@ -1577,13 +1459,13 @@ public final class Simulator implements RunView {
 
   private double localWinProb(int a, int b, int t) {
     int nT = m.nT;
-    double fa = forces[a * nT + t] * eff[a * nT + t];
+    double fa = state.forces[a * nT + t] * state.eff[a * nT + t];
     if (fa <= 0) {
       for (int u : m.neighbours[t]) {
-        fa = Math.max(fa, m.attackCommit * forces[a * nT + u] * eff[a * nT + u]);
+        fa = Math.max(fa, m.attackCommit * state.forces[a * nT + u] * state.eff[a * nT + u]);
       }
     }
-    double fb = forces[b * nT + t] * eff[b * nT + t] * (control[t] == b ? m.terrainMult[t] : 1);
+    double fb = state.forces[b * nT + t] * state.eff[b * nT + t] * (state.control[t] == b ? m.terrainMult[t] : 1);
     double x = fa * fa;
     double y = fb * fb;
     return x + y > 0 ? x / (x + y) : 0.5;
@@ -1596,7 +1478,7 @@ public final class Simulator implements RunView {
     }
     double fa = sideStrength(a, b);
     double fb = sideStrength(b, a)
-        - m.nuclearForceKill * forces[b * m.nT + t] * eff[b * m.nT + t];
+        - m.nuclearForceKill * state.forces[b * m.nT + t] * state.eff[b * m.nT + t];
     fb = Math.max(0, fb);
     double x = fa * fa;
     double y = fb * fb;
@@ -1609,8 +1491,8 @@ public final class Simulator implements RunView {
     int best = -1;
     double bf = 0;
     for (int t = 0; t < nT; t++) {
-      double f = forces[b * nT + t];
-      if (f > bf && threat[a * nT + t]) {
+      double f = state.forces[b * nT + t];
+      if (f > bf && state.threat[a * nT + t]) {
         bf = f;
         best = t;
       }
@@ -1623,12 +1505,12 @@ public final class Simulator implements RunView {
     int nT = m.nT;
     for (int pass = 0; pass < 2; pass++) {
       for (int t = 0; t < nT; t++) {
-        boolean ok = pass == 0 ? m.home[t] == b : !homeOnly && control[t] == b;
+        boolean ok = pass == 0 ? m.home[t] == b : !homeOnly && state.control[t] == b;
         if (!ok) {
           continue;
         }
         for (int k : m.theaterTargets[t]) {
-          if (!targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
+          if (!state.targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
             return t;
           }
         }
@@ -1641,8 +1523,8 @@ public final class Simulator implements RunView {
   private int proxyFor(int a, int b) {
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
-      if (c != a && c != b && war[c * nA + b] && !war[a * nA + c]
-          && hostility[a * nA + c] < m.hostileThreshold) {
+      if (c != a && c != b && state.war[c * nA + b] && !state.war[a * nA + c]
+          && state.hostility[a * nA + c] < m.hostileThreshold) {
         return c;
       }
     }
@@ -1651,24 +1533,24 @@ public final class Simulator implements RunView {
 
   /** Whether a is at war with anyone. */
   private boolean atWarAny(int a) {
-    return warCount[a] > 0;
+    return state.warCount[a] > 0;
   }
 
   private void setWar(int a, int b, boolean on) {
     int nA = m.nA;
-    if (war[a * nA + b] == on || a == b) {
+    if (state.war[a * nA + b] == on || a == b) {
       return;
     }
-    war[a * nA + b] = on;
-    war[b * nA + a] = on;
+    state.war[a * nA + b] = on;
+    state.war[b * nA + a] = on;
     int d = on ? 1 : -1;
-    warCount[a] += d;
-    warCount[b] += d;
+    state.warCount[a] += d;
+    state.warCount[b] += d;
   }
 
   /** Whether forces of an actor hostile to x stand on x's home territory (cached per step). */
   private boolean contested(int x) {
-    return contestedCache[x];
+    return state.contested[x];
   }
 
   private boolean computeContested(int x) {
@@ -1679,7 +1561,7 @@ public final class Simulator implements RunView {
         continue;
       }
       for (int y = 0; y < nA; y++) {
-        if (y != x && forces[y * nT + t] > 0 && hostility[x * nA + y] >= m.hostileThreshold) {
+        if (y != x && state.forces[y * nT + t] > 0 && state.hostility[x * nA + y] >= m.hostileThreshold) {
           return true;
         }
       }
@@ -1702,9 +1584,9 @@ public final class Simulator implements RunView {
       if (atWarAny(c) || contested(c)) {
         continue;
       }
-      if (c != a && c != b && !allied[a * nA + c] && hostility[c * nA + b] >= m.hostileThreshold
-          && hostility[a * nA + c] < m.hostileThreshold && !war[a * nA + c]
-          && totW[c] > 0) {
+      if (c != a && c != b && !state.allied[a * nA + c] && state.hostility[c * nA + b] >= m.hostileThreshold
+          && state.hostility[a * nA + c] < m.hostileThreshold && !state.war[a * nA + c]
+          && state.totW[c] > 0) {
         return c;
       }
     }
@@ -1725,8 +1607,8 @@ public final class Simulator implements RunView {
       double s = 0;
       int lo = p * m.maxTypes;
       for (int k = 0; k < n; k++) {
-        belief[off + k] *= pendLik[lo + k];
-        s += belief[off + k];
+        state.belief[off + k] *= pendLik[lo + k];
+        s += state.belief[off + k];
       }
       normaliseBelief(off, n, s, a);
     }
@@ -1751,10 +1633,10 @@ public final class Simulator implements RunView {
     int act = m.evAction[e];
     int t = m.evTheater[e];
     if (b < 0) {
-      b = act == A_ATTACK && t >= 0 ? control[t] : -1;
+      b = act == A_ATTACK && t >= 0 ? state.control[t] : -1;
     }
     if (tracer != null) {
-      tracer.note(week, "scripted event: " + m.evDescription[e]);
+      tracer.note(state.week, "scripted event: " + m.evDescription[e]);
     }
     if (act == A_NEGOTIATE || act == A_OFFER || act == A_CEASEFIRE) {
       if (b >= 0) {
@@ -1775,9 +1657,9 @@ public final class Simulator implements RunView {
       return;
     }
     int k = typeOf(b);
-    int mo = trueMot[b];
-    double acB = m.audienceCost * rhetoric[b * nA + a];
-    double hB = hostility[a * nA + b];
+    int mo = state.trueMot[b];
+    double acB = m.audienceCost * state.rhetoric[b * nA + a];
+    double hB = state.hostility[a * nA + b];
     prepareMotives(b, a);
     typeValues(b, k, a, winProb(b, a));
     double value;
@@ -1790,13 +1672,13 @@ public final class Simulator implements RunView {
           - acB * m.dealAudienceShare;
       alt = Math.max(vH, vW);
     }
-    double pAcc = accept(m.lambda, value - alt, war[a * nA + b]);
+    double pAcc = accept(m.lambda, value - alt, state.war[a * nA + b]);
     // ratification: the proposer's own side must also prefer the deal to its alternatives
     // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
     // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
     double pRat = act == A_CEASEFIRE ? ceasefireRatification(a, b)
         : ratification(a, b, act == A_OFFER);
-    boolean accept = rng.nextDouble() < pAcc * pRat;
+    boolean accept = state.rng.nextDouble() < pAcc * pRat;
     if (accept && act != A_CEASEFIRE && isPrincipalPair(a, b)) {
       // the principals cannot settle a war over the heads of those fighting it: every third
       // party at war with a principal must find the deal inside its own bargaining range
@@ -1804,12 +1686,12 @@ public final class Simulator implements RunView {
         if (c == a || c == b) {
           continue;
         }
-        int enemy = war[c * nA + a] ? a : war[c * nA + b] ? b : -1;
+        int enemy = state.war[c * nA + a] ? a : state.war[c * nA + b] ? b : -1;
         if (enemy >= 0) {
           double pC = belligerentConsent(c, enemy);
-          accept = rng.nextDouble() < pC;
+          accept = state.rng.nextDouble() < pC;
           if (!accept && tracer != null) {
-            tracer.note(week, m.actorIds[c] + ", at war with " + m.actorIds[enemy]
+            tracer.note(state.week, m.actorIds[c] + ", at war with " + m.actorIds[enemy]
                 + ", rejects the deal between " + m.actorIds[a] + " and " + m.actorIds[b]
                 + String.format(java.util.Locale.ROOT, " (p(consent) %.2f)", pC));
           }
@@ -1817,7 +1699,7 @@ public final class Simulator implements RunView {
       }
     }
     if (tracer != null) {
-      tracer.note(week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
+      tracer.note(state.week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
           + "'s " + ACTIONS[act].id() + String.format(java.util.Locale.ROOT,
           " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
           value, alt, pAcc));
@@ -1845,24 +1727,24 @@ public final class Simulator implements RunView {
    */
   private double belligerentConsent(int c, int enemy) {
     int nA = m.nA;
-    int mo = trueMot[c];
+    int mo = state.trueMot[c];
     prepareMotives(c, enemy);
     typeValues(c, typeOf(c), enemy, winProb(c, enemy));
     double value = vRes * m.uDeal[c][mo]
-        - m.audienceCost * rhetoric[c * nA + enemy] * m.dealAudienceShare;
+        - m.audienceCost * state.rhetoric[c * nA + enemy] * m.dealAudienceShare;
     return accept(m.lambda, value - Math.max(vH, vW), true);
   }
 
   /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
   private double ratification(int a, int b, boolean offer) {
     int nA = m.nA;
-    int mo = trueMot[a];
+    int mo = state.trueMot[a];
     prepareMotives(a, b);
     typeValues(a, typeOf(a), b, winProb(a, b));
-    double ac = m.audienceCost * rhetoric[a * nA + b];
+    double ac = m.audienceCost * state.rhetoric[a * nA + b];
     double value = vRes * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
         - ac * m.dealAudienceShare;
-    return accept(m.lambda, value - Math.max(vH, vW), war[a * nA + b]);
+    return accept(m.lambda, value - Math.max(vH, vW), state.war[a * nA + b]);
   }
 
   /**
@@ -1874,28 +1756,28 @@ public final class Simulator implements RunView {
     int nA = m.nA;
     prepareMotives(a, b);
     typeValues(a, typeOf(a), b, winProb(a, b));
-    double value = vSq - m.crisisCost * hostility[a * nA + b]
-        - m.audienceCost * rhetoric[a * nA + b] * m.dealAudienceShare;
+    double value = vSq - m.crisisCost * state.hostility[a * nA + b]
+        - m.audienceCost * state.rhetoric[a * nA + b] * m.dealAudienceShare;
     return accept(m.lambda, value - Math.max(vH, vW), true);
   }
 
   /** Probability that a's own side stands by a concession to b (full audience cost). */
   private double concessionRatification(int a, int b) {
     int nA = m.nA;
-    int mo = trueMot[a];
+    int mo = state.trueMot[a];
     prepareMotives(a, b);
     typeValues(a, typeOf(a), b, winProb(a, b));
-    double value = vRes * m.uOfferTo[a][mo * nA + b] - m.audienceCost * rhetoric[a * nA + b];
-    return accept(m.lambda, value - Math.max(vH, vW), war[a * nA + b]);
+    double value = vRes * m.uOfferTo[a][mo * nA + b] - m.audienceCost * state.rhetoric[a * nA + b];
+    return accept(m.lambda, value - Math.max(vH, vW), state.war[a * nA + b]);
   }
 
   private void endWar(int a, int b) {
     int nA = m.nA;
-    if (war[a * nA + b]) {
+    if (state.war[a * nA + b]) {
       setWar(a, b, false);
       record(a, b, A_CEASEFIRE, -1);
       if (tracer != null) {
-        tracer.note(week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
+        tracer.note(state.week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
       }
     }
   }
@@ -1906,14 +1788,14 @@ public final class Simulator implements RunView {
       record(a, b, A_AGREEMENT, -1);
     }
     endWar(a, b);
-    hostility[a * nA + b] *= 0.5;
-    hostility[b * nA + a] *= 0.5;
-    rhetoric[a * nA + b] *= 0.5;
-    rhetoric[b * nA + a] *= 0.5;
-    pressure[a * nA + b] = 0;
-    pressure[b * nA + a] = 0;
+    state.hostility[a * nA + b] *= 0.5;
+    state.hostility[b * nA + a] *= 0.5;
+    state.rhetoric[a * nA + b] *= 0.5;
+    state.rhetoric[b * nA + a] *= 0.5;
+    state.pressure[a * nA + b] = 0;
+    state.pressure[b * nA + a] = 0;
     if ((a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA)) {
-      principalDeal = true;
+      state.principalDeal = true;
       checkSettlement();
     }
   }
@@ -1923,22 +1805,22 @@ public final class Simulator implements RunView {
    * them goes on (a war with a third party is part of the crisis: the deal cannot settle it).
    */
   private void checkSettlement() {
-    if (!principalDeal || settled) {
+    if (!state.principalDeal || state.settled) {
       return;
     }
     if (atWarAny(m.principalA) || atWarAny(m.principalB)) {
-      if (tracer != null && !deferredNoted) {
-        deferredNoted = true;
-        tracer.note(week, "the principal adversaries have a deal, but a war involving one of"
+      if (tracer != null && !state.deferredNoted) {
+        state.deferredNoted = true;
+        tracer.note(state.week, "the principal adversaries have a deal, but a war involving one of"
             + " them goes on: the crisis is not over");
       }
       return;
     }
-    settled = true;
-    absorbed = true;
-    endWeek = week;
+    state.settled = true;
+    state.absorbed = true;
+    state.endWeek = state.week;
     if (tracer != null) {
-      tracer.note(week, "the principal adversaries settle: the crisis ends");
+      tracer.note(state.week, "the principal adversaries settle: the crisis ends");
     }
   }
 
@@ -1973,40 +1855,40 @@ public final class Simulator implements RunView {
     }
     if (act == A_INSULT || act == A_THREATEN || act == A_THREATEN_BREAK
         || act == A_THREATEN_NUC) {
-      rhetoric[ab] = Math.min(1.0, rhetoric[ab] + m.rhetoricStep);
+      state.rhetoric[ab] = Math.min(1.0, state.rhetoric[ab] + m.rhetoricStep);
     } else if (act == A_BREAK) {
-      int ch = Math.min(SEVERED, channel[ab] + 1);
+      int ch = Math.min(SEVERED, state.channel[ab] + 1);
       setChannel(a, b, ch);
     } else if (act == A_RESTORE) {
-      int ch = Math.max(OPEN, channel[ab] - 1);
+      int ch = Math.max(OPEN, state.channel[ab] - 1);
       setChannel(a, b, ch);
     } else if (act == A_SANCTION) {
-      pressure[ab] += m.coercionPain;
+      state.pressure[ab] += m.coercionPain;
     } else if (act == A_BLOCKADE) {
-      pressure[ab] += 2 * m.coercionPain;
+      state.pressure[ab] += 2 * m.coercionPain;
     } else if (act == A_MOBILIZE && t >= 0) {
       // the call-up draws on the actor's remaining reserve, which the fallen do not refill
-      double f = forces[a * nT + t];
+      double f = state.forces[a * nT + t];
       double add = f * m.mobilizeShare;
-      if (add <= reserve[a]) {
-        forces[a * nT + t] = f * (1 + m.mobilizeShare);
-        reserve[a] -= add;
+      if (add <= state.reserve[a]) {
+        state.forces[a * nT + t] = f * (1 + m.mobilizeShare);
+        state.reserve[a] -= add;
       } else {
-        add = reserve[a];
-        forces[a * nT + t] = f + add;
-        reserve[a] = 0;
+        add = state.reserve[a];
+        state.forces[a * nT + t] = f + add;
+        state.reserve[a] = 0;
       }
       if (tracer != null) {
-        tracer.note(week, String.format(java.util.Locale.ROOT,
+        tracer.note(state.week, String.format(java.util.Locale.ROOT,
             "%s mobilises %.1fk troops in %s (%.1fk there now; reserve left %.1fk%s)",
-            m.actorIds[a], add, m.theaterIds[t], forces[a * nT + t], reserve[a],
-            reserve[a] == 0 ? ", exhausted" : ""));
+            m.actorIds[a], add, m.theaterIds[t], state.forces[a * nT + t], state.reserve[a],
+            state.reserve[a] == 0 ? ", exhausted" : ""));
       }
     } else if (act == A_CONCEDE) {
       double pRat = concessionRatification(a, b);
-      boolean ratified = rng.nextDouble() < pRat;
+      boolean ratified = state.rng.nextDouble() < pRat;
       if (tracer != null) {
-        tracer.note(week, m.actorIds[a] + "'s concession to " + m.actorIds[b]
+        tracer.note(state.week, m.actorIds[a] + "'s concession to " + m.actorIds[b]
             + (ratified ? " stands" : " is disowned at home")
             + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
       }
@@ -2016,32 +1898,32 @@ public final class Simulator implements RunView {
     } else if (act == A_ARM_PROXY) {
       // b is the recipient here; raise its effectiveness where it fights
       for (int u = 0; u < nT; u++) {
-        if (forces[b * nT + u] > 0) {
-          eff[b * nT + u] = Math.min(3.0, eff[b * nT + u] * (1 + m.proxyBoost));
+        if (state.forces[b * nT + u] > 0) {
+          state.eff[b * nT + u] = Math.min(3.0, state.eff[b * nT + u] * (1 + m.proxyBoost));
         }
       }
       // a standing aid commitment: a share of a's strength counts on b's side from now on
-      support[a * nA + b] = Math.max(support[a * nA + b], m.aidShare);
+      state.support[a * nA + b] = Math.max(state.support[a * nA + b], m.aidShare);
       if (against >= 0) {
         addHostility(a, against, m.goldsteinHostility * 4);
       }
     } else if (act == A_ALLIANCE) {
-      cred[ab] = Math.max(cred[ab], m.allianceCredibility);
-      cred[b * nA + a] = Math.max(cred[b * nA + a], m.allianceCredibility);
-      allied[ab] = true;
-      allied[b * nA + a] = true;
+      state.cred[ab] = Math.max(state.cred[ab], m.allianceCredibility);
+      state.cred[b * nA + a] = Math.max(state.cred[b * nA + a], m.allianceCredibility);
+      state.allied[ab] = true;
+      state.allied[b * nA + a] = true;
       addHostility(a, b, -gd * m.goldsteinHostility);
     }
   }
 
   private void setChannel(int a, int b, int ch) {
     int nA = m.nA;
-    if (channel[a * nA + b] != ch && tracer != null) {
-      tracer.note(week, "channel " + m.actorIds[a] + "–" + m.actorIds[b] + ": "
-          + channelName(channel[a * nA + b]) + " → " + channelName(ch));
+    if (state.channel[a * nA + b] != ch && tracer != null) {
+      tracer.note(state.week, "channel " + m.actorIds[a] + "–" + m.actorIds[b] + ": "
+          + channelName(state.channel[a * nA + b]) + " → " + channelName(ch));
     }
-    channel[a * nA + b] = ch;
-    channel[b * nA + a] = ch;
+    state.channel[a * nA + b] = ch;
+    state.channel[b * nA + a] = ch;
   }
 
   /** Name of a channel state. */
@@ -2052,39 +1934,39 @@ public final class Simulator implements RunView {
   private void attack(int a, int b, int t) {
     int nA = m.nA;
     int nT = m.nT;
-    if (forces[a * nT + t] <= 0) {
+    if (state.forces[a * nT + t] <= 0) {
       int from = -1;
       double bf = 0;
       for (int u = 0; u < nT; u++) {
-        if (m.adj[t * nT + u] && forces[a * nT + u] > bf) {
-          bf = forces[a * nT + u];
+        if (m.adj[t * nT + u] && state.forces[a * nT + u] > bf) {
+          bf = state.forces[a * nT + u];
           from = u;
         }
       }
       if (from >= 0) {
         double moved = m.attackCommit * bf;
-        forces[a * nT + from] -= moved;
-        forces[a * nT + t] += moved;
-        eff[a * nT + t] = eff[a * nT + from];
+        state.forces[a * nT + from] -= moved;
+        state.forces[a * nT + t] += moved;
+        state.eff[a * nT + t] = state.eff[a * nT + from];
       }
     }
     record(a, b, A_ATTACK, t);
     addHostility(a, b, 1.0);
-    boolean newWar = !war[a * nA + b];
+    boolean newWar = !state.war[a * nA + b];
     setWar(a, b, true);
     if (newWar) {
       if (tracer != null) {
-        tracer.note(week, "war between " + m.actorIds[a] + " and " + m.actorIds[b]);
+        tracer.note(state.week, "war between " + m.actorIds[a] + " and " + m.actorIds[b]);
       }
       // alliance triggers: each ally of b intervenes with its commitment's credibility
       for (int c = 0; c < nA; c++) {
-        double cr = cred[c * nA + b];
-        if (cr <= 0 || c == a || war[c * nA + a]) {
+        double cr = state.cred[c * nA + b];
+        if (cr <= 0 || c == a || state.war[c * nA + a]) {
           continue;
         }
-        boolean joins = rng.nextDouble() < cr;
+        boolean joins = state.rng.nextDouble() < cr;
         if (tracer != null) {
-          tracer.note(week, m.actorIds[c] + (joins ? " honours" : " does not honour")
+          tracer.note(state.week, m.actorIds[c] + (joins ? " honours" : " does not honour")
               + " its commitment to " + m.actorIds[b] + " (credibility " + cr + ")");
         }
         if (joins) {
@@ -2101,12 +1983,12 @@ public final class Simulator implements RunView {
     int nA = m.nA;
     int nT = m.nT;
     if (act == A_STRAT_CF || act == A_STRAT_CV) {
-      if (st[a] <= 0) {
+      if (state.st[a] <= 0) {
         return;
       }
-    } else if (act != A_NUC_DEMO && ns[a] <= 0) {
+    } else if (act != A_NUC_DEMO && state.ns[a] <= 0) {
       return;
-    } else if (act == A_NUC_DEMO && ns[a] + st[a] <= 0) {
+    } else if (act == A_NUC_DEMO && state.ns[a] + state.st[a] <= 0) {
       return;
     }
     if (act == A_NUC_FORCES && t < 0) {
@@ -2117,31 +1999,31 @@ public final class Simulator implements RunView {
     }
     record(a, b, act, t);
     addHostility(a, b, 1.0);
-    nuclearUsed = true;
+    state.nuclearUsed = true;
     refreshCachesAfterNuclear = true;
-    struck[b] = true;
+    state.struck[b] = true;
     for (int c = 0; c < nA; c++) {
-      if (allied[c * nA + b]) {
-        struck[c] = true;
+      if (state.allied[c * nA + b]) {
+        state.struck[c] = true;
       }
     }
     if (act == A_NUC_DEMO) {
-      if (ns[a] > 0) {
-        ns[a]--;
+      if (state.ns[a] > 0) {
+        state.ns[a]--;
       } else {
-        st[a]--;
+        state.st[a]--;
       }
     } else if (act == A_NUC_FORCES) {
-      int used = Math.min(ns[a], m.warheadsPerStrike);
-      ns[a] -= used;
+      int used = Math.min(state.ns[a], m.warheadsPerStrike);
+      state.ns[a] -= used;
       if (t >= 0) {
-        double killed = m.nuclearForceKill * forces[b * nT + t];
-        forces[b * nT + t] -= killed;
+        double killed = m.nuclearForceKill * state.forces[b * nT + t];
+        state.forces[b * nT + t] -= killed;
         addDeaths(b, CasualtyKind.NUCLEAR, killed * 1000 * 0.5);
         int hits = 0;
         for (int k : m.theaterTargets[t]) {
           int kind = m.tgtKind[k];
-          if (hits < used && !targetHit[k] && (kind == TargetKind.FORCES.ordinal()
+          if (hits < used && !state.targetHit[k] && (kind == TargetKind.FORCES.ordinal()
               || kind == TargetKind.MILITARY_BASE.ordinal())) {
             hitTarget(a, k, 0);
             hits++;
@@ -2149,20 +2031,20 @@ public final class Simulator implements RunView {
         }
       }
     } else if (act == A_NUC_CITY) {
-      ns[a]--;
+      state.ns[a]--;
       if (t >= 0) {
         for (int k : m.theaterTargets[t]) {
-          if (!targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
+          if (!state.targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
             hitTarget(a, k, 0);
             break;
           }
         }
       }
     } else {
-      strategicUsed = true;
-      int salvo = Math.max(1, (int) Math.ceil(m.strategicSalvo * st[a]));
-      salvo = Math.min(salvo, st[a]);
-      st[a] -= salvo;
+      state.strategicUsed = true;
+      int salvo = Math.max(1, (int) Math.ceil(m.strategicSalvo * state.st[a]));
+      salvo = Math.min(salvo, state.st[a]);
+      state.st[a] -= salvo;
       boolean cf = act == A_STRAT_CF;
       int hits = 0;
       boolean anyHome = false;
@@ -2174,31 +2056,31 @@ public final class Simulator implements RunView {
         for (int k : m.theaterTargets[u]) {
           int kind = m.tgtKind[k];
           boolean fits = cf ? kind != TargetKind.CITY.ordinal() : kind == TargetKind.CITY.ordinal();
-          if (fits && !targetHit[k] && hits < salvo) {
+          if (fits && !state.targetHit[k] && hits < salvo) {
             hitTarget(a, k, 1);
             hits++;
           }
         }
         if (cf) {
-          double killed = 0.5 * forces[b * nT + u];
-          forces[b * nT + u] -= killed;
+          double killed = 0.5 * state.forces[b * nT + u];
+          state.forces[b * nT + u] -= killed;
           addDeaths(b, CasualtyKind.NUCLEAR, killed * 1000 * 0.5);
         }
       }
       if (cf) {
-        st[b] -= st[b] / 2;
-        ns[b] -= ns[b] / 2;
+        state.st[b] -= state.st[b] / 2;
+        state.ns[b] -= state.ns[b] / 2;
       }
       if (hits == 0) {
         // the strike happened but no listed target can be priced: deaths are unknown
         addDeaths(b, CasualtyKind.NUCLEAR, Double.NaN);
         if (tracer != null && !anyHome) {
-          tracer.note(week, "no listed targets of " + m.actorIds[b]
+          tracer.note(state.week, "no listed targets of " + m.actorIds[b]
               + ": casualties of the strike cannot be computed");
         }
       }
-      absorbed = true;
-      endWeek = week;
+      state.absorbed = true;
+      state.endWeek = state.week;
     }
     if (!allowRetaliation) {
       return;
@@ -2206,17 +2088,17 @@ public final class Simulator implements RunView {
     // doctrine governs retaliation: the victim answers in kind with its retaliation probability
     int rung = ACTIONS[act].rung();
     if (rung >= 7 && nuclearArmed(b)) {
-      boolean retaliates = rng.nextDouble() < m.retaliation[b];
+      boolean retaliates = state.rng.nextDouble() < m.retaliation[b];
       if (tracer != null) {
-        tracer.note(week, m.actorIds[b] + (retaliates ? " retaliates" : " does not retaliate")
+        tracer.note(state.week, m.actorIds[b] + (retaliates ? " retaliates" : " does not retaliate")
             + " (doctrine retaliation probability " + m.retaliation[b] + ")");
       }
       if (retaliates) {
-        if (rung >= 8 && st[b] > 0) {
+        if (rung >= 8 && state.st[b] > 0) {
           nuclear(b, a, A_STRAT_CV, -1, false);
-        } else if (ns[b] > 0) {
+        } else if (state.ns[b] > 0) {
           nuclear(b, a, act == A_NUC_CITY ? A_NUC_CITY : A_NUC_FORCES, -1, false);
-        } else if (st[b] > 0) {
+        } else if (state.st[b] > 0) {
           nuclear(b, a, A_STRAT_CF, -1, false);
         }
       }
@@ -2224,9 +2106,9 @@ public final class Simulator implements RunView {
   }
 
   private void hitTarget(int a, int k, int cls) {
-    targetHit[k] = true;
+    state.targetHit[k] = true;
     int t = m.tgtTheater[k];
-    int victim = m.home[t] >= 0 ? m.home[t] : control[t];
+    int victim = m.home[t] >= 0 ? m.home[t] : state.control[t];
     if (victim < 0) {
       return;
     }
@@ -2234,7 +2116,7 @@ public final class Simulator implements RunView {
     double d = m.nucDeaths[idx] + m.nucFallout[idx];
     addDeaths(victim, CasualtyKind.NUCLEAR, d);
     if (tracer != null) {
-      tracer.note(week, String.format(java.util.Locale.ROOT,
+      tracer.note(state.week, String.format(java.util.Locale.ROOT,
           "%s strikes %s (%s): %s deaths, %s injured", m.actorIds[a], m.tgtName[k],
           m.theaterIds[t], fmt(d), fmt(m.nucInjuries[idx])));
     }
@@ -2245,7 +2127,7 @@ public final class Simulator implements RunView {
   }
 
   private void addDeaths(int a, CasualtyKind k, double v) {
-    deaths[a * NK + k.ordinal()] += v;
+    state.deaths[a * NK + k.ordinal()] += v;
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -2255,7 +2137,7 @@ public final class Simulator implements RunView {
     int nA = m.nA;
     int nT = m.nT;
     for (int t = 0; t < nT; t++) {
-      int ctl = control[t];
+      int ctl = state.control[t];
       double att = 0;
       double attW = 0;
       double def = 0;
@@ -2263,16 +2145,16 @@ public final class Simulator implements RunView {
       int lead = -1;
       double leadF = 0;
       for (int c = 0; c < nA; c++) {
-        double f = forces[c * nT + t];
+        double f = state.forces[c * nT + t];
         sideF[c] = 0;
         if (f <= 0) {
           continue;
         }
-        boolean enemy = ctl >= 0 && c != ctl && war[c * nA + ctl];
-        boolean friend = ctl < 0 || c == ctl || (!war[c * nA + ctl] && allied[c * nA + ctl]);
+        boolean enemy = ctl >= 0 && c != ctl && state.war[c * nA + ctl];
+        boolean friend = ctl < 0 || c == ctl || (!state.war[c * nA + ctl] && state.allied[c * nA + ctl]);
         if (enemy) {
           att += f;
-          attW += f * eff[c * nT + t];
+          attW += f * state.eff[c * nT + t];
           sideF[c] = 1;
           if (f > leadF) {
             leadF = f;
@@ -2280,7 +2162,7 @@ public final class Simulator implements RunView {
           }
         } else if (friend) {
           def += f;
-          defW += f * eff[c * nT + t];
+          defW += f * state.eff[c * nT + t];
           sideF[c] = 2;
         }
       }
@@ -2305,9 +2187,9 @@ public final class Simulator implements RunView {
         if (sideF[c] == 0) {
           continue;
         }
-        double f = forces[c * nT + t];
+        double f = state.forces[c * nT + t];
         double loss = sideF[c] == 1 ? attLoss * f / att : defLoss * f / def;
-        forces[c * nT + t] = Math.max(0, f - loss);
+        state.forces[c * nT + t] = Math.max(0, f - loss);
         double d = loss * 1000 * m.killedShare;
         addDeaths(c, CasualtyKind.MILITARY, d);
         milDeaths += d;
@@ -2318,7 +2200,7 @@ public final class Simulator implements RunView {
       }
       double ratio = Lanchester.forceRatio(attLeft, effA, defLeft, effD, tau);
       if (tracer != null) {
-        tracer.note(week, String.format(java.util.Locale.ROOT,
+        tracer.note(state.week, String.format(java.util.Locale.ROOT,
             "combat in %s: attackers lose %.1fk (%.1fk left), defenders lose %.1fk (%.1fk left);"
                 + " effective ratio %.2f", m.theaterIds[t], attLoss, attLeft, defLoss, defLeft,
             ratio));
@@ -2333,9 +2215,9 @@ public final class Simulator implements RunView {
     if (to < 0 || to == from) {
       return;
     }
-    control[t] = to;
+    state.control[t] = to;
     if (tracer != null) {
-      tracer.note(week, m.actorIds[to] + " takes control of " + m.theaterIds[t]
+      tracer.note(state.week, m.actorIds[to] + " takes control of " + m.theaterIds[t]
           + (from >= 0 ? " from " + m.actorIds[from] : ""));
     }
   }
@@ -2344,61 +2226,61 @@ public final class Simulator implements RunView {
   // recording, questions, outcome
 
   private void record(int a, int b, int act, int t) {
-    if (nEv < LOG_CAPACITY) {
-      logWeek[nEv] = week;
-      logActor[nEv] = a;
-      logTarget[nEv] = b;
-      logAction[nEv] = act;
-      logTheater[nEv] = t;
-      nEv++;
+    if (state.nEv < LOG_CAPACITY) {
+      state.logWeek[state.nEv] = state.week;
+      state.logActor[state.nEv] = a;
+      state.logTarget[state.nEv] = b;
+      state.logAction[state.nEv] = ACTIONS[act];
+      state.logTheater[state.nEv] = t;
+      state.nEv++;
     }
-    nEvTotal++;
+    state.nEvTotal++;
     int rung = ACTIONS[act].rung();
-    if (rung > highest) {
-      highest = rung;
+    if (rung > state.highest) {
+      state.highest = rung;
     }
     for (int r = 0; r <= rung; r++) {
-      if (firstRung[r] < 0) {
-        firstRung[r] = week;
+      if (state.firstRung[r] < 0) {
+        state.firstRung[r] = state.week;
       }
     }
-    if (act == A_ATTACK && b >= 0 && !principalWar) {
+    if (act == A_ATTACK && b >= 0 && !state.principalWar) {
       int sa = m.side[a];
       int sb = m.side[b];
       if (sa != 0 && sb != 0 && sa != sb) {
-        principalWar = true;
-        principalWarWeek = week;
+        state.principalWar = true;
+        state.principalWarWeek = state.week;
       }
     }
     if (act == A_ATTACK && b >= 0 && m.side[a] != 0 && m.side[b] != 0 && m.side[a] != m.side[b]) {
-      principalDeal = false;
+      state.principalDeal = false;
     }
     for (int q = 0; q < m.nQ; q++) {
-      if (answer[q] || m.qKind[q] != QuestionKind.ACTION.ordinal() || week > m.qWithin[q]) {
+      if (state.answer[q] || m.qKind[q] != QuestionKind.ACTION.ordinal() || state.week > m.qWithin[q]) {
         continue;
       }
       if ((m.qActor[q] < 0 || m.qActor[q] == a) && (m.qTarget[q] < 0 || m.qTarget[q] == b)
           && (m.qActions[q] & (1L << act)) != 0 && (m.qTheater[q] < 0 || m.qTheater[q] == t)) {
-        answer[q] = true;
+        state.answer[q] = true;
       }
     }
   }
 
   private void checkStepQuestions() {
     for (int q = 0; q < m.nQ; q++) {
-      if (answer[q] || week > m.qWithin[q]) {
+      if (state.answer[q] || state.week > m.qWithin[q]) {
         continue;
       }
       int kind = m.qKind[q];
       if (kind == QuestionKind.CONTROL.ordinal()) {
-        answer[q] = m.qTheater[q] >= 0 && control[m.qTheater[q]] == m.qActor[q];
+        state.answer[q] = m.qTheater[q] >= 0 && state.control[m.qTheater[q]] == m.qActor[q];
       } else if (kind == QuestionKind.CHANNEL_SEVERED.ordinal()) {
         if (m.qActor[q] >= 0 && m.qTarget[q] >= 0) {
-          answer[q] = channel[m.qActor[q] * m.nA + m.qTarget[q]] == SEVERED;
+          state.answer[q] = state.channel[m.qActor[q] * m.nA + m.qTarget[q]] == SEVERED;
         } else if (m.qActor[q] >= 0) {
           for (int b = 0; b < m.nA; b++) {
-            if (b != m.qActor[q] && channel[m.qActor[q] * m.nA + b] == SEVERED) {
-              answer[q] = true;
+            if (b != m.qActor[q] && state.channel[m.qActor[q] * m.nA + b] == SEVERED) {
+              state.answer[q] = true;
             }
           }
         }
@@ -2407,34 +2289,34 @@ public final class Simulator implements RunView {
   }
 
   private void finish() {
-    if (!absorbed) {
-      endWeek = m.horizon;
-      week = m.horizon;
+    if (!state.absorbed) {
+      state.endWeek = m.horizon;
+      state.week = m.horizon;
     }
-    if (strategicUsed) {
-      outcome = Outcome.STRATEGIC_NUCLEAR;
-    } else if (nuclearUsed) {
-      outcome = Outcome.LIMITED_NUCLEAR;
-    } else if (principalWar) {
-      outcome = Outcome.CONVENTIONAL_WAR;
-    } else if (settled) {
-      outcome = Outcome.SETTLEMENT;
+    if (state.strategicUsed) {
+      state.outcome = Outcome.STRATEGIC_NUCLEAR;
+    } else if (state.nuclearUsed) {
+      state.outcome = Outcome.LIMITED_NUCLEAR;
+    } else if (state.principalWar) {
+      state.outcome = Outcome.CONVENTIONAL_WAR;
+    } else if (state.settled) {
+      state.outcome = Outcome.SETTLEMENT;
     } else {
-      outcome = Outcome.FROZEN;
+      state.outcome = Outcome.FROZEN;
     }
     for (int q = 0; q < m.nQ; q++) {
       if (m.qKind[q] != QuestionKind.OUTCOME.ordinal()) {
         continue;
       }
-      boolean in = (m.qOutcomes[q] & (1 << outcome.ordinal())) != 0;
-      int when = switch (outcome) {
-        case STRATEGIC_NUCLEAR -> firstRung[8];
-        case LIMITED_NUCLEAR -> firstRung[6];
-        case CONVENTIONAL_WAR -> principalWarWeek;
-        case SETTLEMENT -> endWeek;
+      boolean in = (m.qOutcomes[q] & (1 << state.outcome.ordinal())) != 0;
+      int when = switch (state.outcome) {
+        case STRATEGIC_NUCLEAR -> state.firstRung[8];
+        case LIMITED_NUCLEAR -> state.firstRung[6];
+        case CONVENTIONAL_WAR -> state.principalWarWeek;
+        case SETTLEMENT -> state.endWeek;
         case FROZEN -> m.horizon;
       };
-      answer[q] = in && (outcome == Outcome.FROZEN || when <= m.qWithin[q]);
+      state.answer[q] = in && (state.outcome == Outcome.FROZEN || when <= m.qWithin[q]);
     }
   }
 
@@ -2443,111 +2325,111 @@ public final class Simulator implements RunView {
 
   @Override
   public int runIndex() {
-    return runIndex;
+    return state.runIndex;
   }
 
   @Override
   public long seed() {
-    return seed;
+    return state.seed;
   }
 
   @Override
   public Outcome outcome() {
-    return outcome;
+    return state.outcome;
   }
 
   @Override
   public int highestRung() {
-    return highest;
+    return state.highest;
   }
 
   @Override
   public int endWeek() {
-    return endWeek;
+    return state.endWeek;
   }
 
   @Override
   public int firstWeekOfRung(int rung) {
-    return firstRung[rung];
+    return state.firstRung[rung];
   }
 
   @Override
   public boolean question(int q) {
-    return answer[q];
+    return state.answer[q];
   }
 
   @Override
   public double deaths(int actor, CasualtyKind kind) {
-    return deaths[actor * NK + kind.ordinal()];
+    return state.deaths[actor * NK + kind.ordinal()];
   }
 
   @Override
   public int finalController(int theater) {
-    return control[theater];
+    return state.control[theater];
   }
 
   @Override
   public int motive(int actor) {
-    return trueMot[actor];
+    return state.trueMot[actor];
   }
 
   /** Index of the resolve level drawn for an actor. */
   public int resolveLevel(int actor) {
-    return trueRes[actor];
+    return state.trueRes[actor];
   }
 
   @Override
   public int eventCount() {
-    return nEv;
+    return state.nEv;
   }
 
   /** Events including those beyond the log capacity. */
   public int eventCountTotal() {
-    return nEvTotal;
+    return state.nEvTotal;
   }
 
   @Override
   public int eventWeek(int i) {
-    return logWeek[i];
+    return state.logWeek[i];
   }
 
   @Override
   public int eventActor(int i) {
-    return logActor[i];
+    return state.logActor[i];
   }
 
   @Override
   public int eventTarget(int i) {
-    return logTarget[i];
+    return state.logTarget[i];
   }
 
   @Override
   public Action eventAction(int i) {
-    return ACTIONS[logAction[i]];
+    return state.logAction[i];
   }
 
   @Override
   public int eventTheater(int i) {
-    return logTheater[i];
+    return state.logTheater[i];
   }
 
   /** Observer's current belief that {@code about} is of type {@code type} (resolve×motive). */
   public double belief(int observer, int about, int type) {
-    return belief[(observer * m.nA + about) * m.maxTypes + type];
+    return state.belief[(observer * m.nA + about) * m.maxTypes + type];
   }
 
   /** Current forces (thousands) of an actor in a theater; never negative. */
   public double forces(int actor, int theater) {
-    return forces[actor * m.nT + theater];
+    return state.forces[actor * m.nT + theater];
   }
 
   /** Current channel between two actors: 0 open, 1 degraded, 2 severed. */
   public int channel(int a, int b) {
-    return channel[a * m.nA + b];
+    return state.channel[a * m.nA + b];
   }
 
   /** Current hostility between two actors. */
   public double hostility(int a, int b) {
-    return hostility[a * m.nA + b];
+    return state.hostility[a * m.nA + b];
   }
 }

@@ -1,0 +1,324 @@
+package org.detente.engine;
+
+import java.util.Arrays;
+import org.detente.model.Action;
+import org.detente.model.Outcome;
+
+/**
+ * Everything one run changes, in one object: the actors' forces and arsenals, territorial
+ * control, relations (hostility, rhetoric, pressure, aid, channels, wars, alliances), beliefs,
+ * drawn private types, the quantities derived once per week from them, the event log, the
+ * question answers and the run's own random stream. The model ({@link CompiledModel}) is what a
+ * run only reads; the state is what it writes.
+ *
+ * <p>A state can be copied deeply ({@link #copy()}, {@link #copyFrom}) so that a run can be
+ * cloned mid-way and continued with its own stream: continuing a copy gives exactly what the
+ * original gives from that week on. Arrays are allocated once per state; {@link #reset} and
+ * {@link #copyFrom} only write into them.
+ */
+final class RunState {
+
+  /** Events kept per run; later events still count for questions and outcomes. */
+  static final int LOG_CAPACITY = 4096;
+  /** Number of casualty kinds. */
+  static final int NK = CasualtyKind.values().length;
+  /** Channel states, as the scenario's Channel ordinals. */
+  static final int OPEN = 0;
+  static final int DEGRADED = 1;
+  static final int SEVERED = 2;
+  /** Hostility at week 0 at or above which a pair is at war from the start. */
+  static final double WAR_HOSTILITY = 0.95;
+
+  final int nA;
+  final int nT;
+  final int maxTypes;
+
+  /** The run's random stream. */
+  final Rng rng = new Rng();
+
+  // ---- the world -------------------------------------------------------------------------------
+  final double[] forces; // [a*nT+t] thousands of troops
+  final double[] eff; // [a*nT+t] effectiveness
+  final int[] ns; // non-strategic warheads left
+  final double[] reserve; // thousands of people each actor can still call up
+  final int[] st; // strategic warheads left
+  final int[] control; // [t] controlling actor or -1
+  final double[] hostility; // [a*nA+b], symmetric
+  final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
+  final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
+  final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
+  final int[] channel; // [a*nA+b]: OPEN, DEGRADED or SEVERED
+  final boolean[] war; // [a*nA+b], symmetric
+  final int[] warCount; // wars each actor is in
+  final double[] cred; // [c*nA+a]: credibility that c defends a
+  final boolean[] allied; // [a*nA+b]
+  final double[] belief; // [(a*nA+b)*maxTypes + type]: a's belief over b's type
+  final int[] trueRes; // drawn resolve level per actor
+  final int[] trueMot; // drawn motive per actor
+  final boolean[] struck; // actor or an ally was hit by nuclear weapons
+  final boolean[] targetHit; // per target
+
+  // ---- derived each week from the world (read by the week's steps) -----------------------------
+  final double[] totW; // weighted forces per actor
+  final boolean[] threat; // [b*nT+t]: b has forces in t or an adjacent theater
+  final double[] retaliation; // per actor: probability it or a nuclear ally retaliates
+  final boolean[] contested; // per actor: hostile forces on home soil
+
+  // ---- the run's course and results ------------------------------------------------------------
+  int runIndex;
+  long seed;
+  int week;
+  int endWeek;
+  int nextEvent; // index of the next scripted event not yet reached
+  Outcome outcome;
+  int highest;
+  final int[] firstRung = new int[Action.RUNGS];
+  final double[] deaths; // [a*NK + kind]
+  final boolean[] answer; // per question
+  boolean settled;
+  boolean principalDeal;
+  boolean deferredNoted;
+  boolean principalWar;
+  int principalWarWeek;
+  boolean nuclearUsed;
+  boolean strategicUsed;
+  boolean absorbed;
+
+  // ---- the event log ---------------------------------------------------------------------------
+  int nEv;
+  int nEvTotal;
+  final int[] logWeek = new int[LOG_CAPACITY];
+  final int[] logActor = new int[LOG_CAPACITY];
+  final int[] logTarget = new int[LOG_CAPACITY];
+  final Action[] logAction = new Action[LOG_CAPACITY];
+  final int[] logTheater = new int[LOG_CAPACITY];
+
+  // ---- work done (for the benchmark's cost model) ----------------------------------------------
+  int workDecisions;
+  int workRows;
+  int workTerms;
+  int workCounterpartTypes;
+
+  /** An empty state sized for a model; {@link #reset} starts a run in it. */
+  RunState(CompiledModel m) {
+    nA = m.nA;
+    nT = m.nT;
+    maxTypes = m.maxTypes;
+    forces = new double[nA * nT];
+    eff = new double[nA * nT];
+    ns = new int[nA];
+    reserve = new double[nA];
+    st = new int[nA];
+    control = new int[nT];
+    hostility = new double[nA * nA];
+    rhetoric = new double[nA * nA];
+    pressure = new double[nA * nA];
+    support = new double[nA * nA];
+    channel = new int[nA * nA];
+    war = new boolean[nA * nA];
+    warCount = new int[nA];
+    cred = new double[nA * nA];
+    allied = new boolean[nA * nA];
+    belief = new double[nA * nA * m.maxTypes];
+    trueRes = new int[nA];
+    trueMot = new int[nA];
+    struck = new boolean[nA];
+    targetHit = new boolean[m.nTargets];
+    totW = new double[nA];
+    threat = new boolean[nA * nT];
+    retaliation = new double[nA];
+    contested = new boolean[nA];
+    deaths = new double[nA * NK];
+    answer = new boolean[m.nQ];
+  }
+
+  /**
+   * Starts run {@code index} from its seed: the world at week 0 and each actor's private type
+   * drawn from the run's stream. The quantities derived each week keep their values until the
+   * week's first refresh.
+   */
+  void reset(CompiledModel m, long runSeed, int index) {
+    seed = runSeed;
+    runIndex = index;
+    rng.seed(runSeed);
+    System.arraycopy(m.forces0, 0, forces, 0, forces.length);
+    System.arraycopy(m.eff0, 0, eff, 0, eff.length);
+    System.arraycopy(m.nsWarheads, 0, ns, 0, nA);
+    System.arraycopy(m.reserve0, 0, reserve, 0, nA);
+    System.arraycopy(m.stWarheads, 0, st, 0, nA);
+    System.arraycopy(m.control0, 0, control, 0, nT);
+    System.arraycopy(m.hostility0, 0, hostility, 0, hostility.length);
+    System.arraycopy(m.rhetoric0, 0, rhetoric, 0, rhetoric.length);
+    System.arraycopy(m.channel0, 0, channel, 0, channel.length);
+    System.arraycopy(m.cred, 0, cred, 0, cred.length);
+    System.arraycopy(m.allied, 0, allied, 0, allied.length);
+    Arrays.fill(pressure, 0);
+    Arrays.fill(support, 0);
+    for (int i = 0; i < war.length; i++) {
+      war[i] = m.hostility0[i] >= WAR_HOSTILITY;
+    }
+    Arrays.fill(warCount, 0);
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        if (a != b && war[a * nA + b]) {
+          warCount[a]++;
+        }
+      }
+    }
+    Arrays.fill(struck, false);
+    Arrays.fill(targetHit, false);
+    Arrays.fill(deaths, 0);
+    Arrays.fill(answer, false);
+    Arrays.fill(firstRung, -1);
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        int off = (a * nA + b) * maxTypes;
+        double[] pr = m.typePrior[b];
+        System.arraycopy(pr, 0, belief, off, pr.length);
+      }
+    }
+    // draw each actor's private type
+    for (int a = 0; a < nA; a++) {
+      trueRes[a] = m.nRes[a] == 1 ? 0 : rng.pick(m.resPrior[a], 0, m.nRes[a]);
+      trueMot[a] =
+          m.fixedMotive[a] >= 0 ? m.fixedMotive[a]
+              : m.nMot[a] == 1 ? 0 : rng.pick(m.motPrior[a], 0, m.nMot[a]);
+    }
+    outcome = Outcome.FROZEN;
+    highest = 0;
+    settled = false;
+    principalDeal = false;
+    deferredNoted = false;
+    principalWar = false;
+    principalWarWeek = -1;
+    nuclearUsed = false;
+    strategicUsed = false;
+    absorbed = false;
+    nEv = 0;
+    nEvTotal = 0;
+    workDecisions = 0;
+    workRows = 0;
+    workTerms = 0;
+    workCounterpartTypes = 0;
+    week = 0;
+    nextEvent = 0;
+    endWeek = m.horizon;
+  }
+
+  /** A deep copy: the same world, course, log and position in the random stream. */
+  RunState copy(CompiledModel m) {
+    RunState c = new RunState(m);
+    c.copyFrom(this);
+    return c;
+  }
+
+  /** Makes this state a deep copy of {@code o}, a state of the same model; allocates nothing. */
+  void copyFrom(RunState o) {
+    if (o.nA != nA || o.nT != nT || o.maxTypes != maxTypes
+        || o.targetHit.length != targetHit.length || o.answer.length != answer.length) {
+      throw new IllegalArgumentException("states of different models");
+    }
+    rng.copyFrom(o.rng);
+    copy(o.forces, forces);
+    copy(o.eff, eff);
+    copy(o.ns, ns);
+    copy(o.reserve, reserve);
+    copy(o.st, st);
+    copy(o.control, control);
+    copy(o.hostility, hostility);
+    copy(o.rhetoric, rhetoric);
+    copy(o.pressure, pressure);
+    copy(o.support, support);
+    copy(o.channel, channel);
+    copy(o.war, war);
+    copy(o.warCount, warCount);
+    copy(o.cred, cred);
+    copy(o.allied, allied);
+    copy(o.belief, belief);
+    copy(o.trueRes, trueRes);
+    copy(o.trueMot, trueMot);
+    copy(o.struck, struck);
+    copy(o.targetHit, targetHit);
+    copy(o.totW, totW);
+    copy(o.threat, threat);
+    copy(o.retaliation, retaliation);
+    copy(o.contested, contested);
+    runIndex = o.runIndex;
+    seed = o.seed;
+    week = o.week;
+    endWeek = o.endWeek;
+    nextEvent = o.nextEvent;
+    outcome = o.outcome;
+    highest = o.highest;
+    copy(o.firstRung, firstRung);
+    copy(o.deaths, deaths);
+    copy(o.answer, answer);
+    settled = o.settled;
+    principalDeal = o.principalDeal;
+    deferredNoted = o.deferredNoted;
+    principalWar = o.principalWar;
+    principalWarWeek = o.principalWarWeek;
+    nuclearUsed = o.nuclearUsed;
+    strategicUsed = o.strategicUsed;
+    absorbed = o.absorbed;
+    nEv = o.nEv;
+    nEvTotal = o.nEvTotal;
+    System.arraycopy(o.logWeek, 0, logWeek, 0, nEv);
+    System.arraycopy(o.logActor, 0, logActor, 0, nEv);
+    System.arraycopy(o.logTarget, 0, logTarget, 0, nEv);
+    System.arraycopy(o.logAction, 0, logAction, 0, nEv);
+    System.arraycopy(o.logTheater, 0, logTheater, 0, nEv);
+    workDecisions = o.workDecisions;
+    workRows = o.workRows;
+    workTerms = o.workTerms;
+    workCounterpartTypes = o.workCounterpartTypes;
+  }
+
+  private static void copy(double[] from, double[] to) {
+    System.arraycopy(from, 0, to, 0, to.length);
+  }
+
+  private static void copy(int[] from, int[] to) {
+    System.arraycopy(from, 0, to, 0, to.length);
+  }
+
+  private static void copy(boolean[] from, boolean[] to) {
+    System.arraycopy(from, 0, to, 0, to.length);
+  }
+
+  // ---- small state operations shared by the steps ----------------------------------------------
+
+  /** Whether a is at war with anyone. */
+  boolean atWarAny(int a) {
+    return warCount[a] > 0;
+  }
+
+  /** Hostility between a and b moved by d, kept in [0, 1] and symmetric. */
+  void addHostility(int a, int b, double d) {
+    double h = Math.max(0, Math.min(1, hostility[a * nA + b] + d));
+    hostility[a * nA + b] = h;
+    hostility[b * nA + a] = h;
+  }
+
+  /** Starts or ends the war between a and b (both directions), keeping the war counts. */
+  void setWar(int a, int b, boolean on) {
+    if (war[a * nA + b] == on || a == b) {
+      return;
+    }
+    war[a * nA + b] = on;
+    war[b * nA + a] = on;
+    int d = on ? 1 : -1;
+    warCount[a] += d;
+    warCount[b] += d;
+  }
+
+  /** Adds deaths of a kind to an actor. */
+  void addDeaths(int a, CasualtyKind k, double v) {
+    deaths[a * NK + k.ordinal()] += v;
+  }
+
+  /** Whether a holds nuclear weapons of either class. */
+  boolean nuclearArmed(int a) {
+    return ns[a] + st[a] > 0;
+  }
+}
