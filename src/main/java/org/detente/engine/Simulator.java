@@ -23,7 +23,8 @@ public final class Simulator implements RunView {
   private static final int DEGRADED = RunState.DEGRADED;
   private static final int SEVERED = RunState.SEVERED;
   private static final int NK = RunState.NK;
-  private static final int MAXC = 24;
+  // the feasible actions of one decision: each action at most once
+  private static final int MAXC = Action.values().length;
   private static final int NZ = 5; // the most coefficients in one action's utility row
   /** Hostility at week 0 at or above which a pair is at war from the start. */
   static final double WAR_HOSTILITY = RunState.WAR_HOSTILITY;
@@ -33,70 +34,6 @@ public final class Simulator implements RunView {
    */
   static final double BELIEF_FLOOR = 1e-6;
 
-  private static final int A_WAIT = 0; // Action.WAIT
-  private static final int A_CONSULT = 1; // Action.CONSULT
-  private static final int A_NEGOTIATE = 2; // Action.NEGOTIATE
-  private static final int A_OFFER = 3; // Action.OFFER
-  private static final int A_CONCEDE = 4; // Action.CONCEDE
-  private static final int A_INTENT = 5; // Action.INTENT_TO_COOPERATE
-  private static final int A_RESTORE = 6; // Action.RESTORE_RELATIONS
-  private static final int A_AGREEMENT = 7; // Action.AGREEMENT
-  private static final int A_CEASEFIRE = 8; // Action.CEASEFIRE
-  private static final int A_INSULT = 9; // Action.INSULT
-  private static final int A_REJECT = 10; // Action.REJECT
-  private static final int A_THREATEN = 11; // Action.THREATEN
-  private static final int A_THREATEN_BREAK = 12; // Action.THREATEN_BREAK_RELATIONS
-  private static final int A_THREATEN_NUC = 13; // Action.THREATEN_NUCLEAR
-  private static final int A_BREAK = 14; // Action.BREAK_RELATIONS
-  private static final int A_SANCTION = 15; // Action.SANCTION
-  private static final int A_MOBILIZE = 16; // Action.MOBILIZE
-  private static final int A_ARM_PROXY = 17; // Action.ARM_PROXY
-  private static final int A_ALLIANCE = 18; // Action.FORM_ALLIANCE
-  private static final int A_BLOCKADE = 19; // Action.BLOCKADE
-  private static final int A_INCIDENT = 20; // Action.INCIDENT
-  private static final int A_ATTACK = 21; // Action.ATTACK
-  private static final int A_NUC_DEMO = 22; // Action.NUCLEAR_DEMONSTRATION
-  private static final int A_NUC_FORCES = 23; // Action.NUCLEAR_STRIKE_FORCES
-  private static final int A_NUC_CITY = 24; // Action.NUCLEAR_STRIKE_CITY
-  private static final int A_STRAT_CF = 25; // Action.STRATEGIC_COUNTERFORCE
-  private static final int A_STRAT_CV = 26; // Action.STRATEGIC_COUNTERVALUE
-  static {
-    // the action constants are literals so that they can label switch cases
-    int[][] pairs = {
-      {A_WAIT, Action.WAIT.ordinal()},
-      {A_CONSULT, Action.CONSULT.ordinal()},
-      {A_NEGOTIATE, Action.NEGOTIATE.ordinal()},
-      {A_OFFER, Action.OFFER.ordinal()},
-      {A_CONCEDE, Action.CONCEDE.ordinal()},
-      {A_INTENT, Action.INTENT_TO_COOPERATE.ordinal()},
-      {A_RESTORE, Action.RESTORE_RELATIONS.ordinal()},
-      {A_AGREEMENT, Action.AGREEMENT.ordinal()},
-      {A_CEASEFIRE, Action.CEASEFIRE.ordinal()},
-      {A_INSULT, Action.INSULT.ordinal()},
-      {A_REJECT, Action.REJECT.ordinal()},
-      {A_THREATEN, Action.THREATEN.ordinal()},
-      {A_THREATEN_BREAK, Action.THREATEN_BREAK_RELATIONS.ordinal()},
-      {A_THREATEN_NUC, Action.THREATEN_NUCLEAR.ordinal()},
-      {A_BREAK, Action.BREAK_RELATIONS.ordinal()},
-      {A_SANCTION, Action.SANCTION.ordinal()},
-      {A_MOBILIZE, Action.MOBILIZE.ordinal()},
-      {A_ARM_PROXY, Action.ARM_PROXY.ordinal()},
-      {A_ALLIANCE, Action.FORM_ALLIANCE.ordinal()},
-      {A_BLOCKADE, Action.BLOCKADE.ordinal()},
-      {A_INCIDENT, Action.INCIDENT.ordinal()},
-      {A_ATTACK, Action.ATTACK.ordinal()},
-      {A_NUC_DEMO, Action.NUCLEAR_DEMONSTRATION.ordinal()},
-      {A_NUC_FORCES, Action.NUCLEAR_STRIKE_FORCES.ordinal()},
-      {A_NUC_CITY, Action.NUCLEAR_STRIKE_CITY.ordinal()},
-      {A_STRAT_CF, Action.STRATEGIC_COUNTERFORCE.ordinal()},
-      {A_STRAT_CV, Action.STRATEGIC_COUNTERVALUE.ordinal()}
-    };
-    for (int[] pr : pairs) {
-      if (pr[0] != pr[1]) {
-        throw new ExceptionInInitializerError("action constant out of step with Action");
-      }
-    }
-  }
   private static final Action[] ACTIONS = Action.values();
 
   private final CompiledModel m;
@@ -114,14 +51,15 @@ public final class Simulator implements RunView {
   // ---- decision scratch --------------------------------------------------------------------------
   private final int[] pendActor;
   private final int[] pendTarget;
-  private final int[] pendAction;
+  private final Action[] pendAction;
   private final int[] pendTheater;
   private final int[] pendAux; // recipient of arm-proxy / partner of alliance
   private final double[] pendLik; // [p*maxTypes + type]
   private final double[] pendNoise;
   private int nPend;
   private boolean refreshCachesAfterNuclear;
-  private final int[] cAct = new int[MAXC];
+  private final Action[] cAct = new Action[MAXC];
+  private final int[] trAct = new int[MAXC];
   private final int[] cTh = new int[MAXC];
   private final int[] cAux = new int[MAXC];
   private final double[] util; // [type*MAXC + c]
@@ -186,7 +124,7 @@ public final class Simulator implements RunView {
     int maxPend = nA * (nA - 1) + 8;
     pendActor = new int[maxPend];
     pendTarget = new int[maxPend];
-    pendAction = new int[maxPend];
+    pendAction = new Action[maxPend];
     pendTheater = new int[maxPend];
     pendAux = new int[maxPend];
     pendNoise = new double[maxPend];
@@ -400,7 +338,7 @@ public final class Simulator implements RunView {
         }
         int x = state.rng.nextDouble() < 0.5 ? a : b;
         int y = x == a ? b : a;
-        record(x, y, A_INCIDENT, t);
+        record(x, y, Action.INCIDENT, t);
         boolean clarified = state.rng.nextDouble() >= noiseOf(x, y);
         if (tracer != null) {
           tracer.note(state.week, "incident between " + m.actorIds[x] + " and " + m.actorIds[y]
@@ -771,8 +709,8 @@ public final class Simulator implements RunView {
     if (tracer != null) {
       traceDecision(a, b, n, row, chosen, perceived, eps);
     }
-    int act = cAct[chosen];
-    if (act == A_WAIT && m.nTypes[a] == 1) {
+    Action act = cAct[chosen];
+    if (act == Action.WAIT && m.nTypes[a] == 1) {
       return; // nothing observable, nothing to learn
     }
     int pi = nPend++;
@@ -796,10 +734,13 @@ public final class Simulator implements RunView {
       trUtil[c] = util[row + c];
       trProb[c] = prob[row + c] / s;
     }
-    tracer.decision(this, state.week, a, b, n, cAct, cTh, trUtil, trProb, chosen);
+    for (int c = 0; c < n; c++) {
+      trAct[c] = cAct[c].ordinal();
+    }
+    tracer.decision(this, state.week, a, b, n, trAct, cTh, trUtil, trProb, chosen);
     if (perceived != chosen) {
       tracer.note(state.week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
-          + ACTIONS[cAct[chosen]].id() + " as " + ACTIONS[cAct[perceived]].id()
+          + cAct[chosen].id() + " as " + cAct[perceived].id()
           + " (channel " + channelName(state.channel[ab]) + ", noise " + eps + ")");
     }
   }
@@ -810,74 +751,74 @@ public final class Simulator implements RunView {
    */
   private int feasibleActions(int a, int b, boolean atWar, boolean talk, int ch) {
     int n = 0;
-    n = add(n, A_WAIT, -1, -1);
-    n = add(n, A_INTENT, -1, -1);
-    n = add(n, A_INSULT, -1, -1);
-    n = add(n, A_THREATEN, -1, -1);
-    n = add(n, A_CONCEDE, -1, -1);
+    n = add(n, Action.WAIT, -1, -1);
+    n = add(n, Action.INTENT_TO_COOPERATE, -1, -1);
+    n = add(n, Action.INSULT, -1, -1);
+    n = add(n, Action.THREATEN, -1, -1);
+    n = add(n, Action.CONCEDE, -1, -1);
     if (talk) {
-      n = add(n, A_CONSULT, -1, -1);
-      n = add(n, A_NEGOTIATE, -1, -1);
-      n = add(n, A_OFFER, -1, -1);
+      n = add(n, Action.CONSULT, -1, -1);
+      n = add(n, Action.NEGOTIATE, -1, -1);
+      n = add(n, Action.OFFER, -1, -1);
       if (atWar) {
-        n = add(n, A_CEASEFIRE, -1, -1);
+        n = add(n, Action.CEASEFIRE, -1, -1);
       }
     }
     if (ch != OPEN) {
-      n = add(n, A_RESTORE, -1, -1);
+      n = add(n, Action.RESTORE_RELATIONS, -1, -1);
     }
     if (ch != SEVERED) {
-      n = add(n, A_THREATEN_BREAK, -1, -1);
-      n = add(n, A_BREAK, -1, -1);
+      n = add(n, Action.THREATEN_BREAK_RELATIONS, -1, -1);
+      n = add(n, Action.BREAK_RELATIONS, -1, -1);
     }
     if (!atWar) {
-      n = add(n, A_SANCTION, -1, -1);
+      n = add(n, Action.SANCTION, -1, -1);
     }
     final int front = frontTheater(a, b);
     if (front >= 0) {
-      n = add(n, A_MOBILIZE, front, -1);
+      n = add(n, Action.MOBILIZE, front, -1);
       if (!atWar) {
-        n = add(n, A_BLOCKADE, front, -1);
+        n = add(n, Action.BLOCKADE, front, -1);
       }
     }
     final int attackT = attackTheater(a, b);
     if (attackT >= 0) {
-      n = add(n, A_ATTACK, attackT, -1);
+      n = add(n, Action.ATTACK, attackT, -1);
     }
     int proxy = atWar ? -1 : proxyFor(a, b);
     if (proxy >= 0) {
-      n = add(n, A_ARM_PROXY, -1, proxy);
+      n = add(n, Action.ARM_PROXY, -1, proxy);
     }
     int partner = partnerAgainst(a, b);
     if (partner >= 0) {
-      n = add(n, A_ALLIANCE, -1, partner);
+      n = add(n, Action.FORM_ALLIANCE, -1, partner);
     }
     if (nuclearArmed(a) && m.doctrine[a] != DoctrineKind.NONE.ordinal()) {
-      n = add(n, A_THREATEN_NUC, -1, -1);
+      n = add(n, Action.THREATEN_NUCLEAR, -1, -1);
     }
     int nucForcesT = -1;
     int cityT = -1;
     if (nuclearUnlocked(a, b)) {
-      n = add(n, A_NUC_DEMO, -1, -1);
+      n = add(n, Action.NUCLEAR_DEMONSTRATION, -1, -1);
       if (state.ns[a] > 0) {
         nucForcesT = strongestTheaterOf(b, a);
         if (nucForcesT >= 0) {
-          n = add(n, A_NUC_FORCES, nucForcesT, -1);
+          n = add(n, Action.NUCLEAR_STRIKE_FORCES, nucForcesT, -1);
         }
         cityT = cityTheaterOf(b, false);
         if (cityT >= 0) {
-          n = add(n, A_NUC_CITY, cityT, -1);
+          n = add(n, Action.NUCLEAR_STRIKE_CITY, cityT, -1);
         }
       }
     }
     if (strategicUnlocked(a, b)) {
-      n = add(n, A_STRAT_CF, -1, -1);
-      n = add(n, A_STRAT_CV, -1, -1);
+      n = add(n, Action.STRATEGIC_COUNTERFORCE, -1, -1);
+      n = add(n, Action.STRATEGIC_COUNTERVALUE, -1, -1);
     }
     boolean hasNuclearOption = false;
     for (int c = 0; c < n; c++) {
-      int x = cAct[c];
-      if (x == A_NUC_DEMO || x == A_NUC_FORCES || x == A_NUC_CITY) {
+      Action x = cAct[c];
+      if (x == Action.NUCLEAR_DEMONSTRATION || x == Action.NUCLEAR_STRIKE_FORCES || x == Action.NUCLEAR_STRIKE_CITY) {
         hasNuclearOption = true;
       }
     }
@@ -995,77 +936,77 @@ public final class Simulator implements RunView {
     final double taboo = m.tabooCost;
     final double follow = m.followOnRisk;
     for (int c = 0; c < n; c++) {
-      final int act = cAct[c];
+      final Action act = cAct[c];
       final int so = c * NZ;
       int z = 0;
       double r = 0;
       double gl = 0;
       switch (act) {
-        case A_WAIT:
+        case WAIT:
           z = co(so, z, 1); // hold
           break;
-        case A_INTENT:
+        case INTENT_TO_COOPERATE:
           z = co(so, z, 1); // hold
           z = co(so, z, 0.5 * talkV); // constant
           break;
-        case A_CONSULT:
+        case CONSULT:
           z = co(so, z, 1); // hold
           z = co(so, z, talkV); // constant
           break;
-        case A_RESTORE:
+        case RESTORE_RELATIONS:
           z = co(so, z, 1); // hold
           r = 0.5 * pAccDeal;
           break;
-        case A_NEGOTIATE:
+        case NEGOTIATE:
           z = co(so, z, pAccDeal); // deal
           z = co(so, z, 1 - pAccDeal); // hold
           z = co(so, z, talkV); // constant
           break;
-        case A_OFFER:
+        case OFFER:
           z = co(so, z, pAccOffer); // offer
           z = co(so, z, 1 - pAccOffer); // hold
           z = co(so, z, talkV); // constant
           break;
-        case A_CEASEFIRE:
+        case CEASEFIRE:
           z = co(so, z, pAccCease); // status quo
           z = co(so, z, -pAccCease * (crisis * h + acA * m.dealAudienceShare)); // constant
           z = co(so, z, 1 - pAccCease); // hold
           break;
-        case A_CONCEDE:
+        case CONCEDE:
           z = co(so, z, 1); // concession
           break;
-        case A_INSULT:
+        case INSULT:
           z = co(so, z, 1); // hold
           z = co(so, z, m.rhetoricGain - crisis * 2 * gH); // constant
           break;
-        case A_THREATEN:
-        case A_THREATEN_BREAK:
+        case THREATEN:
+        case THREATEN_BREAK_RELATIONS:
           z = co(so, z, pYieldVerbal); // won
           z = co(so, z, 1 - pYieldVerbal); // hold
           z = co(so, z, -crisis * 6 * gH); // constant
           break;
-        case A_THREATEN_NUC:
+        case THREATEN_NUCLEAR:
           z = co(so, z, pYieldVerbal); // won
           z = co(so, z, 1 - pYieldVerbal); // hold
           z = co(so, z, -crisis * 7 * gH - 0.1 * taboo); // constant
           break;
-        case A_BREAK:
+        case BREAK_RELATIONS:
           z = co(so, z, 1); // hold
           z = co(so, z, -talkV + m.rhetoricGain); // constant
           r = -0.5 * pAccDeal;
           break;
-        case A_SANCTION:
-        case A_MOBILIZE:
-        case A_BLOCKADE: {
-          double costMult = act == A_BLOCKADE ? 2 : 1;
-          double pe = act == A_SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
+        case SANCTION:
+        case MOBILIZE:
+        case BLOCKADE: {
+          double costMult = act == Action.BLOCKADE ? 2 : 1;
+          double pe = act == Action.SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
           z = co(so, z, pYieldMaterial); // won
           z = co(so, z, pe); // war
           z = co(so, z, 1 - pYieldMaterial - pe); // hold
           z = co(so, z, -costMult * coerce); // constant
           break;
         }
-        case A_ATTACK:
+        case ATTACK:
           z = co(so, z, 1); // war
           if (atWar) {
             z = co(so, z, pLocal - 0.5); // territory
@@ -1073,23 +1014,23 @@ public final class Simulator implements RunView {
             z = co(so, z, -crisis * h); // constant
           }
           break;
-        case A_ARM_PROXY:
+        case ARM_PROXY:
           z = co(so, z, 1); // hold
           z = co(so, z, -coerce); // constant
           gl = 0.5 * m.proxyBoost * p * (1 - p);
           break;
-        case A_ALLIANCE:
+        case FORM_ALLIANCE:
           z = co(so, z, 1); // hold
           z = co(so, z, -coerce); // constant
           z = co(so, z, 0.1); // cohesion
           gl = m.allianceCredibility * 0.25 * p * (1 - p);
           break;
-        case A_NUC_DEMO:
+        case NUCLEAR_DEMONSTRATION:
           z = co(so, z, pYieldNuc); // won
           z = co(so, z, 1 - pYieldNuc); // war
           z = co(so, z, -(1 - pYieldNuc) * retal * follow * kA - taboo); // constant
           break;
-        case A_NUC_FORCES: {
+        case NUCLEAR_STRIKE_FORCES: {
           double q = 1 - pYieldNuc;
           z = co(so, z, pYieldNuc); // won
           z = co(so, z, q * pAfterStrike); // G
@@ -1098,12 +1039,12 @@ public final class Simulator implements RunView {
           z = co(so, z, -q * (follow * kA + retal * follow * kA) - taboo); // constant
           break;
         }
-        case A_NUC_CITY:
+        case NUCLEAR_STRIKE_CITY:
           z = co(so, z, pYieldNuc); // won
           z = co(so, z, 1 - pYieldNuc); // war
           z = co(so, z, -(1 - pYieldNuc) * retal * kA - 2 * taboo); // constant
           break;
-        case A_STRAT_CF:
+        case STRATEGIC_COUNTERFORCE:
           z = co(so, z, 1); // war
           z = co(so, z, -retal * kA - taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
           break;
@@ -1304,48 +1245,48 @@ public final class Simulator implements RunView {
         double s1;
         double s0;
         switch (cAct[c]) {
-          case A_WAIT:
-          case A_RESTORE: // hold
+          case WAIT:
+          case RESTORE_RELATIONS: // hold
             s1 = v[so] * sq1;
             s0 = v[so] * h0;
             break;
-          case A_INTENT:
-          case A_CONSULT:
-          case A_INSULT:
-          case A_BREAK:
-          case A_ARM_PROXY: // hold, one
+          case INTENT_TO_COOPERATE:
+          case CONSULT:
+          case INSULT:
+          case BREAK_RELATIONS:
+          case ARM_PROXY: // hold, one
             s1 = v[so] * sq1;
             s0 = v[so] * h0 + v[so + 1];
             break;
-          case A_NEGOTIATE: // deal, hold, one
+          case NEGOTIATE: // deal, hold, one
             s1 = v[so] * deal1 + v[so + 1] * sq1;
             s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
             break;
-          case A_OFFER: // offer, hold, one
+          case OFFER: // offer, hold, one
             s1 = v[so] * offer1 + v[so + 1] * sq1;
             s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
             break;
-          case A_CEASEFIRE: // status quo, one, hold
+          case CEASEFIRE: // status quo, one, hold
             s1 = v[so] * sq1 + v[so + 2] * sq1;
             s0 = v[so + 1] + v[so + 2] * h0;
             break;
-          case A_CONCEDE: // concession
+          case CONCEDE: // concession
             s1 = v[so] * offer1;
             s0 = v[so] * -acA;
             break;
-          case A_THREATEN:
-          case A_THREATEN_BREAK:
-          case A_THREATEN_NUC: // won, hold, one
+          case THREATEN:
+          case THREATEN_BREAK_RELATIONS:
+          case THREATEN_NUCLEAR: // won, hold, one
             s1 = v[so] * won1 + v[so + 1] * sq1;
             s0 = v[so + 1] * h0 + v[so + 2];
             break;
-          case A_SANCTION:
-          case A_MOBILIZE:
-          case A_BLOCKADE: // won, war, hold, one
+          case SANCTION:
+          case MOBILIZE:
+          case BLOCKADE: // won, war, hold, one
             s1 = v[so] * won1 + v[so + 1] * w1 + v[so + 2] * sq1;
             s0 = v[so + 1] * w0 + v[so + 2] * h0 + v[so + 3];
             break;
-          case A_ATTACK: // war, then territory at war, else one
+          case ATTACK: // war, then territory at war, else one
             if (atWar) {
               s1 = v[so] * w1 + v[so + 1] * terr1;
               s0 = v[so] * w0;
@@ -1354,26 +1295,26 @@ public final class Simulator implements RunView {
               s0 = v[so] * w0 + v[so + 1];
             }
             break;
-          case A_ALLIANCE: // hold, one, cohesion
+          case FORM_ALLIANCE: // hold, one, cohesion
             s1 = v[so] * sq1;
             s0 = v[so] * h0 + v[so + 1] + v[so + 2] * coh0;
             break;
-          case A_NUC_DEMO:
-          case A_NUC_CITY: // won, war, one
+          case NUCLEAR_DEMONSTRATION:
+          case NUCLEAR_STRIKE_CITY: // won, war, one
             s1 = v[so] * won1 + v[so + 1] * w1;
             s0 = v[so + 1] * w0 + v[so + 2];
             break;
-          case A_NUC_FORCES: // won, G, L, cost, one
+          case NUCLEAR_STRIKE_FORCES: // won, G, L, cost, one
             s1 = v[so] * won1 + v[so + 1] * g1 + v[so + 2] * l1;
             s0 = v[so + 1] * g0 + v[so + 3] * cost + v[so + 4];
             break;
-          case A_STRAT_CF:
-          case A_STRAT_CV: // war, one
+          case STRATEGIC_COUNTERFORCE:
+          case STRATEGIC_COUNTERVALUE: // war, one
             s1 = v[so] * w1;
             s0 = v[so] * w0 + v[so + 1];
             break;
           default:
-            throw new IllegalStateException("no utility row for action " + ACTIONS[cAct[c]]);
+            throw new IllegalStateException("no utility row for action " + cAct[c]);
         }
         uSlope[o + c] = s1;
         uIcpt[o + c] = s0;
@@ -1412,9 +1353,10 @@ public final class Simulator implements RunView {
     return z + 1;
   }
 
-  private int add(int n, int action, int theater, int aux) {
+  private int add(int n, Action action, int theater, int aux) {
     if (n >= MAXC) {
-      return n;
+      throw new IllegalStateException("more than " + MAXC + " feasible actions: " + action
+          + " added twice");
     }
     cAct[n] = action;
     cTh[n] = theater;
@@ -1599,7 +1541,7 @@ public final class Simulator implements RunView {
   private void applyDecision(int p) {
     int a = pendActor[p];
     int b = pendTarget[p];
-    int act = pendAction[p];
+    Action act = pendAction[p];
     // observation: b updates its belief over a's type by Bayes' rule
     int off = (b * m.nA + a) * m.maxTypes;
     int n = m.nTypes[a];
@@ -1612,15 +1554,15 @@ public final class Simulator implements RunView {
       }
       normaliseBelief(off, n, s, a);
     }
-    if (act == A_WAIT) {
+    if (act == Action.WAIT) {
       return;
     }
-    if (act == A_NEGOTIATE || act == A_OFFER || act == A_CEASEFIRE) {
+    if (act == Action.NEGOTIATE || act == Action.OFFER || act == Action.CEASEFIRE) {
       bargain(a, b, act);
       return;
     }
     int aux = pendAux[p];
-    if (act == A_ARM_PROXY || act == A_ALLIANCE) {
+    if (act == Action.ARM_PROXY || act == Action.FORM_ALLIANCE) {
       apply(a, aux, act, -1, b);
       return;
     }
@@ -1630,15 +1572,15 @@ public final class Simulator implements RunView {
   private void scripted(int e) {
     int a = m.evActor[e];
     int b = m.evTarget[e];
-    int act = m.evAction[e];
+    Action act = ACTIONS[m.evAction[e]];
     int t = m.evTheater[e];
     if (b < 0) {
-      b = act == A_ATTACK && t >= 0 ? state.control[t] : -1;
+      b = act == Action.ATTACK && t >= 0 ? state.control[t] : -1;
     }
     if (tracer != null) {
       tracer.note(state.week, "scripted event: " + m.evDescription[e]);
     }
-    if (act == A_NEGOTIATE || act == A_OFFER || act == A_CEASEFIRE) {
+    if (act == Action.NEGOTIATE || act == Action.OFFER || act == Action.CEASEFIRE) {
       if (b >= 0) {
         bargain(a, b, act);
       } else {
@@ -1650,7 +1592,7 @@ public final class Simulator implements RunView {
   }
 
   /** Step 4: a proposes to b; b accepts under its true type if the deal beats fighting on. */
-  private void bargain(int a, int b, int act) {
+  private void bargain(int a, int b, Action act) {
     int nA = m.nA;
     record(a, b, act, -1);
     if (!canTalk(a, b)) {
@@ -1664,11 +1606,11 @@ public final class Simulator implements RunView {
     typeValues(b, k, a, winProb(b, a));
     double value;
     double alt;
-    if (act == A_CEASEFIRE) {
+    if (act == Action.CEASEFIRE) {
       value = vSq - m.crisisCost * hB - acB * m.dealAudienceShare;
       alt = Math.max(vH, vW);
     } else {
-      value = vRes * (act == A_OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
+      value = vRes * (act == Action.OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
           - acB * m.dealAudienceShare;
       alt = Math.max(vH, vW);
     }
@@ -1676,10 +1618,10 @@ public final class Simulator implements RunView {
     // ratification: the proposer's own side must also prefer the deal to its alternatives
     // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
     // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
-    double pRat = act == A_CEASEFIRE ? ceasefireRatification(a, b)
-        : ratification(a, b, act == A_OFFER);
+    double pRat = act == Action.CEASEFIRE ? ceasefireRatification(a, b)
+        : ratification(a, b, act == Action.OFFER);
     boolean accept = state.rng.nextDouble() < pAcc * pRat;
-    if (accept && act != A_CEASEFIRE && isPrincipalPair(a, b)) {
+    if (accept && act != Action.CEASEFIRE && isPrincipalPair(a, b)) {
       // the principals cannot settle a war over the heads of those fighting it: every third
       // party at war with a principal must find the deal inside its own bargaining range
       for (int c = 0; c < nA && accept; c++) {
@@ -1700,20 +1642,20 @@ public final class Simulator implements RunView {
     }
     if (tracer != null) {
       tracer.note(state.week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
-          + "'s " + ACTIONS[act].id() + String.format(java.util.Locale.ROOT,
+          + "'s " + act.id() + String.format(java.util.Locale.ROOT,
           " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
           value, alt, pAcc));
     }
     if (!accept) {
-      record(b, a, A_REJECT, -1);
-      addHostility(a, b, -ACTIONS[A_REJECT].goldstein() * m.goldsteinHostility);
+      record(b, a, Action.REJECT, -1);
+      addHostility(a, b, -Action.REJECT.goldstein() * m.goldsteinHostility);
       return;
     }
-    if (act == A_CEASEFIRE) {
+    if (act == Action.CEASEFIRE) {
       endWar(a, b);
       return;
     }
-    deal(a, b, A_AGREEMENT);
+    deal(a, b, Action.AGREEMENT);
   }
 
   private boolean isPrincipalPair(int a, int b) {
@@ -1775,17 +1717,17 @@ public final class Simulator implements RunView {
     int nA = m.nA;
     if (state.war[a * nA + b]) {
       setWar(a, b, false);
-      record(a, b, A_CEASEFIRE, -1);
+      record(a, b, Action.CEASEFIRE, -1);
       if (tracer != null) {
         tracer.note(state.week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
       }
     }
   }
 
-  private void deal(int a, int b, int act) {
+  private void deal(int a, int b, Action act) {
     int nA = m.nA;
-    if (act == A_AGREEMENT) {
-      record(a, b, A_AGREEMENT, -1);
+    if (act == Action.AGREEMENT) {
+      record(a, b, Action.AGREEMENT, -1);
     }
     endWar(a, b);
     state.hostility[a * nA + b] *= 0.5;
@@ -1825,10 +1767,10 @@ public final class Simulator implements RunView {
   }
 
   /** Applies one action with its effects (step 5), records it, and handles responses. */
-  private void apply(int a, int b, int act, int t, int against) {
+  private void apply(int a, int b, Action act, int t, int against) {
     int nA = m.nA;
     int nT = m.nT;
-    if (act == A_ATTACK) {
+    if (act == Action.ATTACK) {
       if (t < 0 || b < 0 || b == a) {
         record(a, b, act, t);
         return;
@@ -1836,7 +1778,7 @@ public final class Simulator implements RunView {
       attack(a, b, t);
       return;
     }
-    if (ACTIONS[act].nuclear()) {
+    if (act.nuclear()) {
       if (b < 0) {
         record(a, b, act, t);
         return;
@@ -1849,24 +1791,24 @@ public final class Simulator implements RunView {
       return;
     }
     int ab = a * nA + b;
-    double gd = ACTIONS[act].goldstein();
-    if (act != A_ARM_PROXY && act != A_ALLIANCE) {
+    double gd = act.goldstein();
+    if (act != Action.ARM_PROXY && act != Action.FORM_ALLIANCE) {
       addHostility(a, b, -gd * m.goldsteinHostility);
     }
-    if (act == A_INSULT || act == A_THREATEN || act == A_THREATEN_BREAK
-        || act == A_THREATEN_NUC) {
+    if (act == Action.INSULT || act == Action.THREATEN || act == Action.THREATEN_BREAK_RELATIONS
+        || act == Action.THREATEN_NUCLEAR) {
       state.rhetoric[ab] = Math.min(1.0, state.rhetoric[ab] + m.rhetoricStep);
-    } else if (act == A_BREAK) {
+    } else if (act == Action.BREAK_RELATIONS) {
       int ch = Math.min(SEVERED, state.channel[ab] + 1);
       setChannel(a, b, ch);
-    } else if (act == A_RESTORE) {
+    } else if (act == Action.RESTORE_RELATIONS) {
       int ch = Math.max(OPEN, state.channel[ab] - 1);
       setChannel(a, b, ch);
-    } else if (act == A_SANCTION) {
+    } else if (act == Action.SANCTION) {
       state.pressure[ab] += m.coercionPain;
-    } else if (act == A_BLOCKADE) {
+    } else if (act == Action.BLOCKADE) {
       state.pressure[ab] += 2 * m.coercionPain;
-    } else if (act == A_MOBILIZE && t >= 0) {
+    } else if (act == Action.MOBILIZE && t >= 0) {
       // the call-up draws on the actor's remaining reserve, which the fallen do not refill
       double f = state.forces[a * nT + t];
       double add = f * m.mobilizeShare;
@@ -1884,7 +1826,7 @@ public final class Simulator implements RunView {
             m.actorIds[a], add, m.theaterIds[t], state.forces[a * nT + t], state.reserve[a],
             state.reserve[a] == 0 ? ", exhausted" : ""));
       }
-    } else if (act == A_CONCEDE) {
+    } else if (act == Action.CONCEDE) {
       double pRat = concessionRatification(a, b);
       boolean ratified = state.rng.nextDouble() < pRat;
       if (tracer != null) {
@@ -1893,9 +1835,9 @@ public final class Simulator implements RunView {
             + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
       }
       if (ratified) {
-        deal(a, b, A_CONCEDE);
+        deal(a, b, Action.CONCEDE);
       }
-    } else if (act == A_ARM_PROXY) {
+    } else if (act == Action.ARM_PROXY) {
       // b is the recipient here; raise its effectiveness where it fights
       for (int u = 0; u < nT; u++) {
         if (state.forces[b * nT + u] > 0) {
@@ -1907,7 +1849,7 @@ public final class Simulator implements RunView {
       if (against >= 0) {
         addHostility(a, against, m.goldsteinHostility * 4);
       }
-    } else if (act == A_ALLIANCE) {
+    } else if (act == Action.FORM_ALLIANCE) {
       state.cred[ab] = Math.max(state.cred[ab], m.allianceCredibility);
       state.cred[b * nA + a] = Math.max(state.cred[b * nA + a], m.allianceCredibility);
       state.allied[ab] = true;
@@ -1950,7 +1892,7 @@ public final class Simulator implements RunView {
         state.eff[a * nT + t] = state.eff[a * nT + from];
       }
     }
-    record(a, b, A_ATTACK, t);
+    record(a, b, Action.ATTACK, t);
     addHostility(a, b, 1.0);
     boolean newWar = !state.war[a * nA + b];
     setWar(a, b, true);
@@ -1972,29 +1914,29 @@ public final class Simulator implements RunView {
         if (joins) {
           setWar(c, a, true);
           addHostility(a, c, 1.0);
-          record(c, a, A_ATTACK, t);
+          record(c, a, Action.ATTACK, t);
         }
       }
     }
   }
 
   /** Nuclear use by a against b; applies precomputed casualties and doctrine retaliation. */
-  private void nuclear(int a, int b, int act, int t, boolean allowRetaliation) {
+  private void nuclear(int a, int b, Action act, int t, boolean allowRetaliation) {
     int nA = m.nA;
     int nT = m.nT;
-    if (act == A_STRAT_CF || act == A_STRAT_CV) {
+    if (act == Action.STRATEGIC_COUNTERFORCE || act == Action.STRATEGIC_COUNTERVALUE) {
       if (state.st[a] <= 0) {
         return;
       }
-    } else if (act != A_NUC_DEMO && state.ns[a] <= 0) {
+    } else if (act != Action.NUCLEAR_DEMONSTRATION && state.ns[a] <= 0) {
       return;
-    } else if (act == A_NUC_DEMO && state.ns[a] + state.st[a] <= 0) {
+    } else if (act == Action.NUCLEAR_DEMONSTRATION && state.ns[a] + state.st[a] <= 0) {
       return;
     }
-    if (act == A_NUC_FORCES && t < 0) {
+    if (act == Action.NUCLEAR_STRIKE_FORCES && t < 0) {
       t = strongestTheaterOf(b, a);
     }
-    if (act == A_NUC_CITY && t < 0) {
+    if (act == Action.NUCLEAR_STRIKE_CITY && t < 0) {
       t = cityTheaterOf(b, false);
     }
     record(a, b, act, t);
@@ -2007,13 +1949,13 @@ public final class Simulator implements RunView {
         state.struck[c] = true;
       }
     }
-    if (act == A_NUC_DEMO) {
+    if (act == Action.NUCLEAR_DEMONSTRATION) {
       if (state.ns[a] > 0) {
         state.ns[a]--;
       } else {
         state.st[a]--;
       }
-    } else if (act == A_NUC_FORCES) {
+    } else if (act == Action.NUCLEAR_STRIKE_FORCES) {
       int used = Math.min(state.ns[a], m.warheadsPerStrike);
       state.ns[a] -= used;
       if (t >= 0) {
@@ -2030,7 +1972,7 @@ public final class Simulator implements RunView {
           }
         }
       }
-    } else if (act == A_NUC_CITY) {
+    } else if (act == Action.NUCLEAR_STRIKE_CITY) {
       state.ns[a]--;
       if (t >= 0) {
         for (int k : m.theaterTargets[t]) {
@@ -2045,7 +1987,7 @@ public final class Simulator implements RunView {
       int salvo = Math.max(1, (int) Math.ceil(m.strategicSalvo * state.st[a]));
       salvo = Math.min(salvo, state.st[a]);
       state.st[a] -= salvo;
-      boolean cf = act == A_STRAT_CF;
+      boolean cf = act == Action.STRATEGIC_COUNTERFORCE;
       int hits = 0;
       boolean anyHome = false;
       for (int u = 0; u < nT && hits < salvo; u++) {
@@ -2086,7 +2028,7 @@ public final class Simulator implements RunView {
       return;
     }
     // doctrine governs retaliation: the victim answers in kind with its retaliation probability
-    int rung = ACTIONS[act].rung();
+    int rung = act.rung();
     if (rung >= 7 && nuclearArmed(b)) {
       boolean retaliates = state.rng.nextDouble() < m.retaliation[b];
       if (tracer != null) {
@@ -2095,11 +2037,11 @@ public final class Simulator implements RunView {
       }
       if (retaliates) {
         if (rung >= 8 && state.st[b] > 0) {
-          nuclear(b, a, A_STRAT_CV, -1, false);
+          nuclear(b, a, Action.STRATEGIC_COUNTERVALUE, -1, false);
         } else if (state.ns[b] > 0) {
-          nuclear(b, a, act == A_NUC_CITY ? A_NUC_CITY : A_NUC_FORCES, -1, false);
+          nuclear(b, a, act == Action.NUCLEAR_STRIKE_CITY ? Action.NUCLEAR_STRIKE_CITY : Action.NUCLEAR_STRIKE_FORCES, -1, false);
         } else if (state.st[b] > 0) {
-          nuclear(b, a, A_STRAT_CF, -1, false);
+          nuclear(b, a, Action.STRATEGIC_COUNTERFORCE, -1, false);
         }
       }
     }
@@ -2225,17 +2167,17 @@ public final class Simulator implements RunView {
   // ------------------------------------------------------------------------------------------------
   // recording, questions, outcome
 
-  private void record(int a, int b, int act, int t) {
+  private void record(int a, int b, Action act, int t) {
     if (state.nEv < LOG_CAPACITY) {
       state.logWeek[state.nEv] = state.week;
       state.logActor[state.nEv] = a;
       state.logTarget[state.nEv] = b;
-      state.logAction[state.nEv] = ACTIONS[act];
+      state.logAction[state.nEv] = act;
       state.logTheater[state.nEv] = t;
       state.nEv++;
     }
     state.nEvTotal++;
-    int rung = ACTIONS[act].rung();
+    int rung = act.rung();
     if (rung > state.highest) {
       state.highest = rung;
     }
@@ -2244,7 +2186,7 @@ public final class Simulator implements RunView {
         state.firstRung[r] = state.week;
       }
     }
-    if (act == A_ATTACK && b >= 0 && !state.principalWar) {
+    if (act == Action.ATTACK && b >= 0 && !state.principalWar) {
       int sa = m.side[a];
       int sb = m.side[b];
       if (sa != 0 && sb != 0 && sa != sb) {
@@ -2252,7 +2194,7 @@ public final class Simulator implements RunView {
         state.principalWarWeek = state.week;
       }
     }
-    if (act == A_ATTACK && b >= 0 && m.side[a] != 0 && m.side[b] != 0 && m.side[a] != m.side[b]) {
+    if (act == Action.ATTACK && b >= 0 && m.side[a] != 0 && m.side[b] != 0 && m.side[a] != m.side[b]) {
       state.principalDeal = false;
     }
     for (int q = 0; q < m.nQ; q++) {
@@ -2260,7 +2202,7 @@ public final class Simulator implements RunView {
         continue;
       }
       if ((m.qActor[q] < 0 || m.qActor[q] == a) && (m.qTarget[q] < 0 || m.qTarget[q] == b)
-          && (m.qActions[q] & (1L << act)) != 0 && (m.qTheater[q] < 0 || m.qTheater[q] == t)) {
+          && (m.qActions[q] & (1L << act.ordinal())) != 0 && (m.qTheater[q] < 0 || m.qTheater[q] == t)) {
         state.answer[q] = true;
       }
     }
