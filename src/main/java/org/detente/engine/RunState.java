@@ -83,6 +83,9 @@ final class RunState {
   boolean nuclearUsed;
   boolean strategicUsed;
   boolean absorbed;
+  // a nuclear strike changed retaliation and contested homes: the week's derived quantities are
+  // refreshed after the decision being applied (kept across weeks and runs until then)
+  boolean reassessAfterNuclear;
 
   // ---- the event log ---------------------------------------------------------------------------
   int nEv;
@@ -261,6 +264,7 @@ final class RunState {
     nuclearUsed = o.nuclearUsed;
     strategicUsed = o.strategicUsed;
     absorbed = o.absorbed;
+    reassessAfterNuclear = o.reassessAfterNuclear;
     nEv = o.nEv;
     nEvTotal = o.nEvTotal;
     System.arraycopy(o.logWeek, 0, logWeek, 0, nEv);
@@ -320,5 +324,12 @@ final class RunState {
   /** Whether a holds nuclear weapons of either class. */
   boolean nuclearArmed(int a) {
     return ns[a] + st[a] > 0;
+  }
+
+  /** Coercive pressure fades by a tenth each week. */
+  void decayPressure() {
+    for (int i = 0; i < pressure.length; i++) {
+      pressure[i] *= 0.9;
+    }
   }
 }

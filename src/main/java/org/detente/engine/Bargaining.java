@@ -1,0 +1,211 @@
+package org.detente.engine;
+
+import org.detente.model.Action;
+
+/**
+ * Bargaining step: proposals (the focal deal, an offer, a ceasefire) accepted by the receiver
+ * under its true type and ratified by the proposer's own side, third parties at war with a
+ * principal consenting to the principals' deal; deals, ceasefires and the settlement that ends
+ * the crisis.
+ */
+final class Bargaining {
+
+  private final CompiledModel m;
+  private final RunState state;
+  private final Situation situation;
+  private final Valuation valuation;
+  private final EventLog log;
+  private final Trace trace;
+  private final Valuation.Motives mv;
+  private final Valuation.TypeValues tv = new Valuation.TypeValues();
+
+  Bargaining(CompiledModel m, RunState state, Situation situation, Valuation valuation,
+      EventLog log, Trace trace) {
+    this.m = m;
+    this.state = state;
+    this.situation = situation;
+    this.valuation = valuation;
+    this.log = log;
+    this.trace = trace;
+    this.mv = new Valuation.Motives(m.maxMot);
+  }
+
+  /**
+   * a proposes to b (a deal, an offer or a ceasefire); b accepts under its true type if the deal
+   * beats fighting on, and a's own side must ratify it.
+   */
+  void propose(int a, int b, Action act) {
+    int nA = m.nA;
+    log.record(a, b, act, -1);
+    if (!situation.canTalk(a, b)) {
+      return;
+    }
+    int mo = state.trueMot[b];
+    double acB = m.audienceCost * state.rhetoric[b * nA + a];
+    double hB = state.hostility[a * nA + b];
+    trueValues(b, a);
+    double value;
+    double alt;
+    if (act == Action.CEASEFIRE) {
+      value = tv.sq - m.crisisCost * hB - acB * m.dealAudienceShare;
+      alt = Math.max(tv.hold, tv.w);
+    } else {
+      value = tv.res * (act == Action.OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
+          - acB * m.dealAudienceShare;
+      alt = Math.max(tv.hold, tv.w);
+    }
+    double pAcc = Valuation.accept(m.lambda, value - alt, state.war[a * nA + b]);
+    // ratification: the proposer's own side must also prefer the deal to its alternatives
+    // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
+    // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
+    double pRat = act == Action.CEASEFIRE ? ceasefireRatification(a, b)
+        : ratification(a, b, act == Action.OFFER);
+    boolean accept = state.rng.nextDouble() < pAcc * pRat;
+    if (accept && act != Action.CEASEFIRE && isPrincipalPair(a, b)) {
+      // the principals cannot settle a war over the heads of those fighting it: every third
+      // party at war with a principal must find the deal inside its own bargaining range
+      for (int c = 0; c < nA && accept; c++) {
+        if (c == a || c == b) {
+          continue;
+        }
+        int enemy = state.war[c * nA + a] ? a : state.war[c * nA + b] ? b : -1;
+        if (enemy >= 0) {
+          double pC = belligerentConsent(c, enemy);
+          accept = state.rng.nextDouble() < pC;
+          if (!accept && trace.on()) {
+            trace.note(state.week, m.actorIds[c] + ", at war with " + m.actorIds[enemy]
+                + ", rejects the deal between " + m.actorIds[a] + " and " + m.actorIds[b]
+                + String.format(java.util.Locale.ROOT, " (p(consent) %.2f)", pC));
+          }
+        }
+      }
+    }
+    if (trace.on()) {
+      trace.note(state.week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
+          + "'s " + act.id() + String.format(java.util.Locale.ROOT,
+          " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
+          value, alt, pAcc));
+    }
+    if (!accept) {
+      log.record(b, a, Action.REJECT, -1);
+      state.addHostility(a, b, -Action.REJECT.goldstein() * m.goldsteinHostility);
+      return;
+    }
+    if (act == Action.CEASEFIRE) {
+      endWar(a, b);
+      return;
+    }
+    deal(a, b, Action.AGREEMENT);
+  }
+
+  private boolean isPrincipalPair(int a, int b) {
+    return (a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA);
+  }
+
+  /**
+   * Probability that c, at war with a principal (enemy), consents to the principals' focal deal:
+   * its value of the deal, paying the compromise share of its audience cost toward the enemy,
+   * against fighting on or a decisive war.
+   */
+  private double belligerentConsent(int c, int enemy) {
+    int nA = m.nA;
+    int mo = state.trueMot[c];
+    trueValues(c, enemy);
+    double value = tv.res * m.uDeal[c][mo]
+        - m.audienceCost * state.rhetoric[c * nA + enemy] * m.dealAudienceShare;
+    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), true);
+  }
+
+  /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
+  private double ratification(int a, int b, boolean offer) {
+    int nA = m.nA;
+    int mo = state.trueMot[a];
+    trueValues(a, b);
+    double ac = m.audienceCost * state.rhetoric[a * nA + b];
+    double value = tv.res * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
+        - ac * m.dealAudienceShare;
+    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), state.war[a * nA + b]);
+  }
+
+  /**
+   * Probability that a's own side ratifies a ceasefire it proposed to b: the front as it stands
+   * (the status quo, minus the crisis cost and the share of the audience cost of a compromise)
+   * against fighting on or a decisive war.
+   */
+  private double ceasefireRatification(int a, int b) {
+    int nA = m.nA;
+    trueValues(a, b);
+    double value = tv.sq - m.crisisCost * state.hostility[a * nA + b]
+        - m.audienceCost * state.rhetoric[a * nA + b] * m.dealAudienceShare;
+    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), true);
+  }
+
+  /** Probability that a's own side stands by a concession to b (full audience cost). */
+  double concessionRatification(int a, int b) {
+    int nA = m.nA;
+    int mo = state.trueMot[a];
+    trueValues(a, b);
+    double value =
+        tv.res * m.uOfferTo[a][mo * nA + b] - m.audienceCost * state.rhetoric[a * nA + b];
+    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), state.war[a * nA + b]);
+  }
+
+  private void endWar(int a, int b) {
+    int nA = m.nA;
+    if (state.war[a * nA + b]) {
+      state.setWar(a, b, false);
+      log.record(a, b, Action.CEASEFIRE, -1);
+      if (trace.on()) {
+        trace.note(state.week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
+      }
+    }
+  }
+
+  void deal(int a, int b, Action act) {
+    int nA = m.nA;
+    if (act == Action.AGREEMENT) {
+      log.record(a, b, Action.AGREEMENT, -1);
+    }
+    endWar(a, b);
+    state.hostility[a * nA + b] *= 0.5;
+    state.hostility[b * nA + a] *= 0.5;
+    state.rhetoric[a * nA + b] *= 0.5;
+    state.rhetoric[b * nA + a] *= 0.5;
+    state.pressure[a * nA + b] = 0;
+    state.pressure[b * nA + a] = 0;
+    if ((a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA)) {
+      state.principalDeal = true;
+      checkSettlement();
+    }
+  }
+
+  /**
+   * A deal between the principal adversaries ends the crisis once no war involving either of
+   * them goes on (a war with a third party is part of the crisis: the deal cannot settle it).
+   */
+  void checkSettlement() {
+    if (!state.principalDeal || state.settled) {
+      return;
+    }
+    if (state.atWarAny(m.principalA) || state.atWarAny(m.principalB)) {
+      if (trace.on() && !state.deferredNoted) {
+        state.deferredNoted = true;
+        trace.note(state.week, "the principal adversaries have a deal, but a war involving one of"
+            + " them goes on: the crisis is not over");
+      }
+      return;
+    }
+    state.settled = true;
+    state.absorbed = true;
+    state.endWeek = state.week;
+    if (trace.on()) {
+      trace.note(state.week, "the principal adversaries settle: the crisis ends");
+    }
+  }
+
+  /** x's values facing y under x's true type and x's win probability against y, in tv. */
+  private void trueValues(int x, int y) {
+    valuation.values(valuation.motives(x, y, mv), x, situation.typeOf(x), y,
+        situation.winProb(x, y), tv);
+  }
+}

@@ -1,0 +1,105 @@
+package org.detente.engine;
+
+import org.detente.model.Action;
+import org.detente.scenario.DoctrineKind;
+
+/**
+ * Decision step, part 1: the actions an actor can take toward a counterpart given the channel,
+ * war, the forces in contact, partners and proxies, its arsenal and its doctrine.
+ */
+final class FeasibleActions {
+
+  private final CompiledModel m;
+  private final RunState state;
+  private final Situation situation;
+  private final Candidates out = new Candidates();
+
+  FeasibleActions(CompiledModel m, RunState state, Situation situation) {
+    this.m = m;
+    this.state = state;
+    this.situation = situation;
+  }
+
+  /** a's feasible actions toward b (the list is this step's own, refilled on each call). */
+  Candidates of(int a, int b, boolean atWar, boolean talk, int ch) {
+    out.clear();
+    out.add(Action.WAIT, -1, -1);
+    out.add(Action.INTENT_TO_COOPERATE, -1, -1);
+    out.add(Action.INSULT, -1, -1);
+    out.add(Action.THREATEN, -1, -1);
+    out.add(Action.CONCEDE, -1, -1);
+    if (talk) {
+      out.add(Action.CONSULT, -1, -1);
+      out.add(Action.NEGOTIATE, -1, -1);
+      out.add(Action.OFFER, -1, -1);
+      if (atWar) {
+        out.add(Action.CEASEFIRE, -1, -1);
+      }
+    }
+    if (ch != RunState.OPEN) {
+      out.add(Action.RESTORE_RELATIONS, -1, -1);
+    }
+    if (ch != RunState.SEVERED) {
+      out.add(Action.THREATEN_BREAK_RELATIONS, -1, -1);
+      out.add(Action.BREAK_RELATIONS, -1, -1);
+    }
+    if (!atWar) {
+      out.add(Action.SANCTION, -1, -1);
+    }
+    final int front = situation.frontTheater(a, b);
+    if (front >= 0) {
+      out.add(Action.MOBILIZE, front, -1);
+      if (!atWar) {
+        out.add(Action.BLOCKADE, front, -1);
+      }
+    }
+    final int attackT = situation.attackTheater(a, b);
+    if (attackT >= 0) {
+      out.add(Action.ATTACK, attackT, -1);
+    }
+    int proxy = atWar ? -1 : situation.proxyFor(a, b);
+    if (proxy >= 0) {
+      out.add(Action.ARM_PROXY, -1, proxy);
+    }
+    int partner = situation.partnerAgainst(a, b);
+    if (partner >= 0) {
+      out.add(Action.FORM_ALLIANCE, -1, partner);
+    }
+    if (state.nuclearArmed(a) && m.doctrine[a] != DoctrineKind.NONE.ordinal()) {
+      out.add(Action.THREATEN_NUCLEAR, -1, -1);
+    }
+    int nucForcesT = -1;
+    int cityT = -1;
+    if (situation.nuclearUnlocked(a, b)) {
+      out.add(Action.NUCLEAR_DEMONSTRATION, -1, -1);
+      if (state.ns[a] > 0) {
+        nucForcesT = situation.strongestTheaterOf(b, a);
+        if (nucForcesT >= 0) {
+          out.add(Action.NUCLEAR_STRIKE_FORCES, nucForcesT, -1);
+        }
+        cityT = situation.cityTheaterOf(b, false);
+        if (cityT >= 0) {
+          out.add(Action.NUCLEAR_STRIKE_CITY, cityT, -1);
+        }
+      }
+    }
+    if (situation.strategicUnlocked(a, b)) {
+      out.add(Action.STRATEGIC_COUNTERFORCE, -1, -1);
+      out.add(Action.STRATEGIC_COUNTERVALUE, -1, -1);
+    }
+    boolean hasNuclearOption = false;
+    for (int c = 0; c < out.n; c++) {
+      Action x = out.act[c];
+      if (x == Action.NUCLEAR_DEMONSTRATION || x == Action.NUCLEAR_STRIKE_FORCES
+          || x == Action.NUCLEAR_STRIKE_CITY) {
+        hasNuclearOption = true;
+      }
+    }
+
+    out.front = front;
+    out.attackTheater = attackT;
+    out.nuclearForcesTheater = nucForcesT;
+    out.hasNuclear = hasNuclearOption;
+    return out;
+  }
+}

@@ -1,0 +1,358 @@
+package org.detente.engine;
+
+import org.detente.model.Action;
+
+/**
+ * Decision step, part 3: the expected utility of each feasible action. Every action's utility
+ * is linear in a few per-type values (features) with coefficients that depend only on the
+ * public state and the decider's look-ahead ({@link #coefficients}); for each motive of the
+ * decider, every value is affine in resolve, so each action's utility is a slope and an
+ * intercept in resolve plus two piecewise features ({@link #motiveTables}); {@link #utilities}
+ * evaluates one type's row. The rows and tables are this step's own scratch, read by {@link
+ * Likelihoods} for the same decision.
+ */
+final class UtilityModel {
+
+  /** Rows of the utility and weight tables: one per type, and two scratch rows. */
+  static final int MAXC = Candidates.CAPACITY;
+  private static final int NZ = 5; // the most coefficients in one action's utility row
+
+  private final CompiledModel m;
+  private final RunState state;
+  private final Situation situation;
+  final double[] util; // [type*MAXC + c]
+  final double[] prob; // [type*MAXC + c]
+  private final double[] spVal = new double[MAXC * NZ];
+  // a's utilities are affine in resolve for a given motive: u = res * uSlope + uIcpt, plus the two
+  // piecewise features (max(0, deal - hold) and max(0, G - L)) with dense coefficients cR, cGL
+  final double[] uSlope; // [mo*MAXC + c]
+  final double[] uIcpt; // [mo*MAXC + c]
+  final double[] cR = new double[MAXC];
+  final double[] cGL = new double[MAXC];
+  final double[] rSlope; // per motive: deal - hold = res * rSlope + rIcpt
+  final double[] rIcpt;
+  final double[] glSlope; // per motive: G - L = res * glSlope + glIcpt
+  final double[] glIcpt;
+
+  UtilityModel(CompiledModel m, RunState state, Situation situation) {
+    this.m = m;
+    this.state = state;
+    this.situation = situation;
+    util = new double[(m.maxTypes + 2) * MAXC];
+    prob = new double[(m.maxTypes + 2) * MAXC];
+    uSlope = new double[m.maxMot * MAXC];
+    uIcpt = new double[m.maxMot * MAXC];
+    rSlope = new double[m.maxMot];
+    rIcpt = new double[m.maxMot];
+    glSlope = new double[m.maxMot];
+    glIcpt = new double[m.maxMot];
+  }
+
+  /**
+   * The sparse coefficients of each feasible action's expected utility over the per-type values
+   * (features), from the public state and the look-ahead.
+   */
+  void coefficients(int a, int b, Candidates cands, LookAhead.Responses la, double p, double h,
+      double acA, boolean atWar) {
+    final int n = cands.n;
+    final int attackT = cands.attackTheater;
+    final double pAccDeal = la.deal;
+    final double pAccOffer = la.offer;
+    final double pAccCease = la.ceasefire;
+    final double pYieldVerbal = la.yieldVerbal;
+    final double pYieldMaterial = la.yieldMaterial;
+    final double pEscMaterial = la.escalateMaterial;
+    final double pYieldNuc = la.yieldNuclear;
+    final double retal = situation.retaliationBy(b);
+    final double pAfterStrike = situation.afterStrikeWinProb(a, b, cands.nuclearForcesTheater);
+    final double pLocal = attackT >= 0 ? situation.localWinProb(a, b, attackT) : 0;
+
+    // every action's expected utility is linear in a few per-type values (features), with
+    // coefficients that depend only on the public state and a's beliefs: they are built once here,
+    // and motiveTables turns them into a slope and an intercept in resolve per motive
+    final double kA = m.catastropheCost * m.riskWeight[a];
+    final double talkV = m.consultValue * h;
+    final double gH = m.goldsteinHostility;
+    final double crisis = m.crisisCost;
+    final double coerce = m.coercionCost;
+    final double taboo = m.tabooCost;
+    final double follow = m.followOnRisk;
+    for (int c = 0; c < n; c++) {
+      final Action act = cands.act[c];
+      final int so = c * NZ;
+      int z = 0;
+      double r = 0;
+      double gl = 0;
+      switch (act) {
+        case WAIT:
+          z = co(so, z, 1); // hold
+          break;
+        case INTENT_TO_COOPERATE:
+          z = co(so, z, 1); // hold
+          z = co(so, z, 0.5 * talkV); // constant
+          break;
+        case CONSULT:
+          z = co(so, z, 1); // hold
+          z = co(so, z, talkV); // constant
+          break;
+        case RESTORE_RELATIONS:
+          z = co(so, z, 1); // hold
+          r = 0.5 * pAccDeal;
+          break;
+        case NEGOTIATE:
+          z = co(so, z, pAccDeal); // deal
+          z = co(so, z, 1 - pAccDeal); // hold
+          z = co(so, z, talkV); // constant
+          break;
+        case OFFER:
+          z = co(so, z, pAccOffer); // offer
+          z = co(so, z, 1 - pAccOffer); // hold
+          z = co(so, z, talkV); // constant
+          break;
+        case CEASEFIRE:
+          z = co(so, z, pAccCease); // status quo
+          z = co(so, z, -pAccCease * (crisis * h + acA * m.dealAudienceShare)); // constant
+          z = co(so, z, 1 - pAccCease); // hold
+          break;
+        case CONCEDE:
+          z = co(so, z, 1); // concession
+          break;
+        case INSULT:
+          z = co(so, z, 1); // hold
+          z = co(so, z, m.rhetoricGain - crisis * 2 * gH); // constant
+          break;
+        case THREATEN:
+        case THREATEN_BREAK_RELATIONS:
+          z = co(so, z, pYieldVerbal); // won
+          z = co(so, z, 1 - pYieldVerbal); // hold
+          z = co(so, z, -crisis * 6 * gH); // constant
+          break;
+        case THREATEN_NUCLEAR:
+          z = co(so, z, pYieldVerbal); // won
+          z = co(so, z, 1 - pYieldVerbal); // hold
+          z = co(so, z, -crisis * 7 * gH - 0.1 * taboo); // constant
+          break;
+        case BREAK_RELATIONS:
+          z = co(so, z, 1); // hold
+          z = co(so, z, -talkV + m.rhetoricGain); // constant
+          r = -0.5 * pAccDeal;
+          break;
+        case SANCTION:
+        case MOBILIZE:
+        case BLOCKADE: {
+          double costMult = act == Action.BLOCKADE ? 2 : 1;
+          double pe = act == Action.SANCTION ? 0.5 * pEscMaterial : pEscMaterial;
+          z = co(so, z, pYieldMaterial); // won
+          z = co(so, z, pe); // war
+          z = co(so, z, 1 - pYieldMaterial - pe); // hold
+          z = co(so, z, -costMult * coerce); // constant
+          break;
+        }
+        case ATTACK:
+          z = co(so, z, 1); // war
+          if (atWar) {
+            z = co(so, z, pLocal - 0.5); // territory
+          } else {
+            z = co(so, z, -crisis * h); // constant
+          }
+          break;
+        case ARM_PROXY:
+          z = co(so, z, 1); // hold
+          z = co(so, z, -coerce); // constant
+          gl = 0.5 * m.proxyBoost * p * (1 - p);
+          break;
+        case FORM_ALLIANCE:
+          z = co(so, z, 1); // hold
+          z = co(so, z, -coerce); // constant
+          z = co(so, z, 0.1); // cohesion
+          gl = m.allianceCredibility * 0.25 * p * (1 - p);
+          break;
+        case NUCLEAR_DEMONSTRATION:
+          z = co(so, z, pYieldNuc); // won
+          z = co(so, z, 1 - pYieldNuc); // war
+          z = co(so, z, -(1 - pYieldNuc) * retal * follow * kA - taboo); // constant
+          break;
+        case NUCLEAR_STRIKE_FORCES: {
+          double q = 1 - pYieldNuc;
+          z = co(so, z, pYieldNuc); // won
+          z = co(so, z, q * pAfterStrike); // G
+          z = co(so, z, q * (1 - pAfterStrike)); // L
+          z = co(so, z, -q); // war cost
+          z = co(so, z, -q * (follow * kA + retal * follow * kA) - taboo); // constant
+          break;
+        }
+        case NUCLEAR_STRIKE_CITY:
+          z = co(so, z, pYieldNuc); // won
+          z = co(so, z, 1 - pYieldNuc); // war
+          z = co(so, z, -(1 - pYieldNuc) * retal * kA - 2 * taboo); // constant
+          break;
+        case STRATEGIC_COUNTERFORCE:
+          z = co(so, z, 1); // war
+          z = co(so, z, -retal * kA - taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
+          break;
+        default:
+          // strategic countervalue: pure punishment, valued only after being struck
+          z = co(so, z, 1); // war
+          z = co(so, z, -retal * kA - 2 * taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
+          break;
+      }
+      cR[c] = r;
+      cGL[c] = gl;
+    }
+  }
+
+  /**
+   * Per motive of a, the slope and intercept in resolve of each feasible action's utility toward
+   * b (every value of docs/model.md, "Values", is affine in resolve for a given motive), and of
+   * the two piecewise features, from a's values {@code mv} facing b. Requires {@link
+   * #coefficients} for the same candidates.
+   */
+  void motiveTables(int a, int b, Candidates cands, Valuation.Motives mv, double p,
+      double acA) {
+    final int n = cands.n;
+    final int attackT = cands.attackTheater;
+    final Action[] cAct = cands.act;
+    final double danger = mv.danger;
+    final double engaged = mv.engaged;
+    final int nA = m.nA;
+    final int ab = a * nA + b;
+    final double h = state.hostility[ab];
+    final boolean atWar = state.war[ab];
+    final double share = m.dealAudienceShare;
+    final double holdBase = -m.crisisCost * h * (1 + danger) - state.pressure[b * nA + a];
+    final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
+    final double[] v = spVal;
+    for (int mo = 0; mo < m.nMot[a]; mo++) {
+      final double g1 = mv.g1[mo];
+      final double g0 = mv.g0[mo];
+      final double l1 = mv.l1[mo];
+      final double cost = mv.cost[mo];
+      final double sq1 = m.uSq[a][mo];
+      final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
+      final double offer1 = m.uOfferTo[a][mo * nA + b];
+      final double deal1 = m.uDeal[a][mo];
+      final double w1 = p * g1 + (1 - p) * l1;
+      final double w0 = p * g0 - cost - danger;
+      final double won1 = m.uYieldedTo[a][mo * nA + b];
+      final double terr1 = attackT >= 0 ? m.terr[a][mo * m.nT + attackT] : 0;
+      final double coh0 = m.cohesion[a][mo];
+      rSlope[mo] = deal1 - sq1;
+      rIcpt[mo] = dealOff0 - h0;
+      glSlope[mo] = g1 - l1;
+      glIcpt[mo] = g0;
+      final int o = mo * MAXC;
+      for (int c = 0; c < n; c++) {
+        // the coefficients v[so..] in the order coefficients() writes them, times each feature's
+        // slope (s1) and intercept (s0) in resolve
+        final int so = c * NZ;
+        double s1;
+        double s0;
+        switch (cAct[c]) {
+          case WAIT:
+          case RESTORE_RELATIONS: // hold
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0;
+            break;
+          case INTENT_TO_COOPERATE:
+          case CONSULT:
+          case INSULT:
+          case BREAK_RELATIONS:
+          case ARM_PROXY: // hold, one
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0 + v[so + 1];
+            break;
+          case NEGOTIATE: // deal, hold, one
+            s1 = v[so] * deal1 + v[so + 1] * sq1;
+            s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
+            break;
+          case OFFER: // offer, hold, one
+            s1 = v[so] * offer1 + v[so + 1] * sq1;
+            s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
+            break;
+          case CEASEFIRE: // status quo, one, hold
+            s1 = v[so] * sq1 + v[so + 2] * sq1;
+            s0 = v[so + 1] + v[so + 2] * h0;
+            break;
+          case CONCEDE: // concession
+            s1 = v[so] * offer1;
+            s0 = v[so] * -acA;
+            break;
+          case THREATEN:
+          case THREATEN_BREAK_RELATIONS:
+          case THREATEN_NUCLEAR: // won, hold, one
+            s1 = v[so] * won1 + v[so + 1] * sq1;
+            s0 = v[so + 1] * h0 + v[so + 2];
+            break;
+          case SANCTION:
+          case MOBILIZE:
+          case BLOCKADE: // won, war, hold, one
+            s1 = v[so] * won1 + v[so + 1] * w1 + v[so + 2] * sq1;
+            s0 = v[so + 1] * w0 + v[so + 2] * h0 + v[so + 3];
+            break;
+          case ATTACK: // war, then territory at war, else one
+            if (atWar) {
+              s1 = v[so] * w1 + v[so + 1] * terr1;
+              s0 = v[so] * w0;
+            } else {
+              s1 = v[so] * w1;
+              s0 = v[so] * w0 + v[so + 1];
+            }
+            break;
+          case FORM_ALLIANCE: // hold, one, cohesion
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0 + v[so + 1] + v[so + 2] * coh0;
+            break;
+          case NUCLEAR_DEMONSTRATION:
+          case NUCLEAR_STRIKE_CITY: // won, war, one
+            s1 = v[so] * won1 + v[so + 1] * w1;
+            s0 = v[so + 1] * w0 + v[so + 2];
+            break;
+          case NUCLEAR_STRIKE_FORCES: // won, G, L, cost, one
+            s1 = v[so] * won1 + v[so + 1] * g1 + v[so + 2] * l1;
+            s0 = v[so + 1] * g0 + v[so + 3] * cost + v[so + 4];
+            break;
+          case STRATEGIC_COUNTERFORCE:
+          case STRATEGIC_COUNTERVALUE: // war, one
+            s1 = v[so] * w1;
+            s0 = v[so] * w0 + v[so + 1];
+            break;
+          default:
+            throw new IllegalStateException("no utility row for action " + cAct[c]);
+        }
+        uSlope[o + c] = s1;
+        uIcpt[o + c] = s0;
+      }
+    }
+  }
+
+  /**
+   * Utilities of a's n feasible actions under motive mo and resolve res, written to
+   * util[row..]; returns their maximum. Requires {@link #motiveTables}.
+   */
+  double utilities(int mo, double res, int n, int row) {
+    final int o = mo * MAXC;
+    final double dr = Math.max(0, res * rSlope[mo] + rIcpt[mo]);
+    final double dg = Math.max(0, res * glSlope[mo] + glIcpt[mo]);
+    final double[] sl = uSlope;
+    final double[] ic = uIcpt;
+    final double[] u = util;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < n; c++) {
+      double v = res * sl[o + c] + ic[o + c] + cR[c] * dr + cGL[c] * dg;
+      u[row + c] = v;
+      if (v > max) {
+        max = v;
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Writes the coefficient v at slot z of action row so (the order of an action's features is
+   * the one motiveTables reads); returns z + 1.
+   */
+  private int co(int so, int z, double v) {
+    spVal[so + z] = v;
+    return z + 1;
+  }
+}

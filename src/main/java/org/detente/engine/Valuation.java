@@ -1,0 +1,180 @@
+package org.detente.engine;
+
+/**
+ * The values an actor puts on war, the status quo and holding on against a counterpart
+ * (docs/model.md, "Values"), per motive and per private type, and the acceptance rule of a
+ * settlement. Every value is affine in resolve for a given motive: {@link #motives} computes the
+ * per-motive coefficients once for a pair, {@link #values} a type's values from them. During the
+ * decision phase the per-motive coefficients are computed once per pair and served from a cache.
+ */
+final class Valuation {
+
+  /**
+   * The per-motive values of x facing y: G = res·g1 + g0 (winning), L = res·l1 (losing), the
+   * war cost, plus the share of x's forces engaged against y and the nuclear danger.
+   */
+  static final class Motives {
+    final double[] g1;
+    final double[] g0;
+    final double[] l1;
+    final double[] cost;
+    double engaged;
+    double danger;
+
+    Motives(int maxMot) {
+      g1 = new double[maxMot];
+      g0 = new double[maxMot];
+      l1 = new double[maxMot];
+      cost = new double[maxMot];
+    }
+  }
+
+  /**
+   * Values of one private type facing a counterpart: war (w), the no-deal status quo in the
+   * shadow of power (sq), holding on for another step (hold), and the type's resolve.
+   */
+  static final class TypeValues {
+    double w;
+    double sq;
+    double hold;
+    double res;
+
+    /** The better of fighting on (or holding) and a decisive war. */
+    double alternative() {
+      return Math.max(hold, w);
+    }
+  }
+
+  private final CompiledModel m;
+  private final RunState state;
+  private final Situation situation;
+  // the decision phase's cache: [x*nA+y] stamp, engaged share and danger;
+  // [(x*nA+y)*4*maxMot + j*maxMot + mo] g1, g0, l1, cost
+  private final long[] pmStamp;
+  private final double[] pmEngaged;
+  private final double[] pmDanger;
+  private final double[] pmValues;
+
+  Valuation(CompiledModel m, RunState state, Situation situation) {
+    this.m = m;
+    this.state = state;
+    this.situation = situation;
+    int nA = m.nA;
+    pmStamp = new long[nA * nA];
+    pmEngaged = new double[nA * nA];
+    pmDanger = new double[nA * nA];
+    pmValues = new double[nA * nA * 4 * m.maxMot];
+  }
+
+  /**
+   * The per-motive values of x facing y, written to {@code out} and returned. Territorial
+   * stakes: the value of the theaters y controls (gained by winning) and of those x or an ally
+   * holds that y threatens (lost by losing).
+   */
+  Motives motives(int x, int y, Motives out) {
+    final int xy = x * m.nA + y;
+    final int nM = m.nMot[x];
+    final int mm = m.maxMot;
+    final int vo = xy * 4 * mm;
+    final boolean phase = situation.inDecisions();
+    final long epoch = situation.epoch();
+    if (phase && pmStamp[xy] == epoch) {
+      out.engaged = pmEngaged[xy];
+      out.danger = pmDanger[xy];
+      System.arraycopy(pmValues, vo, out.g1, 0, nM);
+      System.arraycopy(pmValues, vo + mm, out.g0, 0, nM);
+      System.arraycopy(pmValues, vo + 2 * mm, out.l1, 0, nM);
+      System.arraycopy(pmValues, vo + 3 * mm, out.cost, 0, nM);
+      return out;
+    }
+    out.engaged = state.war[xy] ? situation.engagedShare(x, y) : 0;
+    out.danger = situation.escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
+    final int nT = m.nT;
+    final int nA = m.nA;
+    final double[] tv = m.terr[x];
+    for (int mo = 0; mo < nM; mo++) {
+      double gain = 0;
+      double lose = 0;
+      final int off = mo * nT;
+      for (int t : m.valued[x][mo]) {
+        int c = state.control[t];
+        if (c == y) {
+          gain += tv[off + t];
+        }
+        if (c >= 0 && (c == x || state.allied[x * nA + c]) && state.threat[y * nT + t]) {
+          lose += tv[off + t];
+        }
+      }
+      int deter = m.deterActor[x][mo];
+      out.g1[mo] = m.uIdeal[x][mo] + gain;
+      out.g0[mo] = deter == y ? m.deterWeight[x][mo] : 0;
+      out.l1[mo] = m.uLose[x][mo * m.nA + y] - lose;
+      out.cost[mo] = m.warCost * (1 + m.regimeSec[x][mo])
+          + (deter >= 0 && deter != y ? m.deterWeight[x][mo] * m.warCost : 0);
+    }
+    if (phase) {
+      pmStamp[xy] = epoch;
+      pmEngaged[xy] = out.engaged;
+      pmDanger[xy] = out.danger;
+      System.arraycopy(out.g1, 0, pmValues, vo, nM);
+      System.arraycopy(out.g0, 0, pmValues, vo + mm, nM);
+      System.arraycopy(out.l1, 0, pmValues, vo + 2 * mm, nM);
+      System.arraycopy(out.cost, 0, pmValues, vo + 3 * mm, nM);
+    }
+    return out;
+  }
+
+  /**
+   * Values of actor x of private type k facing y, given x's win probability p and x's
+   * per-motive values {@code mv} facing y; written to {@code out} and returned.
+   */
+  TypeValues values(Motives mv, int x, int k, int y, double p, TypeValues out) {
+    int nA = m.nA;
+    int mo = m.typeMot[x][k];
+    double res = m.typeRes[x][k];
+    int xy = x * nA + y;
+    double g = res * mv.g1[mo] + mv.g0[mo];
+    double l = res * mv.l1[mo];
+    double cost = mv.cost[mo];
+    double w = p * g + (1 - p) * l - cost - mv.danger;
+    double sq = res * m.uSq[x][mo];
+    double h = state.hostility[xy];
+    double hold = sq - m.crisisCost * h * (1 + mv.danger) - state.pressure[y * nA + x];
+    if (state.war[xy]) {
+      // fighting on as things stand: the status quo of the front, paying the war's running
+      // cost (half the cost of a decisive war) in proportion to the share of x's forces
+      // engaged against y; escalating to a decisive war is worth w
+      hold -= 0.5 * cost * mv.engaged;
+    }
+    out.w = w;
+    out.sq = sq;
+    out.hold = hold;
+    out.res = res;
+    return out;
+  }
+
+  /**
+   * Probability that a side accepts (or ratifies) a settlement worth delta more to it than its
+   * alternative. In peacetime the logit quantal response; between parties at war a settlement
+   * must lie inside the bargaining range (delta at least 0): a war ends only when both sides'
+   * expectations leave them better off stopping (Fearon 1995; Goemans 2000; Reiter 2009), not
+   * by a leadership's error.
+   */
+  static double accept(double lambda, double delta, boolean atWar) {
+    if (atWar) {
+      return delta >= 0 ? 1.0 : 0.0;
+    }
+    return sigmoid(lambda * delta);
+  }
+
+  /** The logistic function, exactly 0 or 1 beyond ±30. */
+  static double sigmoid(double x) {
+    if (x > 30) {
+      return 1;
+    }
+    if (x < -30) {
+      return 0;
+    }
+    return 1.0 / (1.0 + FastMath.exp(-x));
+  }
+}
