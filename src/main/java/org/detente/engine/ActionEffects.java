@@ -10,9 +10,8 @@ import org.detente.model.Action;
  */
 final class ActionEffects {
 
-  private static final Action[] ACTIONS = Action.values();
-
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final EventLog log;
   private final Bargaining bargaining;
@@ -23,6 +22,7 @@ final class ActionEffects {
   ActionEffects(CompiledModel m, RunState state, EventLog log, Bargaining bargaining,
       Combat combat, NuclearExchange nuclear, Trace trace) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.log = log;
     this.bargaining = bargaining;
@@ -53,15 +53,15 @@ final class ActionEffects {
 
   /** Applies scripted event e of the model's schedule. */
   void scripted(int e) {
-    int a = m.evActor[e];
-    int b = m.evTarget[e];
-    Action act = ACTIONS[m.evAction[e]];
-    int t = m.evTheater[e];
+    int a = m.events.evActor[e];
+    int b = m.events.evTarget[e];
+    Action act = m.events.evAction[e];
+    int t = m.events.evTheater[e];
     if (b < 0) {
       b = act == Action.ATTACK && t >= 0 ? state.control[t] : -1;
     }
     if (trace.on()) {
-      trace.note(state.week, "scripted event: " + m.evDescription[e]);
+      trace.note(state.week, "scripted event: " + m.events.evDescription[e]);
     }
     if (act == Action.NEGOTIATE || act == Action.OFFER || act == Action.CEASEFIRE) {
       if (b >= 0) {
@@ -101,11 +101,11 @@ final class ActionEffects {
     int ab = a * nA + b;
     double gd = act.goldstein();
     if (act != Action.ARM_PROXY && act != Action.FORM_ALLIANCE) {
-      state.addHostility(a, b, -gd * m.goldsteinHostility);
+      state.addHostility(a, b, -gd * constants.goldsteinHostility());
     }
     if (act == Action.INSULT || act == Action.THREATEN || act == Action.THREATEN_BREAK_RELATIONS
         || act == Action.THREATEN_NUCLEAR) {
-      state.rhetoric[ab] = Math.min(1.0, state.rhetoric[ab] + m.rhetoricStep);
+      state.rhetoric[ab] = Math.min(1.0, state.rhetoric[ab] + constants.rhetoricStep());
     } else if (act == Action.BREAK_RELATIONS) {
       int ch = Math.min(RunState.SEVERED, state.channel[ab] + 1);
       setChannel(a, b, ch);
@@ -113,15 +113,15 @@ final class ActionEffects {
       int ch = Math.max(RunState.OPEN, state.channel[ab] - 1);
       setChannel(a, b, ch);
     } else if (act == Action.SANCTION) {
-      state.pressure[ab] += m.coercionPain;
+      state.pressure[ab] += constants.coercionPain();
     } else if (act == Action.BLOCKADE) {
-      state.pressure[ab] += 2 * m.coercionPain;
+      state.pressure[ab] += 2 * constants.coercionPain();
     } else if (act == Action.MOBILIZE && t >= 0) {
       // the call-up draws on the actor's remaining reserve, which the fallen do not refill
       double f = state.forces[a * nT + t];
-      double add = f * m.mobilizeShare;
+      double add = f * constants.mobilizeShare();
       if (add <= state.reserve[a]) {
-        state.forces[a * nT + t] = f * (1 + m.mobilizeShare);
+        state.forces[a * nT + t] = f * (1 + constants.mobilizeShare());
         state.reserve[a] -= add;
       } else {
         add = state.reserve[a];
@@ -149,20 +149,21 @@ final class ActionEffects {
       // b is the recipient here; raise its effectiveness where it fights
       for (int u = 0; u < nT; u++) {
         if (state.forces[b * nT + u] > 0) {
-          state.eff[b * nT + u] = Math.min(3.0, state.eff[b * nT + u] * (1 + m.proxyBoost));
+          state.eff[b * nT + u] =
+              Math.min(3.0, state.eff[b * nT + u] * (1 + constants.proxyBoost()));
         }
       }
       // a standing aid commitment: a share of a's strength counts on b's side from now on
-      state.support[a * nA + b] = Math.max(state.support[a * nA + b], m.aidShare);
+      state.support[a * nA + b] = Math.max(state.support[a * nA + b], constants.aidShare());
       if (against >= 0) {
-        state.addHostility(a, against, m.goldsteinHostility * 4);
+        state.addHostility(a, against, constants.goldsteinHostility() * 4);
       }
     } else if (act == Action.FORM_ALLIANCE) {
-      state.cred[ab] = Math.max(state.cred[ab], m.allianceCredibility);
-      state.cred[b * nA + a] = Math.max(state.cred[b * nA + a], m.allianceCredibility);
+      state.cred[ab] = Math.max(state.cred[ab], constants.allianceCredibility());
+      state.cred[b * nA + a] = Math.max(state.cred[b * nA + a], constants.allianceCredibility());
       state.allied[ab] = true;
       state.allied[b * nA + a] = true;
-      state.addHostility(a, b, -gd * m.goldsteinHostility);
+      state.addHostility(a, b, -gd * constants.goldsteinHostility());
     }
   }
 

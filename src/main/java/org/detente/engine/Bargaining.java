@@ -11,6 +11,7 @@ import org.detente.model.Action;
 final class Bargaining {
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Situation situation;
   private final Valuation valuation;
@@ -22,12 +23,13 @@ final class Bargaining {
   Bargaining(CompiledModel m, RunState state, Situation situation, Valuation valuation,
       EventLog log, Trace trace) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.situation = situation;
     this.valuation = valuation;
     this.log = log;
     this.trace = trace;
-    this.mv = new Valuation.Motives(m.maxMot);
+    this.mv = new Valuation.Motives(m.types.maxMot);
   }
 
   /**
@@ -41,20 +43,21 @@ final class Bargaining {
       return;
     }
     int mo = state.trueMot[b];
-    double acB = m.audienceCost * state.rhetoric[b * nA + a];
+    double acB = constants.audienceCost() * state.rhetoric[b * nA + a];
     double hB = state.hostility[a * nA + b];
     trueValues(b, a);
     double value;
     double alt;
     if (act == Action.CEASEFIRE) {
-      value = tv.sq - m.crisisCost * hB - acB * m.dealAudienceShare;
+      value = tv.sq - constants.crisisCost() * hB - acB * constants.dealAudienceShare();
       alt = Math.max(tv.hold, tv.w);
     } else {
-      value = tv.res * (act == Action.OFFER ? m.uYieldedTo[b][mo * nA + a] : m.uDeal[b][mo])
-          - acB * m.dealAudienceShare;
+      value = tv.res * (act == Action.OFFER ? m.motives.uYieldedTo[b][mo * nA + a]
+          : m.motives.uDeal[b][mo])
+          - acB * constants.dealAudienceShare();
       alt = Math.max(tv.hold, tv.w);
     }
-    double pAcc = Valuation.accept(m.lambda, value - alt, state.war[a * nA + b]);
+    double pAcc = Valuation.accept(constants.lambda(), value - alt, state.war[a * nA + b]);
     // ratification: the proposer's own side must also prefer the deal to its alternatives
     // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
     // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
@@ -88,7 +91,7 @@ final class Bargaining {
     }
     if (!accept) {
       log.record(b, a, Action.REJECT, -1);
-      state.addHostility(a, b, -Action.REJECT.goldstein() * m.goldsteinHostility);
+      state.addHostility(a, b, -Action.REJECT.goldstein() * constants.goldsteinHostility());
       return;
     }
     if (act == Action.CEASEFIRE) {
@@ -99,7 +102,8 @@ final class Bargaining {
   }
 
   private boolean isPrincipalPair(int a, int b) {
-    return (a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA);
+    return (a == m.relations.principalA && b == m.relations.principalB)
+        || (a == m.relations.principalB && b == m.relations.principalA);
   }
 
   /**
@@ -111,9 +115,9 @@ final class Bargaining {
     int nA = m.nA;
     int mo = state.trueMot[c];
     trueValues(c, enemy);
-    double value = tv.res * m.uDeal[c][mo]
-        - m.audienceCost * state.rhetoric[c * nA + enemy] * m.dealAudienceShare;
-    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), true);
+    double value = tv.res * m.motives.uDeal[c][mo]
+        - constants.audienceCost() * state.rhetoric[c * nA + enemy] * constants.dealAudienceShare();
+    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w), true);
   }
 
   /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
@@ -121,10 +125,11 @@ final class Bargaining {
     int nA = m.nA;
     int mo = state.trueMot[a];
     trueValues(a, b);
-    double ac = m.audienceCost * state.rhetoric[a * nA + b];
-    double value = tv.res * (offer ? m.uOfferTo[a][mo * nA + b] : m.uDeal[a][mo])
-        - ac * m.dealAudienceShare;
-    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), state.war[a * nA + b]);
+    double ac = constants.audienceCost() * state.rhetoric[a * nA + b];
+    double value = tv.res * (offer ? m.motives.uOfferTo[a][mo * nA + b] : m.motives.uDeal[a][mo])
+        - ac * constants.dealAudienceShare();
+    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w),
+        state.war[a * nA + b]);
   }
 
   /**
@@ -135,9 +140,9 @@ final class Bargaining {
   private double ceasefireRatification(int a, int b) {
     int nA = m.nA;
     trueValues(a, b);
-    double value = tv.sq - m.crisisCost * state.hostility[a * nA + b]
-        - m.audienceCost * state.rhetoric[a * nA + b] * m.dealAudienceShare;
-    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), true);
+    double value = tv.sq - constants.crisisCost() * state.hostility[a * nA + b]
+        - constants.audienceCost() * state.rhetoric[a * nA + b] * constants.dealAudienceShare();
+    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w), true);
   }
 
   /** Probability that a's own side stands by a concession to b (full audience cost). */
@@ -146,8 +151,10 @@ final class Bargaining {
     int mo = state.trueMot[a];
     trueValues(a, b);
     double value =
-        tv.res * m.uOfferTo[a][mo * nA + b] - m.audienceCost * state.rhetoric[a * nA + b];
-    return Valuation.accept(m.lambda, value - Math.max(tv.hold, tv.w), state.war[a * nA + b]);
+        tv.res * m.motives.uOfferTo[a][mo * nA + b]
+            - constants.audienceCost() * state.rhetoric[a * nA + b];
+    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w),
+        state.war[a * nA + b]);
   }
 
   private void endWar(int a, int b) {
@@ -173,7 +180,7 @@ final class Bargaining {
     state.rhetoric[b * nA + a] *= 0.5;
     state.pressure[a * nA + b] = 0;
     state.pressure[b * nA + a] = 0;
-    if ((a == m.principalA && b == m.principalB) || (a == m.principalB && b == m.principalA)) {
+    if (isPrincipalPair(a, b)) {
       state.principalDeal = true;
       checkSettlement();
     }
@@ -187,7 +194,7 @@ final class Bargaining {
     if (!state.principalDeal || state.settled) {
       return;
     }
-    if (state.atWarAny(m.principalA) || state.atWarAny(m.principalB)) {
+    if (state.atWarAny(m.relations.principalA) || state.atWarAny(m.relations.principalB)) {
       if (trace.on() && !state.deferredNoted) {
         state.deferredNoted = true;
         trace.note(state.week, "the principal adversaries have a deal, but a war involving one of"

@@ -6,6 +6,7 @@ import org.detente.model.Action;
 final class Combat {
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final EventLog log;
   private final Trace trace;
@@ -14,6 +15,7 @@ final class Combat {
 
   Combat(CompiledModel m, RunState state, EventLog log, Trace trace) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.log = log;
     this.trace = trace;
@@ -31,13 +33,13 @@ final class Combat {
       int from = -1;
       double bf = 0;
       for (int u = 0; u < nT; u++) {
-        if (m.adj[t * nT + u] && state.forces[a * nT + u] > bf) {
+        if (m.theaters.adj[t * nT + u] && state.forces[a * nT + u] > bf) {
           bf = state.forces[a * nT + u];
           from = u;
         }
       }
       if (from >= 0) {
-        double moved = m.attackCommit * bf;
+        double moved = constants.attackCommit() * bf;
         state.forces[a * nT + from] -= moved;
         state.forces[a * nT + t] += moved;
         state.eff[a * nT + t] = state.eff[a * nT + from];
@@ -115,14 +117,14 @@ final class Combat {
         continue;
       }
       // a defender with any of its side engaged; otherwise attackers take control unopposed
-      double tau = m.terrainMult[t];
+      double tau = m.theaters.terrainMult[t];
       if (def <= 0) {
         changeControl(t, lead, ctl);
         continue;
       }
       double effA = attW / att;
       double effD = defW / def;
-      Lanchester.step(att, effA, def, effD, tau, m.lanchesterK, 1.0, 7, lanch);
+      Lanchester.step(att, effA, def, effD, tau, constants.lanchesterK(), 1.0, 7, lanch);
       double attLeft = lanch[0];
       double defLeft = lanch[1];
       double attLoss = att - attLeft;
@@ -135,13 +137,13 @@ final class Combat {
         double f = state.forces[c * nT + t];
         double loss = sideF[c] == 1 ? attLoss * f / att : defLoss * f / def;
         state.forces[c * nT + t] = Math.max(0, f - loss);
-        double d = loss * 1000 * m.killedShare;
+        double d = loss * 1000 * constants.killedShare();
         state.addDeaths(c, CasualtyKind.MILITARY, d);
         milDeaths += d;
       }
-      int civ = m.home[t] >= 0 ? m.home[t] : ctl;
+      int civ = m.theaters.home[t] >= 0 ? m.theaters.home[t] : ctl;
       if (civ >= 0) {
-        state.addDeaths(civ, CasualtyKind.CIVILIAN, milDeaths * m.civilianRatio);
+        state.addDeaths(civ, CasualtyKind.CIVILIAN, milDeaths * constants.civilianRatio());
       }
       double ratio = Lanchester.forceRatio(attLeft, effA, defLeft, effD, tau);
       if (trace.on()) {
@@ -150,7 +152,7 @@ final class Combat {
                 + " effective ratio %.2f", m.theaterIds[t], attLoss, attLeft, defLoss, defLeft,
             ratio));
       }
-      if (ratio >= m.breakthroughRatio || defLeft < 0.5) {
+      if (ratio >= constants.breakthroughRatio() || defLeft < 0.5) {
         changeControl(t, lead, ctl);
       }
     }

@@ -14,6 +14,7 @@ final class Decisions {
   private static final int MAXC = UtilityModel.MAXC;
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Situation situation;
   private final Valuation valuation;
@@ -32,6 +33,7 @@ final class Decisions {
   Decisions(CompiledModel m, RunState state, Situation situation, Valuation valuation,
       Trace trace, Simulator owner) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.situation = situation;
     this.valuation = valuation;
@@ -41,7 +43,7 @@ final class Decisions {
     this.lookAhead = new LookAhead(m, state, valuation);
     this.utility = new UtilityModel(m, state, situation);
     this.likelihoods = new Likelihoods(m, state, utility);
-    this.own = new Valuation.Motives(m.maxMot);
+    this.own = new Valuation.Motives(m.types.maxMot);
   }
 
   /** For tests: computes every likelihood row directly instead of chaining resolve levels. */
@@ -65,7 +67,7 @@ final class Decisions {
     final int n = cands.n;
     final LookAhead.Responses la =
         lookAhead.of(a, b, 1 - p, atWar, talk, ch, h, cands.front, cands.hasNuclear);
-    final double acA = m.audienceCost * state.rhetoric[ab];
+    final double acA = constants.audienceCost() * state.rhetoric[ab];
     utility.coefficients(a, b, cands, la, p, h, acA, atWar);
     utility.motiveTables(a, b, cands, valuation.motives(a, b, own), p, acA);
     // the true type first: its quantal response is the decision
@@ -74,8 +76,8 @@ final class Decisions {
     final double[] util = utility.util;
     final double[] prob = utility.prob;
     final double max =
-        utility.utilities(state.trueMot[a], m.resLevel[a][state.trueRes[a]], n, row);
-    final double lam = m.lambda;
+        utility.utilities(state.trueMot[a], m.types.resLevel[a][state.trueRes[a]], n, row);
+    final double lam = constants.lambda();
     state.workDecisions++;
     state.workRows++;
     state.workTerms += n;
@@ -91,7 +93,7 @@ final class Decisions {
       traceDecision(a, b, cands, row, chosen, perceived, eps);
     }
     Action act = cands.act[chosen];
-    if (act == Action.WAIT && m.nTypes[a] == 1) {
+    if (act == Action.WAIT && m.types.nTypes[a] == 1) {
       return; // nothing observable, nothing to learn
     }
     int pi = pending.add(a, b, act, cands.theater[chosen], cands.aux[chosen], eps);

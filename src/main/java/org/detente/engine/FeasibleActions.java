@@ -65,7 +65,7 @@ final class FeasibleActions {
     if (partner >= 0) {
       out.add(Action.FORM_ALLIANCE, -1, partner);
     }
-    if (state.nuclearArmed(a) && m.doctrine[a] != DoctrineKind.NONE.ordinal()) {
+    if (state.nuclearArmed(a) && m.actors.doctrine[a] != DoctrineKind.NONE.ordinal()) {
       out.add(Action.THREATEN_NUCLEAR, -1, -1);
     }
     int nucForcesT = -1;

@@ -10,6 +10,7 @@ import org.detente.model.Action;
 final class Incidents {
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Situation situation;
   private final Beliefs beliefs;
@@ -19,6 +20,7 @@ final class Incidents {
   Incidents(CompiledModel m, RunState state, Situation situation, Beliefs beliefs, EventLog log,
       Trace trace) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.situation = situation;
     this.beliefs = beliefs;
@@ -28,7 +30,7 @@ final class Incidents {
 
   /** This week's incidents between hostile actors in contact, not at war. */
   void step() {
-    if (m.incidentRate <= 0) {
+    if (constants.incidentRate() <= 0) {
       return;
     }
     int nA = m.nA;
@@ -36,14 +38,14 @@ final class Incidents {
       for (int b = a + 1; b < nA; b++) {
         int ab = a * nA + b;
         double h = state.hostility[ab];
-        if (h < m.hostileThreshold || state.war[ab]) {
+        if (h < constants.hostileThreshold() || state.war[ab]) {
           continue;
         }
         int t = situation.contactTheater(a, b);
         if (t < 0) {
           continue;
         }
-        double rate = m.incidentRate * h;
+        double rate = constants.incidentRate() * h;
         if (state.rng.nextDouble() >= 1.0 - FastMath.exp(-rate)) {
           continue;
         }
@@ -57,7 +59,7 @@ final class Incidents {
               : ": not clarified, " + m.actorIds[y] + " reads it as deliberate"));
         }
         if (!clarified) {
-          state.addHostility(x, y, m.incidentHostility);
+          state.addHostility(x, y, constants.incidentHostility());
           beliefs.afterIncident(y, x);
         }
       }

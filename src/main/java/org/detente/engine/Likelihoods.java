@@ -10,6 +10,7 @@ final class Likelihoods {
   private static final int MAXC = UtilityModel.MAXC;
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final UtilityModel u;
   private final double[] ratio = new double[MAXC];
@@ -19,6 +20,7 @@ final class Likelihoods {
 
   Likelihoods(CompiledModel m, RunState state, UtilityModel u) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.u = u;
   }
@@ -39,12 +41,12 @@ final class Likelihoods {
     final double[] pendLik = pending.lik;
     final double[] prob = u.prob;
     final int row = tk * MAXC;
-    final int lo = pi * m.maxTypes;
-    final int ob = (b * m.nA + a) * m.maxTypes;
+    final int lo = pi * m.types.maxTypes;
+    final int ob = (b * m.nA + a) * m.types.maxTypes;
     final double floor = eps / n;
-    final int nMa = m.nMot[a];
-    final int nRa = m.nRes[a];
-    final double step = m.resStep[a];
+    final int nMa = m.types.nMot[a];
+    final int nRa = m.types.nRes[a];
+    final double step = m.types.resStep[a];
     for (int mo = 0; mo < nMa; mo++) {
       // the levels of this motive whose likelihood has to be computed afresh
       int need = 0;
@@ -75,7 +77,8 @@ final class Likelihoods {
         for (int j = jlo; j <= jhi; j++) {
           int k = j * nMa + mo;
           if (k != tk && state.belief[ob + k] != 0) {
-            pendLik[lo + k] = (1 - eps) * likelihoodDirect(mo, m.resLevel[a][j], k, n, perceived)
+            pendLik[lo + k] =
+                (1 - eps) * likelihoodDirect(mo, m.types.resLevel[a][j], k, n, perceived)
                 + floor;
           }
         }
@@ -90,7 +93,7 @@ final class Likelihoods {
    */
   private double likelihoodDirect(int mo, double res, int k, int n, int perceived) {
     final int rk = k * MAXC;
-    final double lam = m.lambda;
+    final double lam = constants.lambda();
     double mk = u.utilities(mo, res, n, rk);
     state.workRows++;
     state.workTerms += n;
@@ -118,11 +121,11 @@ final class Likelihoods {
    */
   private void likelihoodChain(int a, int mo, int jlo, int jhi, int tk, int n, int perceived,
       double eps, double floor, int ob, double[] pendLik, int lo) {
-    final int nMa = m.nMot[a];
-    final double lam = m.lambda;
-    final double step = m.resStep[a];
-    final double r0 = m.resLevel[a][jlo];
-    final int rk = m.maxTypes * MAXC; // first scratch row: the weights of the current level
+    final int nMa = m.types.nMot[a];
+    final double lam = constants.lambda();
+    final double step = m.types.resStep[a];
+    final double r0 = m.types.resLevel[a][jlo];
+    final int rk = m.types.maxTypes * MAXC; // first scratch row: the weights of the current level
     final double m0 = u.utilities(mo, r0, n, rk);
     final double[] uu = u.util;
     final double[] w = u.prob;
@@ -175,7 +178,7 @@ final class Likelihoods {
         state.workTerms += n;
       } else {
         // outside the range of doubles: this level's own row, shifted by its own maximum
-        lik = likelihoodDirect(mo, m.resLevel[a][j], m.maxTypes + 1, n, perceived);
+        lik = likelihoodDirect(mo, m.types.resLevel[a][j], m.types.maxTypes + 1, n, perceived);
       }
       pendLik[lo + k] = (1 - eps) * lik + floor;
     }

@@ -18,6 +18,7 @@ final class LookAhead {
   }
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Valuation valuation;
   private final Valuation.Motives motives;
@@ -26,9 +27,10 @@ final class LookAhead {
 
   LookAhead(CompiledModel m, RunState state, Valuation valuation) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.valuation = valuation;
-    this.motives = new Valuation.Motives(m.maxMot);
+    this.motives = new Valuation.Motives(m.types.maxMot);
   }
 
   /**
@@ -42,10 +44,10 @@ final class LookAhead {
     final int ab = a * nA + b;
     final int ba = b * nA + a;
     // ---- counterpart's values per type (public state + b's possible types)
-    final int nTb = m.nTypes[b];
-    final double acB = m.audienceCost * state.rhetoric[ba];
-    final double kB = m.catastropheCost * m.riskWeight[b];
-    final int bo = ab * m.maxTypes;
+    final int nTb = m.types.nTypes[b];
+    final double acB = constants.audienceCost() * state.rhetoric[ba];
+    final double kB = constants.catastropheCost() * m.actors.riskWeight[b];
+    final int bo = ab * m.types.maxTypes;
     final Valuation.Motives mv = valuation.motives(b, a, motives);
     final Valuation.TypeValues tv = values;
     // belief-averaged response probabilities of b (a's look-ahead), each type's values used at
@@ -57,17 +59,17 @@ final class LookAhead {
     double pYieldMaterial = 0;
     double pEscMaterial = 0;
     double pYieldNuc = 0;
-    final double lam = m.lambda;
-    final double pain = m.coercionPain;
-    final double acShare = acB * m.dealAudienceShare;
-    final double ceaseCost = m.crisisCost * h;
-    final double nucRisk = m.followOnRisk * kB;
+    final double lam = constants.lambda();
+    final double pain = constants.coercionPain();
+    final double acShare = acB * constants.dealAudienceShare();
+    final double ceaseCost = constants.crisisCost() * h;
+    final double nucRisk = constants.followOnRisk() * kB;
     final boolean material = !atWar || front >= 0;
     final boolean restoreOnly = !talk && ch != RunState.OPEN;
-    final int[] typeMot = m.typeMot[b];
-    final double[] uDeal = m.uDeal[b];
-    final double[] uYieldedTo = m.uYieldedTo[b];
-    final double[] uOfferTo = m.uOfferTo[b];
+    final int[] typeMot = m.types.typeMot[b];
+    final double[] uDeal = m.motives.uDeal[b];
+    final double[] uYieldedTo = m.motives.uYieldedTo[b];
+    final double[] uOfferTo = m.motives.uOfferTo[b];
     for (int k = 0; k < nTb; k++) {
       final double bel = state.belief[bo + k];
       if (bel == 0) {

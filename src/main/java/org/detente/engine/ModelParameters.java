@@ -63,6 +63,11 @@ public final class ModelParameters {
     return values[i];
   }
 
+  /** Value of a parameter by its typed key. */
+  double get(ModelConstants.Key key) {
+    return values[key.index()];
+  }
+
   /** All values by name, in catalogue order. */
   public Map<String, Double> asMap() {
     Map<String, Double> m = new LinkedHashMap<>();

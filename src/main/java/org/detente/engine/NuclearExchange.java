@@ -7,6 +7,7 @@ import org.detente.scenario.TargetKind;
 final class NuclearExchange {
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Situation situation;
   private final EventLog log;
@@ -15,6 +16,7 @@ final class NuclearExchange {
   NuclearExchange(CompiledModel m, RunState state, Situation situation, EventLog log,
       Trace trace) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.situation = situation;
     this.log = log;
@@ -61,15 +63,15 @@ final class NuclearExchange {
         state.st[a]--;
       }
     } else if (act == Action.NUCLEAR_STRIKE_FORCES) {
-      int used = Math.min(state.ns[a], m.warheadsPerStrike);
+      int used = Math.min(state.ns[a], constants.warheadsPerStrike());
       state.ns[a] -= used;
       if (t >= 0) {
-        double killed = m.nuclearForceKill * state.forces[b * nT + t];
+        double killed = constants.nuclearForceKill() * state.forces[b * nT + t];
         state.forces[b * nT + t] -= killed;
         state.addDeaths(b, CasualtyKind.NUCLEAR, killed * 1000 * 0.5);
         int hits = 0;
-        for (int k : m.theaterTargets[t]) {
-          int kind = m.tgtKind[k];
+        for (int k : m.casualties.theaterTargets[t]) {
+          int kind = m.casualties.tgtKind[k];
           if (hits < used && !state.targetHit[k] && (kind == TargetKind.FORCES.ordinal()
               || kind == TargetKind.MILITARY_BASE.ordinal())) {
             hitTarget(a, k, 0);
@@ -80,8 +82,8 @@ final class NuclearExchange {
     } else if (act == Action.NUCLEAR_STRIKE_CITY) {
       state.ns[a]--;
       if (t >= 0) {
-        for (int k : m.theaterTargets[t]) {
-          if (!state.targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
+        for (int k : m.casualties.theaterTargets[t]) {
+          if (!state.targetHit[k] && m.casualties.tgtKind[k] == TargetKind.CITY.ordinal()) {
             hitTarget(a, k, 0);
             break;
           }
@@ -89,19 +91,19 @@ final class NuclearExchange {
       }
     } else {
       state.strategicUsed = true;
-      int salvo = Math.max(1, (int) Math.ceil(m.strategicSalvo * state.st[a]));
+      int salvo = Math.max(1, (int) Math.ceil(constants.strategicSalvo() * state.st[a]));
       salvo = Math.min(salvo, state.st[a]);
       state.st[a] -= salvo;
       boolean cf = act == Action.STRATEGIC_COUNTERFORCE;
       int hits = 0;
       boolean anyHome = false;
       for (int u = 0; u < nT && hits < salvo; u++) {
-        if (m.home[u] != b) {
+        if (m.theaters.home[u] != b) {
           continue;
         }
         anyHome = true;
-        for (int k : m.theaterTargets[u]) {
-          int kind = m.tgtKind[k];
+        for (int k : m.casualties.theaterTargets[u]) {
+          int kind = m.casualties.tgtKind[k];
           boolean fits = cf ? kind != TargetKind.CITY.ordinal() : kind == TargetKind.CITY.ordinal();
           if (fits && !state.targetHit[k] && hits < salvo) {
             hitTarget(a, k, 1);
@@ -135,10 +137,10 @@ final class NuclearExchange {
     // doctrine governs retaliation: the victim answers in kind with its retaliation probability
     int rung = act.rung();
     if (rung >= 7 && state.nuclearArmed(b)) {
-      boolean retaliates = state.rng.nextDouble() < m.retaliation[b];
+      boolean retaliates = state.rng.nextDouble() < m.actors.retaliation[b];
       if (trace.on()) {
         trace.note(state.week, m.actorIds[b] + (retaliates ? " retaliates" : " does not retaliate")
-            + " (doctrine retaliation probability " + m.retaliation[b] + ")");
+            + " (doctrine retaliation probability " + m.actors.retaliation[b] + ")");
       }
       if (retaliates) {
         if (rung >= 8 && state.st[b] > 0) {
@@ -155,18 +157,18 @@ final class NuclearExchange {
 
   private void hitTarget(int a, int k, int cls) {
     state.targetHit[k] = true;
-    int t = m.tgtTheater[k];
-    int victim = m.home[t] >= 0 ? m.home[t] : state.control[t];
+    int t = m.casualties.tgtTheater[k];
+    int victim = m.theaters.home[t] >= 0 ? m.theaters.home[t] : state.control[t];
     if (victim < 0) {
       return;
     }
     int idx = (k * m.nA + a) * 2 + cls;
-    double d = m.nucDeaths[idx] + m.nucFallout[idx];
+    double d = m.casualties.nucDeaths[idx] + m.casualties.nucFallout[idx];
     state.addDeaths(victim, CasualtyKind.NUCLEAR, d);
     if (trace.on()) {
       trace.note(state.week, String.format(java.util.Locale.ROOT,
-          "%s strikes %s (%s): %s deaths, %s injured", m.actorIds[a], m.tgtName[k],
-          m.theaterIds[t], fmt(d), fmt(m.nucInjuries[idx])));
+          "%s strikes %s (%s): %s deaths, %s injured", m.actorIds[a], m.casualties.tgtName[k],
+          m.theaterIds[t], fmt(d), fmt(m.casualties.nucInjuries[idx])));
     }
   }
 

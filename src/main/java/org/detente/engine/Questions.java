@@ -12,23 +12,25 @@ import org.detente.scenario.QuestionKind;
 final class Questions {
 
   private final CompiledModel m;
+  private final QuestionSet qs;
   private final RunState state;
 
   Questions(CompiledModel m, RunState state) {
     this.m = m;
+    this.qs = m.questions;
     this.state = state;
   }
 
   /** The questions about actions that a did act toward b in theater t answers. */
   void onEvent(int a, int b, Action act, int t) {
-    for (int q = 0; q < m.nQ; q++) {
-      if (state.answer[q] || m.qKind[q] != QuestionKind.ACTION.ordinal()
-          || state.week > m.qWithin[q]) {
+    for (int q = 0; q < qs.nQ; q++) {
+      if (state.answer[q] || qs.qKind[q] != QuestionKind.ACTION.ordinal()
+          || state.week > qs.qWithin[q]) {
         continue;
       }
-      if ((m.qActor[q] < 0 || m.qActor[q] == a) && (m.qTarget[q] < 0 || m.qTarget[q] == b)
-          && (m.qActions[q] & (1L << act.ordinal())) != 0
-          && (m.qTheater[q] < 0 || m.qTheater[q] == t)) {
+      if ((qs.qActor[q] < 0 || qs.qActor[q] == a) && (qs.qTarget[q] < 0 || qs.qTarget[q] == b)
+          && (qs.qActions[q] & (1L << act.ordinal())) != 0
+          && (qs.qTheater[q] < 0 || qs.qTheater[q] == t)) {
         state.answer[q] = true;
       }
     }
@@ -36,19 +38,19 @@ final class Questions {
 
   /** Questions about the state (control of a theater, a severed channel), checked each week. */
   void checkWeek() {
-    for (int q = 0; q < m.nQ; q++) {
-      if (state.answer[q] || state.week > m.qWithin[q]) {
+    for (int q = 0; q < qs.nQ; q++) {
+      if (state.answer[q] || state.week > qs.qWithin[q]) {
         continue;
       }
-      int kind = m.qKind[q];
+      int kind = qs.qKind[q];
       if (kind == QuestionKind.CONTROL.ordinal()) {
-        state.answer[q] = m.qTheater[q] >= 0 && state.control[m.qTheater[q]] == m.qActor[q];
+        state.answer[q] = qs.qTheater[q] >= 0 && state.control[qs.qTheater[q]] == qs.qActor[q];
       } else if (kind == QuestionKind.CHANNEL_SEVERED.ordinal()) {
-        if (m.qActor[q] >= 0 && m.qTarget[q] >= 0) {
-          state.answer[q] = state.channel[m.qActor[q] * m.nA + m.qTarget[q]] == RunState.SEVERED;
-        } else if (m.qActor[q] >= 0) {
+        if (qs.qActor[q] >= 0 && qs.qTarget[q] >= 0) {
+          state.answer[q] = state.channel[qs.qActor[q] * m.nA + qs.qTarget[q]] == RunState.SEVERED;
+        } else if (qs.qActor[q] >= 0) {
           for (int b = 0; b < m.nA; b++) {
-            if (b != m.qActor[q] && state.channel[m.qActor[q] * m.nA + b] == RunState.SEVERED) {
+            if (b != qs.qActor[q] && state.channel[qs.qActor[q] * m.nA + b] == RunState.SEVERED) {
               state.answer[q] = true;
             }
           }
@@ -77,11 +79,11 @@ final class Questions {
     } else {
       state.outcome = Outcome.FROZEN;
     }
-    for (int q = 0; q < m.nQ; q++) {
-      if (m.qKind[q] != QuestionKind.OUTCOME.ordinal()) {
+    for (int q = 0; q < qs.nQ; q++) {
+      if (qs.qKind[q] != QuestionKind.OUTCOME.ordinal()) {
         continue;
       }
-      boolean in = (m.qOutcomes[q] & (1 << state.outcome.ordinal())) != 0;
+      boolean in = (qs.qOutcomes[q] & (1 << state.outcome.ordinal())) != 0;
       int when = switch (state.outcome) {
         case STRATEGIC_NUCLEAR -> state.firstRung[8];
         case LIMITED_NUCLEAR -> state.firstRung[6];
@@ -89,7 +91,7 @@ final class Questions {
         case SETTLEMENT -> state.endWeek;
         case FROZEN -> m.horizon;
       };
-      state.answer[q] = in && (state.outcome == Outcome.FROZEN || when <= m.qWithin[q]);
+      state.answer[q] = in && (state.outcome == Outcome.FROZEN || when <= qs.qWithin[q]);
     }
   }
 }

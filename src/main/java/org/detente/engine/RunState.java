@@ -106,7 +106,7 @@ final class RunState {
   RunState(CompiledModel m) {
     nA = m.nA;
     nT = m.nT;
-    maxTypes = m.maxTypes;
+    maxTypes = m.types.maxTypes;
     forces = new double[nA * nT];
     eff = new double[nA * nT];
     ns = new int[nA];
@@ -122,17 +122,17 @@ final class RunState {
     warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
-    belief = new double[nA * nA * m.maxTypes];
+    belief = new double[nA * nA * m.types.maxTypes];
     trueRes = new int[nA];
     trueMot = new int[nA];
     struck = new boolean[nA];
-    targetHit = new boolean[m.nTargets];
+    targetHit = new boolean[m.casualties.nTargets];
     totW = new double[nA];
     threat = new boolean[nA * nT];
     retaliation = new double[nA];
     contested = new boolean[nA];
     deaths = new double[nA * NK];
-    answer = new boolean[m.nQ];
+    answer = new boolean[m.questions.nQ];
   }
 
   /**
@@ -144,21 +144,21 @@ final class RunState {
     seed = runSeed;
     runIndex = index;
     rng.seed(runSeed);
-    System.arraycopy(m.forces0, 0, forces, 0, forces.length);
-    System.arraycopy(m.eff0, 0, eff, 0, eff.length);
-    System.arraycopy(m.nsWarheads, 0, ns, 0, nA);
-    System.arraycopy(m.reserve0, 0, reserve, 0, nA);
-    System.arraycopy(m.stWarheads, 0, st, 0, nA);
-    System.arraycopy(m.control0, 0, control, 0, nT);
-    System.arraycopy(m.hostility0, 0, hostility, 0, hostility.length);
-    System.arraycopy(m.rhetoric0, 0, rhetoric, 0, rhetoric.length);
-    System.arraycopy(m.channel0, 0, channel, 0, channel.length);
-    System.arraycopy(m.cred, 0, cred, 0, cred.length);
-    System.arraycopy(m.allied, 0, allied, 0, allied.length);
+    System.arraycopy(m.actors.forces0, 0, forces, 0, forces.length);
+    System.arraycopy(m.actors.eff0, 0, eff, 0, eff.length);
+    System.arraycopy(m.actors.nsWarheads, 0, ns, 0, nA);
+    System.arraycopy(m.actors.reserve0, 0, reserve, 0, nA);
+    System.arraycopy(m.actors.stWarheads, 0, st, 0, nA);
+    System.arraycopy(m.theaters.control0, 0, control, 0, nT);
+    System.arraycopy(m.relations.hostility0, 0, hostility, 0, hostility.length);
+    System.arraycopy(m.relations.rhetoric0, 0, rhetoric, 0, rhetoric.length);
+    System.arraycopy(m.relations.channel0, 0, channel, 0, channel.length);
+    System.arraycopy(m.relations.cred, 0, cred, 0, cred.length);
+    System.arraycopy(m.relations.allied, 0, allied, 0, allied.length);
     Arrays.fill(pressure, 0);
     Arrays.fill(support, 0);
     for (int i = 0; i < war.length; i++) {
-      war[i] = m.hostility0[i] >= WAR_HOSTILITY;
+      war[i] = m.relations.hostility0[i] >= WAR_HOSTILITY;
     }
     Arrays.fill(warCount, 0);
     for (int a = 0; a < nA; a++) {
@@ -176,16 +176,16 @@ final class RunState {
     for (int a = 0; a < nA; a++) {
       for (int b = 0; b < nA; b++) {
         int off = (a * nA + b) * maxTypes;
-        double[] pr = m.typePrior[b];
+        double[] pr = m.types.typePrior[b];
         System.arraycopy(pr, 0, belief, off, pr.length);
       }
     }
     // draw each actor's private type
     for (int a = 0; a < nA; a++) {
-      trueRes[a] = m.nRes[a] == 1 ? 0 : rng.pick(m.resPrior[a], 0, m.nRes[a]);
+      trueRes[a] = m.types.nRes[a] == 1 ? 0 : rng.pick(m.types.resPrior[a], 0, m.types.nRes[a]);
       trueMot[a] =
-          m.fixedMotive[a] >= 0 ? m.fixedMotive[a]
-              : m.nMot[a] == 1 ? 0 : rng.pick(m.motPrior[a], 0, m.nMot[a]);
+          m.types.fixedMotive[a] >= 0 ? m.types.fixedMotive[a]
+              : m.types.nMot[a] == 1 ? 0 : rng.pick(m.types.motPrior[a], 0, m.types.nMot[a]);
     }
     outcome = Outcome.FROZEN;
     highest = 0;

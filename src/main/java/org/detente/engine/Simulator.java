@@ -82,9 +82,10 @@ public final class Simulator implements RunView {
   /** The steps of one week; false if an absorbing outcome ended the run during the week. */
   private boolean week() {
     // 1. scripted events of the week, then incidents
-    while (state.nextEvent < m.evWeek.length && m.evWeek[state.nextEvent] <= state.week) {
+    final int[] eventWeek = m.events.evWeek;
+    while (state.nextEvent < eventWeek.length && eventWeek[state.nextEvent] <= state.week) {
       int e = state.nextEvent++;
-      if (m.evWeek[e] == state.week) {
+      if (eventWeek[e] == state.week) {
         actions.scripted(e);
       }
       if (state.absorbed) {
@@ -258,7 +259,7 @@ public final class Simulator implements RunView {
 
   /** Observer's current belief that {@code about} is of type {@code type} (resolve×motive). */
   public double belief(int observer, int about, int type) {
-    return state.belief[(observer * m.nA + about) * m.maxTypes + type];
+    return state.belief[(observer * m.nA + about) * m.types.maxTypes + type];
   }
 
   /** Current forces (thousands) of an actor in a theater; never negative. */

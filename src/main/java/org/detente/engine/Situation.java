@@ -16,6 +16,7 @@ import org.detente.scenario.TargetKind;
 final class Situation {
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private boolean decisionPhase;
   private long sideEpoch;
@@ -24,6 +25,7 @@ final class Situation {
 
   Situation(CompiledModel m, RunState state) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     sideCache = new double[m.nA * m.nA];
     sideStamp = new long[m.nA * m.nA];
@@ -52,12 +54,12 @@ final class Situation {
   }
 
   int typeOf(int a) {
-    return state.trueRes[a] * m.nMot[a] + state.trueMot[a];
+    return state.trueRes[a] * m.types.nMot[a] + state.trueMot[a];
   }
 
   boolean active(int a, int b) {
     int ab = a * m.nA + b;
-    return state.war[ab] || state.hostility[ab] >= m.hostileThreshold;
+    return state.war[ab] || state.hostility[ab] >= constants.hostileThreshold();
   }
 
   void assess() {
@@ -72,7 +74,7 @@ final class Situation {
         if (f > 0) {
           w += f * state.eff[base + t];
           state.threat[base + t] = true;
-          for (int u : m.neighbours[t]) {
+          for (int u : m.theaters.neighbours[t]) {
             state.threat[base + u] = true;
           }
         }
@@ -91,12 +93,12 @@ final class Situation {
   }
 
   double noiseOf(int a, int b) {
-    return m.noise[state.channel[a * m.nA + b]];
+    return constants.noise(state.channel[a * m.nA + b]);
   }
 
   boolean canTalk(int a, int b) {
     int ab = a * m.nA + b;
-    return state.channel[ab] != RunState.SEVERED || m.mediator[ab] >= 0;
+    return state.channel[ab] != RunState.SEVERED || m.relations.mediator[ab] >= 0;
   }
 
   /** A theater where a and b are in contact (forces in the same or adjacent theaters), or -1. */
@@ -151,19 +153,19 @@ final class Situation {
   }
 
   private double computeRetaliation(int b) {
-    double r = state.nuclearArmed(b) ? m.retaliation[b] : 0;
+    double r = state.nuclearArmed(b) ? m.actors.retaliation[b] : 0;
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
       double cr = state.cred[c * nA + b];
       if (cr > 0 && state.nuclearArmed(c)) {
-        r = Math.max(r, cr * m.retaliation[c]);
+        r = Math.max(r, cr * m.actors.retaliation[c]);
       }
     }
     return r;
   }
 
   double escalationRiskFrom(int b) {
-    return retaliationBy(b) > 0 || state.nuclearArmed(b) ? m.escalationRisk : 0;
+    return retaliationBy(b) > 0 || state.nuclearArmed(b) ? constants.escalationRisk() : 0;
   }
 
   /** Share of the theaters a held or called home at week 0 now held by an enemy at war. */
@@ -173,7 +175,7 @@ final class Situation {
     int lost = 0;
     int base = 0;
     for (int t = 0; t < nT; t++) {
-      boolean mine = m.home[t] == a || (!homeOnly && m.control0[t] == a);
+      boolean mine = m.theaters.home[t] == a || (!homeOnly && m.theaters.control0[t] == a);
       if (!mine) {
         continue;
       }
@@ -193,13 +195,14 @@ final class Situation {
     if (state.struck[a]) {
       return true;
     }
-    int d = m.doctrine[a];
+    int d = m.actors.doctrine[a];
     boolean atWar = state.war[a * m.nA + b];
     if (d == DoctrineKind.ESCALATE_TO_DEESCALATE.ordinal()) {
-      return atWar && lossShare(a, false) >= m.doctrineThreshold[a];
+      return atWar && lossShare(a, false) >= m.actors.doctrineThreshold[a];
     }
     if (d == DoctrineKind.EXISTENTIAL.ordinal()) {
-      return atWar && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
+      return atWar && m.theaters.homeCount[a] > 0
+          && lossShare(a, true) >= m.actors.doctrineThreshold[a];
     }
     return false;
   }
@@ -211,10 +214,10 @@ final class Situation {
     if (state.struck[a]) {
       return true;
     }
-    int d = m.doctrine[a];
+    int d = m.actors.doctrine[a];
     boolean existential = d != DoctrineKind.NONE.ordinal()
         && d != DoctrineKind.NO_FIRST_USE.ordinal() && state.war[a * m.nA + b]
-        && m.homeCount[a] > 0 && lossShare(a, true) >= m.doctrineThreshold[a];
+        && m.theaters.homeCount[a] > 0 && lossShare(a, true) >= m.actors.doctrineThreshold[a];
     return existential;
   }
 
@@ -265,7 +268,7 @@ final class Situation {
       if (!bHolds || !state.threat[a * nT + t]) {
         continue;
       }
-      double v = m.priorTerr[a][t] + 0.01 * localWinProb(a, b, t);
+      double v = m.motives.priorTerr[a][t] + 0.01 * localWinProb(a, b, t);
       if (v > bv + 1e-12) {
         bv = v;
         best = t;
@@ -278,12 +281,13 @@ final class Situation {
     int nT = m.nT;
     double fa = state.forces[a * nT + t] * state.eff[a * nT + t];
     if (fa <= 0) {
-      for (int u : m.neighbours[t]) {
-        fa = Math.max(fa, m.attackCommit * state.forces[a * nT + u] * state.eff[a * nT + u]);
+      for (int u : m.theaters.neighbours[t]) {
+        fa = Math.max(fa,
+            constants.attackCommit() * state.forces[a * nT + u] * state.eff[a * nT + u]);
       }
     }
     double fb = state.forces[b * nT + t] * state.eff[b * nT + t]
-        * (state.control[t] == b ? m.terrainMult[t] : 1);
+        * (state.control[t] == b ? m.theaters.terrainMult[t] : 1);
     double x = fa * fa;
     double y = fb * fb;
     return x + y > 0 ? x / (x + y) : 0.5;
@@ -296,7 +300,7 @@ final class Situation {
     }
     double fa = sideStrength(a, b);
     double fb = sideStrength(b, a)
-        - m.nuclearForceKill * state.forces[b * m.nT + t] * state.eff[b * m.nT + t];
+        - constants.nuclearForceKill() * state.forces[b * m.nT + t] * state.eff[b * m.nT + t];
     fb = Math.max(0, fb);
     double x = fa * fa;
     double y = fb * fb;
@@ -323,12 +327,12 @@ final class Situation {
     int nT = m.nT;
     for (int pass = 0; pass < 2; pass++) {
       for (int t = 0; t < nT; t++) {
-        boolean ok = pass == 0 ? m.home[t] == b : !homeOnly && state.control[t] == b;
+        boolean ok = pass == 0 ? m.theaters.home[t] == b : !homeOnly && state.control[t] == b;
         if (!ok) {
           continue;
         }
-        for (int k : m.theaterTargets[t]) {
-          if (!state.targetHit[k] && m.tgtKind[k] == TargetKind.CITY.ordinal()) {
+        for (int k : m.casualties.theaterTargets[t]) {
+          if (!state.targetHit[k] && m.casualties.tgtKind[k] == TargetKind.CITY.ordinal()) {
             return t;
           }
         }
@@ -342,7 +346,7 @@ final class Situation {
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
       if (c != a && c != b && state.war[c * nA + b] && !state.war[a * nA + c]
-          && state.hostility[a * nA + c] < m.hostileThreshold) {
+          && state.hostility[a * nA + c] < constants.hostileThreshold()) {
         return c;
       }
     }
@@ -358,12 +362,12 @@ final class Situation {
     int nA = m.nA;
     int nT = m.nT;
     for (int t = 0; t < nT; t++) {
-      if (m.home[t] != x) {
+      if (m.theaters.home[t] != x) {
         continue;
       }
       for (int y = 0; y < nA; y++) {
         if (y != x && state.forces[y * nT + t] > 0
-            && state.hostility[x * nA + y] >= m.hostileThreshold) {
+            && state.hostility[x * nA + y] >= constants.hostileThreshold()) {
           return true;
         }
       }
@@ -387,8 +391,8 @@ final class Situation {
         continue;
       }
       if (c != a && c != b && !state.allied[a * nA + c]
-          && state.hostility[c * nA + b] >= m.hostileThreshold
-          && state.hostility[a * nA + c] < m.hostileThreshold && !state.war[a * nA + c]
+          && state.hostility[c * nA + b] >= constants.hostileThreshold()
+          && state.hostility[a * nA + c] < constants.hostileThreshold() && !state.war[a * nA + c]
           && state.totW[c] > 0) {
         return c;
       }

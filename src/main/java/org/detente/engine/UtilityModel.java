@@ -18,6 +18,7 @@ final class UtilityModel {
   private static final int NZ = 5; // the most coefficients in one action's utility row
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Situation situation;
   final double[] util; // [type*MAXC + c]
@@ -36,16 +37,17 @@ final class UtilityModel {
 
   UtilityModel(CompiledModel m, RunState state, Situation situation) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.situation = situation;
-    util = new double[(m.maxTypes + 2) * MAXC];
-    prob = new double[(m.maxTypes + 2) * MAXC];
-    uSlope = new double[m.maxMot * MAXC];
-    uIcpt = new double[m.maxMot * MAXC];
-    rSlope = new double[m.maxMot];
-    rIcpt = new double[m.maxMot];
-    glSlope = new double[m.maxMot];
-    glIcpt = new double[m.maxMot];
+    util = new double[(m.types.maxTypes + 2) * MAXC];
+    prob = new double[(m.types.maxTypes + 2) * MAXC];
+    uSlope = new double[m.types.maxMot * MAXC];
+    uIcpt = new double[m.types.maxMot * MAXC];
+    rSlope = new double[m.types.maxMot];
+    rIcpt = new double[m.types.maxMot];
+    glSlope = new double[m.types.maxMot];
+    glIcpt = new double[m.types.maxMot];
   }
 
   /**
@@ -70,13 +72,13 @@ final class UtilityModel {
     // every action's expected utility is linear in a few per-type values (features), with
     // coefficients that depend only on the public state and a's beliefs: they are built once here,
     // and motiveTables turns them into a slope and an intercept in resolve per motive
-    final double kA = m.catastropheCost * m.riskWeight[a];
-    final double talkV = m.consultValue * h;
-    final double gH = m.goldsteinHostility;
-    final double crisis = m.crisisCost;
-    final double coerce = m.coercionCost;
-    final double taboo = m.tabooCost;
-    final double follow = m.followOnRisk;
+    final double kA = constants.catastropheCost() * m.actors.riskWeight[a];
+    final double talkV = constants.consultValue() * h;
+    final double gH = constants.goldsteinHostility();
+    final double crisis = constants.crisisCost();
+    final double coerce = constants.coercionCost();
+    final double taboo = constants.tabooCost();
+    final double follow = constants.followOnRisk();
     for (int c = 0; c < n; c++) {
       final Action act = cands.act[c];
       final int so = c * NZ;
@@ -111,7 +113,8 @@ final class UtilityModel {
           break;
         case CEASEFIRE:
           z = co(so, z, pAccCease); // status quo
-          z = co(so, z, -pAccCease * (crisis * h + acA * m.dealAudienceShare)); // constant
+          // constant
+          z = co(so, z, -pAccCease * (crisis * h + acA * constants.dealAudienceShare()));
           z = co(so, z, 1 - pAccCease); // hold
           break;
         case CONCEDE:
@@ -119,7 +122,7 @@ final class UtilityModel {
           break;
         case INSULT:
           z = co(so, z, 1); // hold
-          z = co(so, z, m.rhetoricGain - crisis * 2 * gH); // constant
+          z = co(so, z, constants.rhetoricGain() - crisis * 2 * gH); // constant
           break;
         case THREATEN:
         case THREATEN_BREAK_RELATIONS:
@@ -134,7 +137,7 @@ final class UtilityModel {
           break;
         case BREAK_RELATIONS:
           z = co(so, z, 1); // hold
-          z = co(so, z, -talkV + m.rhetoricGain); // constant
+          z = co(so, z, -talkV + constants.rhetoricGain()); // constant
           r = -0.5 * pAccDeal;
           break;
         case SANCTION:
@@ -159,13 +162,13 @@ final class UtilityModel {
         case ARM_PROXY:
           z = co(so, z, 1); // hold
           z = co(so, z, -coerce); // constant
-          gl = 0.5 * m.proxyBoost * p * (1 - p);
+          gl = 0.5 * constants.proxyBoost() * p * (1 - p);
           break;
         case FORM_ALLIANCE:
           z = co(so, z, 1); // hold
           z = co(so, z, -coerce); // constant
           z = co(so, z, 0.1); // cohesion
-          gl = m.allianceCredibility * 0.25 * p * (1 - p);
+          gl = constants.allianceCredibility() * 0.25 * p * (1 - p);
           break;
         case NUCLEAR_DEMONSTRATION:
           z = co(so, z, pYieldNuc); // won
@@ -218,24 +221,24 @@ final class UtilityModel {
     final int ab = a * nA + b;
     final double h = state.hostility[ab];
     final boolean atWar = state.war[ab];
-    final double share = m.dealAudienceShare;
-    final double holdBase = -m.crisisCost * h * (1 + danger) - state.pressure[b * nA + a];
+    final double share = constants.dealAudienceShare();
+    final double holdBase = -constants.crisisCost() * h * (1 + danger) - state.pressure[b * nA + a];
     final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
     final double[] v = spVal;
-    for (int mo = 0; mo < m.nMot[a]; mo++) {
+    for (int mo = 0; mo < m.types.nMot[a]; mo++) {
       final double g1 = mv.g1[mo];
       final double g0 = mv.g0[mo];
       final double l1 = mv.l1[mo];
       final double cost = mv.cost[mo];
-      final double sq1 = m.uSq[a][mo];
+      final double sq1 = m.motives.uSq[a][mo];
       final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
-      final double offer1 = m.uOfferTo[a][mo * nA + b];
-      final double deal1 = m.uDeal[a][mo];
+      final double offer1 = m.motives.uOfferTo[a][mo * nA + b];
+      final double deal1 = m.motives.uDeal[a][mo];
       final double w1 = p * g1 + (1 - p) * l1;
       final double w0 = p * g0 - cost - danger;
-      final double won1 = m.uYieldedTo[a][mo * nA + b];
-      final double terr1 = attackT >= 0 ? m.terr[a][mo * m.nT + attackT] : 0;
-      final double coh0 = m.cohesion[a][mo];
+      final double won1 = m.motives.uYieldedTo[a][mo * nA + b];
+      final double terr1 = attackT >= 0 ? m.motives.terr[a][mo * m.nT + attackT] : 0;
+      final double coh0 = m.motives.cohesion[a][mo];
       rSlope[mo] = deal1 - sq1;
       rIcpt[mo] = dealOff0 - h0;
       glSlope[mo] = g1 - l1;

@@ -46,6 +46,7 @@ final class Valuation {
   }
 
   private final CompiledModel m;
+  private final ModelConstants constants;
   private final RunState state;
   private final Situation situation;
   // the decision phase's cache: [x*nA+y] stamp, engaged share and danger;
@@ -57,13 +58,14 @@ final class Valuation {
 
   Valuation(CompiledModel m, RunState state, Situation situation) {
     this.m = m;
+    this.constants = m.constants;
     this.state = state;
     this.situation = situation;
     int nA = m.nA;
     pmStamp = new long[nA * nA];
     pmEngaged = new double[nA * nA];
     pmDanger = new double[nA * nA];
-    pmValues = new double[nA * nA * 4 * m.maxMot];
+    pmValues = new double[nA * nA * 4 * m.types.maxMot];
   }
 
   /**
@@ -73,8 +75,8 @@ final class Valuation {
    */
   Motives motives(int x, int y, Motives out) {
     final int xy = x * m.nA + y;
-    final int nM = m.nMot[x];
-    final int mm = m.maxMot;
+    final int nM = m.types.nMot[x];
+    final int mm = m.types.maxMot;
     final int vo = xy * 4 * mm;
     final boolean phase = situation.inDecisions();
     final long epoch = situation.epoch();
@@ -88,15 +90,16 @@ final class Valuation {
       return out;
     }
     out.engaged = state.war[xy] ? situation.engagedShare(x, y) : 0;
-    out.danger = situation.escalationRiskFrom(y) * m.catastropheCost * m.riskWeight[x];
+    out.danger =
+        situation.escalationRiskFrom(y) * constants.catastropheCost() * m.actors.riskWeight[x];
     final int nT = m.nT;
     final int nA = m.nA;
-    final double[] tv = m.terr[x];
+    final double[] tv = m.motives.terr[x];
     for (int mo = 0; mo < nM; mo++) {
       double gain = 0;
       double lose = 0;
       final int off = mo * nT;
-      for (int t : m.valued[x][mo]) {
+      for (int t : m.motives.valued[x][mo]) {
         int c = state.control[t];
         if (c == y) {
           gain += tv[off + t];
@@ -105,12 +108,12 @@ final class Valuation {
           lose += tv[off + t];
         }
       }
-      int deter = m.deterActor[x][mo];
-      out.g1[mo] = m.uIdeal[x][mo] + gain;
-      out.g0[mo] = deter == y ? m.deterWeight[x][mo] : 0;
-      out.l1[mo] = m.uLose[x][mo * m.nA + y] - lose;
-      out.cost[mo] = m.warCost * (1 + m.regimeSec[x][mo])
-          + (deter >= 0 && deter != y ? m.deterWeight[x][mo] * m.warCost : 0);
+      int deter = m.motives.deterActor[x][mo];
+      out.g1[mo] = m.motives.uIdeal[x][mo] + gain;
+      out.g0[mo] = deter == y ? m.motives.deterWeight[x][mo] : 0;
+      out.l1[mo] = m.motives.uLose[x][mo * m.nA + y] - lose;
+      out.cost[mo] = constants.warCost() * (1 + m.motives.regimeSec[x][mo])
+          + (deter >= 0 && deter != y ? m.motives.deterWeight[x][mo] * constants.warCost() : 0);
     }
     if (phase) {
       pmStamp[xy] = epoch;
@@ -130,16 +133,16 @@ final class Valuation {
    */
   TypeValues values(Motives mv, int x, int k, int y, double p, TypeValues out) {
     int nA = m.nA;
-    int mo = m.typeMot[x][k];
-    double res = m.typeRes[x][k];
+    int mo = m.types.typeMot[x][k];
+    double res = m.types.typeRes[x][k];
     int xy = x * nA + y;
     double g = res * mv.g1[mo] + mv.g0[mo];
     double l = res * mv.l1[mo];
     double cost = mv.cost[mo];
     double w = p * g + (1 - p) * l - cost - mv.danger;
-    double sq = res * m.uSq[x][mo];
+    double sq = res * m.motives.uSq[x][mo];
     double h = state.hostility[xy];
-    double hold = sq - m.crisisCost * h * (1 + mv.danger) - state.pressure[y * nA + x];
+    double hold = sq - constants.crisisCost() * h * (1 + mv.danger) - state.pressure[y * nA + x];
     if (state.war[xy]) {
       // fighting on as things stand: the status quo of the front, paying the war's running
       // cost (half the cost of a decisive war) in proportion to the share of x's forces
