@@ -63,7 +63,11 @@ final class Bargaining {
     // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
     double pRat = act == Action.CEASEFIRE ? ceasefireRatification(a, b)
         : ratification(a, b, act == Action.OFFER);
-    boolean accept = state.rng.nextDouble() < pAcc * pRat;
+    // one draw decides both: b accepts when u < pAcc; given that, a's side ratifies when
+    // u < pAcc·pRat (u / pAcc is uniform on [0, 1)), so a refusal is b's or a's own side's
+    double u = state.rng.nextDouble();
+    boolean accept = u < pAcc * pRat;
+    boolean notRatified = !accept && u < pAcc;
     if (accept && act != Action.CEASEFIRE && isPrincipalPair(a, b)) {
       // the principals cannot settle a war over the heads of those fighting it: every third
       // party at war with a principal must find the deal inside its own bargaining range
@@ -84,13 +88,25 @@ final class Bargaining {
       }
     }
     if (trace.on()) {
-      trace.note(state.week, m.actorIds[b] + (accept ? " accepts " : " rejects ") + m.actorIds[a]
-          + "'s " + act.id() + String.format(java.util.Locale.ROOT,
-          " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
-          value, alt, pAcc));
+      if (notRatified) {
+        trace.note(state.week, m.actorIds[a] + "'s own side does not ratify its " + act.id()
+            + " to " + m.actorIds[b] + String.format(java.util.Locale.ROOT,
+            " (p(ratify) %.2f); %s would accept (its value of the deal %.3f vs fighting on"
+                + " / holding %.3f; p(accept) %.2f)", pRat, m.actorIds[b], value, alt, pAcc));
+      } else {
+        trace.note(state.week, m.actorIds[b] + (accept ? " accepts " : " rejects ")
+            + m.actorIds[a] + "'s " + act.id() + String.format(java.util.Locale.ROOT,
+            " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
+            value, alt, pAcc));
+      }
     }
     if (!accept) {
-      log.record(b, a, Action.REJECT, -1);
+      // the side that refused: the receiver, or the proposer's own side
+      if (notRatified) {
+        log.record(a, b, Action.REJECT, -1);
+      } else {
+        log.record(b, a, Action.REJECT, -1);
+      }
       state.addHostility(a, b, -Action.REJECT.goldstein() * constants.goldsteinHostility());
       return;
     }

@@ -37,6 +37,6 @@ class EngineRegressionTest {
     return h[0];
   }
 
-  private static final long US_RUSSIA = 5780113248820882173L;
-  private static final long CUBA = 6172148256780946787L;
+  private static final long US_RUSSIA = 8269573921652370125L;
+  private static final long CUBA = 2083880156164480796L;
 }
