@@ -1,6 +1,7 @@
 package org.detente.geo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -79,6 +80,9 @@ public final class Places {
     if (hits.isEmpty()) {
       hits = matching(all.get(), q);
     }
+    if (hits.isEmpty()) {
+      hits = byAlternateName(large, q);
+    }
     if (hits.size() == 1) {
       return new Unique(hits.get(0));
     }
@@ -147,6 +151,26 @@ public final class Places {
     if (q.admin1() != null) {
       hits.removeIf(c -> !c.admin1().equalsIgnoreCase(q.admin1()));
     }
+    return hits;
+  }
+
+  /**
+   * The cities of {@code large} that bear the query's name as an alternate name (another language
+   * or script, a transliteration), within the query's country and region when given.
+   */
+  private static List<City> byAlternateName(CityIndex large, Query q) {
+    List<City> hits = new ArrayList<>();
+    for (AlternateNames.Target t : AlternateNames.shipped().lookup(q.name())) {
+      if (q.country() != null && !t.country().equalsIgnoreCase(q.country())) {
+        continue;
+      }
+      for (City c : matching(large, new Query(t.name(), t.country(), q.admin1()))) {
+        if (c.admin1().equals(t.admin1()) && !hits.contains(c)) {
+          hits.add(c);
+        }
+      }
+    }
+    hits.sort(Comparator.comparingLong(City::population).reversed());
     return hits;
   }
 

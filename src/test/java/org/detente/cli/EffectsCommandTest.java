@@ -79,10 +79,25 @@ class EffectsCommandTest {
     Result town = run("effects", "--yield", "10kt", "--target", "Los Alamos, US, NM", "--json");
     assertThat(town.code()).as(town.err()).isZero();
     assertThat(town.out()).contains("\"Los Alamos\"");
-    Result unk = run("effects", "--yield", "100kt", "--target", "Warszawa");
+    Result unk = run("effects", "--yield", "100kt", "--target", "Warshaw");
     assertThat(unk.code()).isEqualTo(1);
     assertThat(unk.err()).contains("did you mean").contains("Warsaw, PL");
     assertThat(unk.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void placesAreFoundByTheirNamesInOtherLanguagesAndScripts() {
+    for (String[] c : new String[][] {
+        {"Москва", "\"Moscow\""}, {"東京", "\"Tokyo\""}, {"Warszawa", "\"Warsaw\""},
+        {"Moskva, RU", "\"Moscow\""}}) {
+      Result r = run("effects", "--yield", "10kt", "--target", c[0], "--json");
+      assertThat(r.code()).as(c[0] + ": " + r.err()).isZero();
+      assertThat(r.out()).as(c[0]).contains(c[1]);
+    }
+    // an alternate name keeps to the country asked for
+    Result elsewhere = run("effects", "--yield", "10kt", "--target", "Москва, US");
+    assertThat(elsewhere.code()).isEqualTo(1);
+    assertThat(elsewhere.err()).doesNotContain("Exception");
   }
 
   @Test
@@ -123,9 +138,9 @@ class EffectsCommandTest {
       assertThat(r.err()).contains("expected \"Name\", \"Name, CC\" or \"Name, CC, ADMIN1\"")
           .doesNotContain("internal error").doesNotContain("Exception");
     }
-    Result unknown = run("effects", "--yield", "300kt", "--target", "Warsw");
+    Result unknown = run("effects", "--yield", "300kt", "--target", "Warshaw");
     assertThat(unknown.code()).isEqualTo(1);
-    assertThat(unknown.err()).contains("unknown place 'Warsw'; did you mean: Warsaw, PL, 78");
+    assertThat(unknown.err()).contains("unknown place 'Warshaw'; did you mean: Warsaw, PL, 78");
     Result ambiguous = run("effects", "--yield", "300kt", "--target", "Brest");
     assertThat(ambiguous.code()).isEqualTo(1);
     assertThat(ambiguous.err()).contains("place 'Brest' is ambiguous").contains("Brest, BY")
