@@ -8,8 +8,7 @@ import java.util.List;
  * {@link UsageException} (the command was called wrongly); the command line alone turns the kind
  * into an exit code and prints the message, never a stack trace.
  *
- * <p>A message comes from the catalogue {@link Message} with its arguments; a plain text message
- * remains for the few internal consistency checks that have no catalogue entry.
+ * <p>Every message comes from the catalogue {@link Message} with its arguments.
  */
 public class DetenteException extends RuntimeException {
 
@@ -32,21 +31,7 @@ public class DetenteException extends RuntimeException {
     this.arguments = List.of(copy(arguments));
   }
 
-  /** An error with a plain message (internal consistency checks). */
-  public DetenteException(String message) {
-    super(message);
-    this.pattern = null;
-    this.arguments = List.of();
-  }
-
-  /** An error with a plain message and its cause (kept for debugging, never shown). */
-  public DetenteException(String message, Throwable cause) {
-    super(message, cause);
-    this.pattern = null;
-    this.arguments = List.of();
-  }
-
-  /** The catalogue entry of the message, or null for a plain message. */
+  /** The catalogue entry of the message. */
   public Message pattern() {
     return pattern;
   }

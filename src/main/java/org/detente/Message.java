@@ -111,6 +111,22 @@ public enum Message {
   /** A file that cannot be written: file, reason. */
   CANNOT_WRITE("cannot write %s: %s"),
 
+  // ---- model compilation (checks behind the validator's, on scenarios built in code)
+  /** An actor's motive index out of range: motive, actor. */
+  NO_MOTIVE("no motive %s for actor %s"),
+  /** Fewer than two actors. */
+  TOO_FEW_ACTORS("a scenario needs at least two actors"),
+  /** A reference to nothing: where, kind, name. */
+  UNKNOWN_REFERENCE("%s: unknown %s '%s'"),
+  /** An unknown name: kind, name. */
+  UNKNOWN("unknown %s '%s'"),
+  /** Not a finite number: what. */
+  NOT_FINITE("%s must be a finite number"),
+  /** A voting weight that is zero or negative: the weight. */
+  NON_POSITIVE_WEIGHT("non-positive voting weight %s"),
+  /** An iteration that did not converge: what. */
+  NOT_CONVERGED("%s did not converge"),
+
   // ---- limits
   /** Over a stated limit: count, what (plural), limit, reason. */
   LIMIT("%s %s are more than the limit of %s (%s)");

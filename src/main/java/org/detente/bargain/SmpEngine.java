@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.Message;
 import org.detente.InvalidInputException;
 import org.detente.bargain.SmpParameters.BargainModel;
@@ -115,7 +116,7 @@ final class SmpEngine {
   /** KTAB's vote of an actor with weight w between options with utilities ui and uj. */
   static double vote(VotingRule vr, double w, double ui, double uj) {
     if (w <= 0.0) {
-      throw new DetenteException("non-positive voting weight " + w);
+      throw new InvalidInputException(Message.NON_POSITIVE_WEIGHT, w);
     }
     final double du = ui - uj;
     switch (vr) {
@@ -390,7 +391,7 @@ final class SmpEngine {
         p[i] = (p[i] + q[i]) / 2.0;
       }
       if (++iter > 100_000) {
-        throw new DetenteException("Markov-uniform PCE did not converge");
+        throw new InvalidInputException(Message.NOT_CONVERGED, "Markov-uniform PCE");
       }
     }
   }
@@ -434,7 +435,7 @@ final class SmpEngine {
         p[i] = (p[i] + q[i]) / 2.0;
       }
       if (++iter > 100_000) {
-        throw new DetenteException("Markov-incentive PCE did not converge");
+        throw new InvalidInputException(Message.NOT_CONVERGED, "Markov-incentive PCE");
       }
     }
   }

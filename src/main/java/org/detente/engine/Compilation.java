@@ -1,6 +1,7 @@
 package org.detente.engine;
 
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.scenario.Scenario;
 
 /** Shared rules of compilation: index lookups with clear errors, clamping, normalisation. */
@@ -31,7 +32,7 @@ final class Compilation {
   static int actor(Scenario sc, String id, String where) {
     int i = sc.actorIndex(id);
     if (i < 0) {
-      throw new DetenteException(where + ": unknown actor '" + id + "'");
+      throw new InvalidInputException(Message.UNKNOWN_REFERENCE, where, "actor", id);
     }
     return i;
   }
@@ -39,7 +40,7 @@ final class Compilation {
   static int theater(Scenario sc, String id, String where) {
     int i = sc.theaterIndex(id);
     if (i < 0) {
-      throw new DetenteException(where + ": unknown theater '" + id + "'");
+      throw new InvalidInputException(Message.UNKNOWN_REFERENCE, where, "theater", id);
     }
     return i;
   }
@@ -50,6 +51,6 @@ final class Compilation {
         return i;
       }
     }
-    throw new DetenteException("motive issue stake: unknown issue '" + id + "'");
+    throw new InvalidInputException(Message.UNKNOWN_REFERENCE, "motive issue stake", "issue", id);
   }
 }

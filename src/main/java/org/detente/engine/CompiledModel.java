@@ -1,6 +1,7 @@
 package org.detente.engine;
 
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.scenario.Scenario;
 
 /**
@@ -48,7 +49,7 @@ public final class CompiledModel {
   /** A copy in which actor {@code actor}'s motive is fixed to hypothesis {@code motive}. */
   public CompiledModel withFixedMotive(int actor, int motive) {
     if (actor < 0 || actor >= nA) {
-      throw new DetenteException("no motive " + motive + " for actor " + actor);
+      throw new InvalidInputException(Message.NO_MOTIVE, motive, actor);
     }
     return new CompiledModel(this, types.withFixedMotive(actor, motive));
   }
@@ -82,7 +83,7 @@ public final class CompiledModel {
     nI = sc.issues().size();
     horizon = sc.meta().horizonSteps();
     if (nA < 2) {
-      throw new DetenteException("a scenario needs at least two actors");
+      throw new InvalidInputException(Message.TOO_FEW_ACTORS);
     }
     actorIds = new String[nA];
     for (int a = 0; a < nA; a++) {

@@ -6,7 +6,8 @@ import static org.detente.engine.Compilation.theater;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.model.Action;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScriptedEvent;
@@ -38,7 +39,8 @@ final class EventSchedule {
       evTarget[e] = ev.target() == null ? -1 : actor(sc, ev.target(), "event " + ev.id());
       Action ac = Action.byId(ev.action());
       if (ac == null) {
-        throw new DetenteException("event " + ev.id() + ": unknown action '" + ev.action() + "'");
+        throw new InvalidInputException(Message.UNKNOWN_REFERENCE, "event " + ev.id(), "action",
+            ev.action());
       }
       evAction[e] = ac;
       evTheater[e] = ev.theater() == null ? -1 : theater(sc, ev.theater(), "event " + ev.id());

@@ -4,7 +4,8 @@ import org.detente.model.ParameterCatalog;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.scenario.Parameter;
 import org.detente.scenario.Scenario;
 
@@ -42,12 +43,11 @@ public final class ModelParameters {
   public ModelParameters with(String name, double value) {
     int i = ParameterCatalog.indexOf(name);
     if (i < 0) {
-      throw new DetenteException(
-          "unknown model parameter '" + name + "'; expected one of "
-              + String.join(", ", ParameterCatalog.names()));
+      throw new InvalidInputException(Message.UNKNOWN_NAME, "model parameter", name,
+          String.join(", ", ParameterCatalog.names()));
     }
     if (!Double.isFinite(value)) {
-      throw new DetenteException("parameter '" + name + "' must be a finite number");
+      throw new InvalidInputException(Message.NOT_FINITE, "parameter '" + name + "'");
     }
     double[] v = values.clone();
     v[i] = value;
@@ -58,7 +58,7 @@ public final class ModelParameters {
   public double get(String name) {
     int i = ParameterCatalog.indexOf(name);
     if (i < 0) {
-      throw new DetenteException("unknown model parameter '" + name + "'");
+      throw new InvalidInputException(Message.UNKNOWN, "model parameter", name);
     }
     return values[i];
   }

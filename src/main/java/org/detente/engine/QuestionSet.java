@@ -3,7 +3,8 @@ package org.detente.engine;
 import static org.detente.engine.Compilation.actor;
 import static org.detente.engine.Compilation.theater;
 
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.model.Action;
 import org.detente.model.Outcome;
 import org.detente.scenario.Question;
@@ -44,14 +45,14 @@ final class QuestionSet {
       for (String s : qu.actions()) {
         Action ac = Action.byId(s);
         if (ac == null) {
-          throw new DetenteException(w + ": unknown action '" + s + "'");
+          throw new InvalidInputException(Message.UNKNOWN_REFERENCE, w, "action", s);
         }
         qActions[q] |= 1L << ac.ordinal();
       }
       for (String s : qu.outcomes()) {
         Outcome o = Outcome.byId(s);
         if (o == null) {
-          throw new DetenteException(w + ": unknown outcome '" + s + "'");
+          throw new InvalidInputException(Message.UNKNOWN_REFERENCE, w, "outcome", s);
         }
         qOutcomes[q] |= 1 << o.ordinal();
       }

@@ -4,7 +4,8 @@ import static org.detente.engine.Compilation.normalise;
 
 import java.util.Arrays;
 import java.util.List;
-import org.detente.DetenteException;
+import org.detente.InvalidInputException;
+import org.detente.Message;
 import org.detente.scenario.Actor;
 import org.detente.scenario.Motive;
 import org.detente.scenario.Scenario;
@@ -115,7 +116,7 @@ final class TypeSpace {
   /** The same types with actor {@code actor}'s motive fixed to hypothesis {@code motive}. */
   TypeSpace withFixedMotive(int actor, int motive) {
     if (actor < 0 || actor >= nMot.length || motive < 0 || motive >= nMot[actor]) {
-      throw new DetenteException("no motive " + motive + " for actor " + actor);
+      throw new InvalidInputException(Message.NO_MOTIVE, motive, actor);
     }
     int[] f = fixedMotive.clone();
     f[actor] = motive;
