@@ -73,7 +73,7 @@ final class FeasibleActions {
     if (situation.nuclearUnlocked(a, b)) {
       out.add(Action.NUCLEAR_DEMONSTRATION, -1, -1);
       if (state.ns[a] > 0) {
-        nucForcesT = situation.strongestTheaterOf(b, a);
+        nucForcesT = situation.frontTheater(b, a);
         if (nucForcesT >= 0) {
           out.add(Action.NUCLEAR_STRIKE_FORCES, nucForcesT, -1);
         }

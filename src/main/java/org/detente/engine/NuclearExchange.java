@@ -41,7 +41,7 @@ final class NuclearExchange {
       return;
     }
     if (act == Action.NUCLEAR_STRIKE_FORCES && t < 0) {
-      t = situation.strongestTheaterOf(b, a);
+      t = situation.frontTheater(b, a);
     }
     if (act == Action.NUCLEAR_STRIKE_CITY && t < 0) {
       t = situation.cityTheaterOf(b, false);

@@ -116,9 +116,7 @@ final class Situation {
   double winProb(int a, int b) {
     double fa = sideStrength(a, b);
     double fb = sideStrength(b, a);
-    double x = fa * fa;
-    double y = fb * fb;
-    return x + y > 0 ? x / (x + y) : 0.5;
+    return squareShare(fa, fb);
   }
 
   double sideStrength(int a, int b) {
@@ -241,7 +239,15 @@ final class Situation {
     return all > 0 ? in / all : 0;
   }
 
-  /** a's theater with most forces among those in contact with b, or -1. */
+  /** Lanchester-square share of side a: fa² / (fa² + fb²), one half when both are zero. */
+  private static double squareShare(double fa, double fb) {
+    double x = fa * fa;
+    double y = fb * fb;
+    return x + y > 0 ? x / (x + y) : 0.5;
+  }
+
+  /** a's theater with most forces among those in contact with b, or -1 (b's strongest theater
+   * facing a is {@code frontTheater(b, a)}). */
   int frontTheater(int a, int b) {
     int nT = m.nT;
     int best = -1;
@@ -288,9 +294,7 @@ final class Situation {
     }
     double fb = state.forces[b * nT + t] * state.eff[b * nT + t]
         * (state.control[t] == b ? m.theaters.terrainMult[t] : 1);
-    double x = fa * fa;
-    double y = fb * fb;
-    return x + y > 0 ? x / (x + y) : 0.5;
+    return squareShare(fa, fb);
   }
 
   /** Win probability of a over b after a nuclear strike on b's forces in theater t. */
@@ -302,24 +306,7 @@ final class Situation {
     double fb = sideStrength(b, a)
         - constants.nuclearForceKill() * state.forces[b * m.nT + t] * state.eff[b * m.nT + t];
     fb = Math.max(0, fb);
-    double x = fa * fa;
-    double y = fb * fb;
-    return x + y > 0 ? x / (x + y) : 0.5;
-  }
-
-  /** b's theater with most forces in contact with a, or -1. */
-  int strongestTheaterOf(int b, int a) {
-    int nT = m.nT;
-    int best = -1;
-    double bf = 0;
-    for (int t = 0; t < nT; t++) {
-      double f = state.forces[b * nT + t];
-      if (f > bf && state.threat[a * nT + t]) {
-        bf = f;
-        best = t;
-      }
-    }
-    return best;
+    return squareShare(fa, fb);
   }
 
   /** A theater of b (home, else controlled) with an unstruck city target, or -1. */
