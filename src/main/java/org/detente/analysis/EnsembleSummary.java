@@ -51,6 +51,7 @@ public final class EnsembleSummary implements RunSink {
   private int pathsUsed;
   private long otherPaths;
   private long events;
+  private final long[] decisionStats = new long[4];
 
   /** An empty summary for runs of this model. */
   public EnsembleSummary(CompiledModel model) {
@@ -79,6 +80,10 @@ public final class EnsembleSummary implements RunSink {
   @Override
   public void accept(RunView run) {
     runs++;
+    int[] ds = run.decisionStats();
+    for (int i = 0; i < decisionStats.length; i++) {
+      decisionStats[i] += ds[i];
+    }
     outcomes[run.outcome().ordinal()]++;
     for (int q = 0; q < questions.length; q++) {
       if (run.question(q)) {
@@ -136,6 +141,15 @@ public final class EnsembleSummary implements RunSink {
   /** The model summarised. */
   public CompiledModel model() {
     return model;
+  }
+
+  /**
+   * Over all runs: {decisions taken, close calls (the chosen action's probability under twice
+   * that of the most probable other), decisions where a better action was available, decisions
+   * chosen outside the three best ("by quantal-response noise")}.
+   */
+  public long[] decisionStats() {
+    return decisionStats.clone();
   }
 
   /** Runs seen. */

@@ -160,6 +160,9 @@ public final class ExplainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "Outcome: %s at week %d (%s); highest rung %d (%s)%n",
         sim.outcome().id(), sim.endWeek(), asOf.plusDays((long) sim.endWeek() * stepDays),
         sim.highestRung(), SummaryJson.rungName(sim.highestRung()));
+    int[] ds = sim.decisionStats();
+    out.println("Decisions: " + DecisionStatsText.line(
+        new long[] {ds[0], ds[1], ds[2], ds[3]}, 1));
     out.println("Deaths:");
     boolean any = false;
     for (int a = 0; a < m.actorCount(); a++) {

@@ -87,6 +87,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
 
+  @Option(names = "--decision-stats",
+      description = "Also report how decisive the actors' decisions were: the share chosen with"
+          + " under twice the runner-up's probability, with a better action available, and"
+          + " outside the three best (JSON: decisionStats).")
+  boolean decisionStats;
+
   @Option(names = "--no-timing",
       description = "Leave timing (runsPerSecond, seconds) out, for byte-identical outputs.")
   boolean noTiming;
@@ -136,6 +142,10 @@ public final class RunCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = header(mapper, sc, model, nThreads);
     root.setAll(SummaryJson.results(summary, mapper));
+    if (decisionStats) {
+      DecisionStatsText.put(root.putObject("decisionStats"), summary.decisionStats(),
+          summary.runs());
+    }
     if (!noTiming) {
       root.put("runsPerSecond", Math.round(rps * 10) / 10.0);
       root.put("seconds", Math.round(seconds * 1000) / 1000.0);
@@ -238,6 +248,10 @@ public final class RunCommand implements Callable<Integer> {
     pw.println("Most frequent escalation paths (rungs that raised the highest, in order)");
     for (var e : s.topPaths(5)) {
       pw.printf(Locale.ROOT, "  %-30s %6.4f%n", e.getKey(), (double) e.getValue() / n);
+    }
+    if (decisionStats) {
+      pw.println();
+      pw.println("Decisions: " + DecisionStatsText.line(s.decisionStats(), n));
     }
     if (!noTiming) {
       pw.printf(Locale.ROOT, "%n%.1f runs/s (%.2f s)%n", rps, seconds);

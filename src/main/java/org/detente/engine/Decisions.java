@@ -87,6 +87,7 @@ final class Decisions {
       prob[row + c] = d < -40 ? 0 : FastMath.expInRange(d);
     }
     int chosen = state.rng.pick(prob, row, n);
+    tally(util, prob, row, n, chosen);
     double eps = situation.noiseOf(a, b);
     int perceived = state.rng.nextDouble() < eps ? state.rng.nextInt(n) : chosen;
     if (trace.on()) {
@@ -98,6 +99,43 @@ final class Decisions {
     }
     int pi = pending.add(a, b, act, cands.theater[chosen], cands.aux[chosen], eps);
     likelihoods.likelihoods(a, b, pending, pi, n, tk, perceived, eps);
+  }
+
+  /**
+   * Counts the decision in the run's decision statistics: whether the chosen action's
+   * probability was under twice that of the most probable other action (a close call), whether
+   * an action of higher expected utility was available, and whether the chosen action lies
+   * outside the three of highest expected utility (ties in candidate order, as {@code explain}
+   * lists them: "chosen by quantal-response noise").
+   */
+  private void tally(double[] util, double[] weight, int row, int n, int chosen) {
+    final double uc = util[row + chosen];
+    final double wc = weight[row + chosen];
+    double other = 0;
+    int above = 0;
+    for (int c = 0; c < n; c++) {
+      if (c == chosen) {
+        continue;
+      }
+      double w = weight[row + c];
+      if (w > other) {
+        other = w;
+      }
+      double u = util[row + c];
+      if (u > uc || (u == uc && c < chosen)) {
+        above++;
+      }
+    }
+    state.decisionsTaken++;
+    if (wc < 2 * other) {
+      state.decisionsClose++;
+    }
+    if (above > 0) {
+      state.decisionsNotBest++;
+    }
+    if (above >= 3) {
+      state.decisionsNoise++;
+    }
   }
 
   private void traceDecision(int a, int b, Candidates cands, int row, int chosen, int perceived,

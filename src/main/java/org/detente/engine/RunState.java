@@ -102,6 +102,12 @@ final class RunState {
   int workTerms;
   int workCounterpartTypes;
 
+  // ---- how decisive the decisions were (docs/model.md, "Decision statistics") -------------------
+  int decisionsTaken;
+  int decisionsClose; // the chosen action's probability under twice the best other's
+  int decisionsNotBest; // an action with a higher expected utility was available
+  int decisionsNoise; // chosen outside the three most probable actions
+
   /** An empty state sized for a model; {@link #reset} starts a run in it. */
   RunState(CompiledModel m) {
     nA = m.nA;
@@ -203,6 +209,10 @@ final class RunState {
     workRows = 0;
     workTerms = 0;
     workCounterpartTypes = 0;
+    decisionsTaken = 0;
+    decisionsClose = 0;
+    decisionsNotBest = 0;
+    decisionsNoise = 0;
     week = 0;
     nextEvent = 0;
     endWeek = m.horizon;
@@ -276,6 +286,10 @@ final class RunState {
     workRows = o.workRows;
     workTerms = o.workTerms;
     workCounterpartTypes = o.workCounterpartTypes;
+    decisionsTaken = o.decisionsTaken;
+    decisionsClose = o.decisionsClose;
+    decisionsNotBest = o.decisionsNotBest;
+    decisionsNoise = o.decisionsNoise;
   }
 
   private static void copy(double[] from, double[] to) {

@@ -60,4 +60,12 @@ public interface RunView {
 
   /** Theater index of event {@code i}, or -1. */
   int eventTheater(int i);
+
+  /**
+   * How decisive the run's decisions were: {decisions taken, those whose chosen action had under
+   * twice the probability of the most probable other action, those where an action of higher
+   * expected utility was available, those chosen outside the three actions of highest expected
+   * utility ("chosen by quantal-response noise")}.
+   */
+  int[] decisionStats();
 }

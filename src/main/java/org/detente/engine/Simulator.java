@@ -166,6 +166,12 @@ public final class Simulator implements RunView {
     };
   }
 
+  @Override
+  public int[] decisionStats() {
+    return new int[] {
+      state.decisionsTaken, state.decisionsClose, state.decisionsNotBest, state.decisionsNoise
+    };
+  }
 
   @Override
   public int runIndex() {

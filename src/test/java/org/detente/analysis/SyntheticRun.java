@@ -53,4 +53,5 @@ class SyntheticRun implements RunView {
   @Override public int eventTarget(int i) { return events.get(i)[2]; }
   @Override public Action eventAction(int i) { return Action.values()[events.get(i)[3]]; }
   @Override public int eventTheater(int i) { return events.get(i)[4]; }
+  @Override public int[] decisionStats() { return new int[4]; }
 }
