@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.detente.scenario.Principals;
 import org.detente.scenario.Problem;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioException;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
       "probabilities, priors and ranges, and that each policy applies cleanly.",
       "Prints 'FILE: ok (...)' for a valid file, else one line per problem:",
       "  FILE:LINE:COLUMN: field.path: message",
+      "A doubtful guess of the principal adversaries (no 'principals:' declared)",
+      "is reported as 'FILE: warning: principals: ...' and does not fail the file.",
       "Exit code 0 when all files are valid, 1 when a problem is found,",
       "2 on a usage error."
     })
@@ -77,6 +80,13 @@ public final class ValidateCommand implements Callable<Integer> {
         counts.put("parameters", scenario.parameters().size());
         if (!json.value()) {
           out.println(file + ": ok (" + summary(scenario) + ")");
+        }
+        ArrayNode warnings = r.putArray("warnings");
+        for (String w : Principals.of(scenario).warnings()) {
+          warnings.add("principals: " + w);
+          if (!json.value()) {
+            err.println(file + ": warning: principals: " + w);
+          }
         }
       } else {
         allValid = false;

@@ -143,7 +143,7 @@ final class ActionEffects {
             + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
       }
       if (ratified) {
-        bargaining.deal(a, b, Action.CONCEDE);
+        bargaining.deal(a, b);
       }
     } else if (act == Action.ARM_PROXY) {
       // b is the recipient here; raise its effectiveness where it fights

@@ -16,18 +16,20 @@ final class Bargaining {
   private final Situation situation;
   private final Valuation valuation;
   private final EventLog log;
+  private final Questions questions;
   private final Trace trace;
   private final Valuation.Motives mv;
   private final Valuation.TypeValues tv = new Valuation.TypeValues();
 
   Bargaining(CompiledModel m, RunState state, Situation situation, Valuation valuation,
-      EventLog log, Trace trace) {
+      EventLog log, Questions questions, Trace trace) {
     this.m = m;
     this.constants = m.constants;
     this.state = state;
     this.situation = situation;
     this.valuation = valuation;
     this.log = log;
+    this.questions = questions;
     this.trace = trace;
     this.mv = new Valuation.Motives(m.types.maxMot);
   }
@@ -114,7 +116,7 @@ final class Bargaining {
       endWar(a, b);
       return;
     }
-    deal(a, b, Action.AGREEMENT);
+    deal(a, b);
   }
 
   private boolean isPrincipalPair(int a, int b) {
@@ -178,17 +180,20 @@ final class Bargaining {
     if (state.war[a * nA + b]) {
       state.setWar(a, b, false);
       log.record(a, b, Action.CEASEFIRE, -1);
+      questions.onWarEnded(a, b);
       if (trace.on()) {
         trace.note(state.week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
       }
     }
   }
 
-  void deal(int a, int b, Action act) {
+  /**
+   * A deal struck between a and b: the agreement reached by bargaining, or a concession by a
+   * that its own side ratified (both logged as an agreement).
+   */
+  void deal(int a, int b) {
     int nA = m.nA;
-    if (act == Action.AGREEMENT) {
-      log.record(a, b, Action.AGREEMENT, -1);
-    }
+    log.record(a, b, Action.AGREEMENT, -1);
     endWar(a, b);
     state.hostility[a * nA + b] *= 0.5;
     state.hostility[b * nA + a] *= 0.5;

@@ -98,7 +98,7 @@ public final class CompiledModel {
     types = new TypeSpace(sc);
     theaters = new TheaterGraph(sc, constants);
     motives = new MotiveTables(sc, actorIds, types, constants, fc);
-    relations = new Relations(sc, actors);
+    relations = new Relations(sc);
     casualties = new CasualtyTable(sc, actors, casualtySource);
     events = new EventSchedule(sc);
     questions = new QuestionSet(sc, horizon);

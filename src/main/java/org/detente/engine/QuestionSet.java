@@ -12,7 +12,8 @@ import org.detente.scenario.Scenario;
 
 /**
  * The scenario's forecast questions: kind, actor, target, theater, the actions or outcomes that
- * answer them (bit masks over ordinals) and the week by which they must happen. Read-only after
+ * answer them (bit masks over ordinals), the week by which they must happen, the window of a
+ * question about holding a theater and the threshold of a question about deaths. Read-only after
  * compilation.
  */
 final class QuestionSet {
@@ -25,6 +26,9 @@ final class QuestionSet {
   final int[] qTheater;
   final int[] qOutcomes; // bit mask over Outcome ordinals
   final int[] qWithin;
+  final int[] qFrom; // HOLDS: first and last step of the window
+  final int[] qTo;
+  final double[] qAbove; // DEATHS: the number of deaths to exceed
 
   QuestionSet(Scenario sc, int horizon) {
     nQ = sc.questions().size();
@@ -35,6 +39,9 @@ final class QuestionSet {
     qTheater = new int[nQ];
     qOutcomes = new int[nQ];
     qWithin = new int[nQ];
+    qFrom = new int[nQ];
+    qTo = new int[nQ];
+    qAbove = new double[nQ];
     for (int q = 0; q < nQ; q++) {
       Question qu = sc.questions().get(q);
       String w = "question " + qu.id();
@@ -57,6 +64,9 @@ final class QuestionSet {
         qOutcomes[q] |= 1 << o.ordinal();
       }
       qWithin[q] = qu.withinWeeks() > 0 ? qu.withinWeeks() : horizon;
+      qFrom[q] = qu.fromWeek();
+      qTo[q] = qu.toWeek();
+      qAbove[q] = qu.above();
     }
   }
 }

@@ -36,14 +36,43 @@ final class Questions {
     }
   }
 
-  /** Questions about the state (control of a theater, a severed channel), checked each week. */
+  /**
+   * The questions about the end of a war that an accepted deal, ceasefire or concession between
+   * a and b, at war until now, answers.
+   */
+  void onWarEnded(int a, int b) {
+    for (int q = 0; q < qs.nQ; q++) {
+      if (state.answer[q] || qs.qKind[q] != QuestionKind.DEAL_ENDED_WAR.ordinal()
+          || state.week > qs.qWithin[q]) {
+        continue;
+      }
+      int x = qs.qActor[q];
+      int y = qs.qTarget[q];
+      boolean pair = x < 0 || (x == a && (y < 0 || y == b)) || (x == b && (y < 0 || y == a));
+      if (pair) {
+        state.answer[q] = true;
+      }
+    }
+  }
+
+  /**
+   * Questions about the state (control of a theater, holding it through a window, a severed
+   * channel, deaths), checked at week 0 and after each week's steps.
+   */
   void checkWeek() {
     for (int q = 0; q < qs.nQ; q++) {
       if (state.answer[q] || state.week > qs.qWithin[q]) {
         continue;
       }
       int kind = qs.qKind[q];
-      if (kind == QuestionKind.CONTROL.ordinal()) {
+      if (kind == QuestionKind.HOLDS.ordinal()) {
+        if (state.week >= qs.qFrom[q] && state.week <= qs.qTo[q]
+            && state.control[qs.qTheater[q]] != qs.qActor[q]) {
+          state.broken[q] = true;
+        }
+      } else if (kind == QuestionKind.DEATHS.ordinal()) {
+        state.answer[q] = deathsAbove(q);
+      } else if (kind == QuestionKind.CONTROL.ordinal()) {
         state.answer[q] = qs.qTheater[q] >= 0 && state.control[qs.qTheater[q]] == qs.qActor[q];
       } else if (kind == QuestionKind.CHANNEL_SEVERED.ordinal()) {
         if (qs.qActor[q] >= 0 && qs.qTarget[q] >= 0) {
@@ -80,7 +109,20 @@ final class Questions {
       state.outcome = Outcome.FROZEN;
     }
     for (int q = 0; q < qs.nQ; q++) {
-      if (qs.qKind[q] != QuestionKind.OUTCOME.ordinal()) {
+      int kind = qs.qKind[q];
+      if (kind == QuestionKind.HOLDS.ordinal()) {
+        // a run absorbed before the end of the window keeps its last state for the rest of it
+        boolean rest = !state.absorbed || state.endWeek > qs.qTo[q]
+            || state.control[qs.qTheater[q]] == qs.qActor[q];
+        state.answer[q] = !state.broken[q] && rest;
+        continue;
+      }
+      if (kind == QuestionKind.DEATHS.ordinal()) {
+        // deaths of the week in which the run was absorbed (e.g. a strategic exchange)
+        state.answer[q] = state.answer[q] || (state.week <= qs.qWithin[q] && deathsAbove(q));
+        continue;
+      }
+      if (kind != QuestionKind.OUTCOME.ordinal()) {
         continue;
       }
       boolean in = (qs.qOutcomes[q] & (1 << state.outcome.ordinal())) != 0;
@@ -93,5 +135,18 @@ final class Questions {
       };
       state.answer[q] = in && (state.outcome == Outcome.FROZEN || when <= qs.qWithin[q]);
     }
+  }
+
+  /** Whether the deaths of the question's actor (or of everyone) of all kinds exceed its bar. */
+  private boolean deathsAbove(int q) {
+    int a0 = qs.qActor[q] < 0 ? 0 : qs.qActor[q];
+    int a1 = qs.qActor[q] < 0 ? m.nA : qs.qActor[q] + 1;
+    double sum = 0;
+    for (int a = a0; a < a1; a++) {
+      for (int k = 0; k < RunState.NK; k++) {
+        sum += state.deaths[a * RunState.NK + k];
+      }
+    }
+    return sum > qs.qAbove[q]; // not computable (NaN) deaths never exceed a bar
   }
 }

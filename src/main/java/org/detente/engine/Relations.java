@@ -6,13 +6,15 @@ import static org.detente.engine.Compilation.clamp01;
 import java.util.Arrays;
 import org.detente.scenario.Alliance;
 import org.detente.scenario.AllianceMember;
+import org.detente.scenario.Principals;
 import org.detente.scenario.Relation;
 import org.detente.scenario.Scenario;
 
 /**
  * Relations at week 0: hostility, rhetoric, channels and mediators per pair, alliance
- * credibilities, and the principal adversaries (the most hostile pair, nuclear-armed pairs
- * first) with each actor's side. Read-only after compilation.
+ * credibilities, and the principal adversaries (declared, else the most hostile pair,
+ * nuclear-armed pairs first: {@link Principals}) with each actor's side. Read-only after
+ * compilation.
  */
 final class Relations {
 
@@ -26,10 +28,8 @@ final class Relations {
   final int principalB;
   final int[] side; // 0 none, 1 side of A, 2 side of B
 
-  Relations(Scenario sc, Actors actors) {
+  Relations(Scenario sc) {
     final int nA = sc.actors().size();
-    final int[] nsWarheads = actors.nsWarheads;
-    final int[] stWarheads = actors.stWarheads;
     hostility0 = new double[nA * nA];
     rhetoric0 = new double[nA * nA];
     channel0 = new int[nA * nA];
@@ -65,21 +65,11 @@ final class Relations {
       }
     }
 
-    // principals: the most hostile pair, nuclear-armed pairs first
-    int pa = 0;
-    int pb = 1;
-    double best = -1;
-    for (int a = 0; a < nA; a++) {
-      for (int b = a + 1; b < nA; b++) {
-        boolean nuc = nsWarheads[a] + stWarheads[a] > 0 && nsWarheads[b] + stWarheads[b] > 0;
-        double s = hostility0[a * nA + b] + (nuc ? 1.0 : 0.0);
-        if (s > best + 1e-12) {
-          best = s;
-          pa = a;
-          pb = b;
-        }
-      }
-    }
+    // principals: declared in the scenario, else the guess (the most hostile pair, nuclear-armed
+    // pairs first)
+    Principals principals = Principals.of(sc);
+    int pa = principals.a();
+    int pb = principals.b();
     principalA = pa;
     principalB = pb;
     side = new int[nA];

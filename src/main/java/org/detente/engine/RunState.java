@@ -75,6 +75,7 @@ final class RunState {
   final int[] firstRung = new int[Action.RUNGS];
   final double[] deaths; // [a*NK + kind]
   final boolean[] answer; // per question
+  final boolean[] broken; // per question of kind HOLDS: not held at some step of its window
   boolean settled;
   boolean principalDeal;
   boolean deferredNoted;
@@ -139,6 +140,7 @@ final class RunState {
     contested = new boolean[nA];
     deaths = new double[nA * NK];
     answer = new boolean[m.questions.nQ];
+    broken = new boolean[m.questions.nQ];
   }
 
   /**
@@ -178,6 +180,7 @@ final class RunState {
     Arrays.fill(targetHit, false);
     Arrays.fill(deaths, 0);
     Arrays.fill(answer, false);
+    Arrays.fill(broken, false);
     Arrays.fill(firstRung, -1);
     for (int a = 0; a < nA; a++) {
       for (int b = 0; b < nA; b++) {
@@ -266,6 +269,7 @@ final class RunState {
     copy(o.firstRung, firstRung);
     copy(o.deaths, deaths);
     copy(o.answer, answer);
+    copy(o.broken, broken);
     settled = o.settled;
     principalDeal = o.principalDeal;
     deferredNoted = o.deferredNoted;

@@ -41,7 +41,7 @@ public final class Simulator implements RunView {
     beliefs = new Beliefs(m, state);
     incidents = new Incidents(m, state, situation, beliefs, log, trace);
     decisions = new Decisions(m, state, situation, valuation, trace, this);
-    bargaining = new Bargaining(m, state, situation, valuation, log, trace);
+    bargaining = new Bargaining(m, state, situation, valuation, log, questions, trace);
     combat = new Combat(m, state, log, trace);
     NuclearExchange nuclear = new NuclearExchange(m, state, situation, log, trace);
     actions = new ActionEffects(m, state, log, bargaining, combat, nuclear, trace);

@@ -30,7 +30,7 @@ final class Binder {
 
   static final List<String> SECTIONS =
       List.of("meta", "actors", "theaters", "relations", "alliances", "issues", "events",
-          "policies", "questions", "parameters");
+          "policies", "questions", "parameters", "principals");
 
   /** Allowed fields of each object type (the JSON Schema's $defs use the same names). */
   static final Map<String, List<String>> FIELDS = fieldTable();
@@ -66,7 +66,7 @@ final class Binder {
     m.put("patch", List.of("set", "add", "remove", "value"));
     m.put("question", List.of(
         "id", "text", "source", "kind", "actor", "target", "actions", "theater",
-        "outcomes", "within"));
+        "outcomes", "within", "week", "from", "to", "above"));
     m.put("parameter", List.of("name", "value", "range", "source"));
     return java.util.Collections.unmodifiableMap(m);
   }
@@ -137,11 +137,12 @@ final class Binder {
     List<Parameter> parameters = new ArrayList<>();
     Set<String> paramNames = new LinkedHashSet<>();
     forEach(root, "parameters", (n, p, i) -> addIfValid(parameters, parameter(n, p, paramNames)));
+    List<String> principals = principals(root.get("principals"));
     if (meta == null) {
       return null;
     }
     return new Scenario(meta, actors, theaters, relations, alliances, issues, events, policies,
-        questions, parameters);
+        questions, parameters, principals);
   }
 
   private static <T> void addIfValid(List<T> list, T item) {
@@ -914,6 +915,25 @@ final class Binder {
     return new Policy.Patch(op, target, json);
   }
 
+  /** The declared principal adversaries: two different actors, or empty when not declared. */
+  private List<String> principals(Node n) {
+    if (n == null || n.kind == Node.Kind.NULL) {
+      return List.of();
+    }
+    if (!n.isList() || n.items.size() != 2) {
+      err(n, "principals", "expected a list of two actor ids, e.g. [USA, RUS]; got "
+          + n.describe());
+      return List.of();
+    }
+    String a = refValue(n.items.get(0), "principals[0]", actorNodes.keySet(), "actor");
+    String b = refValue(n.items.get(1), "principals[1]", actorNodes.keySet(), "actor");
+    if (a != null && a.equals(b)) {
+      err(n, "principals", "the principals are two different actors");
+      return List.of();
+    }
+    return a == null || b == null ? List.of() : List.of(a, b);
+  }
+
   private Question question(Node n, String path, Set<String> ids) {
     if (!fields(n, path, FIELDS.get("question"))) {
       return null;
@@ -925,9 +945,39 @@ final class Binder {
     String text = text(n, "text", path, true);
     String source = text(n, "source", path, false);
     QuestionKind kind = enumValue(n, "kind", path, true, QuestionKind.class, null);
-    String actor = actorRef(n, "actor", path, kind != null && kind != QuestionKind.OUTCOME);
+    boolean actorOptional = kind == QuestionKind.OUTCOME || kind == QuestionKind.DEAL_ENDED_WAR
+        || kind == QuestionKind.DEATHS;
+    String actor = actorRef(n, "actor", path, kind != null && !actorOptional);
     String target = actorRef(n, "target", path, kind == QuestionKind.CHANNEL_SEVERED);
-    String theater = theaterRef(n, "theater", path, kind == QuestionKind.CONTROL);
+    String theater = theaterRef(n, "theater", path,
+        kind == QuestionKind.CONTROL || kind == QuestionKind.HOLDS);
+    if (target != null && kind != null && kind != QuestionKind.ACTION
+        && kind != QuestionKind.CHANNEL_SEVERED && kind != QuestionKind.DEAL_ENDED_WAR) {
+      err(n.get("target"), path + ".target", "'target' applies only to questions of kind action,"
+          + " channel-severed and deal-ended-war");
+    }
+    if (target != null && actor == null && kind == QuestionKind.DEAL_ENDED_WAR) {
+      err(n.get("target"), path + ".target", "a 'target' needs an 'actor'");
+    }
+    if (theater != null && kind != null && kind != QuestionKind.ACTION
+        && kind != QuestionKind.CONTROL && kind != QuestionKind.HOLDS) {
+      err(n.get("theater"), path + ".theater", "'theater' applies only to questions of kind"
+          + " action, control and holds");
+    }
+    int[] window = holdingWindow(n, path, kind);
+    double above = Double.NaN;
+    Node ab = n.get("above");
+    if (kind == QuestionKind.DEATHS && ab == null) {
+      err(n, path, "missing required field 'above' for a question of kind deaths (a number of"
+          + " deaths, e.g. 10000)");
+    }
+    if (ab != null) {
+      if (kind != null && kind != QuestionKind.DEATHS) {
+        err(ab, path + ".above", "'above' applies only to questions of kind deaths");
+      } else {
+        above = number(n, "above", path, false, Double.NaN, 0, 1e12);
+      }
+    }
     List<String> actions = new ArrayList<>();
     Node al = n.get("actions");
     if (kind == QuestionKind.ACTION && al == null) {
@@ -983,11 +1033,58 @@ final class Binder {
         }
       }
     }
-    if (id == null || text == null || kind == null) {
+    if (wn != null && kind == QuestionKind.HOLDS) {
+      err(wn, path + ".within", "a question of kind holds has 'week' or 'from' and 'to', not"
+          + " 'within'");
+    }
+    if (id == null || text == null || kind == null || window == null
+        || (kind == QuestionKind.DEATHS && Double.isNaN(above))) {
       return null;
     }
     return new Question(id, text, source, kind, actor, target, actions, theater, outcomes,
-        within);
+        within, window[0], window[1], above);
+  }
+
+  /**
+   * The holding window of a question of kind holds: {@code week}, or {@code from} and {@code
+   * to} (time steps, 0 .. horizon, from ≤ to); {-1, -1} for the other kinds; null on a problem.
+   */
+  private int[] holdingWindow(Node n, String path, QuestionKind kind) {
+    Node wk = n.get("week");
+    Node fr = n.get("from");
+    Node to = n.get("to");
+    if (kind != QuestionKind.HOLDS) {
+      for (String k : List.of("week", "from", "to")) {
+        if (n.get(k) != null && kind != null) {
+          err(n.get(k), path + "." + k, "'" + k + "' applies only to questions of kind holds");
+        }
+      }
+      return new int[] {-1, -1};
+    }
+    int hi = horizonSteps < 0 ? MAX_STEPS : horizonSteps;
+    if (wk != null) {
+      if (fr != null || to != null) {
+        err(wk, path + ".week", "give either 'week' or 'from' and 'to', not both");
+        return null;
+      }
+      int w = integer(n, "week", path, true, -1, 0, hi);
+      return w < 0 ? null : new int[] {w, w};
+    }
+    if (fr == null || to == null) {
+      err(n, path, "missing required field " + (fr == null && to == null ? "'week' (or 'from' and"
+          + " 'to')" : fr == null ? "'from'" : "'to'") + " for a question of kind holds");
+      return null;
+    }
+    int f = integer(n, "from", path, true, -1, 0, hi);
+    int t = integer(n, "to", path, true, -1, 0, hi);
+    if (f < 0 || t < 0) {
+      return null;
+    }
+    if (f > t) {
+      err(to, path + ".to", "must not be before 'from' (" + f + ")");
+      return null;
+    }
+    return new int[] {f, t};
   }
 
   private Parameter parameter(Node n, String path, Set<String> names) {

@@ -21,6 +21,8 @@ import java.util.List;
  *                   {@link Meta#appliedPolicies()})
  * @param questions  forecast questions evaluated on every run
  * @param parameters model constants overridden by the scenario, with uncertainty ranges
+ * @param principals the two actors the outcome classes are about, as declared in the file, or
+ *                   empty when the engine is to guess them ({@link Principals})
  */
 public record Scenario(
     Meta meta,
@@ -32,7 +34,8 @@ public record Scenario(
     List<ScriptedEvent> events,
     List<Policy> policies,
     List<Question> questions,
-    List<Parameter> parameters) {
+    List<Parameter> parameters,
+    List<String> principals) {
 
   public Scenario {
     actors = List.copyOf(actors);
@@ -44,6 +47,15 @@ public record Scenario(
     policies = List.copyOf(policies);
     questions = List.copyOf(questions);
     parameters = List.copyOf(parameters);
+    principals = List.copyOf(principals);
+  }
+
+  /** A scenario without declared principals (the engine guesses them). */
+  public Scenario(Meta meta, List<Actor> actors, List<Theater> theaters, List<Relation> relations,
+      List<Alliance> alliances, List<Issue> issues, List<ScriptedEvent> events,
+      List<Policy> policies, List<Question> questions, List<Parameter> parameters) {
+    this(meta, actors, theaters, relations, alliances, issues, events, policies, questions,
+        parameters, List.of());
   }
 
   /** This scenario with another horizon, in weeks; everything else unchanged. */
@@ -52,7 +64,7 @@ public record Scenario(
     Meta m2 = new Meta(m.id(), m.title(), m.description(), m.source(), m.asOf(), m.stepDays(),
         horizonWeeks, m.appliedPolicies());
     return new Scenario(m2, actors, theaters, relations, alliances, issues, events, policies,
-        questions, parameters);
+        questions, parameters, principals);
   }
 
   /** Index of the actor with this id, or -1. */

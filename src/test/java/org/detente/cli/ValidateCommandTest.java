@@ -27,6 +27,21 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aDoubtfulGuessOfThePrincipalsIsAWarningNotAProblem() {
+    String f = "src/test/resources/scenarios/principals.yaml";
+    CliRun.Result r = run("validate", f);
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains(f + ": ok (3 actors,");
+    assertThat(r.err().lines()).containsExactly(f + ": warning: principals: guessed as BIG and"
+        + " FAR (hostility 0.40, both nuclear-armed), but BIG and NBR are more hostile (0.90);"
+        + " BIG is nuclear-armed and NBR is not; declare 'principals: [BIG, NBR]' (or the pair"
+        + " the crisis is about)");
+    CliRun.Result j = run("validate", "--json", f);
+    assertThat(j.code()).isZero();
+    assertThat(j.out()).contains("\"warnings\":[\"principals: guessed as BIG and FAR");
+  }
+
+  @Test
   void withPolicies() {
     CliRun.Result r = run("validate", "--policy", "open-channel", "-p", "asian-alliance",
         "scenarios/us-russia-2022.yaml");
