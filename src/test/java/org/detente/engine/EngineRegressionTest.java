@@ -37,6 +37,6 @@ class EngineRegressionTest {
     return h[0];
   }
 
-  private static final long US_RUSSIA = 8269573921652370125L;
-  private static final long CUBA = 2083880156164480796L;
+  private static final long US_RUSSIA = -3091308050709393935L;
+  private static final long CUBA = 3871253964075970102L;
 }
