@@ -17,10 +17,11 @@ final class ActionEffects {
   private final Bargaining bargaining;
   private final Combat combat;
   private final NuclearExchange nuclear;
+  private final Movement movement;
   private final Trace trace;
 
   ActionEffects(CompiledModel m, RunState state, EventLog log, Bargaining bargaining,
-      Combat combat, NuclearExchange nuclear, Trace trace) {
+      Combat combat, NuclearExchange nuclear, Movement movement, Trace trace) {
     this.m = m;
     this.constants = m.constants;
     this.state = state;
@@ -28,6 +29,7 @@ final class ActionEffects {
     this.bargaining = bargaining;
     this.combat = combat;
     this.nuclear = nuclear;
+    this.movement = movement;
     this.trace = trace;
   }
 
@@ -44,6 +46,10 @@ final class ActionEffects {
       return;
     }
     int aux = pending.aux[p];
+    if (act == Action.DEPLOY) {
+      deploy(a, b, pending.theater[p], aux);
+      return;
+    }
     if (act == Action.ARM_PROXY || act == Action.FORM_ALLIANCE) {
       apply(a, aux, act, -1, b);
       return;
@@ -84,6 +90,10 @@ final class ActionEffects {
         return;
       }
       combat.attack(a, b, t);
+      return;
+    }
+    if (act == Action.DEPLOY) {
+      deploy(a, b, t, -1);
       return;
     }
     if (act.nuclear()) {
@@ -165,6 +175,18 @@ final class ActionEffects {
       state.allied[b * nA + a] = true;
       state.addHostility(a, b, -gd * constants.goldsteinHostility());
     }
+  }
+
+  /**
+   * a deploys forces to theater t (from theater {@code from}, or the one that sends the most):
+   * logged as a deployment toward b, seen by b, raising hostility by its Goldstein value.
+   */
+  private void deploy(int a, int b, int t, int from) {
+    log.record(a, b, Action.DEPLOY, t);
+    if (b >= 0) {
+      state.addHostility(a, b, -Action.DEPLOY.goldstein() * constants.goldsteinHostility());
+    }
+    movement.deploy(a, t, from);
   }
 
   private void setChannel(int a, int b, int ch) {

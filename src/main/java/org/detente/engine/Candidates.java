@@ -6,8 +6,8 @@ import org.detente.model.Action;
  * The feasible actions of one decision of an actor toward a counterpart, in the order they were
  * found, each with its theater and auxiliary actor (the recipient of arms, the partner of an
  * alliance), and what was found on the way: the front, the theater an attack would aim at, the
- * theater of the counterpart's forces a nuclear strike would hit, whether a nuclear option is
- * among them. Refilled for every decision; one per decision step.
+ * theater of the counterpart's forces a nuclear strike would hit, where a deployment would go
+ * and the rise of the local share it would bring, whether a nuclear option is among them. Refilled for every decision; one per decision step.
  */
 final class Candidates {
 
@@ -20,6 +20,8 @@ final class Candidates {
   int n;
   int front;
   int attackTheater;
+  int deployTheater;
+  double deployGain;
   int nuclearForcesTheater;
   boolean hasNuclear;
 

@@ -31,7 +31,7 @@ final class Decisions {
   private final double[] trProb = new double[MAXC];
 
   Decisions(CompiledModel m, RunState state, Situation situation, Valuation valuation,
-      Trace trace, Simulator owner) {
+      Movement movement, Trace trace, Simulator owner) {
     this.m = m;
     this.constants = m.constants;
     this.state = state;
@@ -39,7 +39,7 @@ final class Decisions {
     this.valuation = valuation;
     this.trace = trace;
     this.owner = owner;
-    this.feasible = new FeasibleActions(m, state, situation);
+    this.feasible = new FeasibleActions(m, state, situation, movement);
     this.lookAhead = new LookAhead(m, state, valuation);
     this.utility = new UtilityModel(m, state, situation);
     this.likelihoods = new Likelihoods(m, state, utility);

@@ -12,12 +12,14 @@ final class FeasibleActions {
   private final CompiledModel m;
   private final RunState state;
   private final Situation situation;
+  private final Movement movement;
   private final Candidates out = new Candidates();
 
-  FeasibleActions(CompiledModel m, RunState state, Situation situation) {
+  FeasibleActions(CompiledModel m, RunState state, Situation situation, Movement movement) {
     this.m = m;
     this.state = state;
     this.situation = situation;
+    this.movement = movement;
   }
 
   /** a's feasible actions toward b (the list is this step's own, refilled on each call). */
@@ -56,6 +58,13 @@ final class FeasibleActions {
     final int attackT = situation.attackTheater(a, b);
     if (attackT >= 0) {
       out.add(Action.ATTACK, attackT, -1);
+    }
+    int deployT = -1;
+    double deployGain = 0;
+    if (movement.plan(a, b, atWar)) {
+      deployT = movement.planTheater;
+      deployGain = movement.planGain;
+      out.add(Action.DEPLOY, deployT, movement.planSource);
     }
     int proxy = atWar ? -1 : situation.proxyFor(a, b);
     if (proxy >= 0) {
@@ -98,6 +107,8 @@ final class FeasibleActions {
 
     out.front = front;
     out.attackTheater = attackT;
+    out.deployTheater = deployT;
+    out.deployGain = deployGain;
     out.nuclearForcesTheater = nucForcesT;
     out.hasNuclear = hasNuclearOption;
     return out;

@@ -57,6 +57,16 @@ final class RunState {
   final int[] trueMot; // drawn motive per actor
   final boolean[] struck; // actor or an ally was hit by nuclear weapons
   final boolean[] targetHit; // per target
+  // forces in transit along routes: [(a*nT+t)*slots + w % slots] thousands of a's troops that
+  // arrive in t at week w, and the same weighted by effectiveness; per actor the total in transit
+  // (troops, and weighted)
+  final int slots;
+  final double[] transit;
+  final double[] transitEff;
+  final double[] inTransit;
+  final double[] inTransitW;
+  final double[] routeLoad; // per route: troops sent along it in week routeLoadWeek
+  final int[] routeLoadWeek;
 
   // ---- derived each week from the world (read by the week's steps) -----------------------------
   final double[] totW; // weighted forces per actor
@@ -134,6 +144,13 @@ final class RunState {
     trueMot = new int[nA];
     struck = new boolean[nA];
     targetHit = new boolean[m.casualties.nTargets];
+    slots = m.theaters.transitSlots;
+    transit = new double[nA * nT * slots];
+    transitEff = new double[nA * nT * slots];
+    inTransit = new double[nA];
+    inTransitW = new double[nA];
+    routeLoad = new double[m.theaters.routeSteps.length];
+    routeLoadWeek = new int[m.theaters.routeSteps.length];
     totW = new double[nA];
     threat = new boolean[nA * nT];
     retaliation = new double[nA];
@@ -178,6 +195,12 @@ final class RunState {
     }
     Arrays.fill(struck, false);
     Arrays.fill(targetHit, false);
+    Arrays.fill(transit, 0);
+    Arrays.fill(transitEff, 0);
+    Arrays.fill(inTransit, 0);
+    Arrays.fill(inTransitW, 0);
+    Arrays.fill(routeLoad, 0);
+    Arrays.fill(routeLoadWeek, -1);
     Arrays.fill(deaths, 0);
     Arrays.fill(answer, false);
     Arrays.fill(broken, false);
@@ -231,7 +254,8 @@ final class RunState {
   /** Makes this state a deep copy of {@code o}, a state of the same model; allocates nothing. */
   void copyFrom(RunState o) {
     if (o.nA != nA || o.nT != nT || o.maxTypes != maxTypes
-        || o.targetHit.length != targetHit.length || o.answer.length != answer.length) {
+        || o.targetHit.length != targetHit.length || o.answer.length != answer.length
+        || o.slots != slots) {
       throw new IllegalArgumentException("states of different models");
     }
     rng.copyFrom(o.rng);
@@ -255,6 +279,12 @@ final class RunState {
     copy(o.trueMot, trueMot);
     copy(o.struck, struck);
     copy(o.targetHit, targetHit);
+    copy(o.transit, transit);
+    copy(o.transitEff, transitEff);
+    copy(o.inTransit, inTransit);
+    copy(o.inTransitW, inTransitW);
+    copy(o.routeLoad, routeLoad);
+    copy(o.routeLoadWeek, routeLoadWeek);
     copy(o.totW, totW);
     copy(o.threat, threat);
     copy(o.retaliation, retaliation);
@@ -309,6 +339,18 @@ final class RunState {
   }
 
   // ---- small state operations shared by the steps ----------------------------------------------
+
+  /** Adds troops of effectiveness e to a's forces in t (their mean effectiveness kept). */
+  void addForces(int a, int t, double troops, double e) {
+    int i = a * nT + t;
+    double f = forces[i];
+    double sum = f + troops;
+    if (sum <= 0) {
+      return;
+    }
+    eff[i] = f > 0 ? (f * eff[i] + troops * e) / sum : e;
+    forces[i] = sum;
+  }
 
   /** Whether a is at war with anyone. */
   boolean atWarAny(int a) {

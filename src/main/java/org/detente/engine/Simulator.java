@@ -27,6 +27,7 @@ public final class Simulator implements RunView {
   private final ActionEffects actions;
   private final Bargaining bargaining;
   private final Combat combat;
+  private final Movement movement;
   private final Questions questions;
 
   /** A simulator for one compiled model. */
@@ -40,11 +41,12 @@ public final class Simulator implements RunView {
     EventLog log = new EventLog(m, state, questions);
     beliefs = new Beliefs(m, state);
     incidents = new Incidents(m, state, situation, beliefs, log, trace);
-    decisions = new Decisions(m, state, situation, valuation, trace, this);
+    movement = new Movement(m, state, trace);
+    decisions = new Decisions(m, state, situation, valuation, movement, trace, this);
     bargaining = new Bargaining(m, state, situation, valuation, log, questions, trace);
     combat = new Combat(m, state, log, trace);
     NuclearExchange nuclear = new NuclearExchange(m, state, situation, log, trace);
-    actions = new ActionEffects(m, state, log, bargaining, combat, nuclear, trace);
+    actions = new ActionEffects(m, state, log, bargaining, combat, nuclear, movement, trace);
   }
 
   /** Simulates run {@code index} of an ensemble with master seed {@code masterSeed}. */
@@ -81,7 +83,8 @@ public final class Simulator implements RunView {
 
   /** The steps of one week; false if an absorbing outcome ended the run during the week. */
   private boolean week() {
-    // 1. scripted events of the week, then incidents
+    // 1. forces whose transit ends arrive, scripted events of the week, then incidents
+    movement.arrivals();
     final int[] eventWeek = m.events.evWeek;
     while (state.nextEvent < eventWeek.length && eventWeek[state.nextEvent] <= state.week) {
       int e = state.nextEvent++;

@@ -79,7 +79,7 @@ final class Situation {
           }
         }
       }
-      state.totW[a] = w;
+      state.totW[a] = w + state.inTransitW[a];
     }
     reassess();
   }

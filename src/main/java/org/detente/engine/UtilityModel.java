@@ -189,6 +189,15 @@ final class UtilityModel {
           z = co(so, z, 1 - pYieldNuc); // war
           z = co(so, z, -(1 - pYieldNuc) * retal * kA - 2 * taboo); // constant
           break;
+        case DEPLOY:
+          z = co(so, z, 1); // hold
+          // a visible deployment costs a coercive step, and in peacetime the crisis cost of the
+          // hostility it adds (its Goldstein value)
+          z = co(so, z, -coerce - (atWar ? 0 : crisis * -Action.DEPLOY.goldstein() * gH));
+          // the destination's value times the rise of the local share; in peacetime weighted by
+          // hostility, the nearness of the war in which the local balance would matter
+          z = co(so, z, (atWar ? 1 : h) * cands.deployGain); // territory of the destination
+          break;
         case STRATEGIC_COUNTERFORCE:
           z = co(so, z, 1); // war
           z = co(so, z, -retal * kA - taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
@@ -214,6 +223,7 @@ final class UtilityModel {
       double acA) {
     final int n = cands.n;
     final int attackT = cands.attackTheater;
+    final int deployT = cands.deployTheater;
     final Action[] cAct = cands.act;
     final double danger = mv.danger;
     final double engaged = mv.engaged;
@@ -238,6 +248,7 @@ final class UtilityModel {
       final double w0 = p * g0 - cost - danger;
       final double won1 = m.motives.uYieldedTo[a][mo * nA + b];
       final double terr1 = attackT >= 0 ? m.motives.terr[a][mo * m.nT + attackT] : 0;
+      final double terrD = deployT >= 0 ? m.motives.terr[a][mo * m.nT + deployT] : 0;
       final double coh0 = m.motives.cohesion[a][mo];
       rSlope[mo] = deal1 - sq1;
       rIcpt[mo] = dealOff0 - h0;
@@ -300,6 +311,10 @@ final class UtilityModel {
               s1 = v[so] * w1;
               s0 = v[so] * w0 + v[so + 1];
             }
+            break;
+          case DEPLOY: // hold, one, territory of the destination
+            s1 = v[so] * sq1 + v[so + 2] * terrD;
+            s0 = v[so] * h0 + v[so + 1];
             break;
           case FORM_ALLIANCE: // hold, one, cohesion
             s1 = v[so] * sq1;

@@ -44,7 +44,13 @@ public enum Action {
   NUCLEAR_STRIKE_FORCES("nuclear-strike-forces", "2042", -10.0, 7),
   NUCLEAR_STRIKE_CITY("nuclear-strike-city", "2042", -10.0, 7),
   STRATEGIC_COUNTERFORCE("strategic-counterforce", "2042", -10.0, 8),
-  STRATEGIC_COUNTERVALUE("strategic-countervalue", "2042", -10.0, 9);
+  STRATEGIC_COUNTERVALUE("strategic-countervalue", "2042", -10.0, 9),
+  /**
+   * Forces sent to another theater: across a border to an adjacent theater, or along a declared
+   * route (sea, air, land) with its transit time. CAMEO 150 (demonstrate military power): an
+   * observer sees the deployment.
+   */
+  DEPLOY("deploy", "150", -7.2, 4);
 
   /** Number of ladder rungs (0..9). */
   public static final int RUNGS = 10;

@@ -29,8 +29,8 @@ import org.detente.model.Units;
 final class Binder {
 
   static final List<String> SECTIONS =
-      List.of("meta", "actors", "theaters", "relations", "alliances", "issues", "events",
-          "policies", "questions", "parameters", "principals");
+      List.of("meta", "actors", "theaters", "routes", "relations", "alliances", "issues",
+          "events", "policies", "questions", "parameters", "principals");
 
   /** Allowed fields of each object type (the JSON Schema's $defs use the same names). */
   static final Map<String, List<String>> FIELDS = fieldTable();
@@ -55,6 +55,7 @@ final class Binder {
         "id", "name", "adjacent", "control", "home", "terrain", "lat", "lon",
         "targets"));
     m.put("target", List.of("name", "kind", "country", "lat", "lon"));
+    m.put("route", List.of("from", "to", "weeks", "mode", "capacity"));
     m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator"));
     m.put("alliance", List.of("id", "name", "members"));
     m.put("allianceMember", List.of("actor", "credibility"));
@@ -117,6 +118,8 @@ final class Binder {
     List<Theater> theaters = new ArrayList<>();
     forEach(root, "theaters", (n, p, i) -> addIfValid(theaters, theater(n, p)));
     checkAdjacency();
+    List<Route> routes = new ArrayList<>();
+    forEach(root, "routes", (n, p, i) -> addIfValid(routes, route(n, p, routes)));
     List<Relation> relations = new ArrayList<>();
     Set<String> pairs = new LinkedHashSet<>();
     forEach(root, "relations", (n, p, i) -> addIfValid(relations, relation(n, p, pairs)));
@@ -142,7 +145,7 @@ final class Binder {
       return null;
     }
     return new Scenario(meta, actors, theaters, relations, alliances, issues, events, policies,
-        questions, parameters, principals);
+        questions, parameters, principals, routes);
   }
 
   private static <T> void addIfValid(List<T> list, T item) {
@@ -666,6 +669,46 @@ final class Binder {
       return null;
     }
     return new Target(name, kind, country, lat, lon);
+  }
+
+  /**
+   * A route between two different theaters, with a transit time of at least one step (not
+   * beyond the horizon), a mode and an optional capacity; one route per pair and mode.
+   */
+  private Route route(Node n, String path, List<Route> earlier) {
+    if (!fields(n, path, FIELDS.get("route"))) {
+      return null;
+    }
+    String from = theaterRef(n, "from", path, true);
+    String to = theaterRef(n, "to", path, true);
+    if (from != null && from.equals(to)) {
+      err(n.get("to"), path + ".to", "a route joins two different theaters; both ends are '"
+          + from + "'");
+      return null;
+    }
+    int steps = integer(n, "weeks", path, true, -1, 1, MAX_STEPS);
+    if (steps > 0 && horizonSteps > 0 && steps > horizonSteps) {
+      err(n.get("weeks"), path + ".weeks", "a transit of " + steps
+          + " steps is longer than the horizon (" + horizonSteps + " steps)");
+    }
+    RouteMode mode = enumValue(n, "mode", path, true, RouteMode.class, null);
+    double capacity = quantity(n, "capacity", path, false, Double.POSITIVE_INFINITY,
+        Units::thousands);
+    if (n.get("capacity") != null && !Double.isNaN(capacity) && capacity <= 0) {
+      err(n.get("capacity"), path + ".capacity", "must be greater than 0 troops, e.g. '30k'");
+      return null;
+    }
+    if (from == null || to == null || steps < 1 || mode == null || Double.isNaN(capacity)) {
+      return null;
+    }
+    for (Route r : earlier) {
+      if (r.joins(from, to) && r.mode() == mode) {
+        err(n, path, "second " + yamlName(mode) + " route between '" + from + "' and '" + to
+            + "'; one route per pair of theaters and mode");
+        return null;
+      }
+    }
+    return new Route(from, to, steps, mode, capacity);
   }
 
   /** Adjacency must be symmetric. */

@@ -23,6 +23,8 @@ import java.util.List;
  * @param parameters model constants overridden by the scenario, with uncertainty ranges
  * @param principals the two actors the outcome classes are about, as declared in the file, or
  *                   empty when the engine is to guess them ({@link Principals})
+ * @param routes     declared lines of movement (sea, air, land) between theaters, with transit
+ *                   times and capacities
  */
 public record Scenario(
     Meta meta,
@@ -35,7 +37,8 @@ public record Scenario(
     List<Policy> policies,
     List<Question> questions,
     List<Parameter> parameters,
-    List<String> principals) {
+    List<String> principals,
+    List<Route> routes) {
 
   public Scenario {
     actors = List.copyOf(actors);
@@ -48,6 +51,7 @@ public record Scenario(
     questions = List.copyOf(questions);
     parameters = List.copyOf(parameters);
     principals = List.copyOf(principals);
+    routes = List.copyOf(routes);
   }
 
   /** A scenario without declared principals (the engine guesses them). */
@@ -55,7 +59,16 @@ public record Scenario(
       List<Alliance> alliances, List<Issue> issues, List<ScriptedEvent> events,
       List<Policy> policies, List<Question> questions, List<Parameter> parameters) {
     this(meta, actors, theaters, relations, alliances, issues, events, policies, questions,
-        parameters, List.of());
+        parameters, List.of(), List.of());
+  }
+
+  /** A scenario without declared routes (forces move between adjacent theaters only). */
+  public Scenario(Meta meta, List<Actor> actors, List<Theater> theaters, List<Relation> relations,
+      List<Alliance> alliances, List<Issue> issues, List<ScriptedEvent> events,
+      List<Policy> policies, List<Question> questions, List<Parameter> parameters,
+      List<String> principals) {
+    this(meta, actors, theaters, relations, alliances, issues, events, policies, questions,
+        parameters, principals, List.of());
   }
 
   /** This scenario with another horizon, in weeks; everything else unchanged. */
@@ -64,7 +77,7 @@ public record Scenario(
     Meta m2 = new Meta(m.id(), m.title(), m.description(), m.source(), m.asOf(), m.stepDays(),
         horizonWeeks, m.appliedPolicies());
     return new Scenario(m2, actors, theaters, relations, alliances, issues, events, policies,
-        questions, parameters, principals);
+        questions, parameters, principals, routes);
   }
 
   /** Index of the actor with this id, or -1. */

@@ -107,6 +107,7 @@ class ScenarioSchemaTest {
     assertEnum(defs.at("/actor/properties/kind/enum"), ActorKind.values());
     assertEnum(defs.at("/doctrine/properties/firstUse/enum"), DoctrineKind.values());
     assertEnum(defs.at("/theater/properties/terrain/enum"), Terrain.values());
+    assertEnum(defs.at("/route/properties/mode/enum"), RouteMode.values());
     assertEnum(defs.at("/target/properties/kind/enum"), TargetKind.values());
     assertEnum(defs.at("/relation/properties/channel/enum"), Channel.values());
     assertEnum(defs.at("/question/properties/kind/enum"), QuestionKind.values());
