@@ -37,6 +37,8 @@ class EngineRegressionTest {
     return h[0];
   }
 
-  private static final long US_RUSSIA = -3091308050709393935L;
+  // us-russia: changed when forces could deploy (the US reinforces Poland from Germany, Russia
+  // moves forces from Belarus and western Russia into Ukraine), docs/model.md "Movement"
+  private static final long US_RUSSIA = -3460295558628478634L;
   private static final long CUBA = 3871253964075970102L;
 }

@@ -69,9 +69,9 @@ class MovementProperties {
     Meta meta = new Meta("movement", "Movement", "test fixture", null, LocalDate.of(2000, 1, 3), 7,
         30, List.of());
     return new Scenario(meta, List.of(a, b), List.of(home, next, isle, far),
-        List.of(new Route("HOME", "ISLE", steps, RouteMode.SEA, capacity)),
         List.of(new Relation("A", "B", Channel.OPEN, 0.0, 0.0, null)), List.of(), List.of(),
-        events, List.of(), List.of(), List.of());
+        events, List.of(), List.of(), List.of(), List.of(),
+        List.of(new Route("HOME", "ISLE", steps, RouteMode.SEA, capacity)));
   }
 
   @Property(tries = 60)
