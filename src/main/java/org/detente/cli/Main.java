@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       RunCommand.class,
+      BacktestCommand.class,
       ExplainCommand.class,
       CompareCommand.class,
       SensitivityCommand.class,

@@ -17,8 +17,14 @@ import org.detente.scenario.Scenario;
  */
 public final class Models {
 
-  /** The spatial model of politics as deal forecaster (docs/bargain.md). */
-  public static final DealForecaster SPATIAL = p -> SpatialModel.forecast(p).outcome();
+  /**
+   * The spatial model of politics as deal forecaster (docs/bargain.md). The model needs three
+   * actors or more; between two, the deal is the capability- and salience-weighted mean of their
+   * positions (what the model's own first round gives when nobody else can be courted).
+   */
+  public static final DealForecaster SPATIAL = p -> p.actors().size() < 3
+      ? DealForecaster.WEIGHTED_MEAN.forecast(p)
+      : SpatialModel.forecast(p).outcome();
 
   private Models() {}
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param kind               state, alliance, bloc or region
  * @param members            member actor ids for an alliance, bloc or region; empty for a state
  * @param populationMillions population in millions of people
- * @param gdpBnUsd           gross domestic product in billions of current US dollars
+ * @param gdpBnUsd           gross domestic product in billions of current US dollars (NaN when the
+ *                          scenario does not give it; the engine does not use it)
  * @param milexBnUsd         military expenditure in billions of US dollars per year
  * @param riskAttitude       -1 (risk-acceptant) .. 0 (neutral) .. +1 (risk-averse)
  * @param forces             conventional forces deployed per theater

@@ -351,7 +351,7 @@ final class Binder {
     boolean needsEconomy = state;
     double pop = quantity(n, "population", path, state || kind == ActorKind.REGION, 0,
         Units::millions);
-    double gdp = quantity(n, "gdp", path, needsEconomy, 0, Units::bnUsd);
+    double gdp = quantity(n, "gdp", path, false, Double.NaN, Units::bnUsd);
     double milex = quantity(n, "milex", path, needsEconomy, 0, Units::bnUsd);
     double risk = number(n, "riskAttitude", path, false, 0, -1, 1);
     List<Force> forces = new ArrayList<>();

@@ -1,0 +1,220 @@
+package org.detente.backtest;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores of the back-test's forecasts: for the training crises (triggered before the split
+ * year) and the held-out crises (from the split year on), per variable, the mean Brier, ranked
+ * probability and log scores of the ensemble, of the training climatology and of the
+ * statistical baseline fitted on the training crises, the skills, and reliability diagrams.
+ */
+public final class Evaluation {
+
+  /** Fewest training observations for fitting a baseline (else the climatology stands in). */
+  static final int MIN_FIT = 20;
+
+  /** Mean scores of one variable on one set. */
+  public record VariableScores(int n, double brier, double rps, double log, double climBrier,
+      double climRps, double climLog, double baseBrier, double baseRps, double baseLog) {
+
+    /** Brier skill against climatology. */
+    public double brierSkill() {
+      return Scores.skill(brier, climBrier);
+    }
+
+    /** RPS skill against climatology. */
+    public double rpsSkill() {
+      return Scores.skill(rps, climRps);
+    }
+
+    /** Log-score skill against climatology. */
+    public double logSkill() {
+      return Scores.skill(log, climLog);
+    }
+
+    /** Brier skill against the baseline. */
+    public double brierSkillVsBaseline() {
+      return Scores.skill(brier, baseBrier);
+    }
+
+    /** RPS skill against the baseline. */
+    public double rpsSkillVsBaseline() {
+      return Scores.skill(rps, baseRps);
+    }
+
+    /** Log-score skill against the baseline. */
+    public double logSkillVsBaseline() {
+      return Scores.skill(log, baseLog);
+    }
+  }
+
+  /** Scores and reliability diagrams of one set. */
+  public record SetScores(int crises, Map<Variable, VariableScores> scores,
+      Map<Variable, Reliability> reliability) {}
+
+  /** One forecast of one variable for one crisis (or crisis actor). */
+  public record Row(int crisis, String name, int year, boolean heldOut, Variable variable,
+      String actor, int observed, double[] model, double[] climatology, double[] baseline) {}
+
+  private final SetScores training;
+  private final SetScores heldOut;
+  private final List<Row> rows;
+  private final Map<Variable, double[]> climatology;
+  private final Map<Variable, Boolean> baselineFitted;
+
+  private Evaluation(SetScores training, SetScores heldOut, List<Row> rows,
+      Map<Variable, double[]> climatology, Map<Variable, Boolean> baselineFitted) {
+    this.training = training;
+    this.heldOut = heldOut;
+    this.rows = rows;
+    this.climatology = climatology;
+    this.baselineFitted = baselineFitted;
+  }
+
+  /** Scores on the training crises. */
+  public SetScores training() {
+    return training;
+  }
+
+  /** Scores on the held-out crises. */
+  public SetScores heldOut() {
+    return heldOut;
+  }
+
+  /** Every forecast, crisis by crisis. */
+  public List<Row> rows() {
+    return rows;
+  }
+
+  /** The training climatology of a variable. */
+  public double[] climatology(Variable v) {
+    return climatology.get(v).clone();
+  }
+
+  /** Whether the baseline of a variable was fitted (else the climatology stands in). */
+  public boolean baselineFitted(Variable v) {
+    return baselineFitted.get(v);
+  }
+
+  /**
+   * Evaluates forecasts.
+   *
+   * @param cases     the crises
+   * @param forecasts their forecasts, in the same order
+   * @param split     first trigger year of the held-out set
+   */
+  public static Evaluation evaluate(List<CrisisCase> cases, List<CrisisForecast> forecasts,
+      int split) {
+    // observations: per variable, per case (actor outcome: per scored actor)
+    Map<Variable, double[]> clim = new EnumMap<>(Variable.class);
+    Map<Variable, LogitBaseline> base = new EnumMap<>(Variable.class);
+    Map<Variable, Boolean> fitted = new EnumMap<>(Variable.class);
+    for (Variable v : Variable.values()) {
+      List<double[]> xs = new ArrayList<>();
+      List<Integer> ys = new ArrayList<>();
+      for (CrisisCase c : cases) {
+        if (c.year() >= split) {
+          continue;
+        }
+        if (v == Variable.ACTOR_OUTCOME) {
+          for (CrisisCase.ScoredActor a : c.scored()) {
+            xs.add(c.actorCovariates(a));
+            ys.add(a.observed());
+          }
+        } else if (c.observed()[v.ordinal()] >= 0) {
+          xs.add(c.covariates());
+          ys.add(c.observed()[v.ordinal()]);
+        }
+      }
+      long[] counts = new long[Variable.K];
+      for (int y : ys) {
+        counts[y]++;
+      }
+      clim.put(v, Scores.fromCounts(counts));
+      boolean fit = ys.size() >= MIN_FIT;
+      fitted.put(v, fit);
+      if (fit) {
+        int[] y = ys.stream().mapToInt(Integer::intValue).toArray();
+        base.put(v, LogitBaseline.fit(v.ordered(), Variable.K, xs.toArray(new double[0][]), y));
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    Acc train = new Acc();
+    Acc held = new Acc();
+    for (int i = 0; i < cases.size(); i++) {
+      CrisisCase c = cases.get(i);
+      CrisisForecast f = forecasts.get(i);
+      boolean h = c.year() >= split;
+      Acc acc = h ? held : train;
+      acc.crises++;
+      for (Variable v : Variable.values()) {
+        if (v == Variable.ACTOR_OUTCOME) {
+          for (CrisisCase.ScoredActor a : c.scored()) {
+            double[] p = f.sideOutcome(a.side());
+            double[] b = fitted.get(v) ? base.get(v).predict(c.actorCovariates(a)) : clim.get(v);
+            acc.add(v, p, clim.get(v), b, a.observed());
+            rows.add(new Row(c.id(), c.generated().crisis().name(), c.year(), h, v, a.id(),
+                a.observed(), p, clim.get(v), b));
+          }
+        } else {
+          int o = c.observed()[v.ordinal()];
+          if (o < 0) {
+            continue;
+          }
+          double[] p = f.probabilities(v);
+          double[] b = fitted.get(v) ? base.get(v).predict(c.covariates()) : clim.get(v);
+          acc.add(v, p, clim.get(v), b, o);
+          rows.add(new Row(c.id(), c.generated().crisis().name(), c.year(), h, v, "", o, p,
+              clim.get(v), b));
+        }
+      }
+    }
+    return new Evaluation(train.scores(), held.scores(), List.copyOf(rows), clim, fitted);
+  }
+
+  /** Sums of scores of one set. */
+  private static final class Acc {
+    int crises;
+    final Map<Variable, double[]> sums = new EnumMap<>(Variable.class);
+    final Map<Variable, Integer> n = new EnumMap<>(Variable.class);
+    final Map<Variable, Reliability> rel = new EnumMap<>(Variable.class);
+
+    Acc() {
+      for (Variable v : Variable.values()) {
+        sums.put(v, new double[9]);
+        n.put(v, 0);
+        rel.put(v, new Reliability());
+      }
+    }
+
+    void add(Variable v, double[] p, double[] clim, double[] base, int o) {
+      double[] s = sums.get(v);
+      s[0] += Scores.brier(p, o);
+      s[1] += Scores.rps(p, o);
+      s[2] += Scores.log(p, o);
+      s[3] += Scores.brier(clim, o);
+      s[4] += Scores.rps(clim, o);
+      s[5] += Scores.log(clim, o);
+      s[6] += Scores.brier(base, o);
+      s[7] += Scores.rps(base, o);
+      s[8] += Scores.log(base, o);
+      n.merge(v, 1, Integer::sum);
+      rel.get(v).add(p, o);
+    }
+
+    SetScores scores() {
+      Map<Variable, VariableScores> m = new EnumMap<>(Variable.class);
+      for (Variable v : Variable.values()) {
+        int k = n.get(v);
+        double[] s = sums.get(v);
+        double d = Math.max(k, 1);
+        m.put(v, new VariableScores(k, s[0] / d, s[1] / d, s[2] / d, s[3] / d, s[4] / d,
+            s[5] / d, s[6] / d, s[7] / d, s[8] / d));
+      }
+      return new SetScores(crises, m, rel);
+    }
+  }
+}

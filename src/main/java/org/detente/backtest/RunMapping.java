@@ -1,0 +1,164 @@
+package org.detente.backtest;
+
+import org.detente.engine.CasualtyKind;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.RunView;
+import org.detente.model.Action;
+import org.detente.model.Outcome;
+
+/**
+ * Maps one run to ICB's variables (docs/backtest.md, "From a run to ICB's coding"):
+ *
+ * <ul>
+ *   <li>violence: a nuclear detonation, or 1,000 deaths or more (COW's war threshold) with an
+ *       attack -> full-scale war; an attack with fewer deaths -> serious clashes; an armed
+ *       incident -> minor clashes; else none;
+ *   <li>form of outcome: the crisis settled by an agreement of the principals -> agreement; by
+ *       one principal's concession -> unilateral act; a theater of one principal's side held by
+ *       the other side at the end -> imposed; a ceasefire between the principals -> agreement;
+ *       else (the crisis runs to the horizon) -> faded or other;
+ *   <li>duration: weeks to the end so defined (settlement, the last ceasefire, the last attack of
+ *       an imposed end), else the horizon, in ICB days (7 per week);
+ *   <li>each side's outcome: both compromise on an agreement; victory and defeat on a
+ *       concession or an imposed end; stalemate after a ceasefire or at the horizon.
+ * </ul>
+ */
+public final class RunMapping {
+
+  /** Deaths at or above which a war is full-scale (COW's 1,000 battle deaths). */
+  public static final double WAR_DEATHS = 1000;
+
+  private final int pa;
+  private final int pb;
+  private final int[] side;
+  private final int[] control0;
+  private final int horizon;
+
+  /** The categories of one run, for side 1 and side 2 in {@code sideOutcome}. */
+  public record Mapped(int violence, int form, int duration, int side1Outcome, int side2Outcome) {}
+
+  /**
+   * @param model the compiled crisis model
+   * @param side  side (1, 2, 0 = neither) of each actor index
+   */
+  public RunMapping(CompiledModel model, int[] side) {
+    this.pa = model.principalA();
+    this.pb = model.principalB();
+    this.side = side.clone();
+    this.horizon = model.horizonWeeks();
+    int nT = model.theaterCount();
+    this.control0 = new int[nT];
+    for (int t = 0; t < nT; t++) {
+      control0[t] = model.scenario().actorIndex(model.scenario().theaters().get(t).control());
+    }
+  }
+
+  /** Maps a finished run. */
+  public Mapped map(RunView run) {
+    int incidents = 0;
+    int attacks = 0;
+    int lastAttackWeek = -1;
+    int agreementWeek = -1;
+    int concedeWeek = -1;
+    int conceder = -1;
+    int ceasefireWeek = -1;
+    int n = run.eventCount();
+    for (int i = 0; i < n; i++) {
+      Action a = run.eventAction(i);
+      int w = run.eventWeek(i);
+      int x = run.eventActor(i);
+      int y = run.eventTarget(i);
+      boolean principals = (x == pa && y == pb) || (x == pb && y == pa);
+      switch (a) {
+        case INCIDENT -> incidents++;
+        case ATTACK -> {
+          attacks++;
+          lastAttackWeek = w;
+        }
+        case AGREEMENT -> {
+          if (principals) {
+            agreementWeek = w;
+          }
+        }
+        case CONCEDE -> {
+          if (principals) {
+            concedeWeek = w;
+            conceder = x;
+          }
+        }
+        case CEASEFIRE -> {
+          if (principals) {
+            ceasefireWeek = w;
+          }
+        }
+        default -> { }
+      }
+    }
+    double deaths = 0;
+    for (int a = 0; a < side.length; a++) {
+      for (CasualtyKind k : CasualtyKind.values()) {
+        double d = run.deaths(a, k);
+        if (Double.isFinite(d)) {
+          deaths += d;
+        }
+      }
+    }
+    int violence;
+    if (run.highestRung() >= Action.NUCLEAR_DEMONSTRATION.rung()
+        || (attacks > 0 && deaths >= WAR_DEATHS)) {
+      violence = 3;
+    } else if (attacks > 0) {
+      violence = 2;
+    } else if (incidents > 0) {
+      violence = 1;
+    } else {
+      violence = 0;
+    }
+    int sidePa = side[pa];
+    int sidePb = side[pb];
+    // territory taken: a theater held at the start by one principal's side, at the end by the other's
+    int gainer = 0;
+    for (int t = 0; t < control0.length; t++) {
+      int s0 = control0[t] >= 0 ? side[control0[t]] : 0;
+      int ctl = run.finalController(t);
+      int s1 = ctl >= 0 ? side[ctl] : 0;
+      if (s0 != 0 && s1 != 0 && s0 != s1) {
+        gainer = s1;
+      }
+    }
+    int form;
+    int endWeek;
+    int out1;
+    int out2;
+    if (run.outcome() == Outcome.SETTLEMENT && concedeWeek > agreementWeek) {
+      form = 1;
+      endWeek = run.endWeek();
+      int loser = side[conceder] == 0 ? (conceder == pa ? sidePa : sidePb) : side[conceder];
+      out1 = loser == 1 ? 3 : 0;
+      out2 = loser == 2 ? 3 : 0;
+    } else if (run.outcome() == Outcome.SETTLEMENT) {
+      form = 0;
+      endWeek = run.endWeek();
+      out1 = 1;
+      out2 = 1;
+    } else if (gainer != 0) {
+      form = 2;
+      endWeek = lastAttackWeek >= 0 ? lastAttackWeek : horizon;
+      out1 = gainer == 1 ? 0 : 3;
+      out2 = gainer == 2 ? 0 : 3;
+    } else if (ceasefireWeek >= 0) {
+      form = 0;
+      endWeek = ceasefireWeek;
+      out1 = 2;
+      out2 = 2;
+    } else {
+      form = 3;
+      endWeek = run.outcome() == Outcome.FROZEN || run.outcome() == Outcome.CONVENTIONAL_WAR
+          ? horizon : run.endWeek();
+      out1 = 2;
+      out2 = 2;
+    }
+    int duration = endWeek >= horizon ? 3 : Variable.durationCategory(endWeek * 7);
+    return new Mapped(violence, form, duration, out1, out2);
+  }
+}

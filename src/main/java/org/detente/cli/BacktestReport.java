@@ -1,0 +1,212 @@
+package org.detente.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.detente.backtest.Backtest;
+import org.detente.backtest.Evaluation;
+import org.detente.backtest.Reliability;
+import org.detente.backtest.Variable;
+
+/** The back-test's outputs: JSON summary, text table, and the files of {@code --out}. */
+final class BacktestReport {
+
+  /** The two sets, by JSON key. */
+  static final String[] SETS = {"training", "heldOut"};
+
+  private BacktestReport() {}
+
+  static ObjectNode json(ObjectMapper mapper, Backtest.Prepared prepared, Evaluation ev, int runs,
+      int split, long seed, int threads, double seconds) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("data", "ICB v14 (Brecher & Wilkenfeld 2000; ICB codebook v14), COW NMC 6.0, ATOP 5,"
+        + " Thompson & Dreyer 2012");
+    root.put("runs", runs);
+    root.put("seed", seed);
+    root.put("threads", threads);
+    root.put("split", split);
+    ObjectNode counts = root.putObject("crises");
+    counts.put("total", prepared.total());
+    counts.put("scored", prepared.cases().size());
+    counts.put("training", ev.training().crises());
+    counts.put("heldOut", ev.heldOut().crises());
+    counts.put("skipped", prepared.skipped().size());
+    ArrayNode sk = counts.putArray("skippedCrises");
+    for (Backtest.Skipped s : prepared.skipped()) {
+      ObjectNode o = sk.addObject();
+      o.put("crisis", s.crisis());
+      o.put("name", s.name());
+      o.put("reason", s.reason());
+    }
+    counts.put("dataGaps", prepared.gaps().size());
+    ArrayNode gaps = counts.putArray("dataGapList");
+    for (Backtest.Gap g : prepared.gaps()) {
+      ObjectNode o = gaps.addObject();
+      o.put("crisis", g.crisis());
+      o.put("what", g.what());
+    }
+    for (String set : SETS) {
+      Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
+      ObjectNode so = root.putObject(set);
+      so.put("crises", s.crises());
+      for (Variable v : Variable.values()) {
+        Evaluation.VariableScores vs = s.scores().get(v);
+        ObjectNode vo = so.putObject(v.key());
+        vo.put("n", vs.n());
+        vo.put("brier", r4(vs.brier()));
+        vo.put("rps", r4(vs.rps()));
+        vo.put("log", r4(vs.log()));
+        vo.put("brierSkill", r4(vs.brierSkill()));
+        vo.put("rpsSkill", r4(vs.rpsSkill()));
+        vo.put("logSkill", r4(vs.logSkill()));
+        vo.put("brierSkillVsBaseline", r4(vs.brierSkillVsBaseline()));
+        vo.put("rpsSkillVsBaseline", r4(vs.rpsSkillVsBaseline()));
+        vo.put("logSkillVsBaseline", r4(vs.logSkillVsBaseline()));
+        ObjectNode cl = vo.putObject("climatology");
+        cl.put("brier", r4(vs.climBrier()));
+        cl.put("rps", r4(vs.climRps()));
+        cl.put("log", r4(vs.climLog()));
+        ObjectNode bl = vo.putObject("baseline");
+        bl.put("model", v.ordered() ? "ordered logit" : "multinomial logit");
+        bl.put("fitted", ev.baselineFitted(v));
+        bl.put("brier", r4(vs.baseBrier()));
+        bl.put("rps", r4(vs.baseRps()));
+        bl.put("log", r4(vs.baseLog()));
+        ArrayNode rel = vo.putArray("reliability");
+        Reliability re = s.reliability().get(v);
+        for (int b = 0; b < Reliability.BINS; b++) {
+          ObjectNode bo = rel.addObject();
+          bo.put("from", b / 10.0);
+          bo.put("to", (b + 1) / 10.0);
+          bo.put("count", re.count(b));
+          if (re.count(b) > 0) {
+            bo.put("meanForecast", r4(re.meanForecast(b)));
+            bo.put("observed", r4(re.observed(b)));
+          }
+        }
+      }
+    }
+    ObjectNode clim = root.putObject("climatology");
+    for (Variable v : Variable.values()) {
+      ArrayNode a = clim.putArray(v.key());
+      for (double p : ev.climatology(v)) {
+        a.add(r4(p));
+      }
+    }
+    if (seconds >= 0) {
+      ObjectNode bench = root.putObject("bench");
+      bench.put("seconds", Math.round(seconds * 100) / 100.0);
+      bench.put("crisesPerSecond", Math.round(prepared.cases().size() / seconds * 100) / 100.0);
+      bench.put("runsPerSecond",
+          Math.round((double) runs * prepared.cases().size() / seconds * 10) / 10.0);
+    }
+    root.put("version", VersionProvider.version());
+    return root;
+  }
+
+  static void printTable(PrintWriter pw, Backtest.Prepared prepared, Evaluation ev, int runs,
+      int split, long seed, int threads, double seconds) {
+    pw.printf(Locale.ROOT, "ICB back-test: %d of %d crises scored (%d training, triggered before"
+            + " %d; %d held out), %d runs each, seed %d, threads %d%n",
+        prepared.cases().size(), prepared.total(), ev.training().crises(), split,
+        ev.heldOut().crises(), runs, seed, threads);
+    pw.printf(Locale.ROOT, "skipped: %d crises (reasons in --json or --out skipped.csv);"
+        + " data gaps: %d%n%n", prepared.skipped().size(), prepared.gaps().size());
+    for (String set : SETS) {
+      Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
+      pw.printf(Locale.ROOT, "%s (%d crises)%n", set.equals("training") ? "Training"
+          : "Held out", s.crises());
+      pw.printf(Locale.ROOT, "  %-13s %5s  %6s %6s %6s   %6s %6s   %6s %6s%n", "variable", "n",
+          "Brier", "RPS", "log", "BSS", "RPSS", "BSS/b", "RPSS/b");
+      for (Variable v : Variable.values()) {
+        Evaluation.VariableScores vs = s.scores().get(v);
+        pw.printf(Locale.ROOT, "  %-13s %5d  %6.3f %6.3f %6.3f   %6s %6s   %6s %6s%n", v.key(),
+            vs.n(), vs.brier(), vs.rps(), vs.log(), f(vs.brierSkill()), f(vs.rpsSkill()),
+            f(vs.brierSkillVsBaseline()), f(vs.rpsSkillVsBaseline()));
+      }
+      pw.println();
+    }
+    pw.println("BSS, RPSS: skill against the training climatology; /b: against the baseline"
+        + " (ordered or multinomial logit on power ratio, nuclear dyad, proximity, rivalry,"
+        + " great-power involvement).");
+    if (seconds >= 0) {
+      pw.printf(Locale.ROOT, "bench: %.1f s, %.2f crises/s, %.0f runs/s%n", seconds,
+          prepared.cases().size() / seconds, (double) runs * prepared.cases().size() / seconds);
+    }
+  }
+
+  static void writeFolder(Path dir, ObjectMapper mapper, ObjectNode root,
+      Backtest.Prepared prepared, Evaluation ev) throws IOException {
+    Files.writeString(dir.resolve("summary.json"), mapper.writeValueAsString(root) + "\n",
+        StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>();
+    StringBuilder h = new StringBuilder("crisis,name,year,set,variable,actor,observed");
+    for (String who : new String[] {"model", "climatology", "baseline"}) {
+      for (int k = 0; k < Variable.K; k++) {
+        h.append(',').append(who).append('_').append(k);
+      }
+    }
+    lines.add(h.toString());
+    for (Evaluation.Row r : ev.rows()) {
+      StringBuilder sb = new StringBuilder();
+      sb.append(r.crisis()).append(',').append(csv(r.name())).append(',').append(r.year())
+          .append(',').append(r.heldOut() ? "heldOut" : "training").append(',')
+          .append(r.variable().key()).append(',').append(r.actor()).append(',')
+          .append(r.observed());
+      for (double[] p : new double[][] {r.model(), r.climatology(), r.baseline()}) {
+        for (double x : p) {
+          sb.append(',').append(String.format(Locale.ROOT, "%.4f", x));
+        }
+      }
+      lines.add(sb.toString());
+    }
+    Files.write(dir.resolve("forecasts.csv"), lines, StandardCharsets.UTF_8);
+    List<String> sk = new ArrayList<>();
+    sk.add("crisis,name,reason");
+    for (Backtest.Skipped s : prepared.skipped()) {
+      sk.add(s.crisis() + "," + csv(s.name()) + "," + csv(s.reason()));
+    }
+    Files.write(dir.resolve("skipped.csv"), sk, StandardCharsets.UTF_8);
+    List<String> gp = new ArrayList<>();
+    gp.add("crisis,gap");
+    for (Backtest.Gap g : prepared.gaps()) {
+      gp.add(g.crisis() + "," + csv(g.what()));
+    }
+    Files.write(dir.resolve("data-gaps.csv"), gp, StandardCharsets.UTF_8);
+    for (String set : SETS) {
+      Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
+      for (Variable v : Variable.values()) {
+        Reliability re = s.reliability().get(v);
+        String name = "reliability-" + set + "-" + v.key();
+        Files.writeString(dir.resolve(name + ".svg"), re.svg(String.format(Locale.ROOT,
+            "%s, %s crises: reliability (n = %d)", v.key(),
+            set.equals("training") ? "training" : "held-out", s.scores().get(v).n())),
+            StandardCharsets.UTF_8);
+        List<String> rows = new ArrayList<>();
+        rows.add("bin,from,to,meanForecast,observed,count");
+        rows.addAll(re.csvRows());
+        Files.write(dir.resolve(name + ".csv"), rows, StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  private static double r4(double v) {
+    return Double.isFinite(v) ? Math.round(v * 10000) / 10000.0 : Double.NaN;
+  }
+
+  private static String f(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.3f", v) : "-";
+  }
+}
