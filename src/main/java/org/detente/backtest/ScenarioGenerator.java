@@ -390,15 +390,16 @@ public final class ScenarioGenerator {
 
   /**
    * The scripted action of an ICB trigger type (triggr): verbal act -> threaten, political or
-   * economic act -> sanction, external change -> none (no act of the adversary), other
-   * non-violent act -> threaten, internal challenge -> none, non-violent military act ->
-   * mobilize, indirect violent act -> incident, violent act -> attack.
+   * economic act -> sanction, external change (ICB: a change in weapons or offensive
+   * capability, an intelligence report) -> mobilize, other non-violent act -> threaten,
+   * internal challenge -> none (no act of a state), non-violent military act -> mobilize,
+   * indirect violent act -> incident, violent act -> attack.
    */
   static String triggerAction(int triggr) {
     return switch (triggr) {
       case 1, 5 -> "threaten";
       case 2, 3 -> "sanction";
-      case 7 -> "mobilize";
+      case 4, 7 -> "mobilize";
       case 8 -> "incident";
       case 9 -> "attack";
       default -> null;
@@ -410,6 +411,7 @@ public final class ScenarioGenerator {
       case 1 -> "verbal act";
       case 2 -> "political act";
       case 3 -> "economic act";
+      case 4 -> "external change";
       case 5 -> "other non-violent act";
       case 7 -> "non-violent military act";
       case 8 -> "indirect violent act";

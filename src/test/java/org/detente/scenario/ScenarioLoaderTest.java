@@ -223,6 +223,17 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aStateMayLeaveItsGdpOut() throws IOException {
+    Path f = tmp.resolve("no-gdp.yaml");
+    String text = Files.readString(MINIMAL).replace("    gdp: 100 bn USD\n", "")
+        .replace("    gdp: 50 bn USD\n", "");
+    assertThat(text).doesNotContain("gdp:");
+    Files.writeString(f, text);
+    assertThat(ScenarioLoader.validate(f)).isEmpty();
+    assertThat(ScenarioLoader.load(f).actors().get(0).gdpBnUsd()).isNaN();
+  }
+
+  @Test
   void hugeIntegersAndQuantities() throws IOException {
     Path f = tmp.resolve("huge.yaml");
     String text = Files.readString(MINIMAL)
