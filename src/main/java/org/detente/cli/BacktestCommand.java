@@ -70,13 +70,18 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Write forecasts.csv (every crisis's forecast with the climatology's and"
           + " the baseline's), skipped.csv, reliability diagrams (reliability-SET-VARIABLE.svg"
-          + " and .csv) and summary.json into the folder DIR, atomically.")
+          + " and .csv), backtest.html and summary.json into the folder DIR, atomically.")
   Path out;
 
   @Option(names = "--emit", paramLabel = "DIR",
       description = "Write the generated scenarios (icb-NNN.yaml) into the folder DIR, atomically;"
           + " each validates and runs with 'detente run'.")
   Path emit;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write the scores and reliability diagrams as a self-contained HTML page to"
+          + " FILE (replaced atomically); --out writes the same page as backtest.html.")
+  Path report;
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
 
@@ -95,6 +100,9 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     IcbData data = IcbData.bundled();
     TreeSet<Integer> only = parseCrises(crises, data);
+    if (report != null) {
+      OutputFiles.checkPath(report);
+    }
     try (OutputFolder emitFolder = emit == null ? null : OutputFolder.prepare("--emit", emit);
         OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out)) {
       Backtest.Prepared prepared = Backtest.prepare(data, only, Models::compile,
@@ -114,6 +122,9 @@ public final class BacktestCommand implements Callable<Integer> {
           threads.value(), noTiming ? -1 : seconds);
       if (emitFolder != null) {
         emitFolder.publish();
+      }
+      if (report != null) {
+        OutputFiles.write(report, BacktestReport.html(prepared, ev, runs, split, seed.value()));
       }
       if (folder != null) {
         BacktestReport.writeFolder(folder.staging(), mapper, root, prepared, ev);

@@ -196,6 +196,64 @@ final class BacktestReport {
         Files.write(dir.resolve(name + ".csv"), rows, StandardCharsets.UTF_8);
       }
     }
+    Files.writeString(dir.resolve("backtest.html"),
+        html(prepared, ev, root.get("runs").asInt(), root.get("split").asInt(),
+            root.get("seed").asLong()), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A self-contained HTML page: the scores of both sets and the reliability diagrams of every
+   * variable, for a browser (no script, no network).
+   */
+  static String html(Backtest.Prepared prepared, Evaluation ev, int runs, int split, long seed) {
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>Detente back-test on the ICB crises</title><style>")
+        .append("body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;")
+        .append("padding:3px 8px;text-align:right}th:first-child,td:first-child{text-align:left}")
+        .append(".neg{color:#a11}.pos{color:#151}.grid{display:flex;flex-wrap:wrap;gap:8px}")
+        .append("</style></head><body>\n");
+    h.append("<h1>Back-test on the International Crisis Behavior crises</h1>\n");
+    h.append(String.format(Locale.ROOT, "<p>%d of %d ICB v14 crises scored, %d runs each, seed"
+            + " %d: %d training crises (triggered before %d), %d held out. %d crises could not"
+            + " be expressed; %d data gaps were filled or left out (see skipped.csv and"
+            + " data-gaps.csv of <code>--out</code>).</p>%n",
+        prepared.cases().size(), prepared.total(), runs, seed, ev.training().crises(), split,
+        ev.heldOut().crises(), prepared.skipped().size(), prepared.gaps().size()));
+    for (String set : SETS) {
+      Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
+      h.append("<h2>").append(set.equals("training") ? "Training crises" : "Held-out crises")
+          .append("</h2>\n<table><tr><th>variable</th><th>n</th><th>Brier</th><th>RPS</th>")
+          .append("<th>log</th><th>Brier skill vs climatology</th><th>RPS skill vs")
+          .append(" climatology</th><th>Brier skill vs baseline</th><th>RPS skill vs")
+          .append(" baseline</th></tr>\n");
+      for (Variable v : Variable.values()) {
+        Evaluation.VariableScores vs = s.scores().get(v);
+        h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td>"
+                + "<td>%.3f</td><td>%.3f</td>%s%s%s%s</tr>%n", v.key(), vs.n(), vs.brier(),
+            vs.rps(), vs.log(), cell(vs.brierSkill()), cell(vs.rpsSkill()),
+            cell(vs.brierSkillVsBaseline()), cell(vs.rpsSkillVsBaseline())));
+      }
+      h.append("</table>\n<div class=\"grid\">\n");
+      for (Variable v : Variable.values()) {
+        h.append(s.reliability().get(v).svg(String.format(Locale.ROOT, "%s (n = %d)", v.key(),
+            s.scores().get(v).n())));
+      }
+      h.append("</div>\n");
+    }
+    h.append("<p>A reliability diagram pools every category's forecast probability of every"
+        + " crisis in ten bins: the observed frequency against the mean forecast, the dot's"
+        + " area growing with the count written next to it; a calibrated forecast lies on the"
+        + " diagonal. docs/backtest.md gives the method.</p>\n</body></html>\n");
+    return h.toString();
+  }
+
+  private static String cell(double v) {
+    if (!Double.isFinite(v)) {
+      return "<td>-</td>";
+    }
+    return String.format(Locale.ROOT, "<td class=\"%s\">%+.3f</td>", v < 0 ? "neg" : "pos", v);
   }
 
   private static String csv(String s) {
