@@ -58,11 +58,13 @@ public final class RunMapping {
     int incidents = 0;
     int attacks = 0;
     int lastAttackWeek = -1;
-    int agreementWeek = -1;
-    int concedeWeek = -1;
     int conceder = -1;
     int ceasefireWeek = -1;
     int n = run.eventCount();
+    Action previous = null;
+    int prevActor = -1;
+    int prevTarget = -1;
+    int prevWeek = -1;
     for (int i = 0; i < n; i++) {
       Action a = run.eventAction(i);
       int w = run.eventWeek(i);
@@ -77,13 +79,10 @@ public final class RunMapping {
         }
         case AGREEMENT -> {
           if (principals) {
-            agreementWeek = w;
-          }
-        }
-        case CONCEDE -> {
-          if (principals) {
-            concedeWeek = w;
-            conceder = x;
+            // a concession its own side stands by is logged as the concession, then an agreement
+            boolean conceded = previous == Action.CONCEDE && prevActor == x && prevTarget == y
+                && prevWeek == w;
+            conceder = conceded ? x : -1;
           }
         }
         case CEASEFIRE -> {
@@ -93,6 +92,10 @@ public final class RunMapping {
         }
         default -> { }
       }
+      previous = a;
+      prevActor = x;
+      prevTarget = y;
+      prevWeek = w;
     }
     double deaths = 0;
     for (int a = 0; a < side.length; a++) {
@@ -130,7 +133,7 @@ public final class RunMapping {
     int endWeek;
     int out1;
     int out2;
-    if (run.outcome() == Outcome.SETTLEMENT && concedeWeek > agreementWeek) {
+    if (run.outcome() == Outcome.SETTLEMENT && conceder >= 0) {
       form = 1;
       endWeek = run.endWeek();
       int loser = side[conceder] == 0 ? (conceder == pa ? sidePa : sidePb) : side[conceder];

@@ -213,6 +213,10 @@ public final class ScenarioGenerator {
         .append(String.format(Locale.ROOT, "  asOf: %04d-%02d-%02d%n", year, month, day))
         .append("  timeStep: 1 week\n")
         .append("  horizon: ").append(HORIZON_WEEKS).append(" weeks\n");
+    long pp = principals(year, adversaries);
+    y.append("principals: [").append(ids.get((int) (pp >> 32))).append(", ")
+        .append(ids.get((int) pp)).append("]   # the adversary pair of highest prior hostility,"
+            + " nuclear-armed pairs first\n");
     y.append("actors:\n");
     for (Map.Entry<Integer, IcbData.Nmc> e : nmc.entrySet()) {
       int code = e.getKey();
@@ -358,6 +362,27 @@ public final class ScenarioGenerator {
     }
     y.append(ev.length() == 0 ? " []\n" : ev.append('\n'));
     return y.toString();
+  }
+
+  /**
+   * The principal adversaries: among the pairs of a crisis actor and the state that triggered
+   * its crisis, the one of highest prior hostility plus one when both are nuclear-armed (the
+   * engine's own guess, restricted to adversaries); ties go to the first pair in the data.
+   */
+  private long principals(int year, Set<Long> adversaries) {
+    long best = adversaries.iterator().next();
+    double bestScore = -1;
+    for (long p : adversaries) {
+      int a = (int) (p >> 32);
+      int b = (int) p;
+      double s = HOSTILITY_ADVERSARY + (data.rivals(a, b, year) ? HOSTILITY_RIVALRY : 0)
+          + (data.nuclear().warheads(a, year) > 0 && data.nuclear().warheads(b, year) > 0 ? 1 : 0);
+      if (s > bestScore + 1e-12) {
+        bestScore = s;
+        best = p;
+      }
+    }
+    return best;
   }
 
   /** The adversary a side actor's revisionist motive targets: its first adversary in the data. */
