@@ -26,7 +26,6 @@ final class Decisions {
   private final Simulator owner; // handed to the tracer
   private final Valuation.Motives own;
   // the tracer's copies of the true type's row
-  private final int[] trAct = new int[MAXC];
   private final double[] trUtil = new double[MAXC];
   private final double[] trProb = new double[MAXC];
 
@@ -93,7 +92,7 @@ final class Decisions {
     if (trace.on()) {
       traceDecision(a, b, cands, row, chosen, perceived, eps);
     }
-    Action act = cands.act[chosen];
+    Action act = cands.action(chosen);
     if (act == Action.WAIT && m.types.nTypes[a] == 1) {
       return; // nothing observable, nothing to learn
     }
@@ -150,13 +149,12 @@ final class Decisions {
     for (int c = 0; c < n; c++) {
       trUtil[c] = utility.util[row + c];
       trProb[c] = prob[row + c] / s;
-      trAct[c] = cands.act[c].ordinal();
-    }
-    trace.tracer().decision(owner, state.week, a, b, n, trAct, cands.theater, trUtil, trProb,
+          }
+    trace.tracer().decision(owner, state.week, a, b, n, cands.act, cands.theater, trUtil, trProb,
         chosen);
     if (perceived != chosen) {
       trace.note(state.week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
-          + cands.act[chosen].id() + " as " + cands.act[perceived].id()
+          + cands.action(chosen).id() + " as " + cands.action(perceived).id()
           + " (channel " + ActionEffects.channelName(state.channel[ab]) + ", noise " + eps
           + ")");
     }

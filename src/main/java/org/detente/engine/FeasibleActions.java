@@ -79,7 +79,8 @@ final class FeasibleActions {
     }
     int nucForcesT = -1;
     int cityT = -1;
-    if (situation.nuclearUnlocked(a, b)) {
+    final boolean nuclear = situation.nuclearUnlocked(a, b);
+    if (nuclear) {
       out.add(Action.NUCLEAR_DEMONSTRATION, -1, -1);
       if (state.ns[a] > 0) {
         nucForcesT = situation.frontTheater(b, a);
@@ -96,21 +97,13 @@ final class FeasibleActions {
       out.add(Action.STRATEGIC_COUNTERFORCE, -1, -1);
       out.add(Action.STRATEGIC_COUNTERVALUE, -1, -1);
     }
-    boolean hasNuclearOption = false;
-    for (int c = 0; c < out.n; c++) {
-      Action x = out.act[c];
-      if (x == Action.NUCLEAR_DEMONSTRATION || x == Action.NUCLEAR_STRIKE_FORCES
-          || x == Action.NUCLEAR_STRIKE_CITY) {
-        hasNuclearOption = true;
-      }
-    }
 
     out.front = front;
     out.attackTheater = attackT;
     out.deployTheater = deployT;
     out.deployGain = deployGain;
     out.nuclearForcesTheater = nucForcesT;
-    out.hasNuclear = hasNuclearOption;
+    out.hasNuclear = nuclear; // a demonstration at least
     return out;
   }
 }

@@ -9,20 +9,48 @@ final class Likelihoods {
 
   private static final int MAXC = UtilityModel.MAXC;
 
-  private final CompiledModel m;
-  private final ModelConstants constants;
   private final RunState state;
   private final UtilityModel u;
+  private final double lambda;
+  private final int nA;
+  private final int maxTypes;
+  // the type space's arrays and the state's beliefs, read in the innermost loops: held here so
+  // that each read is one load from this object (the arrays are the model's and the state's own,
+  // allocated once)
+  private final int[] nMot;
+  private final int[] nRes;
+  private final double[] resStep;
+  private final double[][] resLevel;
+  private final double[] belief;
+  // the utility model's rows and tables for the same decision
+  private final double[] util;
+  private final double[] prob;
+  private final double[] uSlope;
+  private final double[] uIcpt;
+  private final double[] cR;
+  private final double[] cGL;
   private final double[] ratio = new double[MAXC];
   // whether a motive's resolve levels share one row of exponentials (likelihoodChain); off only
   // in tests, which compare it with the direct computation
   private boolean chainLikelihoods = true;
 
   Likelihoods(CompiledModel m, RunState state, UtilityModel u) {
-    this.m = m;
-    this.constants = m.constants;
     this.state = state;
     this.u = u;
+    this.lambda = m.constants.lambda();
+    this.nA = m.nA;
+    this.maxTypes = m.types.maxTypes;
+    this.nMot = m.types.nMot;
+    this.nRes = m.types.nRes;
+    this.resStep = m.types.resStep;
+    this.resLevel = m.types.resLevel;
+    this.belief = state.belief;
+    this.util = u.util;
+    this.prob = u.prob;
+    this.uSlope = u.uSlope;
+    this.uIcpt = u.uIcpt;
+    this.cR = u.cR;
+    this.cGL = u.cGL;
   }
 
   /** For tests: computes every likelihood row directly instead of chaining resolve levels. */
@@ -39,14 +67,15 @@ final class Likelihoods {
   void likelihoods(int a, int b, PendingDecisions pending, int pi, int n, int tk,
       int perceived, double eps) {
     final double[] pendLik = pending.lik;
-    final double[] prob = u.prob;
+    final double[] prob = this.prob;
+    final double[] belief = this.belief;
     final int row = tk * MAXC;
-    final int lo = pi * m.types.maxTypes;
-    final int ob = (b * m.nA + a) * m.types.maxTypes;
+    final int lo = pi * maxTypes;
+    final int ob = (b * nA + a) * maxTypes;
     final double floor = eps / n;
-    final int nMa = m.types.nMot[a];
-    final int nRa = m.types.nRes[a];
-    final double step = m.types.resStep[a];
+    final int nMa = nMot[a];
+    final int nRa = nRes[a];
+    final double step = resStep[a];
     for (int mo = 0; mo < nMa; mo++) {
       // the levels of this motive whose likelihood has to be computed afresh
       int need = 0;
@@ -54,7 +83,7 @@ final class Likelihoods {
       int jhi = -1;
       for (int j = 0; j < nRa; j++) {
         int k = j * nMa + mo;
-        if (state.belief[ob + k] == 0) {
+        if (belief[ob + k] == 0) {
           pendLik[lo + k] = 0;
         } else if (k == tk) {
           // the true type's terms are exactly the weights already in prob[row..]
@@ -76,10 +105,9 @@ final class Likelihoods {
       } else if (need > 0) {
         for (int j = jlo; j <= jhi; j++) {
           int k = j * nMa + mo;
-          if (k != tk && state.belief[ob + k] != 0) {
+          if (k != tk && belief[ob + k] != 0) {
             pendLik[lo + k] =
-                (1 - eps) * likelihoodDirect(mo, m.types.resLevel[a][j], k, n, perceived)
-                + floor;
+                (1 - eps) * likelihoodDirect(mo, resLevel[a][j], k, n, perceived) + floor;
           }
         }
       }
@@ -93,12 +121,12 @@ final class Likelihoods {
    */
   private double likelihoodDirect(int mo, double res, int k, int n, int perceived) {
     final int rk = k * MAXC;
-    final double lam = constants.lambda();
+    final double lam = lambda;
     double mk = u.utilities(mo, res, n, rk);
     state.workRows++;
     state.workTerms += n;
-    final double[] uu = u.util;
-    final double[] pr = u.prob;
+    final double[] uu = util;
+    final double[] pr = prob;
     double s = 0;
     for (int c = 0; c < n; c++) {
       double d = lam * (uu[rk + c] - mk);
@@ -121,19 +149,22 @@ final class Likelihoods {
    */
   private void likelihoodChain(int a, int mo, int jlo, int jhi, int tk, int n, int perceived,
       double eps, double floor, int ob, double[] pendLik, int lo) {
-    final int nMa = m.types.nMot[a];
-    final double lam = constants.lambda();
-    final double step = m.types.resStep[a];
-    final double r0 = m.types.resLevel[a][jlo];
-    final int rk = m.types.maxTypes * MAXC; // first scratch row: the weights of the current level
+    final int nMa = nMot[a];
+    final double lam = lambda;
+    final double step = resStep[a];
+    final double[] levels = resLevel[a];
+    final double r0 = levels[jlo];
+    final int rk = maxTypes * MAXC; // first scratch row: the weights of the current level
     final double m0 = u.utilities(mo, r0, n, rk);
-    final double[] uu = u.util;
-    final double[] w = u.prob;
-    final double[] uSlope = u.uSlope;
-    final double[] uIcpt = u.uIcpt;
-    final double[] cR = u.cR;
-    final double[] cGL = u.cGL;
+    final double[] uu = util;
+    final double[] w = prob;
+    final double[] uSlope = this.uSlope;
+    final double[] uIcpt = this.uIcpt;
+    final double[] cR = this.cR;
+    final double[] cGL = this.cGL;
+    final double[] belief = this.belief;
     final double[] q = ratio;
+    int rows = 0; // rows served by the chain, counted into the state's work at the end
     final int so = mo * MAXC;
     final double rs = u.rSlope[mo];
     final double ri = u.rIcpt[mo];
@@ -167,20 +198,21 @@ final class Likelihoods {
         }
       }
       int k = j * nMa + mo;
-      if (k == tk || state.belief[ob + k] == 0) {
+      if (k == tk || belief[ob + k] == 0) {
         continue;
       }
       double ep = w[rk + perceived];
       double lik;
       if (s >= 1e-280 && s < Double.POSITIVE_INFINITY) {
         lik = ep / s;
-        state.workRows++;
-        state.workTerms += n;
+        rows++;
       } else {
         // outside the range of doubles: this level's own row, shifted by its own maximum
-        lik = likelihoodDirect(mo, m.types.resLevel[a][j], m.types.maxTypes + 1, n, perceived);
+        lik = likelihoodDirect(mo, levels[j], maxTypes + 1, n, perceived);
       }
       pendLik[lo + k] = (1 - eps) * lik + floor;
     }
+    state.workRows += rows;
+    state.workTerms += rows * n;
   }
 }

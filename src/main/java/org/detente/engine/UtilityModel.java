@@ -17,6 +17,27 @@ final class UtilityModel {
   static final int MAXC = Candidates.CAPACITY;
   private static final int NZ = 5; // the most coefficients in one action's utility row
 
+  // The layouts of an action's utility row: which per-type values (features) its coefficients
+  // multiply, in the order coefficients() writes them. hold: holding on; one: a constant; deal,
+  // offer: the value of the focal deal, of an offer; sq: the status quo; won: the counterpart
+  // yields; war: a decisive war; G, L, cost: winning, losing, the war's cost; territory: the
+  // theater attacked; destination: the theater a deployment goes to; cohesion: alliance
+  // cohesion; concession: conceding.
+  private static final int HOLD = 0;
+  private static final int HOLD_ONE = 1;
+  private static final int DEAL_HOLD_ONE = 2;
+  private static final int OFFER_HOLD_ONE = 3;
+  private static final int SQ_ONE_HOLD = 4;
+  private static final int CONCESSION = 5;
+  private static final int WON_HOLD_ONE = 6;
+  private static final int WON_WAR_HOLD_ONE = 7;
+  private static final int WAR_TERRITORY = 8;
+  private static final int WAR_ONE = 9;
+  private static final int HOLD_ONE_COHESION = 10;
+  private static final int WON_WAR_ONE = 11;
+  private static final int WON_G_L_COST_ONE = 12;
+  private static final int HOLD_ONE_DESTINATION = 13;
+
   private final CompiledModel m;
   private final ModelConstants constants;
   private final RunState state;
@@ -24,6 +45,9 @@ final class UtilityModel {
   final double[] util; // [type*MAXC + c]
   final double[] prob; // [type*MAXC + c]
   private final double[] spVal = new double[MAXC * NZ];
+  // the features each candidate's coefficients in spVal stand for, in their order (one of the
+  // layouts below), written by coefficients() and read by motiveTables()
+  private final int[] layout = new int[MAXC];
   // a's utilities are affine in resolve for a given motive: u = res * uSlope + uIcpt, plus the two
   // piecewise features (max(0, deal - hold) and max(0, G - L)) with dense coefficients cR, cGL
   final double[] uSlope; // [mo*MAXC + c]
@@ -80,65 +104,78 @@ final class UtilityModel {
     final double taboo = constants.tabooCost();
     final double follow = constants.followOnRisk();
     for (int c = 0; c < n; c++) {
-      final Action act = cands.act[c];
+      final Action act = cands.action(c);
       final int so = c * NZ;
       int z = 0;
       double r = 0;
       double gl = 0;
+      int lay;
       switch (act) {
         case WAIT:
           z = co(so, z, 1); // hold
+          lay = HOLD;
           break;
         case INTENT_TO_COOPERATE:
           z = co(so, z, 1); // hold
           z = co(so, z, 0.5 * talkV); // constant
+          lay = HOLD_ONE;
           break;
         case CONSULT:
           z = co(so, z, 1); // hold
           z = co(so, z, talkV); // constant
+          lay = HOLD_ONE;
           break;
         case RESTORE_RELATIONS:
           z = co(so, z, 1); // hold
           r = 0.5 * pAccDeal;
+          lay = HOLD;
           break;
         case NEGOTIATE:
           z = co(so, z, pAccDeal); // deal
           z = co(so, z, 1 - pAccDeal); // hold
           z = co(so, z, talkV); // constant
+          lay = DEAL_HOLD_ONE;
           break;
         case OFFER:
           z = co(so, z, pAccOffer); // offer
           z = co(so, z, 1 - pAccOffer); // hold
           z = co(so, z, talkV); // constant
+          lay = OFFER_HOLD_ONE;
           break;
         case CEASEFIRE:
           z = co(so, z, pAccCease); // status quo
           // constant
           z = co(so, z, -pAccCease * (crisis * h + acA * constants.dealAudienceShare()));
           z = co(so, z, 1 - pAccCease); // hold
+          lay = SQ_ONE_HOLD;
           break;
         case CONCEDE:
           z = co(so, z, 1); // concession
+          lay = CONCESSION;
           break;
         case INSULT:
           z = co(so, z, 1); // hold
           z = co(so, z, constants.rhetoricGain() - crisis * 2 * gH); // constant
+          lay = HOLD_ONE;
           break;
         case THREATEN:
         case THREATEN_BREAK_RELATIONS:
           z = co(so, z, pYieldVerbal); // won
           z = co(so, z, 1 - pYieldVerbal); // hold
           z = co(so, z, -crisis * 6 * gH); // constant
+          lay = WON_HOLD_ONE;
           break;
         case THREATEN_NUCLEAR:
           z = co(so, z, pYieldVerbal); // won
           z = co(so, z, 1 - pYieldVerbal); // hold
           z = co(so, z, -crisis * 7 * gH - 0.1 * taboo); // constant
+          lay = WON_HOLD_ONE;
           break;
         case BREAK_RELATIONS:
           z = co(so, z, 1); // hold
           z = co(so, z, -talkV + constants.rhetoricGain()); // constant
           r = -0.5 * pAccDeal;
+          lay = HOLD_ONE;
           break;
         case SANCTION:
         case MOBILIZE:
@@ -149,31 +186,37 @@ final class UtilityModel {
           z = co(so, z, pe); // war
           z = co(so, z, 1 - pYieldMaterial - pe); // hold
           z = co(so, z, -costMult * coerce); // constant
+          lay = WON_WAR_HOLD_ONE;
           break;
         }
         case ATTACK:
           z = co(so, z, 1); // war
           if (atWar) {
             z = co(so, z, pLocal - 0.5); // territory
+            lay = WAR_TERRITORY;
           } else {
             z = co(so, z, -crisis * h); // constant
+            lay = WAR_ONE;
           }
           break;
         case ARM_PROXY:
           z = co(so, z, 1); // hold
           z = co(so, z, -coerce); // constant
           gl = 0.5 * constants.proxyBoost() * p * (1 - p);
+          lay = HOLD_ONE;
           break;
         case FORM_ALLIANCE:
           z = co(so, z, 1); // hold
           z = co(so, z, -coerce); // constant
           z = co(so, z, 0.1); // cohesion
           gl = constants.allianceCredibility() * 0.25 * p * (1 - p);
+          lay = HOLD_ONE_COHESION;
           break;
         case NUCLEAR_DEMONSTRATION:
           z = co(so, z, pYieldNuc); // won
           z = co(so, z, 1 - pYieldNuc); // war
           z = co(so, z, -(1 - pYieldNuc) * retal * follow * kA - taboo); // constant
+          lay = WON_WAR_ONE;
           break;
         case NUCLEAR_STRIKE_FORCES: {
           double q = 1 - pYieldNuc;
@@ -182,12 +225,14 @@ final class UtilityModel {
           z = co(so, z, q * (1 - pAfterStrike)); // L
           z = co(so, z, -q); // war cost
           z = co(so, z, -q * (follow * kA + retal * follow * kA) - taboo); // constant
+          lay = WON_G_L_COST_ONE;
           break;
         }
         case NUCLEAR_STRIKE_CITY:
           z = co(so, z, pYieldNuc); // won
           z = co(so, z, 1 - pYieldNuc); // war
           z = co(so, z, -(1 - pYieldNuc) * retal * kA - 2 * taboo); // constant
+          lay = WON_WAR_ONE;
           break;
         case DEPLOY:
           z = co(so, z, 1); // hold
@@ -197,19 +242,23 @@ final class UtilityModel {
           // the destination's value times the rise of the local share; in peacetime weighted by
           // hostility, the nearness of the war in which the local balance would matter
           z = co(so, z, (atWar ? 1 : h) * cands.deployGain); // territory of the destination
+          lay = HOLD_ONE_DESTINATION;
           break;
         case STRATEGIC_COUNTERFORCE:
           z = co(so, z, 1); // war
           z = co(so, z, -retal * kA - taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
+          lay = WAR_ONE;
           break;
         default:
           // strategic countervalue: pure punishment, valued only after being struck
           z = co(so, z, 1); // war
           z = co(so, z, -retal * kA - 2 * taboo + (state.struck[a] ? 0.1 * kA : 0)); // constant
+          lay = WAR_ONE;
           break;
       }
       cR[c] = r;
       cGL[c] = gl;
+      layout[c] = lay;
     }
   }
 
@@ -224,7 +273,7 @@ final class UtilityModel {
     final int n = cands.n;
     final int attackT = cands.attackTheater;
     final int deployT = cands.deployTheater;
-    final Action[] cAct = cands.act;
+    final int[] lay = layout;
     final double danger = mv.danger;
     final double engaged = mv.engaged;
     final int nA = m.nA;
@@ -235,21 +284,30 @@ final class UtilityModel {
     final double holdBase = -constants.crisisCost() * h * (1 + danger) - state.pressure[b * nA + a];
     final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
     final double[] v = spVal;
-    for (int mo = 0; mo < m.types.nMot[a]; mo++) {
+    final int nMa = m.types.nMot[a];
+    final MotiveTables mt = m.motives;
+    final double[] uSq = mt.uSq[a];
+    final double[] uOfferTo = mt.uOfferTo[a];
+    final double[] uDeal = mt.uDeal[a];
+    final double[] uYieldedTo = mt.uYieldedTo[a];
+    final double[] terr = mt.terr[a];
+    final double[] cohesion = mt.cohesion[a];
+    final int nT = m.nT;
+    for (int mo = 0; mo < nMa; mo++) {
       final double g1 = mv.g1[mo];
       final double g0 = mv.g0[mo];
       final double l1 = mv.l1[mo];
       final double cost = mv.cost[mo];
-      final double sq1 = m.motives.uSq[a][mo];
+      final double sq1 = uSq[mo];
       final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
-      final double offer1 = m.motives.uOfferTo[a][mo * nA + b];
-      final double deal1 = m.motives.uDeal[a][mo];
+      final double offer1 = uOfferTo[mo * nA + b];
+      final double deal1 = uDeal[mo];
       final double w1 = p * g1 + (1 - p) * l1;
       final double w0 = p * g0 - cost - danger;
-      final double won1 = m.motives.uYieldedTo[a][mo * nA + b];
-      final double terr1 = attackT >= 0 ? m.motives.terr[a][mo * m.nT + attackT] : 0;
-      final double terrD = deployT >= 0 ? m.motives.terr[a][mo * m.nT + deployT] : 0;
-      final double coh0 = m.motives.cohesion[a][mo];
+      final double won1 = uYieldedTo[mo * nA + b];
+      final double terr1 = attackT >= 0 ? terr[mo * nT + attackT] : 0;
+      final double terrD = deployT >= 0 ? terr[mo * nT + deployT] : 0;
+      final double coh0 = cohesion[mo];
       rSlope[mo] = deal1 - sq1;
       rIcpt[mo] = dealOff0 - h0;
       glSlope[mo] = g1 - l1;
@@ -261,81 +319,65 @@ final class UtilityModel {
         final int so = c * NZ;
         double s1;
         double s0;
-        switch (cAct[c]) {
-          case WAIT:
-          case RESTORE_RELATIONS: // hold
+        switch (lay[c]) {
+          case HOLD:
             s1 = v[so] * sq1;
             s0 = v[so] * h0;
             break;
-          case INTENT_TO_COOPERATE:
-          case CONSULT:
-          case INSULT:
-          case BREAK_RELATIONS:
-          case ARM_PROXY: // hold, one
+          case HOLD_ONE:
             s1 = v[so] * sq1;
             s0 = v[so] * h0 + v[so + 1];
             break;
-          case NEGOTIATE: // deal, hold, one
+          case DEAL_HOLD_ONE:
             s1 = v[so] * deal1 + v[so + 1] * sq1;
             s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
             break;
-          case OFFER: // offer, hold, one
+          case OFFER_HOLD_ONE:
             s1 = v[so] * offer1 + v[so + 1] * sq1;
             s0 = v[so] * dealOff0 + v[so + 1] * h0 + v[so + 2];
             break;
-          case CEASEFIRE: // status quo, one, hold
+          case SQ_ONE_HOLD:
             s1 = v[so] * sq1 + v[so + 2] * sq1;
             s0 = v[so + 1] + v[so + 2] * h0;
             break;
-          case CONCEDE: // concession
+          case CONCESSION:
             s1 = v[so] * offer1;
             s0 = v[so] * -acA;
             break;
-          case THREATEN:
-          case THREATEN_BREAK_RELATIONS:
-          case THREATEN_NUCLEAR: // won, hold, one
+          case WON_HOLD_ONE:
             s1 = v[so] * won1 + v[so + 1] * sq1;
             s0 = v[so + 1] * h0 + v[so + 2];
             break;
-          case SANCTION:
-          case MOBILIZE:
-          case BLOCKADE: // won, war, hold, one
+          case WON_WAR_HOLD_ONE:
             s1 = v[so] * won1 + v[so + 1] * w1 + v[so + 2] * sq1;
             s0 = v[so + 1] * w0 + v[so + 2] * h0 + v[so + 3];
             break;
-          case ATTACK: // war, then territory at war, else one
-            if (atWar) {
-              s1 = v[so] * w1 + v[so + 1] * terr1;
-              s0 = v[so] * w0;
-            } else {
-              s1 = v[so] * w1;
-              s0 = v[so] * w0 + v[so + 1];
-            }
+          case WAR_TERRITORY:
+            s1 = v[so] * w1 + v[so + 1] * terr1;
+            s0 = v[so] * w0;
             break;
-          case DEPLOY: // hold, one, territory of the destination
+          case HOLD_ONE_DESTINATION:
             s1 = v[so] * sq1 + v[so + 2] * terrD;
             s0 = v[so] * h0 + v[so + 1];
             break;
-          case FORM_ALLIANCE: // hold, one, cohesion
-            s1 = v[so] * sq1;
-            s0 = v[so] * h0 + v[so + 1] + v[so + 2] * coh0;
-            break;
-          case NUCLEAR_DEMONSTRATION:
-          case NUCLEAR_STRIKE_CITY: // won, war, one
-            s1 = v[so] * won1 + v[so + 1] * w1;
-            s0 = v[so + 1] * w0 + v[so + 2];
-            break;
-          case NUCLEAR_STRIKE_FORCES: // won, G, L, cost, one
-            s1 = v[so] * won1 + v[so + 1] * g1 + v[so + 2] * l1;
-            s0 = v[so + 1] * g0 + v[so + 3] * cost + v[so + 4];
-            break;
-          case STRATEGIC_COUNTERFORCE:
-          case STRATEGIC_COUNTERVALUE: // war, one
+          case WAR_ONE:
             s1 = v[so] * w1;
             s0 = v[so] * w0 + v[so + 1];
             break;
+          case HOLD_ONE_COHESION:
+            s1 = v[so] * sq1;
+            s0 = v[so] * h0 + v[so + 1] + v[so + 2] * coh0;
+            break;
+          case WON_WAR_ONE:
+            s1 = v[so] * won1 + v[so + 1] * w1;
+            s0 = v[so + 1] * w0 + v[so + 2];
+            break;
+          case WON_G_L_COST_ONE:
+            s1 = v[so] * won1 + v[so + 1] * g1 + v[so + 2] * l1;
+            s0 = v[so + 1] * g0 + v[so + 3] * cost + v[so + 4];
+            break;
           default:
-            throw new IllegalStateException("no utility row for action " + cAct[c]);
+            throw new IllegalStateException("no utility row of layout " + lay[c]);
         }
         uSlope[o + c] = s1;
         uIcpt[o + c] = s0;
