@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       RunCommand.class,
       BacktestCommand.class,
+      CalibrateCommand.class,
       ExplainCommand.class,
       CompareCommand.class,
       SensitivityCommand.class,

@@ -1,0 +1,218 @@
+package org.detente.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.detente.InvalidInputException;
+import org.detente.Message;
+import org.detente.UsageException;
+import org.detente.backtest.Backtest;
+import org.detente.backtest.Calibration;
+import org.detente.backtest.CrisisCase;
+import org.detente.backtest.CrisisForecast;
+import org.detente.backtest.Evaluation;
+import org.detente.backtest.IcbData;
+import org.detente.backtest.Variable;
+import org.detente.engine.ModelParameters;
+import org.detente.model.ParameterCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code detente calibrate}: fits global catalogue parameters on the training ICB crises with
+ * CMA-ES over common random numbers, and reports the back-test scores before and after.
+ */
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fit global parameters of the catalogue on the training ICB crises (triggered before"
+          + " --split) with CMA-ES: the objective is the mean Brier score of violence, outcome"
+          + " form, duration and the actors' outcomes, each crisis run with the same seeds for"
+          + " every candidate (common random numbers). Prints the fitted values, the objective"
+          + " before and after, and the back-test scores of the training and held-out crises"
+          + " before and after. The bundled scenarios take no part. Exit code 0 on success, 1 for"
+          + " invalid input, 2 for a usage error."
+    })
+public final class CalibrateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-n", "--runs"}, paramLabel = "N", defaultValue = "100",
+      description = "Runs per training crisis and candidate (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--eval-runs", paramLabel = "N", defaultValue = "1000",
+      description = "Runs per crisis of the back-tests before and after (default:"
+          + " ${DEFAULT-VALUE}).")
+  int evalRuns;
+
+  @Option(names = "--generations", paramLabel = "G", defaultValue = "12",
+      description = "Most CMA-ES generations (default: ${DEFAULT-VALUE}).")
+  int generations;
+
+  @Option(names = "--population", paramLabel = "P", defaultValue = "8",
+      description = "Candidates per CMA-ES generation (default: ${DEFAULT-VALUE}).")
+  int population;
+
+  @Option(names = "--parameters", paramLabel = "NAMES", split = ",",
+      description = "Catalogue parameters to fit (default: qreLambda, incidentRate, noiseOpen,"
+          + " warCost, crisisCost, audienceCost, coercionCost, consultValue).")
+  List<String> parameters = new ArrayList<>(Calibration.DEFAULT_PARAMETERS);
+
+  @Option(names = "--split", paramLabel = "YEAR",
+      defaultValue = "" + BacktestCommand.DEFAULT_SPLIT,
+      description = "First trigger year of the held-out crises (default: ${DEFAULT-VALUE}).")
+  int split;
+
+  @Mixin SharedOptions.Seed seed;
+
+  @Mixin SharedOptions.Threads threads;
+
+  @Mixin SharedOptions.Json json;
+
+  @Mixin SharedOptions.ProgressFlags progressFlags;
+
+  @Option(names = "--no-timing", description = "Leave the seconds out.")
+  boolean noTiming;
+
+  @Override
+  public Integer call() throws IOException {
+    for (String[] o : new String[][] {{"--runs", "" + runs}, {"--eval-runs", "" + evalRuns},
+        {"--generations", "" + generations}, {"--threads", "" + threads.value()}}) {
+      if (Integer.parseInt(o[1]) < 1) {
+        throw new InvalidInputException(Message.AT_LEAST, o[0], 1, Integer.parseInt(o[1]));
+      }
+    }
+    if (population < 2) {
+      throw new InvalidInputException(Message.AT_LEAST, "--population", 2, population);
+    }
+    for (String p : parameters) {
+      if (ParameterCatalog.indexOf(p) < 0) {
+        throw new UsageException(Message.UNKNOWN_NAME, "model parameter", p,
+            String.join(", ", ParameterCatalog.names()));
+      }
+    }
+    long t0 = System.nanoTime();
+    IcbData data = IcbData.bundled();
+    Backtest.Prepared prepared = Backtest.prepare(data, Set.of(), Models::compile, null);
+    List<CrisisCase> training = new ArrayList<>();
+    for (CrisisCase c : prepared.cases()) {
+      if (c.year() < split) {
+        training.add(c);
+      }
+    }
+    ModelParameters start = ModelParameters.defaults();
+    long evalWork = 2L * evalRuns * prepared.cases().size();
+    long fitWork = (long) (generations * population + 2) * runs * training.size();
+    Calibration.Fitted fitted;
+    Evaluation before;
+    Evaluation after;
+    try (Progress progress = Progress.start(spec, progressFlags, "calibrate",
+        fitWork + evalWork, " runs")) {
+      java.util.function.LongConsumer fitBar = progress.stage(fitWork,
+          (long) generations * population + 2);
+      fitted = Calibration.fit(training, Models::compile, start, parameters, runs, seed.value(),
+          threads.value(), generations, population, fitBar);
+      List<CrisisForecast> fb = Backtest.run(prepared.cases(), Models::compile, start, evalRuns,
+          seed.value(), threads.value(), progress.stage(evalWork / 2));
+      before = Evaluation.evaluate(prepared.cases(), fb, split);
+      ModelParameters fittedParams = Calibration.apply(start, fitted.values());
+      List<CrisisForecast> fa = Backtest.run(prepared.cases(), Models::compile, fittedParams,
+          evalRuns, seed.value(), threads.value(), progress.stage(evalWork / 2));
+      after = Evaluation.evaluate(prepared.cases(), fa, split);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("method", "CMA-ES (Hipparchus), common random numbers");
+    root.put("runs", runs);
+    root.put("evalRuns", evalRuns);
+    root.put("generations", fitted.generations());
+    root.put("population", population);
+    root.put("evaluations", fitted.evaluations());
+    root.put("seed", seed.value());
+    root.put("split", split);
+    root.put("trainingCrises", training.size());
+    ObjectNode ps = root.putObject("parameters");
+    for (String p : parameters) {
+      ObjectNode o = ps.putObject(p);
+      o.put("default", start.get(p));
+      o.put("fitted", r4(fitted.values().get(p)));
+      o.put("spread", r4(fitted.spread().get(p)));
+      o.put("low", ParameterCatalog.byName(p).low());
+      o.put("high", ParameterCatalog.byName(p).high());
+    }
+    ObjectNode obj = root.putObject("objective");
+    obj.put("before", r4(fitted.before()));
+    obj.put("after", r4(fitted.after()));
+    for (String which : new String[] {"before", "after"}) {
+      Evaluation ev = which.equals("before") ? before : after;
+      ObjectNode w = root.putObject(which + "Scores");
+      for (String set : BacktestReport.SETS) {
+        Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
+        ObjectNode so = w.putObject(set);
+        for (Variable v : Variable.values()) {
+          Evaluation.VariableScores vs = s.scores().get(v);
+          ObjectNode vo = so.putObject(v.key());
+          vo.put("brier", r4(vs.brier()));
+          vo.put("rps", r4(vs.rps()));
+          vo.put("log", r4(vs.log()));
+          vo.put("brierSkill", r4(vs.brierSkill()));
+          vo.put("rpsSkill", r4(vs.rpsSkill()));
+          vo.put("brierSkillVsBaseline", r4(vs.brierSkillVsBaseline()));
+          vo.put("rpsSkillVsBaseline", r4(vs.rpsSkillVsBaseline()));
+        }
+      }
+    }
+    if (!noTiming) {
+      root.put("seconds", Math.round(seconds * 10) / 10.0);
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    if (json.value()) {
+      pw.println(mapper.writeValueAsString(root));
+    } else {
+      pw.printf(Locale.ROOT, "Calibration on %d training ICB crises (triggered before %d): CMA-ES,"
+              + " %d generations of %d, %d runs per crisis and candidate, seed %d%n",
+          training.size(), split, fitted.generations(), population, runs, seed.value());
+      pw.printf(Locale.ROOT, "objective (mean Brier of the four variables): %.4f -> %.4f%n%n",
+          fitted.before(), fitted.after());
+      pw.printf(Locale.ROOT, "  %-14s %9s %9s %9s   %s%n", "parameter", "default", "fitted",
+          "spread", "range");
+      for (String p : parameters) {
+        pw.printf(Locale.ROOT, "  %-14s %9.4f %9.4f %9.4f   [%s, %s]%n", p, start.get(p),
+            fitted.values().get(p), fitted.spread().get(p), ParameterCatalog.byName(p).low(),
+            ParameterCatalog.byName(p).high());
+      }
+      pw.printf(Locale.ROOT, "%nBrier skill against climatology, before -> after (%d runs per"
+          + " crisis)%n", evalRuns);
+      pw.printf(Locale.ROOT, "  %-13s %17s %17s%n", "variable", "training", "held out");
+      for (Variable v : Variable.values()) {
+        pw.printf(Locale.ROOT, "  %-13s %+7.3f -> %+7.3f %+7.3f -> %+7.3f%n", v.key(),
+            before.training().scores().get(v).brierSkill(),
+            after.training().scores().get(v).brierSkill(),
+            before.heldOut().scores().get(v).brierSkill(),
+            after.heldOut().scores().get(v).brierSkill());
+      }
+      if (!noTiming) {
+        pw.printf(Locale.ROOT, "%.1f s%n", seconds);
+      }
+    }
+    pw.flush();
+    return 0;
+  }
+
+  private static double r4(double v) {
+    return Double.isFinite(v) ? Math.round(v * 10000) / 10000.0 : Double.NaN;
+  }
+}

@@ -1,0 +1,67 @@
+package org.detente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Set;
+import org.detente.backtest.Backtest;
+import org.detente.backtest.Calibration;
+import org.detente.backtest.CrisisCase;
+import org.detente.backtest.IcbData;
+import org.detente.engine.ModelParameters;
+import org.detente.model.ParameterCatalog;
+import org.junit.jupiter.api.Test;
+
+/** {@code detente calibrate} and the CMA-ES fit behind it. */
+class CalibrateCommandTest {
+
+  @Test
+  void theFitStaysInTheCatalogueRangesNeverWorsensAndRepeatsItself() {
+    Backtest.Prepared p = Backtest.prepare(IcbData.bundled(), Set.of(123, 196, 231, 247),
+        Models::compile, null);
+    List<CrisisCase> training = p.cases();
+    List<String> names = List.of("qreLambda", "incidentRate");
+    Calibration.Fitted a = Calibration.fit(training, Models::compile, ModelParameters.defaults(),
+        names, 20, 3, 1, 3, 4, null);
+    Calibration.Fitted b = Calibration.fit(training, Models::compile, ModelParameters.defaults(),
+        names, 20, 3, 2, 3, 4, null);
+    assertThat(a).isEqualTo(b);
+    assertThat(a.after()).isLessThanOrEqualTo(a.before());
+    assertThat(a.evaluations()).isGreaterThan(1);
+    for (String n : names) {
+      assertThat(a.values().get(n)).isBetween(ParameterCatalog.byName(n).low(),
+          ParameterCatalog.byName(n).high());
+    }
+    // the objective of the fitted values is what the fit reports (common random numbers)
+    ModelParameters fitted = Calibration.apply(ModelParameters.defaults(), a.values());
+    double again = Calibration.objective(training,
+        Backtest.run(training, Models::compile, fitted, 20, 3, 2, null));
+    assertThat(again).isEqualTo(a.after());
+  }
+
+  @Test
+  void jsonReportsParametersObjectiveAndScoresBeforeAndAfter() throws Exception {
+    CliRun.Result r = CliRun.exec("calibrate", "-n", "2", "--eval-runs", "2", "--generations",
+        "2", "--population", "2", "--parameters", "qreLambda,crisisCost", "--json", "-q",
+        "--no-timing");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("parameters").fieldNames()).toIterable()
+        .containsExactly("qreLambda", "crisisCost");
+    assertThat(root.get("parameters").get("qreLambda").has("spread")).isTrue();
+    assertThat(root.get("objective").get("after").asDouble())
+        .isLessThanOrEqualTo(root.get("objective").get("before").asDouble());
+    assertThat(root.get("afterScores").get("heldOut").get("violence").has("brierSkill")).isTrue();
+    assertThat(root.get("beforeScores").get("training").get("outcomeForm")
+        .has("brierSkillVsBaseline")).isTrue();
+  }
+
+  @Test
+  void anUnknownParameterIsAUsageError() {
+    CliRun.Result r = CliRun.exec("calibrate", "--parameters", "qreLamda");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown model parameter 'qreLamda'");
+  }
+}
