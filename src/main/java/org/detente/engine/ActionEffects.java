@@ -153,7 +153,7 @@ final class ActionEffects {
             + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
       }
       if (ratified) {
-        bargaining.deal(a, b);
+        bargaining.deal(a, b, b);
       }
     } else if (act == Action.ARM_PROXY) {
       // b is the recipient here; raise its effectiveness where it fights

@@ -116,7 +116,7 @@ final class Bargaining {
       endWar(a, b);
       return;
     }
-    deal(a, b);
+    deal(a, b, act == Action.OFFER ? b : -1);
   }
 
   private boolean isPrincipalPair(int a, int b) {
@@ -188,10 +188,12 @@ final class Bargaining {
   }
 
   /**
-   * A deal struck between a and b: the agreement reached by bargaining, or a concession by a
-   * that its own side ratified (both logged as an agreement).
+   * A deal between a and b: at the focal point, or (toward ≥ 0) at the point moved toward that
+   * actor (an offer to it, or a concession to it). Logged as an agreement; the war between them
+   * ends, hostility and rhetoric halve, coercion stops; a deal on an issue about a theater
+   * assigns the theater; a principal deal settles the crisis once no war goes on.
    */
-  void deal(int a, int b) {
+  void deal(int a, int b, int toward) {
     int nA = m.nA;
     log.record(a, b, Action.AGREEMENT, -1);
     endWar(a, b);
@@ -201,9 +203,57 @@ final class Bargaining {
     state.rhetoric[b * nA + a] *= 0.5;
     state.pressure[a * nA + b] = 0;
     state.pressure[b * nA + a] = 0;
+    assignTerritory(a, b, toward);
     if (isPrincipalPair(a, b)) {
       state.principalDeal = true;
       checkSettlement();
+    }
+  }
+
+  /**
+   * The theaters a deal between a and b assigns: for each issue about a theater that concerns
+   * them (one of them holds it at an end of the scale, or they are the principals), the deal's
+   * point on the issue gives the theater to the holder at that end (Fearon 1995: a settlement is
+   * a division of the territory at stake); the previous holder's forces there withdraw to its
+   * theater with the most forces.
+   */
+  private void assignTerritory(int a, int b, int toward) {
+    final TerritorialIssues ti = m.territory;
+    final int nT = m.nT;
+    for (int l = 0; l < ti.n; l++) {
+      boolean concerns = a == ti.at0[l] || a == ti.at100[l] || b == ti.at0[l]
+          || b == ti.at100[l] || isPrincipalPair(a, b);
+      if (!concerns) {
+        continue;
+      }
+      double point = toward < 0 ? ti.focal[l] : ti.toward[toward * ti.n + l];
+      int holder = ti.holderAt(l, point);
+      int t = ti.theater[l];
+      int from = state.control[t];
+      if (holder < 0 || from == holder) {
+        continue;
+      }
+      state.control[t] = holder;
+      if (trace.on()) {
+        trace.note(state.week, String.format(java.util.Locale.ROOT,
+            "the deal gives %s to %s (its point on %s: %.1f)", m.theaterIds[t],
+            m.actorIds[holder], m.motives.issueIds[ti.issue[l]], point));
+      }
+      if (from >= 0 && !state.allied[from * m.nA + holder]) {
+        double f = state.forces[from * nT + t];
+        int to = -1;
+        double best = 0;
+        for (int u = 0; u < nT; u++) {
+          if (u != t && state.forces[from * nT + u] > best) {
+            best = state.forces[from * nT + u];
+            to = u;
+          }
+        }
+        if (f > 0 && to >= 0) {
+          state.forces[from * nT + t] = 0;
+          state.addForces(from, to, f, state.eff[from * nT + t]);
+        }
+      }
     }
   }
 

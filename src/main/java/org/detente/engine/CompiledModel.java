@@ -32,6 +32,7 @@ public final class CompiledModel {
   final TypeSpace types;
   final TheaterGraph theaters;
   final MotiveTables motives;
+  final TerritorialIssues territory;
   final Relations relations;
   final CasualtyTable casualties;
   final EventSchedule events;
@@ -68,6 +69,7 @@ public final class CompiledModel {
     this.types = types;
     theaters = o.theaters;
     motives = o.motives;
+    territory = o.territory;
     relations = o.relations;
     casualties = o.casualties;
     events = o.events;
@@ -98,6 +100,7 @@ public final class CompiledModel {
     types = new TypeSpace(sc);
     theaters = new TheaterGraph(sc, constants);
     motives = new MotiveTables(sc, actorIds, types, constants, fc);
+    territory = new TerritorialIssues(sc, types, motives, constants);
     relations = new Relations(sc);
     casualties = new CasualtyTable(sc, actors, casualtySource);
     events = new EventSchedule(sc);

@@ -48,7 +48,9 @@ record ModelConstants(
     double followOnRisk,
     double allianceCredibility,
     double proxyBoost,
-    double aidShare) {
+    double aidShare,
+    double localEscalationShare,
+    double contactIntensity) {
 
   /**
    * The catalogue's parameters, one constant each. A key whose name is not in the catalogue, or
@@ -94,7 +96,9 @@ record ModelConstants(
     FOLLOW_ON_RISK("followOnRisk"),
     ALLIANCE_CREDIBILITY("allianceCredibility"),
     PROXY_BOOST("proxyBoost"),
-    AID_SHARE("aidShare");
+    AID_SHARE("aidShare"),
+    LOCAL_ESCALATION_SHARE("localEscalationShare"),
+    CONTACT_INTENSITY("contactIntensity");
 
     private final String catalogueName;
     private final int index;
@@ -167,7 +171,9 @@ record ModelConstants(
         p.get(Key.FOLLOW_ON_RISK),
         p.get(Key.ALLIANCE_CREDIBILITY),
         p.get(Key.PROXY_BOOST),
-        p.get(Key.AID_SHARE));
+        p.get(Key.AID_SHARE),
+        p.get(Key.LOCAL_ESCALATION_SHARE),
+        p.get(Key.CONTACT_INTENSITY));
   }
 
   /** Observation noise of a channel state (open, degraded, severed). */

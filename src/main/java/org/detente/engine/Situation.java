@@ -297,6 +297,27 @@ final class Situation {
     return squareShare(fa, fb);
   }
 
+  /**
+   * The share of a's forces an attack on theater t commits anew: none when a already has forces
+   * there (they fight every week anyway), else {@code attackCommit} of its largest force next
+   * door, over all its forces.
+   */
+  double attackEngagement(int a, int t) {
+    int nT = m.nT;
+    if (state.forces[a * nT + t] > 0) {
+      return 0;
+    }
+    double moved = 0;
+    for (int u : m.theaters.neighbours[t]) {
+      moved = Math.max(moved, constants.attackCommit() * state.forces[a * nT + u]);
+    }
+    double all = 0;
+    for (int u = 0; u < nT; u++) {
+      all += state.forces[a * nT + u];
+    }
+    return all > 0 ? moved / all : 0;
+  }
+
   /** Win probability of a over b after a nuclear strike on b's forces in theater t. */
   double afterStrikeWinProb(int a, int b, int t) {
     if (t < 0) {

@@ -31,7 +31,7 @@ final class UtilityModel {
   private static final int CONCESSION = 5;
   private static final int WON_HOLD_ONE = 6;
   private static final int WON_WAR_HOLD_ONE = 7;
-  private static final int WAR_TERRITORY = 8;
+  private static final int LOCAL_ATTACK = 8;
   private static final int WAR_ONE = 9;
   private static final int HOLD_ONE_COHESION = 10;
   private static final int WON_WAR_ONE = 11;
@@ -58,6 +58,7 @@ final class UtilityModel {
   final double[] rIcpt;
   final double[] glSlope; // per motive: G - L = res * glSlope + glIcpt
   final double[] glIcpt;
+  private double attackEngaged; // share of a's forces an attack commits anew (at war)
 
   UtilityModel(CompiledModel m, RunState state, Situation situation) {
     this.m = m;
@@ -92,6 +93,10 @@ final class UtilityModel {
     final double retal = situation.retaliationBy(b);
     final double pAfterStrike = situation.afterStrikeWinProb(a, b, cands.nuclearForcesTheater);
     final double pLocal = attackT >= 0 ? situation.localWinProb(a, b, attackT) : 0;
+    // at war, an attack where a already fights adds nothing to the week's combat; elsewhere it
+    // commits forces from next door, with the chance pLocal of taking the theater
+    final boolean fresh = attackT >= 0 && state.forces[a * m.nT + attackT] <= 0;
+    attackEngaged = attackT >= 0 && atWar ? situation.attackEngagement(a, attackT) : 0;
 
     // every action's expected utility is linear in a few per-type values (features), with
     // coefficients that depend only on the public state and a's beliefs: they are built once here,
@@ -190,11 +195,17 @@ final class UtilityModel {
           break;
         }
         case ATTACK:
-          z = co(so, z, 1); // war
           if (atWar) {
-            z = co(so, z, pLocal - 0.5); // territory
-            lay = WAR_TERRITORY;
+            // a local attack in a war already fought: fighting on as things stand, plus the
+            // theater's value times the chance of taking it, less a coercive step's cost (the
+            // running cost of the forces it commits and the share of the nuclear danger it
+            // carries are added per motive in motiveTables)
+            z = co(so, z, 1); // hold
+            z = co(so, z, fresh ? pLocal : 0); // territory
+            z = co(so, z, -coerce); // constant
+            lay = LOCAL_ATTACK;
           } else {
+            z = co(so, z, 1); // war
             z = co(so, z, -crisis * h); // constant
             lay = WAR_ONE;
           }
@@ -298,7 +309,7 @@ final class UtilityModel {
       final double g0 = mv.g0[mo];
       final double l1 = mv.l1[mo];
       final double cost = mv.cost[mo];
-      final double sq1 = uSq[mo];
+      final double sq1 = mv.sq(uSq, mo);
       final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
       final double offer1 = uOfferTo[mo * nA + b];
       final double deal1 = uDeal[mo];
@@ -352,9 +363,10 @@ final class UtilityModel {
             s1 = v[so] * won1 + v[so + 1] * w1 + v[so + 2] * sq1;
             s0 = v[so + 1] * w0 + v[so + 2] * h0 + v[so + 3];
             break;
-          case WAR_TERRITORY:
-            s1 = v[so] * w1 + v[so + 1] * terr1;
-            s0 = v[so] * w0;
+          case LOCAL_ATTACK: // hold, territory, one
+            s1 = v[so] * sq1 + v[so + 1] * terr1;
+            s0 = v[so] * h0 + v[so + 2] - 0.5 * cost * attackEngaged
+                - constants.localEscalationShare() * danger;
             break;
           case HOLD_ONE_DESTINATION:
             s1 = v[so] * sq1 + v[so + 2] * terrD;

@@ -11,13 +11,16 @@ final class Valuation {
 
   /**
    * The per-motive values of x facing y: G = res·g1 + g0 (winning), L = res·l1 (losing), the
-   * war cost, plus the share of x's forces engaged against y and the nuclear danger.
+   * war cost, the status quo's shift by the facts on the ground (sqGround: the issue value of
+   * territorial issues at their holder's end instead of the positions' mean), plus the share of
+   * x's forces engaged against y and the nuclear danger.
    */
   static final class Motives {
     final double[] g1;
     final double[] g0;
     final double[] l1;
     final double[] cost;
+    final double[] sqGround;
     double engaged;
     double danger;
 
@@ -26,6 +29,12 @@ final class Valuation {
       g0 = new double[maxMot];
       l1 = new double[maxMot];
       cost = new double[maxMot];
+      sqGround = new double[maxMot];
+    }
+
+    /** x's issue value of the no-deal status quo under motive mo, on the ground as it stands. */
+    double sq(double[] uSq, int mo) {
+      return uSq[mo] + sqGround[mo];
     }
   }
 
@@ -65,7 +74,7 @@ final class Valuation {
     pmStamp = new long[nA * nA];
     pmEngaged = new double[nA * nA];
     pmDanger = new double[nA * nA];
-    pmValues = new double[nA * nA * 4 * m.types.maxMot];
+    pmValues = new double[nA * nA * 5 * m.types.maxMot];
   }
 
   /**
@@ -77,7 +86,7 @@ final class Valuation {
     final int xy = x * m.nA + y;
     final int nM = m.types.nMot[x];
     final int mm = m.types.maxMot;
-    final int vo = xy * 4 * mm;
+    final int vo = xy * 5 * mm;
     final boolean phase = situation.inDecisions();
     final long epoch = situation.epoch();
     if (phase && pmStamp[xy] == epoch) {
@@ -87,6 +96,7 @@ final class Valuation {
       System.arraycopy(pmValues, vo + mm, out.g0, 0, nM);
       System.arraycopy(pmValues, vo + 2 * mm, out.l1, 0, nM);
       System.arraycopy(pmValues, vo + 3 * mm, out.cost, 0, nM);
+      System.arraycopy(pmValues, vo + 4 * mm, out.sqGround, 0, nM);
       return out;
     }
     out.engaged = state.war[xy] ? situation.engagedShare(x, y) : 0;
@@ -114,6 +124,7 @@ final class Valuation {
       out.l1[mo] = m.motives.uLose[x][mo * m.nA + y] - lose;
       out.cost[mo] = constants.warCost() * (1 + m.motives.regimeSec[x][mo])
           + (deter >= 0 && deter != y ? m.motives.deterWeight[x][mo] * constants.warCost() : 0);
+      out.sqGround[mo] = groundShift(x, mo);
     }
     if (phase) {
       pmStamp[xy] = epoch;
@@ -123,6 +134,7 @@ final class Valuation {
       System.arraycopy(out.g0, 0, pmValues, vo + mm, nM);
       System.arraycopy(out.l1, 0, pmValues, vo + 2 * mm, nM);
       System.arraycopy(out.cost, 0, pmValues, vo + 3 * mm, nM);
+      System.arraycopy(out.sqGround, 0, pmValues, vo + 4 * mm, nM);
     }
     return out;
   }
@@ -140,7 +152,7 @@ final class Valuation {
     double l = res * mv.l1[mo];
     double cost = mv.cost[mo];
     double w = p * g + (1 - p) * l - cost - mv.danger;
-    double sq = res * m.motives.uSq[x][mo];
+    double sq = res * mv.sq(m.motives.uSq[x], mo);
     double h = state.hostility[xy];
     double hold = sq - constants.crisisCost() * h * (1 + mv.danger) - state.pressure[y * nA + x];
     if (state.war[xy]) {
@@ -154,6 +166,42 @@ final class Valuation {
     out.hold = hold;
     out.res = res;
     return out;
+  }
+
+  /**
+   * The facts on the ground in x's status quo under motive mo: for each issue about a theater,
+   * the issue value at the end of the scale where the theater's holder stands (0 for at0 or an
+   * ally, 100 for at100 or an ally) less the value at the positions' mean the status quo would
+   * otherwise be. Zero when no issue is about a theater or its holder is a third party.
+   */
+  private double groundShift(int x, int mo) {
+    final TerritorialIssues ti = m.territory;
+    final int n = ti.n;
+    if (n == 0) {
+      return 0;
+    }
+    final int nA = m.nA;
+    double shift = 0;
+    for (int l = 0; l < n; l++) {
+      final int c = state.control[ti.theater[l]];
+      if (c < 0) {
+        continue;
+      }
+      final int h0 = ti.at0[l];
+      final int h1 = ti.at100[l];
+      final double q;
+      if (c == h0 || state.allied[h0 * nA + c]) {
+        q = 0;
+      } else if (c == h1 || state.allied[h1 * nA + c]) {
+        q = 100;
+      } else {
+        continue;
+      }
+      final double ideal = ti.ideal[x][mo * n + l];
+      final double sal = ti.salience[x][mo * n + l];
+      shift += sal * (Math.abs(ti.staticQ[l] - ideal) - Math.abs(q - ideal)) / 100.0;
+    }
+    return shift;
   }
 
   /**

@@ -156,7 +156,8 @@ public final class ParameterCatalog {
                   + " 1998)"),
           new ParameterSpec(
               "attackCommit", 0.5, 0.2, 0.8, "1",
-              "Share of forces in an adjacent theater committed to an attack",
+              "Share of forces in a theater committed to an attack on an adjacent theater or"
+                  + " sent in one deployment",
               "documented judgement"),
           new ParameterSpec(
               "nuclearForceKill", 0.3, 0.1, 0.6, "1",
@@ -189,7 +190,20 @@ public final class ParameterCatalog {
                   + " recipient's side in the war contest (once the supporter has armed it)",
               "Kiel Institute Ukraine Support Tracker: US military aid of about EUR 43 bn from"
                   + " Jan 2022 to Jan 2024, about 2.7 % a year of the US defence budget (SIPRI);"
-                  + " rounded up for the European donors' larger shares of their budgets"));
+                  + " rounded up for the European donors' larger shares of their budgets"),
+          new ParameterSpec(
+              "localEscalationShare", 0.1, 0.02, 0.5, "1",
+              "Share of a general war's nuclear danger that a limited attack in one theater"
+                  + " carries, between parties already at war",
+              "documented judgement: limited attacks under nuclear deterrence were made and did"
+                  + " not escalate (Ussuri 1969, Kargil 1999; the Falklands 1982 against a"
+                  + " nuclear power's forces)"),
+          new ParameterSpec(
+              "contactIntensity", 0.1, 0.0, 0.3, "1",
+              "Attrition between forces at war in contact across a border, without an assault,"
+                  + " as a share of lanchesterK",
+              "documented judgement: artillery and raids across a static front cost a fraction"
+                  + " of an assault's losses (Dupuy 1990)"));
 
   private ParameterCatalog() {}
 

@@ -59,7 +59,8 @@ final class Binder {
     m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator"));
     m.put("alliance", List.of("id", "name", "members"));
     m.put("allianceMember", List.of("actor", "credibility"));
-    m.put("issue", List.of("id", "name", "description", "positions"));
+    m.put("issue", List.of("id", "name", "description", "positions", "territory"));
+    m.put("issueTerritory", List.of("theater", "at0", "at100"));
     m.put("issuePosition", List.of("actor", "position", "salience", "capability"));
     m.put("event", List.of(
         "id", "week", "actor", "target", "action", "theater", "description", "source"));
@@ -854,10 +855,34 @@ final class Binder {
         err(pl, path + ".positions", "an issue needs the positions of at least two actors");
       }
     }
+    IssueTerritory territory = null;
+    Node tn = n.get("territory");
+    if (tn != null && tn.kind != Node.Kind.NULL) {
+      territory = issueTerritory(tn, path + ".territory");
+    }
     if (id == null || name == null) {
       return null;
     }
-    return new Issue(id, name, nz(description), positions);
+    return new Issue(id, name, nz(description), positions, territory);
+  }
+
+  /** The theater an issue is about, with two different holders at its ends. */
+  private IssueTerritory issueTerritory(Node n, String path) {
+    if (!fields(n, path, FIELDS.get("issueTerritory"))) {
+      return null;
+    }
+    String theater = theaterRef(n, "theater", path, true);
+    String at0 = actorRef(n, "at0", path, true);
+    String at100 = actorRef(n, "at100", path, true);
+    if (at0 != null && at0.equals(at100)) {
+      err(n.get("at100"), path + ".at100", "the holders at 0 and at 100 must be different actors;"
+          + " both are '" + at0 + "'");
+      return null;
+    }
+    if (theater == null || at0 == null || at100 == null) {
+      return null;
+    }
+    return new IssueTerritory(theater, at0, at100);
   }
 
   private ScriptedEvent event(Node n, String path, Set<String> ids) {
