@@ -31,7 +31,8 @@ final class UtilityModel {
   private static final int CONCESSION = 5;
   private static final int WON_HOLD_ONE = 6;
   private static final int WON_WAR_HOLD_ONE = 7;
-  private static final int LOCAL_ATTACK = 8;
+  private static final int WAR_TERRITORY = 8;
+  private static final int LOCAL_ATTACK = 14;
   private static final int WAR_ONE = 9;
   private static final int HOLD_ONE_COHESION = 10;
   private static final int WON_WAR_ONE = 11;
@@ -195,15 +196,22 @@ final class UtilityModel {
           break;
         }
         case ATTACK:
-          if (atWar) {
-            // a local attack in a war already fought: fighting on as things stand, plus the
-            // theater's value times the chance of taking it, less a coercive step's cost (the
-            // running cost of the forces it commits and the share of the nuclear danger it
-            // carries are added per motive in motiveTables)
+          if (atWar && fresh) {
+            // a limited attack in a war already fought, into a theater where a does not fight
+            // yet: fighting on as things stand, plus the theater's value times the chance of
+            // taking it, less a coercive step's cost (the running cost of the forces it commits
+            // and the share of the nuclear danger it carries are added per motive in
+            // motiveTables)
             z = co(so, z, 1); // hold
-            z = co(so, z, fresh ? pLocal : 0); // territory
+            z = co(so, z, pLocal); // territory
             z = co(so, z, -coerce); // constant
             lay = LOCAL_ATTACK;
+          } else if (atWar) {
+            // pressing the fight where a already fights: the war lottery, plus the theater's
+            // value times the local edge
+            z = co(so, z, 1); // war
+            z = co(so, z, pLocal - 0.5); // territory
+            lay = WAR_TERRITORY;
           } else {
             z = co(so, z, 1); // war
             z = co(so, z, -crisis * h); // constant
@@ -362,6 +370,10 @@ final class UtilityModel {
           case WON_WAR_HOLD_ONE:
             s1 = v[so] * won1 + v[so + 1] * w1 + v[so + 2] * sq1;
             s0 = v[so + 1] * w0 + v[so + 2] * h0 + v[so + 3];
+            break;
+          case WAR_TERRITORY:
+            s1 = v[so] * w1 + v[so + 1] * terr1;
+            s0 = v[so] * w0;
             break;
           case LOCAL_ATTACK: // hold, territory, one
             s1 = v[so] * sq1 + v[so + 1] * terr1;
