@@ -38,7 +38,9 @@ class EngineRegressionTest {
   }
 
   // us-russia: changed when forces could deploy (the US reinforces Poland from Germany, Russia
-  // moves forces from Belarus and western Russia into Ukraine), docs/model.md "Movement"
-  private static final long US_RUSSIA = -3460295558628478634L;
+  // moves forces from Belarus and western Russia into Ukraine), then by the ground and combat
+  // changes (no garrison floor, fire across borders, combat wherever forces at war meet),
+  // docs/model.md section 4
+  private static final long US_RUSSIA = -4395515773269157452L;
   private static final long CUBA = 3871253964075970102L;
 }
