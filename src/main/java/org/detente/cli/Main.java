@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       EffectsCommand.class,
       BargainCommand.class,
+      EventsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -55,6 +56,7 @@ public final class Main implements Runnable {
     {"report", "Write a self-contained offline HTML report with charts and a map."},
     {"effects", "Effects and casualties of a nuclear detonation (Glasstone & Dolan)."},
     {"bargain", "Forecast a negotiation with the expected-utility model (KTAB SMP)."},
+    {"events", "Event data in: import GDELT/ICEWS/PLOVER, evidence, observed vs simulated."},
     {"bench", "Measure speed of the engine, the effects model and the negotiation model."}
   };
 
