@@ -32,6 +32,8 @@ import org.detente.engine.Ensemble;
 import org.detente.model.Outcome;
 import org.detente.engine.RunSink;
 import org.detente.engine.RunView;
+import org.detente.engine.RareTarget;
+import org.detente.engine.Splitting;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,6 +89,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
 
+  @Mixin RareOptions rare;
+
   @Option(names = "--decision-stats",
       description = "Also report how decisive the actors' decisions were: the share chosen with"
           + " under twice the runner-up's probability, with a better action available, and"
@@ -96,6 +100,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-timing",
       description = "Leave timing (runsPerSecond, seconds) out, for byte-identical outputs.")
   boolean noTiming;
+
+  private RareTarget rareTarget;
+  private Splitting.Options rareOptions;
+  private Splitting.Result rareResult;
 
   @Override
   public Integer call() throws IOException {
@@ -109,6 +117,10 @@ public final class RunCommand implements Callable<Integer> {
     Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     EnsembleSummary summary = new EnsembleSummary(model);
+    if (rare.on()) {
+      rareTarget = rare.target(model);
+      rareOptions = rare.options(nThreads);
+    }
 
     try (OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out)) {
       return runAndPrint(sc, model, summary, nThreads, folder);
@@ -138,6 +150,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     double rps = runs.value() / Math.max(seconds, 1e-9);
+    if (rareTarget != null) {
+      rareResult = Splitting.estimate(model, rareTarget, seed.value(), rareOptions,
+          RareOptions.KEEP_PATHS);
+    }
 
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = header(mapper, sc, model, nThreads);
@@ -145,6 +161,13 @@ public final class RunCommand implements Callable<Integer> {
     if (decisionStats) {
       DecisionStatsText.put(root.putObject("decisionStats"), summary.decisionStats(),
           summary.runs());
+    }
+    if (rareResult != null) {
+      RareOptions.put(root.putObject("rare"), rareTarget, rareResult, seed.value());
+      if (!noTiming) {
+        ((ObjectNode) root.get("rare")).put("seconds",
+            Math.round(rareResult.seconds() * 1000) / 1000.0);
+      }
     }
     if (!noTiming) {
       root.put("runsPerSecond", Math.round(rps * 10) / 10.0);
@@ -252,6 +275,13 @@ public final class RunCommand implements Callable<Integer> {
     if (decisionStats) {
       pw.println();
       pw.println("Decisions: " + DecisionStatsText.line(s.decisionStats(), n));
+    }
+    if (rareResult != null) {
+      pw.println();
+      RareOptions.print(pw, rareTarget, rareResult, file.toString(), seed.value(), 5);
+      if (!noTiming) {
+        pw.printf(Locale.ROOT, "  %.1f s%n", rareResult.seconds());
+      }
     }
     if (!noTiming) {
       pw.printf(Locale.ROOT, "%n%.1f runs/s (%.2f s)%n", rps, seconds);

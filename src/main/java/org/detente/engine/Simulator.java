@@ -133,6 +133,28 @@ public final class Simulator implements RunView {
     return state.week >= m.horizon || state.absorbed;
   }
 
+  /** Ends a run that is {@link #done()}: the outcome and the outcome questions. */
+  void finish() {
+    questions.conclude();
+  }
+
+  /**
+   * Replays one trajectory of a splitting estimate ({@link Splitting.Path}): the stage-0 run
+   * from its seed, continued at each recorded week with the stream of the clone that took over
+   * there, to the end of the run.
+   */
+  public void runSplitPath(long masterSeed, Splitting.Path path) {
+    int r = path.replication();
+    start(Splitting.seed(masterSeed, r, 0, path.particles()[0]), r);
+    for (int k = 1; k < path.particles().length; k++) {
+      while (!done() && state.week < path.weeks()[k - 1]) {
+        advance();
+      }
+      state.rng.seed(Splitting.seed(masterSeed, r, k, path.particles()[k]));
+    }
+    continueRun();
+  }
+
   /** Continues from a copy of {@code from} (a state of this model, e.g. another run's mid-way). */
   void resume(RunState from) {
     state.copyFrom(from);

@@ -1,0 +1,202 @@
+package org.detente.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.detente.Message;
+import org.detente.UsageException;
+import org.detente.engine.CompiledModel;
+import org.detente.engine.RareTarget;
+import org.detente.engine.Splitting;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --rare TARGET} and its settings, shared by run, compare and sensitivity: a rare-event
+ * estimate by multilevel splitting ({@link Splitting}) of nuclear_use, limited_nuclear,
+ * strategic_nuclear or a question, with its budget and target relative error; and how an
+ * estimate is printed and written as JSON.
+ */
+final class RareOptions {
+
+  /** Surviving trajectories kept per replication for the most likely paths. */
+  static final int KEEP_PATHS = 4;
+  /** Default budget in simulated weeks. */
+  static final long DEFAULT_WEEKS = 2_000_000L;
+
+  @Option(names = "--rare", paramLabel = "TARGET",
+      description = "Estimate the probability of a rare event by multilevel splitting:"
+          + " nuclear_use, limited_nuclear, strategic_nuclear or a question id; with its 95%%"
+          + " interval, relative error, effective sample size, the weeks simulated and the plain"
+          + " runs the same precision would need.")
+  String target;
+
+  @Option(names = "--rare-budget", paramLabel = "BUDGET",
+      description = "Stop the rare-event estimate after this many simulated weeks ('500000w')"
+          + " or seconds ('90s'; the result then depends on the machine's speed) (default: "
+          + DEFAULT_WEEKS + "w).")
+  String budget;
+
+  @Option(names = "--rare-error", paramLabel = "RE",
+      description = "Stop the rare-event estimate once its relative error is at most RE"
+          + " (default: ${DEFAULT-VALUE}).")
+  double error = 0.2;
+
+  @Option(names = "--rare-particles", paramLabel = "N",
+      description = "Trajectories per splitting stage (default: ${DEFAULT-VALUE}).")
+  int particles = 200;
+
+  /** Whether --rare was given. */
+  boolean on() {
+    return target != null;
+  }
+
+  /** The target in a model, or a usage error naming the choices. */
+  RareTarget target(CompiledModel model) {
+    RareTarget t = RareTarget.byName(model, target);
+    if (t == null) {
+      List<String> names = new ArrayList<>();
+      for (RareTarget.Kind k : RareTarget.Kind.values()) {
+        if (k != RareTarget.Kind.QUESTION) {
+          names.add(k.id());
+        }
+      }
+      model.scenario().questions().forEach(q -> names.add(q.id()));
+      throw new UsageException(Message.UNKNOWN_NAME, "--rare target", target,
+          String.join(", ", names));
+    }
+    return t;
+  }
+
+  /** The settings, checked. */
+  Splitting.Options options(int threads) {
+    if (particles < 10) {
+      throw new UsageException(Message.AT_LEAST, "--rare-particles", 10, particles);
+    }
+    if (!(error > 0 && error < 1)) {
+      throw new UsageException(Message.OUT_OF_RANGE, "--rare-error", 0, 1, error);
+    }
+    long weeks = DEFAULT_WEEKS;
+    double seconds = 0;
+    if (budget != null) {
+      String b = budget.trim().toLowerCase(Locale.ROOT);
+      String num = b.replaceAll("\\s*(weeks|week|w|seconds|second|s)$", "");
+      String unit = b.substring(num.length()).trim();
+      double v;
+      try {
+        v = Double.parseDouble(num);
+      } catch (NumberFormatException e) {
+        v = Double.NaN;
+      }
+      if (unit.isEmpty() || !(v > 0) || Double.isInfinite(v)) {
+        throw new UsageException(Message.OPTION_VALUE, "--rare-budget", budget,
+            "expected a positive number of weeks or seconds, e.g. '500000w' or '90s'");
+      }
+      if (unit.startsWith("w")) {
+        weeks = (long) Math.ceil(v);
+      } else {
+        weeks = 0;
+        seconds = v;
+      }
+    }
+    return new Splitting.Options(particles, 0.2, error, weeks, seconds, 10, 100_000, threads);
+  }
+
+  /** The estimate as JSON fields. */
+  static void put(ObjectNode o, RareTarget target, Splitting.Result r, long masterSeed) {
+    o.put("target", target.id());
+    o.put("method", "fixed-effort multilevel splitting");
+    o.put("p", r.p());
+    o.put("lo", r.lo());
+    o.put("hi", r.hi());
+    putNumber(o, "relativeError", r.relativeError());
+    putNumber(o, "effectiveSampleSize", r.effectiveSampleSize());
+    putNumber(o, "bruteForceRuns", Math.ceil(r.bruteForceRuns()));
+    o.put("simulatedWeeks", r.simulatedWeeks());
+    putNumber(o, "speedup", r.speedup());
+    o.put("replications", r.replications());
+    o.put("particles", r.particles());
+    o.put("stop", r.stop());
+    ArrayNode lv = o.putArray("levels");
+    for (int l : r.levels()) {
+      lv.add(l);
+    }
+    ArrayNode sp = o.putArray("stageProbabilities");
+    for (double p : r.stageProbabilities()) {
+      if (Double.isNaN(p)) {
+        sp.addNull();
+      } else {
+        sp.add(p);
+      }
+    }
+    ArrayNode paths = o.putArray("paths");
+    for (Splitting.PathGroup g : r.paths()) {
+      ObjectNode p = paths.addObject();
+      p.put("path", g.description());
+      p.put("p", g.probability());
+      p.put("trajectories", g.trajectories());
+      p.put("splitPath", g.example().spec());
+      p.put("replay", replay(masterSeed, g.example()));
+    }
+  }
+
+  private static void putNumber(ObjectNode o, String k, double v) {
+    if (Double.isFinite(v)) {
+      o.put(k, v);
+    } else {
+      o.putNull(k);
+    }
+  }
+
+  /** The explain arguments that replay a surviving trajectory. */
+  static String replay(long masterSeed, Splitting.Path p) {
+    return "--seed " + masterSeed + " --split-path " + p.spec();
+  }
+
+  /** The estimate as table lines. */
+  static void print(PrintWriter pw, RareTarget target, Splitting.Result r, String file,
+      long masterSeed, int paths) {
+    pw.printf(Locale.ROOT, "Rare event: %s (multilevel splitting, %d replications of %d"
+        + " trajectories per stage, %d levels)%n", target.id(), r.replications(), r.particles(),
+        r.levels().length);
+    pw.printf(Locale.ROOT, "  p                    %s   [%s, %s]%n", sci(r.p()), sci(r.lo()),
+        sci(r.hi()));
+    pw.printf(Locale.ROOT, "  relative error       %s%n", pct(r.relativeError()));
+    pw.printf(Locale.ROOT, "  effective sample     %s runs%n", count(r.effectiveSampleSize()));
+    pw.printf(Locale.ROOT, "  simulated weeks      %,d (stopped on %s)%n", r.simulatedWeeks(),
+        r.stop());
+    pw.printf(Locale.ROOT, "  plain Monte Carlo    %s runs for the same relative error"
+        + " (%s weeks; %s the work)%n", count(r.bruteForceRuns()),
+        count(r.bruteForceRuns() * r.meanWeeksPerRun()),
+        Double.isFinite(r.speedup()) ? String.format(Locale.ROOT, "%.1fx", r.speedup()) : "n/a");
+    if (paths > 0 && !r.paths().isEmpty()) {
+      pw.println("  most likely paths (surviving trajectories; replay with explain):");
+      int i = 0;
+      for (Splitting.PathGroup g : r.paths()) {
+        if (i++ >= paths) {
+          break;
+        }
+        pw.printf(Locale.ROOT, "    %s  %s%n", sci(g.probability()), g.description());
+        pw.printf(Locale.ROOT, "      detente explain %s %s%n", file,
+            replay(masterSeed, g.example()));
+      }
+    }
+  }
+
+  static String sci(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  static String pct(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : "n/a";
+  }
+
+  static String count(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : "n/a";
+  }
+}

@@ -1,0 +1,204 @@
+package org.detente.engine;
+
+import org.detente.model.Action;
+import org.detente.scenario.DoctrineKind;
+
+/**
+ * The simulator as a {@link SplittingProcess}: a step is a week, a snapshot a {@link RunState},
+ * and the importance function is built from the escalation state (docs/analysis.md, "Rare
+ * events"):
+ *
+ * <pre>
+ *   I = 1000 + 100·(r − 6)                      after nuclear use (r: highest rung, 6..9)
+ *   I = 100·min(r, 5) + 10·w + ⌊9·d⌋             otherwise
+ * </pre>
+ *
+ * where w is the number of nuclear-armed actors at war (at most 9) and d ∈ [0, 1] the largest,
+ * over the nuclear-armed actors with a first-use doctrine that are at war, of their progress
+ * toward the doctrine's threshold: (theaters lost + ½·theaters contested) / base / threshold
+ * (the base and the loss as in the doctrine's own rule), 1 once nuclear use is unlocked.
+ */
+final class EngineProcess implements SplittingProcess {
+
+  /** Importance of any nuclear use. */
+  static final int NUCLEAR = 1000;
+
+  private final CompiledModel m;
+  private final Simulator sim;
+  private final RunState st;
+  private final RareTarget target;
+  private final RunState[] pool;
+
+  EngineProcess(CompiledModel model, RareTarget target, int slots) {
+    this.m = model;
+    this.sim = new Simulator(model);
+    this.st = sim.state();
+    this.target = target;
+    this.pool = new RunState[slots];
+  }
+
+  Simulator simulator() {
+    return sim;
+  }
+
+  @Override
+  public void start(long seed) {
+    sim.start(seed, 0);
+    if (sim.done()) {
+      sim.finish();
+    }
+  }
+
+  @Override
+  public void save(int slot) {
+    if (pool[slot] == null) {
+      pool[slot] = st.copy(m);
+    } else {
+      pool[slot].copyFrom(st);
+    }
+  }
+
+  @Override
+  public void restore(int slot) {
+    st.copyFrom(pool[slot]);
+  }
+
+  @Override
+  public void reseed(long seed) {
+    st.rng.seed(seed);
+  }
+
+  @Override
+  public void advance() {
+    if (!sim.done()) {
+      sim.advance();
+      if (sim.done()) {
+        sim.finish();
+      }
+    }
+  }
+
+  @Override
+  public boolean done() {
+    return sim.done();
+  }
+
+  @Override
+  public int step() {
+    return st.week;
+  }
+
+  @Override
+  public boolean event() {
+    return target.happened(st, sim.done());
+  }
+
+  @Override
+  public int eventImportance() {
+    switch (target.kind()) {
+      case NUCLEAR_USE:
+        return NUCLEAR;
+      case STRATEGIC_NUCLEAR:
+        return NUCLEAR + 200;
+      default:
+        return Integer.MAX_VALUE;
+    }
+  }
+
+  @Override
+  public int importance() {
+    return importance(m, st);
+  }
+
+  static int importance(CompiledModel m, RunState st) {
+    if (st.nuclearUsed || st.highest >= 6) {
+      return NUCLEAR + 100 * (Math.max(6, st.highest) - 6);
+    }
+    int nA = m.nA;
+    int atWar = 0;
+    double progress = 0;
+    for (int a = 0; a < nA; a++) {
+      if (!st.nuclearArmed(a) || !st.atWarAny(a)) {
+        continue;
+      }
+      atWar++;
+      int d = m.actors.doctrine[a];
+      boolean e2d = d == DoctrineKind.ESCALATE_TO_DEESCALATE.ordinal();
+      boolean existential = d == DoctrineKind.EXISTENTIAL.ordinal();
+      if (!e2d && !existential) {
+        continue;
+      }
+      progress = Math.max(progress, doctrineProgress(m, st, a, existential));
+    }
+    return 100 * Math.min(st.highest, 5) + 10 * Math.min(atWar, 9)
+        + (int) Math.floor(9 * Math.min(1, progress));
+  }
+
+  /**
+   * Progress of nuclear-armed actor a toward its doctrine's threshold: (lost + ½·contested) /
+   * base / threshold, where a theater counts in the base as the doctrine says (home only for an
+   * existential doctrine), is lost when an enemy at war controls it and contested when an enemy
+   * at war has forces in it.
+   */
+  static double doctrineProgress(CompiledModel m, RunState st, int a, boolean homeOnly) {
+    int nT = m.nT;
+    int nA = m.nA;
+    int base = 0;
+    double lost = 0;
+    for (int t = 0; t < nT; t++) {
+      boolean mine = m.theaters.home[t] == a || (!homeOnly && m.theaters.control0[t] == a);
+      if (!mine) {
+        continue;
+      }
+      base++;
+      int c = st.control[t];
+      if (c >= 0 && c != a && st.war[a * nA + c]) {
+        lost += 1;
+        continue;
+      }
+      for (int b = 0; b < nA; b++) {
+        if (b != a && st.war[a * nA + b] && st.forces[b * nT + t] > 0) {
+          lost += 0.5;
+          break;
+        }
+      }
+    }
+    double threshold = m.actors.doctrineThreshold[a];
+    if (base == 0) {
+      return 0;
+    }
+    return threshold > 0 ? lost / base / threshold : 1;
+  }
+
+  @Override
+  public String describePath() {
+    StringBuilder b = new StringBuilder();
+    int hi = 0;
+    for (int i = 0; i < st.nEv; i++) {
+      int r = st.logAction[i].rung();
+      if (r > hi) {
+        if (b.length() > 0) {
+          b.append('>');
+        }
+        b.append(r);
+        hi = r;
+      }
+    }
+    b.insert(0, "rungs ");
+    for (int i = 0; i < st.nEv; i++) {
+      Action act = st.logAction[i];
+      if (act.nuclear()) {
+        b.append("; first nuclear use: ").append(m.actorId(st.logActor[i])).append(' ')
+            .append(act.id());
+        if (st.logTarget[i] >= 0) {
+          b.append(" against ").append(m.actorId(st.logTarget[i]));
+        }
+        if (st.logTheater[i] >= 0) {
+          b.append(" in ").append(m.theaterId(st.logTheater[i]));
+        }
+        break;
+      }
+    }
+    return b.toString();
+  }
+}

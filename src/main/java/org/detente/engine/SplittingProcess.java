@@ -1,0 +1,50 @@
+package org.detente.engine;
+
+/**
+ * A stochastic process that multilevel splitting ({@link Splitting}) can drive: one current
+ * trajectory, advanced one step at a time, saved into and restored from numbered snapshots, and
+ * continued with a fresh random stream after a split. The simulator's weekly loop is one
+ * ({@link EngineProcess}); a birth–death ladder with a closed-form hitting probability is another
+ * (in the tests).
+ */
+interface SplittingProcess {
+
+  /** Starts a fresh trajectory from its seed; nothing simulated yet. */
+  void start(long seed);
+
+  /** Makes snapshot {@code slot} a copy of the current trajectory. */
+  void save(int slot);
+
+  /** Makes the current trajectory a copy of snapshot {@code slot}. */
+  void restore(int slot);
+
+  /** The current trajectory continues with the stream of this seed from now on. */
+  void reseed(long seed);
+
+  /** Simulates one step of the current trajectory (nothing if it has ended). */
+  void advance();
+
+  /** Whether the current trajectory has ended (horizon or absorbing state). */
+  boolean done();
+
+  /** The importance function of the current state: larger means closer to the event. */
+  int importance();
+
+  /**
+   * Whether the rare event is known to have happened on the current trajectory (for an event
+   * decided at the end of a run, only once it has ended).
+   */
+  boolean event();
+
+  /** The current step (week) of the trajectory. */
+  int step();
+
+  /**
+   * Importance values at or above this are not used as levels (the event itself, or a state
+   * that implies it); {@link Integer#MAX_VALUE} when no value implies the event.
+   */
+  int eventImportance();
+
+  /** A short description of how the current trajectory reached the event, for grouping paths. */
+  String describePath();
+}

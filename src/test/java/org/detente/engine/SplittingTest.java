@@ -1,0 +1,133 @@
+package org.detente.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.detente.cli.Models;
+import org.detente.scenario.Scenario;
+import org.detente.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multilevel splitting against known answers: the gambler's-ruin probability of a birth–death
+ * ladder (Feller 1968, XIV.2) at about 7·10⁻⁷ and at about 10⁻², plain Monte Carlo on the latter,
+ * the same answer for any thread count, and surviving trajectories that replay to the event.
+ */
+class SplittingTest {
+
+  private static Splitting.Result ladder(int top, double up, long seed, Splitting.Options o) {
+    return Splitting.estimate(() -> new Ladder(top, up, 2 * o.particles()), seed, o, 2);
+  }
+
+  @Test
+  void estimateOfAOneInAMillionHittingProbabilityCoversItInAtLeast95PercentOfSeedsAndIsUnbiased() {
+    Ladder probe = new Ladder(17, 0.3, 0);
+    double exact = probe.exact(); // (1 - 7/3) / (1 - (7/3)^17) = 7.4017e-7
+    assertThat(exact).isBetween(7.40e-7, 7.41e-7);
+    Splitting.Options o = new Splitting.Options(400, 0.2, 0.1, 0, 0, 10, 10_000, 1);
+    int seeds = 200;
+    int covered = 0;
+    double sum = 0;
+    double sumSq = 0;
+    for (int s = 0; s < seeds; s++) {
+      Splitting.Result r = ladder(17, 0.3, s, o);
+      assertThat(r.relativeError()).isLessThanOrEqualTo(0.1);
+      assertThat(r.lo()).isLessThanOrEqualTo(r.p());
+      assertThat(r.hi()).isGreaterThanOrEqualTo(r.p());
+      if (r.lo() <= exact && exact <= r.hi()) {
+        covered++;
+      }
+      sum += r.p();
+      sumSq += r.p() * r.p();
+    }
+    assertThat(covered).as("seeds whose 95%% interval holds the exact value").isGreaterThanOrEqualTo(
+        (int) Math.ceil(0.95 * seeds));
+    double mean = sum / seeds;
+    double sd = Math.sqrt((sumSq - seeds * mean * mean) / (seeds - 1));
+    // unbiased: the mean of the estimates is within 3 standard errors of the exact value
+    assertThat(Math.abs(mean - exact)).isLessThan(3 * sd / Math.sqrt(seeds));
+  }
+
+  @Test
+  void agreesWithPlainMonteCarloWhereThatIsFeasible() {
+    // K = 7, a = 0.35: p = (1 - 13/7) / (1 - (13/7)^7) = 0.0114
+    Ladder l = new Ladder(7, 0.35, 0);
+    double exact = l.exact();
+    assertThat(exact).isBetween(0.0113, 0.0115);
+    Splitting.Result r = ladder(7, 0.35, 3, new Splitting.Options(200, 0.2, 0.05, 0, 0, 10,
+        10_000, 1));
+    int n = 200_000;
+    int hits = 0;
+    for (int i = 0; i < n; i++) {
+      l.start(Rng.runSeed(3, i));
+      while (!l.done()) {
+        l.advance();
+      }
+      hits += l.event() ? 1 : 0;
+    }
+    double bf = (double) hits / n;
+    double seBf = Math.sqrt(bf * (1 - bf) / n);
+    double seSplit = r.p() * r.relativeError();
+    assertThat(Math.abs(r.p() - bf)).isLessThan(3 * Math.hypot(seBf, seSplit));
+    assertThat(Math.abs(r.p() - exact)).isLessThan(3 * seSplit);
+    // plain runs for the same relative error: (1 - p) / (p RE^2), at least those for 5%
+    assertThat(r.bruteForceRuns()).isCloseTo(
+        (1 - r.p()) / (r.p() * r.relativeError() * r.relativeError()),
+        org.assertj.core.data.Percentage.withPercentage(1e-9));
+    assertThat(r.bruteForceRuns()).isGreaterThanOrEqualTo((1 - r.p()) / (r.p() * 0.05 * 0.05));
+    assertThat(r.effectiveSampleSize()).isCloseTo(r.bruteForceRuns(),
+        org.assertj.core.data.Percentage.withPercentage(1e-9));
+  }
+
+  @Test
+  void sameResultForOneAndTwoThreads() {
+    Splitting.Options one = new Splitting.Options(100, 0.2, 0.15, 0, 0, 10, 10_000, 1);
+    Splitting.Options two = new Splitting.Options(100, 0.2, 0.15, 0, 0, 10, 10_000, 2);
+    Splitting.Result a = ladder(15, 0.3, 11, one);
+    Splitting.Result b = ladder(15, 0.3, 11, two);
+    assertThat(b.replicationEstimates()).containsExactly(a.replicationEstimates());
+    assertThat(b.p()).isEqualTo(a.p());
+    assertThat(b.simulatedWeeks()).isEqualTo(a.simulatedWeeks());
+
+    CompiledModel m = cuba();
+    RareTarget t = RareTarget.byName(m, "deal-within-4-weeks");
+    Splitting.Options e1 = new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 1);
+    Splitting.Result x = Splitting.estimate(m, t, 5, e1, 2);
+    Splitting.Result y = Splitting.estimate(m, t, 5, new Splitting.Options(20, 0.2, 0, 0, 0, 4,
+        4, 2), 2);
+    assertThat(y.replicationEstimates()).containsExactly(x.replicationEstimates());
+    assertThat(y.paths()).hasSameSizeAs(x.paths());
+  }
+
+  @Test
+  void survivingTrajectoriesReplayToTheEvent() {
+    CompiledModel m = cuba();
+    RareTarget t = RareTarget.byName(m, "deal-within-4-weeks");
+    Splitting.Result r = Splitting.estimate(m, t, 9,
+        new Splitting.Options(20, 0.2, 0, 0, 0, 3, 3, 1), 4);
+    assertThat(r.p()).isGreaterThan(0);
+    assertThat(r.paths()).isNotEmpty();
+    Simulator sim = new Simulator(m);
+    for (Splitting.PathGroup g : r.paths()) {
+      Splitting.Path p = Splitting.Path.parse(g.example().spec());
+      assertThat(p.spec()).isEqualTo(g.example().spec());
+      sim.runSplitPath(9, p);
+      assertThat(t.happened(sim)).as(g.example().spec()).isTrue();
+    }
+  }
+
+  @Test
+  void pathsParseOnlyTheirOwnForm() {
+    assertThat(Splitting.Path.parse("3:17,31:88,40:2").spec()).isEqualTo("3:17,31:88,40:2");
+    assertThat(Splitting.Path.parse("3:17").particles()).containsExactly(17);
+    assertThat(Splitting.Path.parse("3")).isNull();
+    assertThat(Splitting.Path.parse("3:x")).isNull();
+    assertThat(Splitting.Path.parse("3:1,40:2,31:3")).isNull(); // weeks go forward
+    assertThat(Splitting.Path.parse("-1:1")).isNull();
+  }
+
+  private static CompiledModel cuba() {
+    Scenario c = ScenarioLoader.load(Path.of("scenarios/cuban-missile-crisis-1962.yaml"));
+    return Models.compile(c, ModelParameters.from(c));
+  }
+}
