@@ -167,7 +167,7 @@ final class Situation {
   }
 
   /** Share of the theaters a held or called home at week 0 now held by an enemy at war. */
-  double lossShare(int a, boolean homeOnly) {
+  private double lossShare(int a, boolean homeOnly) {
     int nT = m.nT;
     int nA = m.nA;
     int lost = 0;
