@@ -74,7 +74,7 @@ final class FeasibleActions {
     if (partner >= 0) {
       out.add(Action.FORM_ALLIANCE, -1, partner);
     }
-    if (state.nuclearArmed(a) && m.actors.doctrine[a] != DoctrineKind.NONE.ordinal()) {
+    if (state.nuclearArmed(a) && nuclearThreatCredible(a, b)) {
       out.add(Action.THREATEN_NUCLEAR, -1, -1);
     }
     int nucForcesT = -1;
@@ -105,5 +105,22 @@ final class FeasibleActions {
     out.nuclearForcesTheater = nucForcesT;
     out.hasNuclear = nuclear; // a demonstration at least
     return out;
+  }
+
+  /**
+   * Whether a's doctrine lets it threaten b with nuclear use: not without a doctrine, and under
+   * no first use only against a nuclear-armed side (b or a state that would retaliate for it) or
+   * once a has been struck: a state pledged never to use nuclear weapons first has nothing to
+   * threaten a non-nuclear state with.
+   */
+  private boolean nuclearThreatCredible(int a, int b) {
+    final int d = m.actors.doctrine[a];
+    if (d == DoctrineKind.NONE.ordinal()) {
+      return false;
+    }
+    if (d != DoctrineKind.NO_FIRST_USE.ordinal() || state.struck[a]) {
+      return true;
+    }
+    return state.nuclearArmed(b) || situation.retaliationBy(b) > 0;
   }
 }

@@ -50,7 +50,9 @@ record ModelConstants(
     double proxyBoost,
     double aidShare,
     double localEscalationShare,
-    double contactIntensity) {
+    double contactIntensity,
+    double channelWeeks,
+    double ripeningWeeks) {
 
   /**
    * The catalogue's parameters, one constant each. A key whose name is not in the catalogue, or
@@ -98,7 +100,9 @@ record ModelConstants(
     PROXY_BOOST("proxyBoost"),
     AID_SHARE("aidShare"),
     LOCAL_ESCALATION_SHARE("localEscalationShare"),
-    CONTACT_INTENSITY("contactIntensity");
+    CONTACT_INTENSITY("contactIntensity"),
+    CHANNEL_WEEKS("channelWeeks"),
+    RIPENING_WEEKS("ripeningWeeks");
 
     private final String catalogueName;
     private final int index;
@@ -173,7 +177,23 @@ record ModelConstants(
         p.get(Key.PROXY_BOOST),
         p.get(Key.AID_SHARE),
         p.get(Key.LOCAL_ESCALATION_SHARE),
-        p.get(Key.CONTACT_INTENSITY));
+        p.get(Key.CONTACT_INTENSITY),
+        p.get(Key.CHANNEL_WEEKS),
+        p.get(Key.RIPENING_WEEKS));
+  }
+
+  /**
+   * The continuation value of a channel state per unit of consultValue x hostility per week: 1
+   * for an open channel, 0 for a severed one, and for a degraded one the share of the noise
+   * between open and severed that it still removes.
+   */
+  double channelWorth(int channel) {
+    return switch (channel) {
+      case RunState.OPEN -> 1;
+      case RunState.DEGRADED -> noiseSevered > noiseOpen
+          ? (noiseSevered - noiseDegraded) / (noiseSevered - noiseOpen) : 0.5;
+      default -> 0;
+    };
   }
 
   /** Observation noise of a channel state (open, degraded, severed). */

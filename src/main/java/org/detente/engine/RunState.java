@@ -49,6 +49,7 @@ final class RunState {
   final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
   final int[] channel; // [a*nA+b]: OPEN, DEGRADED or SEVERED
   final boolean[] war; // [a*nA+b], symmetric
+  final int[] warStart; // [a*nA+b], symmetric: the week the pair's war began (0 for wars at week 0)
   final int[] warCount; // wars each actor is in
   final double[] cred; // [c*nA+a]: credibility that c defends a
   final boolean[] allied; // [a*nA+b]
@@ -136,6 +137,7 @@ final class RunState {
     support = new double[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
+    warStart = new int[nA * nA];
     warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
@@ -185,6 +187,7 @@ final class RunState {
     for (int i = 0; i < war.length; i++) {
       war[i] = m.relations.hostility0[i] >= WAR_HOSTILITY;
     }
+    Arrays.fill(warStart, 0);
     Arrays.fill(warCount, 0);
     for (int a = 0; a < nA; a++) {
       for (int b = 0; b < nA; b++) {
@@ -271,6 +274,7 @@ final class RunState {
     copy(o.support, support);
     copy(o.channel, channel);
     copy(o.war, war);
+    copy(o.warStart, warStart);
     copy(o.warCount, warCount);
     copy(o.cred, cred);
     copy(o.allied, allied);
@@ -371,6 +375,10 @@ final class RunState {
     }
     war[a * nA + b] = on;
     war[b * nA + a] = on;
+    if (on) {
+      warStart[a * nA + b] = week;
+      warStart[b * nA + a] = week;
+    }
     int d = on ? 1 : -1;
     warCount[a] += d;
     warCount[b] += d;

@@ -239,6 +239,17 @@ final class Situation {
     return all > 0 ? in / all : 0;
   }
 
+  /**
+   * How far the war between x and y has ripened into a hurting stalemate: 1 − exp(−d/τ), d the
+   * weeks since it began and τ = ripeningWeeks. The running cost of a war is felt as it
+   * accumulates (Zartman 2000), so a side does not count the full cost of fighting on in the
+   * war's first weeks, and a settlement is not yet worth its audience cost.
+   */
+  double ripeness(int x, int y) {
+    final int d = state.week - state.warStart[x * m.nA + y];
+    return d <= 0 ? 0 : 1 - FastMath.exp(-d / constants.ripeningWeeks());
+  }
+
   /** Lanchester-square share of side a: fa² / (fa² + fb²), one half when both are zero. */
   private static double squareShare(double fa, double fb) {
     double x = fa * fa;

@@ -109,6 +109,15 @@ final class UtilityModel {
     final double coerce = constants.coercionCost();
     final double taboo = constants.tabooCost();
     final double follow = constants.followOnRisk();
+    // the continuation value of the channel: consultValue x hostility per week over channelWeeks,
+    // in proportion to the noise a channel level removes; breaking loses a level's share of it,
+    // restoring regains one
+    final int ch = state.channel[a * m.nA + b];
+    final double chSpan = talkV * constants.channelWeeks();
+    final double chLoss = ch < RunState.SEVERED
+        ? chSpan * (constants.channelWorth(ch) - constants.channelWorth(ch + 1)) : 0;
+    final double chGain = ch > RunState.OPEN
+        ? chSpan * (constants.channelWorth(ch - 1) - constants.channelWorth(ch)) : 0;
     for (int c = 0; c < n; c++) {
       final Action act = cands.action(c);
       final int so = c * NZ;
@@ -133,8 +142,9 @@ final class UtilityModel {
           break;
         case RESTORE_RELATIONS:
           z = co(so, z, 1); // hold
+          z = co(so, z, chGain); // constant: the channel's continuation value regained
           r = 0.5 * pAccDeal;
-          lay = HOLD;
+          lay = HOLD_ONE;
           break;
         case NEGOTIATE:
           z = co(so, z, pAccDeal); // deal
@@ -179,7 +189,8 @@ final class UtilityModel {
           break;
         case BREAK_RELATIONS:
           z = co(so, z, 1); // hold
-          z = co(so, z, -talkV + constants.rhetoricGain()); // constant
+          // constant: the channel's continuation value lost
+          z = co(so, z, -chLoss + constants.rhetoricGain());
           r = -0.5 * pAccDeal;
           lay = HOLD_ONE;
           break;

@@ -13,7 +13,8 @@ final class Valuation {
    * The per-motive values of x facing y: G = res·g1 + g0 (winning), L = res·l1 (losing), the
    * war cost, the status quo's shift by the facts on the ground (sqGround: the issue value of
    * territorial issues at their holder's end instead of the positions' mean), plus the share of
-   * x's forces engaged against y and the nuclear danger.
+   * the war's running cost x bears (engaged: the share of its forces engaged against y times
+   * the war's ripeness) and the nuclear danger.
    */
   static final class Motives {
     final double[] g1;
@@ -99,7 +100,7 @@ final class Valuation {
       System.arraycopy(pmValues, vo + 4 * mm, out.sqGround, 0, nM);
       return out;
     }
-    out.engaged = state.war[xy] ? situation.engagedShare(x, y) : 0;
+    out.engaged = state.war[xy] ? situation.engagedShare(x, y) * situation.ripeness(x, y) : 0;
     out.danger =
         situation.escalationRiskFrom(y) * constants.catastropheCost() * m.actors.riskWeight[x];
     final int nT = m.nT;
@@ -158,7 +159,8 @@ final class Valuation {
     if (state.war[xy]) {
       // fighting on as things stand: the status quo of the front, paying the war's running
       // cost (half the cost of a decisive war) in proportion to the share of x's forces
-      // engaged against y; escalating to a decisive war is worth w
+      // engaged against y, as far as the war has ripened into a hurting stalemate; escalating
+      // to a decisive war is worth w
       hold -= 0.5 * cost * mv.engaged;
     }
     out.w = w;

@@ -203,7 +203,23 @@ public final class ParameterCatalog {
               "Attrition between forces at war in contact across a border, without an assault,"
                   + " as a share of lanchesterK",
               "documented judgement: artillery and raids across a static front cost a fraction"
-                  + " of an assault's losses (Dupuy 1990)"));
+                  + " of an assault's losses (Dupuy 1990)"),
+          new ParameterSpec(
+              "channelWeeks", 26.0, 4.0, 104.0, "weeks",
+              "Weeks over which a decider values the channel it breaks or restores: the"
+                  + " continuation value of a channel level is consultValue x hostility per week"
+                  + " over this span, in proportion to the noise it removes",
+              "documented judgement: ruptures between states last years rather than weeks"
+                  + " (US-Cuba 1961-2015, US-Iran since 1980, UK-Iran 1989-1999), and a crisis"
+                  + " lasts months (ICB v14 median 110 days); half a year of that value is"
+                  + " counted"),
+          new ParameterSpec(
+              "ripeningWeeks", 26.0, 4.0, 104.0, "weeks",
+              "Weeks in which a war ripens into a hurting stalemate: a side at war bears the"
+                  + " share 1 - exp(-d / ripeningWeeks) of the war's running cost in its value of"
+                  + " fighting on, d the weeks since the war began",
+              "Zartman 2000 (ripeness: the mutually hurting stalemate); documented judgement:"
+                  + " the cost of a war is felt as it accumulates over months"));
 
   private ParameterCatalog() {}
 
