@@ -40,7 +40,9 @@ class EngineRegressionTest {
   // us-russia: changed when forces could deploy (the US reinforces Poland from Germany, Russia
   // moves forces from Belarus and western Russia into Ukraine), then by the ground and combat
   // changes (no garrison floor, fire across borders, combat wherever forces at war meet),
-  // docs/model.md section 4
-  private static final long US_RUSSIA = -4395515773269157452L;
-  private static final long CUBA = 3871253964075970102L;
+  // docs/model.md section 4; both by the continuation value of a channel, the ripening of a war
+  // and no nuclear threats under no first use against states without nuclear protection
+  // (docs/model.md sections 2 and 3)
+  private static final long US_RUSSIA = 1505148248508902660L;
+  private static final long CUBA = 136998050754143113L;
 }
