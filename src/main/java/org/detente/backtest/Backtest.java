@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -151,7 +153,10 @@ public final class Backtest {
   }
 
   /**
-   * Runs one ensemble per crisis.
+   * Runs one ensemble per crisis. With more than one thread the crises, not the runs of one
+   * crisis, are shared among the threads: each thread takes the next crisis and runs its whole
+   * ensemble on its own (a crisis's ensemble of a few hundred short runs is too small to split
+   * well), so every forecast is the same for any thread count.
    *
    * @param cases    the crises
    * @param compiler compiles a scenario with parameters
@@ -165,19 +170,64 @@ public final class Backtest {
   public static List<CrisisForecast> run(List<CrisisCase> cases,
       BiFunction<Scenario, ModelParameters, CompiledModel> compiler, ModelParameters params,
       int runs, long seed, int threads, LongConsumer progress) {
-    List<CrisisForecast> out = new ArrayList<>(cases.size());
-    long done = 0;
-    for (CrisisCase c : cases) {
-      CompiledModel model = compiler.apply(c.scenario(),
-          params == null ? ModelParameters.from(c.scenario()) : params);
-      CrisisForecast f = new CrisisForecast(new RunMapping(model, c.side()));
-      long base = done;
-      Ensemble.run(model, crisisSeed(seed, c.id()), runs, threads, f,
-          progress == null ? null : n -> progress.accept(base + n));
-      done += runs;
-      out.add(f);
+    int n = cases.size();
+    CrisisForecast[] out = new CrisisForecast[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong done = new AtomicLong();
+    Object tick = new Object();
+    Runnable work = () -> {
+      for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+        CrisisCase c = cases.get(i);
+        CompiledModel model = compiler.apply(c.scenario(),
+            params == null ? ModelParameters.from(c.scenario()) : params);
+        CrisisForecast f = new CrisisForecast(new RunMapping(model, c.side()));
+        Ensemble.run(model, crisisSeed(seed, c.id()), runs, 1, f, null);
+        out[i] = f;
+        if (progress != null) {
+          synchronized (tick) {
+            progress.accept(done.addAndGet(runs));
+          }
+        }
+      }
+    };
+    int nThreads = Math.max(1, Math.min(threads, n));
+    if (nThreads == 1) {
+      work.run();
+    } else {
+      Thread[] ws = new Thread[nThreads - 1];
+      Throwable[] failure = new Throwable[1];
+      for (int w = 0; w < ws.length; w++) {
+        ws[w] = new Thread(() -> {
+          try {
+            work.run();
+          } catch (Throwable t) {
+            synchronized (failure) {
+              failure[0] = t;
+            }
+            next.set(n);
+          }
+        }, "detente-backtest-" + w);
+        ws[w].setDaemon(true);
+        ws[w].start();
+      }
+      try {
+        work.run();
+      } finally {
+        for (Thread t : ws) {
+          try {
+            t.join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      synchronized (failure) {
+        if (failure[0] != null) {
+          throw new IllegalStateException("a back-test worker failed: " + failure[0], failure[0]);
+        }
+      }
     }
-    return out;
+    return List.of(out);
   }
 
   /** The master seed of crisis {@code id}'s ensemble. */

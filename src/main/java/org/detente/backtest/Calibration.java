@@ -32,10 +32,14 @@ import org.hipparchus.random.Well19937a;
  */
 public final class Calibration {
 
-  /** The parameters fitted by default: the engine's global behavioural constants. */
+  /**
+   * The parameters fitted by default: the nine of the catalogue that moved the training
+   * objective most in the one-at-a-time screen ({@code detente calibrate --screen};
+   * docs/backtest.md, Calibration).
+   */
   public static final List<String> DEFAULT_PARAMETERS = List.of(
-      "qreLambda", "incidentRate", "noiseOpen", "warCost", "crisisCost", "audienceCost",
-      "coercionCost", "consultValue");
+      "qreLambda", "warCost", "crisisCost", "consultValue", "audienceCost", "dealAudienceShare",
+      "attackCommit", "offerShift", "incidentRate");
 
   /**
    * The result.
@@ -55,38 +59,119 @@ public final class Calibration {
   private Calibration() {}
 
   /**
-   * The objective: the mean over the training crises of the sum of the four variables' Brier
-   * scores (a crisis-level variable once per crisis; the actors' outcomes averaged per crisis).
+   * Weights of the variables in the objective (violence, outcome form, duration, actor
+   * outcome): the two variables with a skill target count twice.
+   */
+  public static final double[] WEIGHTS = {2, 2, 1, 1};
+
+  /**
+   * The objective: one minus the weighted mean Brier skill of the four variables against the
+   * climatology of the same crises, {@code sum_v w_v B_v / B_v^clim / sum_v w_v}, with B_v the
+   * mean Brier score of variable v over the crises (actor outcome: over the scored crisis
+   * actors) and w_v from {@link #WEIGHTS}. Dividing by the climatology's score puts the
+   * variables on one scale (a duration forecast's Brier score is larger than a violence
+   * forecast's for the same skill); the climatology is fixed by the crises, so the objective
+   * orders candidates as the weighted skill does. 0 is a perfect forecast, 1 the climatology.
    */
   public static double objective(List<CrisisCase> cases, List<CrisisForecast> forecasts) {
-    double sum = 0;
-    int n = 0;
+    double[] sum = new double[Variable.values().length];
+    int[] n = new int[sum.length];
+    long[][] counts = new long[sum.length][Variable.K];
+    List<double[]> probs = new ArrayList<>();
+    List<int[]> obs = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       CrisisCase c = cases.get(i);
       CrisisForecast f = forecasts.get(i);
-      double s = 0;
-      int k = 0;
-      for (Variable v : List.of(Variable.VIOLENCE, Variable.OUTCOME_FORM, Variable.DURATION)) {
-        int o = c.observed()[v.ordinal()];
-        if (o >= 0) {
-          s += Scores.brier(f.probabilities(v), o);
-          k++;
+      for (Variable v : Variable.values()) {
+        if (v == Variable.ACTOR_OUTCOME) {
+          for (CrisisCase.ScoredActor sa : c.scored()) {
+            probs.add(f.sideOutcome(sa.side()));
+            obs.add(new int[] {v.ordinal(), sa.observed()});
+          }
+        } else if (c.observed()[v.ordinal()] >= 0) {
+          probs.add(f.probabilities(v));
+          obs.add(new int[] {v.ordinal(), c.observed()[v.ordinal()]});
         }
-      }
-      if (!c.scored().isEmpty()) {
-        double a = 0;
-        for (CrisisCase.ScoredActor sa : c.scored()) {
-          a += Scores.brier(f.sideOutcome(sa.side()), sa.observed());
-        }
-        s += a / c.scored().size();
-        k++;
-      }
-      if (k > 0) {
-        sum += s / k;
-        n++;
       }
     }
-    return n == 0 ? Double.NaN : sum / n;
+    for (int[] o : obs) {
+      counts[o[0]][o[1]]++;
+    }
+    double[][] clim = new double[sum.length][];
+    for (int v = 0; v < sum.length; v++) {
+      clim[v] = Scores.fromCounts(counts[v]);
+    }
+    double[] climSum = new double[sum.length];
+    for (int i = 0; i < obs.size(); i++) {
+      int v = obs.get(i)[0];
+      int o = obs.get(i)[1];
+      sum[v] += Scores.brier(probs.get(i), o);
+      climSum[v] += Scores.brier(clim[v], o);
+      n[v]++;
+    }
+    double total = 0;
+    double weights = 0;
+    for (int v = 0; v < sum.length; v++) {
+      if (n[v] > 0 && climSum[v] > 0) {
+        total += WEIGHTS[v] * sum[v] / climSum[v];
+        weights += WEIGHTS[v];
+      }
+    }
+    return weights == 0 ? Double.NaN : total / weights;
+  }
+
+  /**
+   * One parameter's one-at-a-time screen: the objective at the catalogue's low end, at the
+   * default and at the high end, the others at their defaults (common random numbers).
+   *
+   * @param name      parameter
+   * @param low       low end of the range
+   * @param high      high end of the range
+   * @param atLow     objective at the low end
+   * @param atDefault objective at the defaults
+   * @param atHigh    objective at the high end
+   */
+  public record Screened(String name, double low, double high, double atLow, double atDefault,
+      double atHigh) {
+
+    /** The larger move of the objective from the default's, toward either end. */
+    public double effect() {
+      return Math.max(Math.abs(atLow - atDefault), Math.abs(atHigh - atDefault));
+    }
+  }
+
+  /**
+   * Screens parameters one at a time (each moved to either end of its catalogue range, the
+   * others at their starting values; Saltelli et al. 2008, ch. 2): which parameters move the
+   * objective at all, before a fit spends its evaluations on them. Ordered by effect, largest
+   * first (ties in catalogue order).
+   *
+   * @param progress evaluations done so far (may be null)
+   */
+  public static List<Screened> screen(List<CrisisCase> training,
+      BiFunction<Scenario, ModelParameters, CompiledModel> compiler, ModelParameters start,
+      List<String> names, int runs, long seed, int threads, LongConsumer progress) {
+    long[] evals = {0};
+    java.util.function.ToDoubleFunction<ModelParameters> eval = p -> {
+      double v = objective(training, Backtest.run(training, compiler, p, runs, seed, threads,
+          null));
+      evals[0]++;
+      if (progress != null) {
+        progress.accept(evals[0]);
+      }
+      return v;
+    };
+    double at0 = eval.applyAsDouble(start);
+    List<Screened> out = new ArrayList<>();
+    for (String name : names) {
+      ParameterSpec s = ParameterCatalog.byName(name);
+      double lo = eval.applyAsDouble(start.with(name, s.low()));
+      double hi = eval.applyAsDouble(start.with(name, s.high()));
+      out.add(new Screened(name, s.low(), s.high(), lo, at0, hi));
+    }
+    List<Screened> sorted = new ArrayList<>(out);
+    sorted.sort((a, b) -> Double.compare(b.effect(), a.effect()));
+    return List.copyOf(sorted);
   }
 
   /**

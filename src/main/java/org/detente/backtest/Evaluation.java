@@ -55,23 +55,53 @@ public final class Evaluation {
   public record SetScores(int crises, Map<Variable, VariableScores> scores,
       Map<Variable, Reliability> reliability) {}
 
-  /** One forecast of one variable for one crisis (or crisis actor). */
+  /**
+   * One forecast of one variable for one crisis (or crisis actor): the ensemble's, the same
+   * recalibrated ({@link Recalibration}, fitted on the training crises), the climatology's and
+   * the baseline's.
+   */
   public record Row(int crisis, String name, int year, boolean heldOut, Variable variable,
-      String actor, int observed, double[] model, double[] climatology, double[] baseline) {}
+      String actor, int observed, double[] model, double[] recalibrated, double[] climatology,
+      double[] baseline) {}
 
   private final SetScores training;
   private final SetScores heldOut;
+  private final SetScores recalibratedTraining;
+  private final SetScores recalibratedHeldOut;
+  private final Map<Variable, Recalibration> recalibration;
   private final List<Row> rows;
   private final Map<Variable, double[]> climatology;
   private final Map<Variable, Boolean> baselineFitted;
 
-  private Evaluation(SetScores training, SetScores heldOut, List<Row> rows,
+  private Evaluation(SetScores training, SetScores heldOut, SetScores recalibratedTraining,
+      SetScores recalibratedHeldOut, Map<Variable, Recalibration> recalibration, List<Row> rows,
       Map<Variable, double[]> climatology, Map<Variable, Boolean> baselineFitted) {
     this.training = training;
     this.heldOut = heldOut;
+    this.recalibratedTraining = recalibratedTraining;
+    this.recalibratedHeldOut = recalibratedHeldOut;
+    this.recalibration = recalibration;
     this.rows = rows;
     this.climatology = climatology;
     this.baselineFitted = baselineFitted;
+  }
+
+  /**
+   * Scores of the recalibrated forecasts on the training crises (in-sample: the recalibration
+   * was fitted on them).
+   */
+  public SetScores recalibratedTraining() {
+    return recalibratedTraining;
+  }
+
+  /** Scores of the recalibrated forecasts on the held-out crises (out of sample). */
+  public SetScores recalibratedHeldOut() {
+    return recalibratedHeldOut;
+  }
+
+  /** The recalibration of a variable, fitted on the training crises. */
+  public Recalibration recalibration(Variable v) {
+    return recalibration.get(v);
   }
 
   /** Scores on the training crises. */
@@ -157,7 +187,7 @@ public final class Evaluation {
             double[] b = fitted.get(v) ? base.get(v).predict(c.actorCovariates(a)) : clim.get(v);
             acc.add(v, p, clim.get(v), b, a.observed());
             rows.add(new Row(c.id(), c.generated().crisis().name(), c.year(), h, v, a.id(),
-                a.observed(), p, clim.get(v), b));
+                a.observed(), p, null, clim.get(v), b));
           }
         } else {
           int o = c.observed()[v.ordinal()];
@@ -167,12 +197,39 @@ public final class Evaluation {
           double[] p = f.probabilities(v);
           double[] b = fitted.get(v) ? base.get(v).predict(c.covariates()) : clim.get(v);
           acc.add(v, p, clim.get(v), b, o);
-          rows.add(new Row(c.id(), c.generated().crisis().name(), c.year(), h, v, "", o, p,
+          rows.add(new Row(c.id(), c.generated().crisis().name(), c.year(), h, v, "", o, p, null,
               clim.get(v), b));
         }
       }
     }
-    return new Evaluation(train.scores(), held.scores(), List.copyOf(rows), clim, fitted);
+    // post-processing: a recalibration per variable fitted on the training forecasts only
+    Map<Variable, Recalibration> recal = new EnumMap<>(Variable.class);
+    for (Variable v : Variable.values()) {
+      List<double[]> ps = new ArrayList<>();
+      List<Integer> os = new ArrayList<>();
+      for (Row r : rows) {
+        if (!r.heldOut() && r.variable() == v) {
+          ps.add(r.model());
+          os.add(r.observed());
+        }
+      }
+      recal.put(v, Recalibration.fit(ps, os.stream().mapToInt(Integer::intValue).toArray(),
+          Variable.K));
+    }
+    Acc recalTrain = new Acc();
+    Acc recalHeld = new Acc();
+    recalTrain.crises = train.crises;
+    recalHeld.crises = held.crises;
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      double[] q = recal.get(r.variable()).apply(r.model());
+      (r.heldOut() ? recalHeld : recalTrain).add(r.variable(), q, r.climatology(), r.baseline(),
+          r.observed());
+      out.add(new Row(r.crisis(), r.name(), r.year(), r.heldOut(), r.variable(), r.actor(),
+          r.observed(), r.model(), q, r.climatology(), r.baseline()));
+    }
+    return new Evaluation(train.scores(), held.scores(), recalTrain.scores(), recalHeld.scores(),
+        recal, List.copyOf(out), clim, fitted);
   }
 
   /** Sums of scores of one set. */

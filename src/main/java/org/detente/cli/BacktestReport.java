@@ -59,17 +59,7 @@ final class BacktestReport {
       so.put("crises", s.crises());
       for (Variable v : Variable.values()) {
         Evaluation.VariableScores vs = s.scores().get(v);
-        ObjectNode vo = so.putObject(v.key());
-        vo.put("n", vs.n());
-        vo.put("brier", r4(vs.brier()));
-        vo.put("rps", r4(vs.rps()));
-        vo.put("log", r4(vs.log()));
-        vo.put("brierSkill", r4(vs.brierSkill()));
-        vo.put("rpsSkill", r4(vs.rpsSkill()));
-        vo.put("logSkill", r4(vs.logSkill()));
-        vo.put("brierSkillVsBaseline", r4(vs.brierSkillVsBaseline()));
-        vo.put("rpsSkillVsBaseline", r4(vs.rpsSkillVsBaseline()));
-        vo.put("logSkillVsBaseline", r4(vs.logSkillVsBaseline()));
+        ObjectNode vo = putScores(so.putObject(v.key()), vs);
         ObjectNode cl = vo.putObject("climatology");
         cl.put("brier", r4(vs.climBrier()));
         cl.put("rps", r4(vs.climRps()));
@@ -92,6 +82,27 @@ final class BacktestReport {
             bo.put("observed", r4(re.observed(b)));
           }
         }
+      }
+    }
+    ObjectNode rc = root.putObject("recalibrated");
+    rc.put("method", "multinomial logistic recalibration p'_k ~ exp(a ln p_k + c_k), fitted by"
+        + " maximum likelihood on the training crises, applied unchanged to the held-out ones");
+    ObjectNode fit = rc.putObject("fit");
+    for (Variable v : Variable.values()) {
+      ObjectNode fo = fit.putObject(v.key());
+      fo.put("exponent", r4(ev.recalibration(v).exponent()));
+      ArrayNode off = fo.putArray("offsets");
+      for (double x : ev.recalibration(v).offsets()) {
+        off.add(r4(x));
+      }
+    }
+    for (String set : SETS) {
+      Evaluation.SetScores s = set.equals("training") ? ev.recalibratedTraining()
+          : ev.recalibratedHeldOut();
+      ObjectNode so = rc.putObject(set);
+      for (Variable v : Variable.values()) {
+        Evaluation.VariableScores vs = s.scores().get(v);
+        putScores(so.putObject(v.key()), vs);
       }
     }
     ObjectNode clim = root.putObject("climatology");
@@ -137,6 +148,22 @@ final class BacktestReport {
     pw.println("BSS, RPSS: skill against the training climatology; /b: against the baseline"
         + " (ordered or multinomial logit on power ratio, nuclear dyad, proximity, rivalry,"
         + " great-power involvement).");
+    pw.println();
+    pw.println("Recalibrated ensemble (post-processing fitted on the training crises: p'_k ~"
+        + " exp(a ln p_k + c_k))");
+    pw.printf(Locale.ROOT, "  %-13s %6s   %6s %6s %6s   %6s %6s   %6s %6s%n", "variable", "a",
+        "set", "Brier", "RPS", "BSS", "RPSS", "BSS/b", "RPSS/b");
+    for (Variable v : Variable.values()) {
+      for (String set : SETS) {
+        Evaluation.VariableScores vs = (set.equals("training") ? ev.recalibratedTraining()
+            : ev.recalibratedHeldOut()).scores().get(v);
+        pw.printf(Locale.ROOT, "  %-13s %6s   %6s %6.3f %6.3f   %6s %6s   %6s %6s%n",
+            set.equals("training") ? v.key() : "", set.equals("training")
+                ? String.format(Locale.ROOT, "%.2f", ev.recalibration(v).exponent()) : "",
+            set.equals("training") ? "train" : "held", vs.brier(), vs.rps(), f(vs.brierSkill()),
+            f(vs.rpsSkill()), f(vs.brierSkillVsBaseline()), f(vs.rpsSkillVsBaseline()));
+      }
+    }
     if (seconds >= 0) {
       pw.printf(Locale.ROOT, "bench: %.1f s, %.2f crises/s, %.0f runs/s%n", seconds,
           prepared.cases().size() / seconds, (double) runs * prepared.cases().size() / seconds);
@@ -149,7 +176,7 @@ final class BacktestReport {
         StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>();
     StringBuilder h = new StringBuilder("crisis,name,year,set,variable,actor,observed");
-    for (String who : new String[] {"model", "climatology", "baseline"}) {
+    for (String who : new String[] {"model", "recalibrated", "climatology", "baseline"}) {
       for (int k = 0; k < Variable.K; k++) {
         h.append(',').append(who).append('_').append(k);
       }
@@ -161,7 +188,8 @@ final class BacktestReport {
           .append(',').append(r.heldOut() ? "heldOut" : "training").append(',')
           .append(r.variable().key()).append(',').append(r.actor()).append(',')
           .append(r.observed());
-      for (double[] p : new double[][] {r.model(), r.climatology(), r.baseline()}) {
+      for (double[] p : new double[][] {r.model(), r.recalibrated(), r.climatology(),
+          r.baseline()}) {
         for (double x : p) {
           sb.append(',').append(String.format(Locale.ROOT, "%.4f", x));
         }
@@ -181,19 +209,23 @@ final class BacktestReport {
       gp.add(g.crisis() + "," + csv(g.what()));
     }
     Files.write(dir.resolve("data-gaps.csv"), gp, StandardCharsets.UTF_8);
-    for (String set : SETS) {
-      Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
-      for (Variable v : Variable.values()) {
-        Reliability re = s.reliability().get(v);
-        String name = "reliability-" + set + "-" + v.key();
-        Files.writeString(dir.resolve(name + ".svg"), re.svg(String.format(Locale.ROOT,
-            "%s, %s crises: reliability (n = %d)", v.key(),
-            set.equals("training") ? "training" : "held-out", s.scores().get(v).n())),
-            StandardCharsets.UTF_8);
-        List<String> rows = new ArrayList<>();
-        rows.add("bin,from,to,meanForecast,observed,count");
-        rows.addAll(re.csvRows());
-        Files.write(dir.resolve(name + ".csv"), rows, StandardCharsets.UTF_8);
+    for (boolean recal : new boolean[] {false, true}) {
+      for (String set : SETS) {
+        Evaluation.SetScores s = set.equals("training")
+            ? (recal ? ev.recalibratedTraining() : ev.training())
+            : (recal ? ev.recalibratedHeldOut() : ev.heldOut());
+        for (Variable v : Variable.values()) {
+          Reliability re = s.reliability().get(v);
+          String name = "reliability-" + (recal ? "recalibrated-" : "") + set + "-" + v.key();
+          Files.writeString(dir.resolve(name + ".svg"), re.svg(String.format(Locale.ROOT,
+              "%s, %s crises%s: reliability (n = %d)", v.key(),
+              set.equals("training") ? "training" : "held-out", recal ? ", recalibrated" : "",
+              s.scores().get(v).n())), StandardCharsets.UTF_8);
+          List<String> rows = new ArrayList<>();
+          rows.add("bin,from,to,meanForecast,observed,count");
+          rows.addAll(re.csvRows());
+          Files.write(dir.resolve(name + ".csv"), rows, StandardCharsets.UTF_8);
+        }
       }
     }
     Files.writeString(dir.resolve("backtest.html"),
@@ -242,11 +274,50 @@ final class BacktestReport {
       }
       h.append("</div>\n");
     }
+    h.append("<h2>Recalibrated ensemble (post-processing)</h2>\n<p>The ensemble's frequencies"
+        + " p recalibrated per variable as p'<sub>k</sub> &prop; exp(a ln p<sub>k</sub> +"
+        + " c<sub>k</sub>), a and c fitted by maximum likelihood on the training crises and"
+        + " applied unchanged to the held-out ones. The raw ensemble's scores are those"
+        + " above.</p>\n<table><tr><th>variable</th><th>a</th><th>set</th><th>Brier</th>"
+        + "<th>RPS</th><th>Brier skill vs climatology</th><th>RPS skill vs climatology</th>"
+        + "<th>Brier skill vs baseline</th><th>RPS skill vs baseline</th></tr>\n");
+    for (Variable v : Variable.values()) {
+      for (String set : SETS) {
+        Evaluation.VariableScores vs = (set.equals("training") ? ev.recalibratedTraining()
+            : ev.recalibratedHeldOut()).scores().get(v);
+        h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.2f</td><td>%s</td>"
+                + "<td>%.3f</td><td>%.3f</td>%s%s%s%s</tr>%n", v.key(),
+            ev.recalibration(v).exponent(), set.equals("training") ? "training" : "held out",
+            vs.brier(), vs.rps(), cell(vs.brierSkill()), cell(vs.rpsSkill()),
+            cell(vs.brierSkillVsBaseline()), cell(vs.rpsSkillVsBaseline())));
+      }
+    }
+    h.append("</table>\n<p>Held-out crises, recalibrated:</p>\n<div class=\"grid\">\n");
+    for (Variable v : Variable.values()) {
+      h.append(ev.recalibratedHeldOut().reliability().get(v).svg(String.format(Locale.ROOT,
+          "%s recalibrated (n = %d)", v.key(), ev.recalibratedHeldOut().scores().get(v).n())));
+    }
+    h.append("</div>\n");
     h.append("<p>A reliability diagram pools every category's forecast probability of every"
         + " crisis in ten bins: the observed frequency against the mean forecast, the dot's"
         + " area growing with the count written next to it; a calibrated forecast lies on the"
         + " diagonal. docs/backtest.md gives the method.</p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** The scores and skills of one variable on one set, into {@code vo}. */
+  private static ObjectNode putScores(ObjectNode vo, Evaluation.VariableScores vs) {
+    vo.put("n", vs.n());
+    vo.put("brier", r4(vs.brier()));
+    vo.put("rps", r4(vs.rps()));
+    vo.put("log", r4(vs.log()));
+    vo.put("brierSkill", r4(vs.brierSkill()));
+    vo.put("rpsSkill", r4(vs.rpsSkill()));
+    vo.put("logSkill", r4(vs.logSkill()));
+    vo.put("brierSkillVsBaseline", r4(vs.brierSkillVsBaseline()));
+    vo.put("rpsSkillVsBaseline", r4(vs.rpsSkillVsBaseline()));
+    vo.put("logSkillVsBaseline", r4(vs.logSkillVsBaseline()));
+    return vo;
   }
 
   private static String cell(double v) {

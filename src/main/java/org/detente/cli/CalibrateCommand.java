@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Fit global parameters of the catalogue on the training ICB crises (triggered before"
-          + " --split) with CMA-ES: the objective is the mean Brier score of violence, outcome"
-          + " form, duration and the actors' outcomes, each crisis run with the same seeds for"
+          + " --split) with CMA-ES: the objective is one minus the mean Brier skill (against the"
+          + " training climatology) of violence and outcome form (weight 2 each), duration and"
+          + " the actors' outcomes (weight 1 each), each crisis run with the same seeds for"
           + " every candidate (common random numbers). Prints the fitted values, the objective"
           + " before and after, and the back-test scores of the training and held-out crises"
           + " before and after. The bundled scenarios take no part. Exit code 0 on success, 1 for"
@@ -66,9 +67,17 @@ public final class CalibrateCommand implements Callable<Integer> {
   int population;
 
   @Option(names = "--parameters", paramLabel = "NAMES", split = ",",
-      description = "Catalogue parameters to fit (default: qreLambda, incidentRate, noiseOpen,"
-          + " warCost, crisisCost, audienceCost, coercionCost, consultValue).")
-  List<String> parameters = new ArrayList<>(Calibration.DEFAULT_PARAMETERS);
+      description = "Catalogue parameters to fit (default: qreLambda, warCost, crisisCost,"
+          + " consultValue, audienceCost, dealAudienceShare, attackCommit, offerShift,"
+          + " incidentRate) or, with --screen,"
+          + " to screen (default: all of the catalogue).")
+  List<String> parameters;
+
+  @Option(names = "--screen", description = "Instead of fitting, screen the parameters one at a"
+      + " time: the training objective with each at the low and the high end of its catalogue"
+      + " range, the others at their defaults (--runs runs per crisis, common random numbers),"
+      + " largest effect first.")
+  boolean screen;
 
   @Option(names = "--split", paramLabel = "YEAR",
       defaultValue = "" + BacktestCommand.DEFAULT_SPLIT,
@@ -97,6 +106,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (population < 2) {
       throw new InvalidInputException(Message.AT_LEAST, "--population", 2, population);
     }
+    if (parameters == null) {
+      parameters = new ArrayList<>(screen ? ParameterCatalog.names()
+          : Calibration.DEFAULT_PARAMETERS);
+    }
     for (String p : parameters) {
       if (ParameterCatalog.indexOf(p) < 0) {
         throw new UsageException(Message.UNKNOWN_NAME, "model parameter", p,
@@ -113,6 +126,9 @@ public final class CalibrateCommand implements Callable<Integer> {
       }
     }
     ModelParameters start = ModelParameters.defaults();
+    if (screen) {
+      return screen(prepared, training, start, t0);
+    }
     long evalWork = 2L * evalRuns * prepared.cases().size();
     long fitWork = (long) (generations * population + 2) * runs * training.size();
     Calibration.Fitted fitted;
@@ -185,7 +201,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, "Calibration on %d training ICB crises (triggered before %d): CMA-ES,"
               + " %d generations of %d, %d runs per crisis and candidate, seed %d%n",
           training.size(), split, fitted.generations(), population, runs, seed.value());
-      pw.printf(Locale.ROOT, "objective (mean Brier of the four variables): %.4f -> %.4f%n%n",
+      pw.printf(Locale.ROOT, "objective (1 - weighted mean Brier skill on the training crises): %.4f -> %.4f%n%n",
           fitted.before(), fitted.after());
       pw.printf(Locale.ROOT, "  %-14s %9s %9s %9s   %s%n", "parameter", "default", "fitted",
           "spread", "range");
@@ -203,6 +219,59 @@ public final class CalibrateCommand implements Callable<Integer> {
             after.training().scores().get(v).brierSkill(),
             before.heldOut().scores().get(v).brierSkill(),
             after.heldOut().scores().get(v).brierSkill());
+      }
+      if (!noTiming) {
+        pw.printf(Locale.ROOT, "%.1f s%n", seconds);
+      }
+    }
+    pw.flush();
+    return 0;
+  }
+
+  private int screen(Backtest.Prepared prepared, List<CrisisCase> training,
+      ModelParameters start, long t0) throws IOException {
+    long evals = 1 + 2L * parameters.size();
+    List<Calibration.Screened> rows;
+    try (Progress progress = Progress.start(spec, progressFlags, "screen",
+        evals * runs * training.size(), " runs")) {
+      rows = Calibration.screen(training, Models::compile, start, parameters, runs, seed.value(),
+          threads.value(), progress.stage(evals * runs * training.size(), evals));
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    PrintWriter pw = spec.commandLine().getOut();
+    if (json.value()) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root = mapper.createObjectNode();
+      root.put("method", "one at a time, catalogue range ends, common random numbers");
+      root.put("runs", runs);
+      root.put("seed", seed.value());
+      root.put("split", split);
+      root.put("trainingCrises", training.size());
+      root.put("objectiveAtDefaults", r4(rows.isEmpty() ? Double.NaN : rows.get(0).atDefault()));
+      ObjectNode ps = root.putObject("parameters");
+      for (Calibration.Screened r : rows) {
+        ObjectNode o = ps.putObject(r.name());
+        o.put("low", r.low());
+        o.put("high", r.high());
+        o.put("atLow", r4(r.atLow()));
+        o.put("atHigh", r4(r.atHigh()));
+        o.put("effect", r4(r.effect()));
+      }
+      if (!noTiming) {
+        root.put("seconds", Math.round(seconds * 10) / 10.0);
+      }
+      pw.println(mapper.writeValueAsString(root));
+    } else {
+      pw.printf(Locale.ROOT, "Screen on %d training ICB crises (triggered before %d): each"
+              + " parameter at either end of its range, %d runs per crisis, seed %d%n",
+          training.size(), split, runs, seed.value());
+      pw.printf(Locale.ROOT, "objective (1 - weighted mean Brier skill) at the defaults: %.4f%n%n",
+          rows.isEmpty() ? Double.NaN : rows.get(0).atDefault());
+      pw.printf(Locale.ROOT, "  %-22s %9s %9s %9s %9s %8s%n", "parameter", "low", "high",
+          "at low", "at high", "effect");
+      for (Calibration.Screened r : rows) {
+        pw.printf(Locale.ROOT, "  %-22s %9.4g %9.4g %9.4f %9.4f %8.4f%n", r.name(), r.low(),
+            r.high(), r.atLow(), r.atHigh(), r.effect());
       }
       if (!noTiming) {
         pw.printf(Locale.ROOT, "%.1f s%n", seconds);

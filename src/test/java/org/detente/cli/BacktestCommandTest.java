@@ -43,6 +43,15 @@ class BacktestCommandTest {
     assertThat(root.get("training").get("crises").asInt()).isEqualTo(3); // 123, 196, 231
     assertThat(root.get("heldOut").get("crises").asInt()).isEqualTo(2);  // 392, 431
     assertThat(root.has("bench")).isFalse();
+    // the post-processed forecasts are reported beside, never instead of, the raw ones
+    JsonNode rc = root.get("recalibrated");
+    for (String v : List.of("violence", "outcomeForm", "duration", "actorOutcome")) {
+      assertThat(rc.get("fit").get(v).has("exponent")).as(v).isTrue();
+      assertThat(rc.get("fit").get(v).get("offsets").size()).as(v).isEqualTo(4);
+      for (String set : List.of("training", "heldOut")) {
+        assertThat(rc.get(set).get(v).has("brierSkill")).as(set + "." + v).isTrue();
+      }
+    }
   }
 
   @Test

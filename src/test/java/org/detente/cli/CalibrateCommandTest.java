@@ -59,6 +59,19 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void theScreenRanksByEffectAndFindsNoneForAnUnusedParameter() throws Exception {
+    // the generated scenarios have mixed terrain only: the forest multiplier cannot matter
+    CliRun.Result r = CliRun.exec("calibrate", "--screen", "-n", "4", "--parameters",
+        "terrainForest,qreLambda", "--json", "-q", "--no-timing");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode ps = new ObjectMapper().readTree(r.out()).get("parameters");
+    assertThat(ps.fieldNames()).toIterable().containsExactly("qreLambda", "terrainForest");
+    assertThat(ps.get("terrainForest").get("effect").asDouble()).isZero();
+    assertThat(ps.get("qreLambda").get("effect").asDouble()).isPositive();
+    assertThat(ps.get("qreLambda").get("low").asDouble()).isEqualTo(2.0);
+  }
+
+  @Test
   void anUnknownParameterIsAUsageError() {
     CliRun.Result r = CliRun.exec("calibrate", "--parameters", "qreLamda");
     assertThat(r.code()).isEqualTo(2);
