@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure speed: runs per second, casualty estimates per second, negotiation time.",
-    subcommands = {BenchEngineCommand.class, BenchEffectsCommand.class, BenchBargainCommand.class})
+    description = "Measure speed: runs per second, casualty estimates per second, negotiation time,"
+        + " event rows imported per second.",
+    subcommands = {BenchEngineCommand.class, BenchEffectsCommand.class, BenchBargainCommand.class,
+        BenchEventsCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,7 +29,15 @@ public enum EventFormat {
    * {@code recipient} (lists of entity objects with a {@code code}), {@code event} (a list of
    * event types), and optional {@code mode}, {@code quad_code} and {@code event_scale}.
    */
-  plover("PLOVER");
+  plover("PLOVER"),
+  /**
+   * Detente's own event logs, the {@code events.tsv} of {@code detente run --out}: tab-separated
+   * with a header row of 9 columns, SQLDATE, Actor1Code, Actor2Code, EventCode, GoldsteinScale,
+   * Theater, Run, Week, Action. Reading them back sets a simulated history against an ensemble,
+   * a check that the comparison scores a model against its own output as close.
+   */
+  detente("Detente event log");
+
 
   private final String label;
 

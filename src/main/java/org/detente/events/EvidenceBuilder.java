@@ -73,6 +73,11 @@ public final class EvidenceBuilder {
    * the scenario's asOf date plus a whole number of weeks.
    */
   public static int offsetWeeks(WeeklySeries series, Scenario scenario) {
+    if (scenario.meta().stepDays() != 7) {
+      throw new InvalidInputException(Message.OPTION_PROBLEM, "scenario '"
+          + scenario.meta().id() + "'", "event series are weekly; the scenario's time step is "
+          + scenario.meta().stepDays() + " days, not 1 week");
+    }
     LocalDate asOf = scenario.meta().asOf();
     long days = ChronoUnit.DAYS.between(asOf, series.week0());
     if (days % 7 != 0) {

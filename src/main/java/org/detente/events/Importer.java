@@ -145,7 +145,7 @@ public final class Importer {
         if (used == null) {
           throw new InvalidInputException(Message.LOCATED_EXPECTED, name, lineNo, 1, "format",
               "a GDELT 1.0 (57 or 58 tab-separated fields), GDELT 2.0 (61), ICEWS (20, with"
-                  + " its header row) or PLOVER (one JSON object per line) event row; or give"
+                  + " its header row), PLOVER (one JSON object per line) or Detente event-log row; or give"
                   + " --format");
         }
         parser = new RowParser(used);

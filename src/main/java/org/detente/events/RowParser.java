@@ -50,7 +50,8 @@ final class RowParser {
 
   /**
    * The format of a file, told from its first non-blank line: a JSON object is PLOVER, the
-   * ICEWS header or 20 tab-separated fields ICEWS, 57 or 58 fields GDELT 1.0, 61 GDELT 2.0;
+   * ICEWS header or 20 tab-separated fields ICEWS, the header of Detente's event log Detente,
+   * 57 or 58 fields GDELT 1.0, 61 GDELT 2.0;
    * null if none fits.
    */
   static EventFormat detect(String line) {
@@ -60,6 +61,9 @@ final class RowParser {
     }
     if (s.startsWith("Event ID\t")) {
       return EventFormat.icews;
+    }
+    if (s.startsWith("SQLDATE\tActor1Code\t")) {
+      return EventFormat.detente;
     }
     int fields = 1;
     for (int i = 0; i < line.length(); i++) {
@@ -86,6 +90,7 @@ final class RowParser {
       case gdelt1, gdelt2 -> gdelt(line, row);
       case icews -> icews(line, row);
       case plover -> plover(line, row);
+      case detente -> detente(line, row);
     };
   }
 
@@ -275,6 +280,41 @@ final class RowParser {
       return n.isEmpty() ? null : n.get(0).asText();
     }
     return n.asText();
+  }
+
+  // ---- Detente's own event log
+
+  private Kind detente(String line, EventRow row) {
+    if (line.startsWith("SQLDATE\t")) {
+      return Kind.HEADER;
+    }
+    int n = split(line);
+    if (n != 9) {
+      return bad("expected 9 tab-separated fields (Detente event log), found " + n);
+    }
+    row.id = field(line, 6) + "/" + field(line, 7);
+    long day = yyyymmdd(line, starts[0], starts[1] - 1);
+    if (day == Long.MIN_VALUE) {
+      return bad("SQLDATE: expected a date YYYYMMDD, got '" + field(line, 0) + "'");
+    }
+    row.day = day;
+    String code = field(line, 3);
+    int root = Cameo.rootOf(code);
+    if (root < 0) {
+      return bad("EventCode: expected a CAMEO event code, got '" + code + "'");
+    }
+    row.code = code;
+    row.root = root;
+    row.quad = Cameo.quadOfRoot(root);
+    String g = field(line, 4);
+    double gs = number(g);
+    if (!(gs >= -10 && gs <= 10)) {
+      return bad("GoldsteinScale: expected a number from -10 to 10, got '" + g + "'");
+    }
+    row.goldstein = gs;
+    row.addSource(field(line, 1));
+    row.addTarget(field(line, 2));
+    return Kind.ROW;
   }
 
   // ---- helpers
