@@ -38,7 +38,7 @@ public final class EventsChart {
         + String.join(", ", c.dyads()));
     s.rect(0, 0, width, height, "#ffffff", null);
     s.text(width / 2, 20, "Observed (" + String.join("; ", c.observed().inputs().stream()
-        .map(i -> i.split(" ", 2)[0]).distinct().toList()) + ") against simulated ("
+        .map(EventsChart::dataSet).distinct().toList()) + ") against simulated ("
         + c.runs() + " runs), dyads " + String.join(", ", c.dyads()), "middle", 13,
         "font-weight=\"bold\"");
     shares(s, c, 50, 50, 300, 250);
@@ -51,6 +51,17 @@ public final class EventsChart {
     s.rect(310, ly - 9, 12, 10, BAND, null).text(326, ly, "5–95 % of runs", "start", 11, null);
     s.rect(430, ly - 9, 12, 10, IQR, null).text(446, ly, "25–75 % of runs", "start", 11, null);
     return s;
+  }
+
+  /** The data set of an input ("gdelt1 FILE" → "GDELT 1.0"). */
+  private static String dataSet(String input) {
+    String format = input.split(" ", 2)[0];
+    for (org.detente.events.EventFormat f : org.detente.events.EventFormat.values()) {
+      if (f.name().equals(format)) {
+        return f.label();
+      }
+    }
+    return format;
   }
 
   private static void shares(Svg s, EventComparison c, double x0, double y0, double w,

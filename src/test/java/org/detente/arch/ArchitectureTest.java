@@ -35,7 +35,16 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.detente.engine..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.detente.cli..", "org.detente.analysis..", "org.detente.report..",
-            "org.detente.effects..", "org.detente.bargain..", "picocli..")
+            "org.detente.effects..", "org.detente.bargain..", "org.detente.events..",
+            "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void eventDataKnowsNoCommandLineReportOrAnalysis() {
+    noClasses().that().resideInAPackage("org.detente.events..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.detente.cli..", "org.detente.report..", "org.detente.analysis..", "picocli..")
         .check(classes);
   }
 
