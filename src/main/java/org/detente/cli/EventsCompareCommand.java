@@ -74,24 +74,7 @@ public final class EventsCompareCommand implements Callable<Integer> {
     AnalysisSupport.checkPositive("--runs", runs.value());
     AnalysisSupport.checkPositive("--threads", threads.value());
     Scenario s = AnalysisSupport.load(file, policies.names());
-    WeeklySeries observed = WeeklySeries.read(EventsEvidenceCommand.resolve(observedPath));
-    for (String d : dyads) {
-      String[] p = d.split(">", -1);
-      if (p.length != 2 || s.actorIndex(p[0]) < 0 || s.actorIndex(p[1]) < 0
-          || p[0].equals(p[1])) {
-        throw new UsageException(Message.OPTION_VALUE, "--dyads", d,
-            "expected SOURCE>TARGET, two different actor ids of the scenario");
-      }
-    }
-    EventComparison c = new EventComparison(s, observed, dyads);
-    if (c.dyads().isEmpty()) {
-      throw new InvalidInputException(Message.FILE_PROBLEM, observedPath,
-          "no dyad of the series has two actors of scenario '" + s.meta().id() + "'");
-    }
-    if (c.weeks() == 0) {
-      throw new InvalidInputException(Message.FILE_PROBLEM, observedPath,
-          "the series ends before the scenario's week 0 (" + s.meta().asOf() + ")");
-    }
+    EventComparison c = comparison(s, observedPath, dyads);
     CompiledModel model = Models.compile(s, ModelParameters.from(s));
     try (Progress progress = Progress.start(spec, progressFlags, "events compare",
         runs.value(), " runs")) {
@@ -109,6 +92,33 @@ public final class EventsCompareCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /**
+   * The comparison of scenario {@code s} with the series at {@code path} over {@code dyads}
+   * (empty: every dyad of the series), checked: dyads of two different actors of the scenario,
+   * at least one dyad, weeks from the scenario's week 0 on.
+   */
+  static EventComparison comparison(Scenario s, Path path, List<String> dyads) {
+    WeeklySeries observed = WeeklySeries.read(EventsEvidenceCommand.resolve(path));
+    for (String d : dyads) {
+      String[] p = d.split(">", -1);
+      if (p.length != 2 || s.actorIndex(p[0]) < 0 || s.actorIndex(p[1]) < 0
+          || p[0].equals(p[1])) {
+        throw new UsageException(Message.OPTION_VALUE, "--dyads", d,
+            "expected SOURCE>TARGET, two different actor ids of the scenario");
+      }
+    }
+    EventComparison c = new EventComparison(s, observed, dyads);
+    if (c.dyads().isEmpty()) {
+      throw new InvalidInputException(Message.FILE_PROBLEM, path,
+          "no dyad of the series has two actors of scenario '" + s.meta().id() + "'");
+    }
+    if (c.weeks() == 0) {
+      throw new InvalidInputException(Message.FILE_PROBLEM, path,
+          "the series ends before the scenario's week 0 (" + s.meta().asOf() + ")");
+    }
+    return c;
   }
 
   private ObjectNode toJson(EventComparison c) {

@@ -94,6 +94,16 @@ public final class ReportCommand implements Callable<Integer> {
           + " across the baseline runs (default: ${DEFAULT-VALUE}).")
   String tornadoOutput;
 
+  @Option(names = "--observed", paramLabel = "SERIES",
+      description = "Add a section setting the baseline runs' weekly event mix against this"
+          + " observed series (weekly.csv of 'events import --out', or that folder).")
+  Path observed;
+
+  @Option(names = "--dyads", split = ",", paramLabel = "A>B",
+      description = "With --observed: the directed dyads compared (default: every dyad of the"
+          + " series whose actors the scenario has).")
+  List<String> dyads = new ArrayList<>();
+
   /** The --tornado-output value that lets the report choose the most variable indicator. */
   static final String AUTO = "auto";
 
@@ -137,16 +147,20 @@ public final class ReportCommand implements Callable<Integer> {
     String tornadoWhy = null;
     List<ReportInput.TornadoBar> tornado = new ArrayList<>();
     ReportData data;
+    org.detente.events.EventComparison events = observed == null ? null
+        : EventsCompareCommand.comparison(s, observed, dyads);
     try (Progress progress = Progress.start(spec, progressFlags, "report", total, " runs")) {
       CompiledModel baseModel = Models.compile(s, ModelParameters.from(s));
       data = new ReportData(new EnsembleSummary(baseModel));
+      org.detente.engine.RunSink baseSink = events == null ? data
+          : org.detente.analysis.TeeSink.of(data, events);
       EnsembleRunner baseRunner =
           AnalysisSupport.runner(baseModel, seed, runs, nThreads, progress);
       if (policies.isEmpty()) {
-        baseRunner.run(data);
+        baseRunner.run(baseSink);
       } else {
         List<PolicyComparison.Arm> arms = new ArrayList<>();
-        arms.add(new PolicyComparison.Arm("baseline", baseRunner, data));
+        arms.add(new PolicyComparison.Arm("baseline", baseRunner, baseSink));
         for (int i = 0; i < policies.size(); i++) {
           Scenario ps = policyScenarios.get(i);
           if (!AnalysisSupport.indicators(ps).names().equals(ind.names())) {
@@ -217,8 +231,11 @@ public final class ReportCommand implements Callable<Integer> {
     options.put("detente version", version == null ? "development build" : version);
 
     List<double[]> borders = Borders.load();
+    if (observed != null) {
+      options.put("observed event series", observed.toString());
+    }
     String html = HtmlReport.render(new ReportInput(s, options, data, comparison, tornado,
-        tornadoName, tornadoWhy, borders, borders == null ? null : Borders.CREDIT));
+        tornadoName, tornadoWhy, borders, borders == null ? null : Borders.CREDIT), events);
     OutputFiles.write(folder.staging().resolve(REPORT_FILE), html);
     folder.publish();
     PrintWriter pw = spec.commandLine().getOut();
@@ -242,7 +259,16 @@ public final class ReportCommand implements Callable<Integer> {
       a.add(p);
     }
     a.addAll(List.of("--tornado-runs", Integer.toString(tornadoRuns), "--tornado-parameters",
-        tornadoParameters.name(), "--tornado-output", tornadoOutput, "--out", out.toString()));
+        tornadoParameters.name(), "--tornado-output", tornadoOutput));
+    if (observed != null) {
+      a.add("--observed");
+      a.add(observed.toString());
+      if (!dyads.isEmpty()) {
+        a.add("--dyads");
+        a.add(String.join(",", dyads));
+      }
+    }
+    a.addAll(List.of("--out", out.toString()));
     StringBuilder b = new StringBuilder();
     for (String x : a) {
       if (b.length() > 0) {

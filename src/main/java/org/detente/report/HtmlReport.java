@@ -78,6 +78,15 @@ public final class HtmlReport {
 
   /** Renders the report. */
   public static String render(ReportInput in) {
+    return render(in, null);
+  }
+
+  /**
+   * The report with a section setting the baseline ensemble's weekly event mix against an
+   * observed series ({@code detente report --observed}), or without it when {@code events} is
+   * null.
+   */
+  public static String render(ReportInput in, org.detente.events.EventComparison events) {
     Scenario s = in.scenario();
     StringBuilder h = new StringBuilder(64_000);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
@@ -93,7 +102,10 @@ public final class HtmlReport {
     for (String[] a : new String[][] {{"assumptions", "Assumptions"}, {"outcomes", "Outcomes"},
         {"casualties", "Casualties"}, {"time", "Time to event"}, {"paths", "Escalation paths"},
         {"comparison", "Policies"}, {"tornado", "Sensitivity"}, {"map", "Map"},
-        {"reproduce", "Reproduce"}}) {
+        {"events", "Event data"}, {"reproduce", "Reproduce"}}) {
+      if (a[0].equals("events") && events == null) {
+        continue;
+      }
       h.append("<a href=\"#").append(a[0]).append("\">").append(a[1]).append("</a>");
     }
     h.append("</nav><main>\n");
@@ -105,6 +117,9 @@ public final class HtmlReport {
     comparison(h, in);
     tornado(h, in);
     map(h, in);
+    if (events != null) {
+      events(h, events);
+    }
     reproduce(h, in);
     h.append("</main></body></html>\n");
     return h.toString();
@@ -587,6 +602,37 @@ public final class HtmlReport {
       g.text(x + 6, y - 6, l2, "start", 10, null);
     }
     g.text(x + 6, y + 13, share, "start", 10, "font-weight=\"bold\"");
+  }
+
+  // ---------------------------------------------------------------- event data
+
+  private static void events(StringBuilder h, org.detente.events.EventComparison c) {
+    h.append("<section id=\"events\"><h2>Observed against simulated event mix</h2>")
+        .append("<p class=\"note\">The baseline runs' weekly events between ")
+        .append(Html.esc(String.join(", ", c.dyads()))).append(" (weeks 0–")
+        .append(c.weeks() - 1).append(") against the observed series ")
+        .append(Html.esc(String.join("; ", c.observed().inputs())))
+        .append(": quad-class shares (simulated mean and 5–95 % of runs), the weekly mean")
+        .append(" Goldstein value, the CRPS of the observed weekly means under the ensemble")
+        .append(" and the energy distance between the weekly quad-share distributions")
+        .append(" (docs/events.md).</p><table><tr><th>quad class</th><th>observed</th>")
+        .append("<th>simulated</th><th>5–95 % of runs</th></tr>");
+    for (int q = 1; q <= 4; q++) {
+      double[] m = c.simulatedShare(q);
+      h.append("<tr><td>").append(Html.esc(org.detente.events.Cameo.QUAD_NAMES.get(q)))
+          .append("</td><td>").append(Html.pct(c.observedShare(q))).append("</td><td>")
+          .append(Html.pct(m[0])).append("</td><td>").append(Html.pct(m[1])).append(" – ")
+          .append(Html.pct(m[2])).append("</td></tr>");
+    }
+    double[] crps = c.crps();
+    double[] e = c.energyDistance();
+    h.append("</table><p>").append(String.format(java.util.Locale.ROOT, "CRPS of the observed"
+        + " weekly mean Goldstein value: %.2f under the ensemble, %.2f under observed"
+        + " climatology (skill %.2f, %d weeks). Energy distance D² of the weekly quad-share"
+        + " vectors: %.3f (%d simulated run-weeks, %d observed weeks; 0 = same distribution).",
+        crps[0], crps[1], 1 - crps[0] / crps[1], (int) crps[2], e[0], (int) e[1], (int) e[2]))
+        .append("</p><div class=\"chart\">")
+        .append(EventsChart.inline(c)).append("</div></section>\n");
   }
 
   // ---------------------------------------------------------------- comparison

@@ -112,6 +112,25 @@ class EventsCommandTest {
   }
 
   @Test
+  void theReportShowsTheComparisonWhenGivenASeries(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("events.tsv");
+    Files.writeString(log, "SQLDATE\tActor1Code\tActor2Code\tEventCode\tGoldsteinScale"
+        + "\tTheater\tRun\tWeek\tAction\n20220321\tRUS\tUKR\t190\t-10.0\t\t0\t0\tattack\n"
+        + "20220329\tUKR\tRUS\t040\t1.0\t\t0\t1\tconsult\n");
+    Path series = dir.resolve("series");
+    assertThat(CliRun.exec("events", "import", log.toString(), "--scenario", SCENARIO, "--out",
+        series.toString(), "-q").code()).isZero();
+    Path out = dir.resolve("rep");
+    CliRun.Result r = CliRun.exec("report", SCENARIO, "-n", "6", "-t", "1", "--tornado-runs",
+        "0", "--observed", series.toString(), "--out", out.toString(), "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<section id=\"events\"><h2>Observed against simulated event mix")
+        .contains("href=\"#events\"").contains("RUS&gt;UKR, UKR&gt;RUS")
+        .contains("Energy distance D²").contains("--observed").contains("observed event series");
+  }
+
+  @Test
   void compareRefusesASeriesOffTheScenariosClock(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("s");
     assertThat(CliRun.exec("events", "import", SAMPLE, "--actors", "USA,RUS", "--out",
