@@ -11,8 +11,9 @@ import org.detente.model.Outcome;
  *
  * <ul>
  *   <li>violence: a nuclear detonation, or 1,000 deaths or more (COW's war threshold) with an
- *       attack -> full-scale war; an attack with fewer deaths -> serious clashes; an armed
- *       incident -> minor clashes; else none;
+ *       attack -> full-scale war; an attack with 25 deaths or more (UCDP's threshold of an armed
+ *       conflict) -> serious clashes; an attack with fewer, or an armed incident -> minor
+ *       clashes; else none;
  *   <li>form of outcome: the crisis settled by an agreement of the principals -> agreement; by
  *       one principal's concession -> unilateral act; a theater of one principal's side held by
  *       the other side at the end -> imposed; a ceasefire between the principals -> agreement;
@@ -27,6 +28,13 @@ public final class RunMapping {
 
   /** Deaths at or above which a war is full-scale (COW's 1,000 battle deaths). */
   public static final double WAR_DEATHS = 1000;
+
+  /**
+   * Deaths at or above which fighting is a serious clash: UCDP's 25 battle deaths, the least
+   * that counts as an armed conflict (Gleditsch et al. 2002). An attack that kills fewer is a
+   * clash with "few or no casualties", ICB's minor clashes.
+   */
+  public static final double CLASH_DEATHS = 25;
 
   private final int pa;
   private final int pb;
@@ -110,9 +118,9 @@ public final class RunMapping {
     if (run.highestRung() >= Action.NUCLEAR_DEMONSTRATION.rung()
         || (attacks > 0 && deaths >= WAR_DEATHS)) {
       violence = 3;
-    } else if (attacks > 0) {
+    } else if (attacks > 0 && deaths >= CLASH_DEATHS) {
       violence = 2;
-    } else if (incidents > 0) {
+    } else if (attacks > 0 || incidents > 0) {
       violence = 1;
     } else {
       violence = 0;

@@ -95,6 +95,20 @@ class RunMappingTest {
     assertThat(m.duration()).isEqualTo(2); // last attack in week 20: 140 days
   }
 
+  @Test
+  void anAttackThatKillsFewerThanUcdpsTwentyFiveIsAMinorClash() {
+    Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 52);
+    run.event(0, ind, pak, Action.ATTACK);
+    run.deaths[pak] = 24;
+    assertThat(mapping.map(run).violence()).isEqualTo(1);
+    run.deaths[pak] = 25;
+    assertThat(mapping.map(run).violence()).isEqualTo(2);
+    run.deaths[pak] = 999;
+    assertThat(mapping.map(run).violence()).isEqualTo(2);
+    run.deaths[pak] = 1000;
+    assertThat(mapping.map(run).violence()).isEqualTo(3);
+  }
+
   /** A hand-made run of the model. */
   private static final class Fake implements RunView {
     final Outcome outcome;
