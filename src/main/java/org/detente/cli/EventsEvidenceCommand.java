@@ -61,6 +61,11 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}: assault, fight, mass violence).")
   List<Integer> absent = new ArrayList<>();
 
+  @Option(names = "--dyads", split = ",", paramLabel = "A>B",
+      description = "Directed dyads to build items for (default: every dyad of the series whose"
+          + " actors the scenario has).")
+  List<String> dyads = new ArrayList<>();
+
   @Option(names = "--title", paramLabel = "TEXT", description = "Title of the evidence file.")
   String title;
 
@@ -85,8 +90,16 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
       }
     }
     Scenario s = AnalysisSupport.load(scenarioFile, List.of());
+    for (String d : dyads) {
+      String[] p = d.split(">", -1);
+      if (p.length != 2 || s.actorIndex(p[0]) < 0 || s.actorIndex(p[1]) < 0
+          || p[0].equals(p[1])) {
+        throw new org.detente.UsageException(Message.OPTION_VALUE, "--dyads", d,
+            "expected SOURCE>TARGET, two different actor ids of the scenario");
+      }
+    }
     WeeklySeries series = WeeklySeries.read(resolve(seriesPath));
-    EvidenceBuilder b = new EvidenceBuilder(series, s, minEvents, gap, absent);
+    EvidenceBuilder b = new EvidenceBuilder(series, s, minEvents, gap, absent, dyads);
     if (b.items().isEmpty()) {
       throw new InvalidInputException(Message.FILE_PROBLEM, seriesPath, "no dyad of scenario '"
           + s.meta().id() + "' reaches --min " + minEvents + " in any week from its asOf date"
@@ -94,7 +107,8 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
     }
     String yaml = b.yaml(title != null ? title : "Event data: " + String.join("; ",
         series.inputs()), "detente events evidence " + seriesPath + " --scenario "
-        + scenarioFile + " --min " + minEvents + " --gap " + gap + " --absent "
+        + scenarioFile + (dyads.isEmpty() ? "" : " --dyads '" + String.join(",", dyads) + "'")
+        + " --min " + minEvents + " --gap " + gap + " --absent "
         + absent.stream().map(String::valueOf).reduce((a, c) -> a + "," + c).orElse(""));
     // what the hypotheses command will read: check it before writing
     Evidence.parse(out == null ? "evidence" : out.toString(), yaml, s);

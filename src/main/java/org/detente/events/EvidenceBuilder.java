@@ -46,6 +46,7 @@ public final class EvidenceBuilder {
   private final int gap;
   private final List<Integer> absentRoots;
   private final int offset;
+  private final List<String> dyads;
   private final List<Item> items = new ArrayList<>();
 
   /**
@@ -59,11 +60,22 @@ public final class EvidenceBuilder {
    */
   public EvidenceBuilder(WeeklySeries series, Scenario scenario, int minEvents, int gap,
       List<Integer> absentRoots) {
+    this(series, scenario, minEvents, gap, absentRoots, List.of());
+  }
+
+  /**
+   * Builds the items for some directed dyads only.
+   *
+   * @param dyads the dyads ("SOURCE>TARGET") to build items for; empty for every dyad
+   */
+  public EvidenceBuilder(WeeklySeries series, Scenario scenario, int minEvents, int gap,
+      List<Integer> absentRoots, List<String> dyads) {
     this.series = series;
     this.scenario = scenario;
     this.minEvents = minEvents;
     this.gap = gap;
     this.absentRoots = List.copyOf(absentRoots);
+    this.dyads = List.copyOf(dyads);
     this.offset = offsetWeeks(series, scenario);
     build();
   }
@@ -93,7 +105,8 @@ public final class EvidenceBuilder {
     Map<String, List<WeeklySeries.Cell>> byDyad = new TreeMap<>();
     for (WeeklySeries.Cell c : series.cells()) {
       if (scenario.actorIndex(c.source()) < 0 || scenario.actorIndex(c.target()) < 0
-          || c.week() + offset < 0) {
+          || c.week() + offset < 0
+          || !dyads.isEmpty() && !dyads.contains(c.source() + ">" + c.target())) {
         continue;
       }
       byDyad.computeIfAbsent(c.source() + "\u0000" + c.target(), k -> new ArrayList<>()).add(c);

@@ -75,6 +75,14 @@ class EvidenceBuilderTest {
   }
 
   @Test
+  void dyadsNarrowTheItems() throws IOException {
+    EvidenceBuilder b = new EvidenceBuilder(series(US_RUSSIA.meta().asOf()), US_RUSSIA, 3, 1,
+        List.of(20), List.of("USA>RUS"));
+    assertThat(b.items()).extracting(EvidenceBuilder.Item::id)
+        .containsExactly("USA-RUS-16-w0", "USA-RUS-no-20");
+  }
+
+  @Test
   void aLaterWeekZeroShiftsTheWindows() throws IOException {
     EvidenceBuilder b = new EvidenceBuilder(series(LocalDate.of(2022, 3, 28)), US_RUSSIA, 3, 0,
         List.of());
