@@ -59,15 +59,15 @@ final class ActionEffects {
 
   /** Applies scripted event e of the model's schedule. */
   void scripted(int e) {
-    int a = m.events.evActor[e];
-    int b = m.events.evTarget[e];
-    Action act = m.events.evAction[e];
-    int t = m.events.evTheater[e];
+    int a = m.events.actor(e);
+    int b = m.events.target(e);
+    Action act = m.events.action(e);
+    int t = m.events.theater(e);
     if (b < 0) {
       b = act == Action.ATTACK && t >= 0 ? state.control[t] : -1;
     }
     if (trace.on()) {
-      trace.note(state.week, "scripted event: " + m.events.evDescription[e]);
+      trace.note(state.week, "scripted event: " + m.events.description(e));
     }
     if (act == Action.NEGOTIATE || act == Action.OFFER || act == Action.CEASEFIRE) {
       if (b >= 0) {
@@ -141,14 +141,14 @@ final class ActionEffects {
       if (trace.on()) {
         trace.note(state.week, String.format(java.util.Locale.ROOT,
             "%s mobilises %.1fk troops in %s (%.1fk there now; reserve left %.1fk%s)",
-            m.actorIds[a], add, m.theaterIds[t], state.forces[a * nT + t], state.reserve[a],
+            m.actorId(a), add, m.theaterId(t), state.forces[a * nT + t], state.reserve[a],
             state.reserve[a] == 0 ? ", exhausted" : ""));
       }
     } else if (act == Action.CONCEDE) {
       double pRat = bargaining.concessionRatification(a, b);
       boolean ratified = state.rng.nextDouble() < pRat;
       if (trace.on()) {
-        trace.note(state.week, m.actorIds[a] + "'s concession to " + m.actorIds[b]
+        trace.note(state.week, m.actorId(a) + "'s concession to " + m.actorId(b)
             + (ratified ? " stands" : " is disowned at home")
             + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
       }
@@ -192,7 +192,7 @@ final class ActionEffects {
   private void setChannel(int a, int b, int ch) {
     int nA = m.nA;
     if (state.channel[a * nA + b] != ch && trace.on()) {
-      trace.note(state.week, "channel " + m.actorIds[a] + "–" + m.actorIds[b] + ": "
+      trace.note(state.week, "channel " + m.actorId(a) + "–" + m.actorId(b) + ": "
           + channelName(state.channel[a * nA + b]) + " → " + channelName(ch));
     }
     state.channel[a * nA + b] = ch;

@@ -13,24 +13,26 @@ import org.detente.scenario.Scenario;
  */
 final class Actors {
 
-  final double[] forces0; // [a*nT+t] thousands of troops
-  final double[] eff0; // [a*nT+t]
-  final int[] nsWarheads;
-  final double[] nsYieldKt;
-  final int[] stWarheads;
-  final double[] stYieldKt;
-  final int[] doctrine; // DoctrineKind ordinal
-  final double[] doctrineThreshold;
-  final double[] retaliation;
-  final double[] riskWeight; // 2^riskAttitude
-  final double[] population; // millions
+  private final int nT;
+  private final double[] forces0; // [a*nT+t] thousands of troops
+  private final double[] eff0; // [a*nT+t]
+  private final int[] nsWarheads;
+  private final double[] nsYieldKt;
+  private final int[] stWarheads;
+  private final double[] stYieldKt;
+  private final int[] doctrine; // DoctrineKind ordinal
+  private final double[] doctrineThreshold;
+  private final double[] retaliation;
+  private final double[] riskWeight; // 2^riskAttitude
+  private final double[] population; // millions
   // thousands of people an actor can still call up beyond its forces at week 0: the
   // mobilisation ceiling's share of its population less those forces (0 without a population)
-  final double[] reserve0;
+  private final double[] reserve0;
 
   Actors(Scenario sc, ModelConstants c) {
     int nA = sc.actors().size();
     int nT = sc.theaters().size();
+    this.nT = nT;
     forces0 = new double[nA * nT];
     eff0 = new double[nA * nT];
     nsWarheads = new int[nA];
@@ -65,5 +67,70 @@ final class Actors {
       }
       reserve0[a] = Math.max(0, c.mobilizationCeiling() * population[a] * 1000 - deployed);
     }
+  }
+
+  /** Copies the forces at week 0 ([a*nT+t], thousands of troops) into dst. */
+  void copyForces0Into(double[] dst) {
+    System.arraycopy(forces0, 0, dst, 0, forces0.length);
+  }
+
+  /** Copies the forces' effectiveness at week 0 ([a*nT+t]) into dst. */
+  void copyEff0Into(double[] dst) {
+    System.arraycopy(eff0, 0, dst, 0, eff0.length);
+  }
+
+  /** Copies each actor's non-strategic warheads at week 0 into dst. */
+  void copyNonStrategicWarheadsInto(int[] dst) {
+    System.arraycopy(nsWarheads, 0, dst, 0, nsWarheads.length);
+  }
+
+  /** Copies each actor's strategic warheads at week 0 into dst. */
+  void copyStrategicWarheadsInto(int[] dst) {
+    System.arraycopy(stWarheads, 0, dst, 0, stWarheads.length);
+  }
+
+  /** Copies each actor's reserve at week 0 (thousands of people it can still call up) into dst. */
+  void copyReserve0Into(double[] dst) {
+    System.arraycopy(reserve0, 0, dst, 0, reserve0.length);
+  }
+
+  /** Actor a's forces in theater t at week 0, thousands of troops. */
+  double forces0(int a, int t) {
+    return forces0[a * nT + t];
+  }
+
+  /** Yield of one of actor a's non-strategic warheads, kt (0 without). */
+  double nonStrategicYieldKt(int a) {
+    return nsYieldKt[a];
+  }
+
+  /** Yield of one of actor a's strategic warheads, kt (0 without). */
+  double strategicYieldKt(int a) {
+    return stYieldKt[a];
+  }
+
+  /** Actor a's first-use doctrine ({@link org.detente.scenario.DoctrineKind} ordinal). */
+  int doctrine(int a) {
+    return doctrine[a];
+  }
+
+  /** The loss share at which actor a's doctrine permits first use. */
+  double doctrineThreshold(int a) {
+    return doctrineThreshold[a];
+  }
+
+  /** Probability that actor a retaliates against a nuclear strike. */
+  double retaliation(int a) {
+    return retaliation[a];
+  }
+
+  /** Actor a's weight of catastrophic risk, 2^riskAttitude. */
+  double riskWeight(int a) {
+    return riskWeight[a];
+  }
+
+  /** Actor a's population, millions. */
+  double population(int a) {
+    return population[a];
   }
 }

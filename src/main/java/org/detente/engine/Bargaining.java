@@ -31,7 +31,7 @@ final class Bargaining {
     this.log = log;
     this.questions = questions;
     this.trace = trace;
-    this.mv = new Valuation.Motives(m.types.maxMot);
+    this.mv = new Valuation.Motives(m.types.maxMot());
   }
 
   /**
@@ -54,8 +54,8 @@ final class Bargaining {
       value = tv.sq - constants.crisisCost() * hB - acB * constants.dealAudienceShare();
       alt = Math.max(tv.hold, tv.w);
     } else {
-      value = tv.res * (act == Action.OFFER ? m.motives.uYieldedTo[b][mo * nA + a]
-          : m.motives.uDeal[b][mo])
+      value = tv.res * (act == Action.OFFER ? m.motives.uYieldedTo(b, mo, a)
+          : m.motives.uDeal(b, mo))
           - acB * constants.dealAudienceShare();
       alt = Math.max(tv.hold, tv.w);
     }
@@ -82,8 +82,8 @@ final class Bargaining {
           double pC = belligerentConsent(c, enemy);
           accept = state.rng.nextDouble() < pC;
           if (!accept && trace.on()) {
-            trace.note(state.week, m.actorIds[c] + ", at war with " + m.actorIds[enemy]
-                + ", rejects the deal between " + m.actorIds[a] + " and " + m.actorIds[b]
+            trace.note(state.week, m.actorId(c) + ", at war with " + m.actorId(enemy)
+                + ", rejects the deal between " + m.actorId(a) + " and " + m.actorId(b)
                 + String.format(java.util.Locale.ROOT, " (p(consent) %.2f)", pC));
           }
         }
@@ -91,13 +91,13 @@ final class Bargaining {
     }
     if (trace.on()) {
       if (notRatified) {
-        trace.note(state.week, m.actorIds[a] + "'s own side does not ratify its " + act.id()
-            + " to " + m.actorIds[b] + String.format(java.util.Locale.ROOT,
+        trace.note(state.week, m.actorId(a) + "'s own side does not ratify its " + act.id()
+            + " to " + m.actorId(b) + String.format(java.util.Locale.ROOT,
             " (p(ratify) %.2f); %s would accept (its value of the deal %.3f vs fighting on"
-                + " / holding %.3f; p(accept) %.2f)", pRat, m.actorIds[b], value, alt, pAcc));
+                + " / holding %.3f; p(accept) %.2f)", pRat, m.actorId(b), value, alt, pAcc));
       } else {
-        trace.note(state.week, m.actorIds[b] + (accept ? " accepts " : " rejects ")
-            + m.actorIds[a] + "'s " + act.id() + String.format(java.util.Locale.ROOT,
+        trace.note(state.week, m.actorId(b) + (accept ? " accepts " : " rejects ")
+            + m.actorId(a) + "'s " + act.id() + String.format(java.util.Locale.ROOT,
             " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
             value, alt, pAcc));
       }
@@ -120,8 +120,8 @@ final class Bargaining {
   }
 
   private boolean isPrincipalPair(int a, int b) {
-    return (a == m.relations.principalA && b == m.relations.principalB)
-        || (a == m.relations.principalB && b == m.relations.principalA);
+    return (a == m.relations.principalA() && b == m.relations.principalB())
+        || (a == m.relations.principalB() && b == m.relations.principalA());
   }
 
   /**
@@ -133,7 +133,7 @@ final class Bargaining {
     int nA = m.nA;
     int mo = state.trueMot[c];
     trueValues(c, enemy);
-    double value = tv.res * m.motives.uDeal[c][mo]
+    double value = tv.res * m.motives.uDeal(c, mo)
         - constants.audienceCost() * state.rhetoric[c * nA + enemy] * constants.dealAudienceShare();
     return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w), true);
   }
@@ -144,7 +144,7 @@ final class Bargaining {
     int mo = state.trueMot[a];
     trueValues(a, b);
     double ac = constants.audienceCost() * state.rhetoric[a * nA + b];
-    double value = tv.res * (offer ? m.motives.uOfferTo[a][mo * nA + b] : m.motives.uDeal[a][mo])
+    double value = tv.res * (offer ? m.motives.uOfferTo(a, mo, b) : m.motives.uDeal(a, mo))
         - ac * constants.dealAudienceShare();
     return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w),
         state.war[a * nA + b]);
@@ -169,7 +169,7 @@ final class Bargaining {
     int mo = state.trueMot[a];
     trueValues(a, b);
     double value =
-        tv.res * m.motives.uOfferTo[a][mo * nA + b]
+        tv.res * m.motives.uOfferTo(a, mo, b)
             - constants.audienceCost() * state.rhetoric[a * nA + b];
     return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w),
         state.war[a * nA + b]);
@@ -182,7 +182,7 @@ final class Bargaining {
       log.record(a, b, Action.CEASEFIRE, -1);
       questions.onWarEnded(a, b);
       if (trace.on()) {
-        trace.note(state.week, "ceasefire between " + m.actorIds[a] + " and " + m.actorIds[b]);
+        trace.note(state.week, "ceasefire between " + m.actorId(a) + " and " + m.actorId(b));
       }
     }
   }
@@ -220,15 +220,15 @@ final class Bargaining {
   private void assignTerritory(int a, int b, int toward) {
     final TerritorialIssues ti = m.territory;
     final int nT = m.nT;
-    for (int l = 0; l < ti.n; l++) {
-      boolean concerns = a == ti.at0[l] || a == ti.at100[l] || b == ti.at0[l]
-          || b == ti.at100[l] || isPrincipalPair(a, b);
+    for (int l = 0; l < ti.n(); l++) {
+      boolean concerns = a == ti.at0(l) || a == ti.at100(l) || b == ti.at0(l)
+          || b == ti.at100(l) || isPrincipalPair(a, b);
       if (!concerns) {
         continue;
       }
-      double point = toward < 0 ? ti.focal[l] : ti.toward[toward * ti.n + l];
+      double point = toward < 0 ? ti.focal(l) : ti.toward(toward, l);
       int holder = ti.holderAt(l, point);
-      int t = ti.theater[l];
+      int t = ti.theater(l);
       int from = state.control[t];
       if (holder < 0 || from == holder) {
         continue;
@@ -236,8 +236,8 @@ final class Bargaining {
       state.control[t] = holder;
       if (trace.on()) {
         trace.note(state.week, String.format(java.util.Locale.ROOT,
-            "the deal gives %s to %s (its point on %s: %.1f)", m.theaterIds[t],
-            m.actorIds[holder], m.motives.issueIds[ti.issue[l]], point));
+            "the deal gives %s to %s (its point on %s: %.1f)", m.theaterId(t),
+            m.actorId(holder), m.motives.issueId(ti.issue(l)), point));
       }
       if (from >= 0 && !state.allied[from * m.nA + holder]) {
         double f = state.forces[from * nT + t];
@@ -265,7 +265,7 @@ final class Bargaining {
     if (!state.principalDeal || state.settled) {
       return;
     }
-    if (state.atWarAny(m.relations.principalA) || state.atWarAny(m.relations.principalB)) {
+    if (state.atWarAny(m.relations.principalA()) || state.atWarAny(m.relations.principalB())) {
       if (trace.on() && !state.deferredNoted) {
         state.deferredNoted = true;
         trace.note(state.week, "the principal adversaries have a deal, but a war involving one of"

@@ -26,11 +26,11 @@ final class Beliefs {
   void observe(PendingDecisions pending, int p) {
     int a = pending.actor[p];
     int b = pending.target[p];
-    int off = (b * m.nA + a) * m.types.maxTypes;
-    int n = m.types.nTypes[a];
+    int off = (b * m.nA + a) * m.types.maxTypes();
+    int n = m.types.nTypes(a);
     if (n > 1) {
       double s = 0;
-      int lo = p * m.types.maxTypes;
+      int lo = p * m.types.maxTypes();
       for (int k = 0; k < n; k++) {
         state.belief[off + k] *= pending.lik[lo + k];
         s += state.belief[off + k];
@@ -44,18 +44,18 @@ final class Beliefs {
    * x's types by their resolve level.
    */
   void afterIncident(int y, int x) {
-    int off = (y * m.nA + x) * m.types.maxTypes;
+    int off = (y * m.nA + x) * m.types.maxTypes();
     double s = 0;
-    for (int k = 0; k < m.types.nTypes[x]; k++) {
-      state.belief[off + k] *= m.types.resLevel[x][k / m.types.nMot[x]];
+    for (int k = 0; k < m.types.nTypes(x); k++) {
+      state.belief[off + k] *= m.types.resLevel(x, k / m.types.nMot(x));
       s += state.belief[off + k];
     }
-    normalise(off, m.types.nTypes[x], s, x);
+    normalise(off, m.types.nTypes(x), s, x);
   }
 
   private void normalise(int off, int n, double s, int about) {
     if (!(s > 0) || !Double.isFinite(s)) {
-      System.arraycopy(m.types.typePrior[about], 0, state.belief, off, n);
+      m.types.copyTypePriorInto(about, state.belief, off);
       return;
     }
     double kept = 0;

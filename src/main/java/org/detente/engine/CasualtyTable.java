@@ -14,20 +14,20 @@ import org.detente.scenario.TargetKind;
  */
 final class CasualtyTable {
 
-  final int nTargets;
-  final int[] tgtTheater;
-  final int[] tgtKind; // TargetKind ordinal
-  final String[] tgtName;
-  final int[][] theaterTargets;
-  final double[] nucDeaths; // [(k*nA+a)*2+cls] cls 0 non-strategic, 1 strategic
-  final double[] nucInjuries;
-  final double[] nucFallout;
+  private final int nA;
+  private final int nTargets;
+  private final int[] tgtTheater;
+  private final int[] tgtKind; // TargetKind ordinal
+  private final String[] tgtName;
+  private final int[][] theaterTargets;
+  private final double[] nucDeaths; // [(k*nA+a)*2+cls] cls 0 non-strategic, 1 strategic
+  private final double[] nucInjuries;
+  private final double[] nucFallout;
 
   CasualtyTable(Scenario sc, Actors actors, CasualtySource casualties) {
     final int nA = sc.actors().size();
     final int nT = sc.theaters().size();
-    final double[] nsYieldKt = actors.nsYieldKt;
-    final double[] stYieldKt = actors.stYieldKt;
+    this.nA = nA;
     List<int[]> tl = new ArrayList<>();
     for (int t = 0; t < nT; t++) {
       List<Target> ts = sc.theaters().get(t).targets();
@@ -62,7 +62,7 @@ final class CasualtyTable {
       TreeMap<Double, double[]> cache = new TreeMap<>();
       for (int a = 0; a < nA; a++) {
         for (int cls = 0; cls < 2; cls++) {
-          double y = cls == 0 ? nsYieldKt[a] : stYieldKt[a];
+          double y = cls == 0 ? actors.nonStrategicYieldKt(a) : actors.strategicYieldKt(a);
           int idx = (k * nA + a) * 2 + cls;
           if (!(y > 0)) {
             nucDeaths[idx] = 0;
@@ -77,6 +77,54 @@ final class CasualtyTable {
         }
       }
     }
+  }
+
+  /** Number of nuclear targets, over all theaters. */
+  int nTargets() {
+    return nTargets;
+  }
+
+  /** The theater of target k. */
+  int targetTheater(int k) {
+    return tgtTheater[k];
+  }
+
+  /** The kind of target k ({@link TargetKind} ordinal). */
+  int targetKind(int k) {
+    return tgtKind[k];
+  }
+
+  /** The name of target k. */
+  String targetName(int k) {
+    return tgtName[k];
+  }
+
+  /** Number of targets in theater t. */
+  int targetCount(int t) {
+    return theaterTargets[t].length;
+  }
+
+  /** The j-th target of theater t (in file order), a target index. */
+  int target(int t, int j) {
+    return theaterTargets[t][j];
+  }
+
+  /**
+   * Prompt deaths of a strike on target k by one of actor a's warheads of class cls (0
+   * non-strategic, 1 strategic); NaN where they cannot be computed.
+   */
+  double deaths(int k, int a, int cls) {
+    return nucDeaths[(k * nA + a) * 2 + cls];
+  }
+
+  /** Injuries of the same strike ({@link #deaths}). */
+  double injuries(int k, int a, int cls) {
+    return nucInjuries[(k * nA + a) * 2 + cls];
+  }
+
+  /** Fallout deaths of the same strike ({@link #deaths}; 0 for an air burst). */
+  double falloutDeaths(int k, int a, int cls) {
+    return nucFallout[(k * nA + a) * 2 + cls];
   }
 
   private static double[] estimate(

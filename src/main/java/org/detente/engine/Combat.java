@@ -33,7 +33,7 @@ final class Combat {
       int from = -1;
       double bf = 0;
       for (int u = 0; u < nT; u++) {
-        if (m.theaters.adj[t * nT + u] && state.forces[a * nT + u] > bf) {
+        if (m.theaters.adjacent(t, u) && state.forces[a * nT + u] > bf) {
           bf = state.forces[a * nT + u];
           from = u;
         }
@@ -51,7 +51,7 @@ final class Combat {
     state.setWar(a, b, true);
     if (newWar) {
       if (trace.on()) {
-        trace.note(state.week, "war between " + m.actorIds[a] + " and " + m.actorIds[b]);
+        trace.note(state.week, "war between " + m.actorId(a) + " and " + m.actorId(b));
       }
       // alliance triggers: each ally of b intervenes with its commitment's credibility
       for (int c = 0; c < nA; c++) {
@@ -61,8 +61,8 @@ final class Combat {
         }
         boolean joins = state.rng.nextDouble() < cr;
         if (trace.on()) {
-          trace.note(state.week, m.actorIds[c] + (joins ? " honours" : " does not honour")
-              + " its commitment to " + m.actorIds[b] + " (credibility " + cr + ")");
+          trace.note(state.week, m.actorId(c) + (joins ? " honours" : " does not honour")
+              + " its commitment to " + m.actorId(b) + " (credibility " + cr + ")");
         }
         if (joins) {
           state.setWar(c, a, true);
@@ -181,7 +181,7 @@ final class Combat {
       return;
     }
     // a defender with any of its side engaged; otherwise attackers take control unopposed
-    double tau = controls ? m.theaters.terrainMult[t] : 1.0;
+    double tau = controls ? m.theaters.terrainMult(t) : 1.0;
     if (def <= 0) {
       if (controls) {
         changeControl(t, lead, ctl);
@@ -207,7 +207,7 @@ final class Combat {
       state.addDeaths(c, CasualtyKind.MILITARY, d);
       milDeaths += d;
     }
-    int civ = m.theaters.home[t] >= 0 ? m.theaters.home[t] : state.control[t];
+    int civ = m.theaters.home(t) >= 0 ? m.theaters.home(t) : state.control[t];
     if (civ >= 0) {
       state.addDeaths(civ, CasualtyKind.CIVILIAN, milDeaths * constants.civilianRatio());
     }
@@ -215,7 +215,7 @@ final class Combat {
     if (trace.on()) {
       trace.note(state.week, String.format(java.util.Locale.ROOT,
           "combat in %s: attackers lose %.1fk (%.1fk left), defenders lose %.1fk (%.1fk left);"
-              + " effective ratio %.2f", m.theaterIds[t], attLoss, attLeft, defLoss, defLeft,
+              + " effective ratio %.2f", m.theaterId(t), attLoss, attLeft, defLoss, defLeft,
           ratio));
     }
     // control changes only when the attackers' local ratio warrants it (or no defender is
@@ -255,7 +255,8 @@ final class Combat {
           if (fx <= 0) {
             continue;
           }
-          for (int u : m.theaters.neighbours[t]) {
+          for (int jn = 0, jnn = m.theaters.neighbourCount(t); jn < jnn; jn++) {
+            int u = m.theaters.neighbour(t, jn);
             double fy = state.forces[y * nT + u];
             double v = Math.min(fx, fy);
             if (v > best) {
@@ -286,7 +287,7 @@ final class Combat {
         if (trace.on()) {
           trace.note(state.week, String.format(java.util.Locale.ROOT,
               "fire across the border: %s in %s loses %.1fk, %s in %s loses %.1fk",
-              m.actorIds[x], m.theaterIds[bt], lx, m.actorIds[y], m.theaterIds[bu], ly));
+              m.actorId(x), m.theaterId(bt), lx, m.actorId(y), m.theaterId(bu), ly));
         }
       }
     }
@@ -305,7 +306,7 @@ final class Combat {
 
   /** Civilian deaths that go with military deaths in theater t, counted to its home state. */
   private void civilians(int t, double military) {
-    int civ = m.theaters.home[t] >= 0 ? m.theaters.home[t] : state.control[t];
+    int civ = m.theaters.home(t) >= 0 ? m.theaters.home(t) : state.control[t];
     if (civ >= 0) {
       state.addDeaths(civ, CasualtyKind.CIVILIAN, military * constants.civilianRatio());
     }
@@ -317,8 +318,8 @@ final class Combat {
     }
     state.control[t] = to;
     if (trace.on()) {
-      trace.note(state.week, m.actorIds[to] + " takes control of " + m.theaterIds[t]
-          + (from >= 0 ? " from " + m.actorIds[from] : ""));
+      trace.note(state.week, m.actorId(to) + " takes control of " + m.theaterId(t)
+          + (from >= 0 ? " from " + m.actorId(from) : ""));
     }
   }
 }

@@ -12,7 +12,9 @@ import org.detente.scenario.Scenario;
  * ({@link TheaterGraph}), the motive tables with the focal deal ({@link MotiveTables}), the
  * relations and principals ({@link Relations}), the nuclear casualty table ({@link
  * CasualtyTable}), the scripted events ({@link EventSchedule}) and the questions ({@link
- * QuestionSet}). The steps of a run only read it. Immutable and shared by all worker threads.
+ * QuestionSet}). Each part keeps its arrays private and is read through accessors (indexed
+ * getters, or methods that copy into a caller's array), so the steps of a run can only read it.
+ * Immutable and shared by all worker threads.
  */
 public final class CompiledModel {
 
@@ -23,8 +25,8 @@ public final class CompiledModel {
   final int nT;
   final int nI;
   final int horizon;
-  final String[] actorIds;
-  final String[] theaterIds;
+  private final String[] actorIds;
+  private final String[] theaterIds;
 
   // ---- parts ---------------------------------------------------------------------------------
   final ModelConstants constants;
@@ -99,7 +101,7 @@ public final class CompiledModel {
     actors = new Actors(sc, constants);
     types = new TypeSpace(sc);
     theaters = new TheaterGraph(sc, constants);
-    motives = new MotiveTables(sc, actorIds, types, constants, fc);
+    motives = new MotiveTables(sc, types, constants, fc);
     territory = new TerritorialIssues(sc, types, motives, constants);
     relations = new Relations(sc);
     casualties = new CasualtyTable(sc, actors, casualtySource);
@@ -136,7 +138,7 @@ public final class CompiledModel {
 
   /** Number of forecast questions. */
   public int questionCount() {
-    return questions.nQ;
+    return questions.count();
   }
 
   /** Steps simulated per run. */
@@ -156,61 +158,65 @@ public final class CompiledModel {
 
   /** Number of motive hypotheses of an actor. */
   public int motiveCount(int a) {
-    return types.nMot[a];
+    return types.nMot(a);
   }
 
   /** Motive hypothesis id. */
   public String motiveId(int a, int m) {
-    return types.motiveIds[a][m];
+    return types.motiveId(a, m);
   }
 
   /** The actor whose motive is fixed, or -1 for each actor not fixed. */
   public int fixedMotive(int a) {
-    return types.fixedMotive[a];
+    return types.fixedMotive(a);
   }
 
   /** Number of private types (resolve levels × motives) of an actor. */
   public int typeCount(int a) {
-    return types.nTypes[a];
+    return types.nTypes(a);
   }
 
   /** Number of resolve levels of an actor. */
   public int resolveCount(int a) {
-    return types.nRes[a];
+    return types.nRes(a);
   }
 
   /** Resolve multiplier of level r of actor a. */
   public double resolveLevel(int a, int r) {
-    return types.resLevel[a][r];
+    return types.resLevel(a, r);
   }
 
   /** Resolve level index of private type k of actor a. */
   public int typeResolve(int a, int k) {
-    return k / types.nMot[a];
+    return k / types.nMot(a);
   }
 
   /** Motive index of private type k of actor a. */
   public int typeMotive(int a, int k) {
-    return k % types.nMot[a];
+    return k % types.nMot(a);
   }
 
   /** Index of the first principal adversary. */
   public int principalA() {
-    return relations.principalA;
+    return relations.principalA();
   }
 
   /** Index of the second principal adversary. */
   public int principalB() {
-    return relations.principalB;
+    return relations.principalB();
   }
 
   /** The no-deal status quo per issue (0–100): capability × salience weighted mean. */
   public double[] statusQuo() {
-    return motives.statusQuo.clone();
+    double[] out = new double[nI];
+    motives.copyStatusQuoInto(out);
+    return out;
   }
 
   /** Focal deal per issue (0–100), from the negotiation model. */
   public double[] focalDeal() {
-    return motives.focalDeal.clone();
+    double[] out = new double[nI];
+    motives.copyFocalDealInto(out);
+    return out;
   }
 }

@@ -42,7 +42,7 @@ final class Decisions {
     this.lookAhead = new LookAhead(m, state, valuation);
     this.utility = new UtilityModel(m, state, situation);
     this.likelihoods = new Likelihoods(m, state, utility);
-    this.own = new Valuation.Motives(m.types.maxMot);
+    this.own = new Valuation.Motives(m.types.maxMot());
   }
 
   /** For tests: computes every likelihood row directly instead of chaining resolve levels. */
@@ -75,7 +75,7 @@ final class Decisions {
     final double[] util = utility.util;
     final double[] prob = utility.prob;
     final double max =
-        utility.utilities(state.trueMot[a], m.types.resLevel[a][state.trueRes[a]], n, row);
+        utility.utilities(state.trueMot[a], m.types.resLevel(a, state.trueRes[a]), n, row);
     final double lam = constants.lambda();
     state.workDecisions++;
     state.workRows++;
@@ -93,7 +93,7 @@ final class Decisions {
       traceDecision(a, b, cands, row, chosen, perceived, eps);
     }
     Action act = cands.action(chosen);
-    if (act == Action.WAIT && m.types.nTypes[a] == 1) {
+    if (act == Action.WAIT && m.types.nTypes(a) == 1) {
       return; // nothing observable, nothing to learn
     }
     int pi = pending.add(a, b, act, cands.theater[chosen], cands.aux[chosen], eps);
@@ -153,7 +153,7 @@ final class Decisions {
     trace.tracer().decision(owner, state.week, a, b, n, cands.act, cands.theater, trUtil, trProb,
         chosen);
     if (perceived != chosen) {
-      trace.note(state.week, m.actorIds[b] + " misreads " + m.actorIds[a] + "'s "
+      trace.note(state.week, m.actorId(b) + " misreads " + m.actorId(a) + "'s "
           + cands.action(chosen).id() + " as " + cands.action(perceived).id()
           + " (channel " + ActionEffects.channelName(state.channel[ab]) + ", noise " + eps
           + ")");

@@ -122,7 +122,7 @@ final class EngineProcess implements SplittingProcess {
         continue;
       }
       atWar++;
-      int d = m.actors.doctrine[a];
+      int d = m.actors.doctrine(a);
       boolean e2d = d == DoctrineKind.ESCALATE_TO_DEESCALATE.ordinal();
       boolean existential = d == DoctrineKind.EXISTENTIAL.ordinal();
       if (!e2d && !existential) {
@@ -146,7 +146,7 @@ final class EngineProcess implements SplittingProcess {
     int base = 0;
     double lost = 0;
     for (int t = 0; t < nT; t++) {
-      boolean mine = m.theaters.home[t] == a || (!homeOnly && m.theaters.control0[t] == a);
+      boolean mine = m.theaters.home(t) == a || (!homeOnly && m.theaters.control0(t) == a);
       if (!mine) {
         continue;
       }
@@ -163,7 +163,7 @@ final class EngineProcess implements SplittingProcess {
         }
       }
     }
-    double threshold = m.actors.doctrineThreshold[a];
+    double threshold = m.actors.doctrineThreshold(a);
     if (base == 0) {
       return 0;
     }

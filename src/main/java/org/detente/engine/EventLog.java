@@ -40,15 +40,15 @@ final class EventLog {
       }
     }
     if (act == Action.ATTACK && b >= 0 && !state.principalWar) {
-      int sa = m.relations.side[a];
-      int sb = m.relations.side[b];
+      int sa = m.relations.side(a);
+      int sb = m.relations.side(b);
       if (sa != 0 && sb != 0 && sa != sb) {
         state.principalWar = true;
         state.principalWarWeek = state.week;
       }
     }
-    if (act == Action.ATTACK && b >= 0 && m.relations.side[a] != 0 && m.relations.side[b] != 0
-        && m.relations.side[a] != m.relations.side[b]) {
+    if (act == Action.ATTACK && b >= 0 && m.relations.side(a) != 0 && m.relations.side(b) != 0
+        && m.relations.side(a) != m.relations.side(b)) {
       state.principalDeal = false;
     }
     questions.onEvent(a, b, act, t);

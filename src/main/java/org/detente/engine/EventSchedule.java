@@ -1,8 +1,5 @@
 package org.detente.engine;
 
-import static org.detente.engine.Compilation.actor;
-import static org.detente.engine.Compilation.theater;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,12 +12,12 @@ import org.detente.scenario.ScriptedEvent;
 /** The scenario's scripted events in week order (stable). Read-only after compilation. */
 final class EventSchedule {
 
-  final int[] evWeek;
-  final int[] evActor;
-  final int[] evTarget; // -1: none
-  final Action[] evAction;
-  final int[] evTheater; // -1: none
-  final String[] evDescription;
+  private final int[] evWeek;
+  private final int[] evActor;
+  private final int[] evTarget; // -1: none
+  private final Action[] evAction;
+  private final int[] evTheater; // -1: none
+  private final String[] evDescription;
 
   EventSchedule(Scenario sc) {
     List<ScriptedEvent> evs = new ArrayList<>(sc.events());
@@ -35,18 +32,53 @@ final class EventSchedule {
     for (int e = 0; e < ne; e++) {
       ScriptedEvent ev = evs.get(e);
       evWeek[e] = ev.week();
-      evActor[e] = actor(sc, ev.actor(), "event " + ev.id());
-      evTarget[e] = ev.target() == null ? -1 : actor(sc, ev.target(), "event " + ev.id());
+      evActor[e] = Compilation.actor(sc, ev.actor(), "event " + ev.id());
+      evTarget[e] = ev.target() == null ? -1 : Compilation.actor(sc, ev.target(), "event " + ev.id());
       Action ac = Action.byId(ev.action());
       if (ac == null) {
         throw new InvalidInputException(Message.UNKNOWN_REFERENCE, "event " + ev.id(), "action",
             ev.action());
       }
       evAction[e] = ac;
-      evTheater[e] = ev.theater() == null ? -1 : theater(sc, ev.theater(), "event " + ev.id());
+      evTheater[e] = ev.theater() == null ? -1 : Compilation.theater(sc, ev.theater(), "event " + ev.id());
       evDescription[e] = ev.id() + ": " + ev.actor() + " " + ev.action()
           + (ev.target() != null ? " → " + ev.target() : "")
           + (ev.description() != null ? " (" + ev.description() + ")" : "");
     }
+  }
+
+  /** Number of scripted events. */
+  int count() {
+    return evWeek.length;
+  }
+
+  /** The week of event e. */
+  int week(int e) {
+    return evWeek[e];
+  }
+
+  /** The acting actor of event e. */
+  int actor(int e) {
+    return evActor[e];
+  }
+
+  /** The target actor of event e, or -1. */
+  int target(int e) {
+    return evTarget[e];
+  }
+
+  /** The action of event e. */
+  Action action(int e) {
+    return evAction[e];
+  }
+
+  /** The theater of event e, or -1. */
+  int theater(int e) {
+    return evTheater[e];
+  }
+
+  /** The description of event e for the trace: id, actor, action, target and text. */
+  String description(int e) {
+    return evDescription[e];
   }
 }

@@ -114,7 +114,7 @@ final class FeasibleActions {
    * threaten a non-nuclear state with.
    */
   private boolean nuclearThreatCredible(int a, int b) {
-    final int d = m.actors.doctrine[a];
+    final int d = m.actors.doctrine(a);
     if (d == DoctrineKind.NONE.ordinal()) {
       return false;
     }

@@ -54,9 +54,9 @@ final class Incidents {
         log.record(x, y, Action.INCIDENT, t);
         boolean clarified = state.rng.nextDouble() >= situation.noiseOf(x, y);
         if (trace.on()) {
-          trace.note(state.week, "incident between " + m.actorIds[x] + " and " + m.actorIds[y]
-              + " in " + m.theaterIds[t] + (clarified ? ": clarified over the channel"
-              : ": not clarified, " + m.actorIds[y] + " reads it as deliberate"));
+          trace.note(state.week, "incident between " + m.actorId(x) + " and " + m.actorId(y)
+              + " in " + m.theaterId(t) + (clarified ? ": clarified over the channel"
+              : ": not clarified, " + m.actorId(y) + " reads it as deliberate"));
         }
         if (!clarified) {
           state.addHostility(x, y, constants.incidentHostility());

@@ -14,13 +14,9 @@ final class Likelihoods {
   private final double lambda;
   private final int nA;
   private final int maxTypes;
-  // the type space's arrays and the state's beliefs, read in the innermost loops: held here so
-  // that each read is one load from this object (the arrays are the model's and the state's own,
-  // allocated once)
-  private final int[] nMot;
-  private final int[] nRes;
-  private final double[] resStep;
-  private final double[][] resLevel;
+  // the type space, and the state's beliefs read in the innermost loops (held here so that each
+  // read is one load from this object; the array is the state's own, allocated once)
+  private final TypeSpace types;
   private final double[] belief;
   // the utility model's rows and tables for the same decision
   private final double[] util;
@@ -39,11 +35,8 @@ final class Likelihoods {
     this.u = u;
     this.lambda = m.constants.lambda();
     this.nA = m.nA;
-    this.maxTypes = m.types.maxTypes;
-    this.nMot = m.types.nMot;
-    this.nRes = m.types.nRes;
-    this.resStep = m.types.resStep;
-    this.resLevel = m.types.resLevel;
+    this.maxTypes = m.types.maxTypes();
+    this.types = m.types;
     this.belief = state.belief;
     this.util = u.util;
     this.prob = u.prob;
@@ -73,9 +66,10 @@ final class Likelihoods {
     final int lo = pi * maxTypes;
     final int ob = (b * nA + a) * maxTypes;
     final double floor = eps / n;
-    final int nMa = nMot[a];
-    final int nRa = nRes[a];
-    final double step = resStep[a];
+    final TypeSpace types = this.types;
+    final int nMa = types.nMot(a);
+    final int nRa = types.nRes(a);
+    final double step = types.resStep(a);
     for (int mo = 0; mo < nMa; mo++) {
       // the levels of this motive whose likelihood has to be computed afresh
       int need = 0;
@@ -107,7 +101,7 @@ final class Likelihoods {
           int k = j * nMa + mo;
           if (k != tk && belief[ob + k] != 0) {
             pendLik[lo + k] =
-                (1 - eps) * likelihoodDirect(mo, resLevel[a][j], k, n, perceived) + floor;
+                (1 - eps) * likelihoodDirect(mo, types.resLevel(a, j), k, n, perceived) + floor;
           }
         }
       }
@@ -149,11 +143,11 @@ final class Likelihoods {
    */
   private void likelihoodChain(int a, int mo, int jlo, int jhi, int tk, int n, int perceived,
       double eps, double floor, int ob, double[] pendLik, int lo) {
-    final int nMa = nMot[a];
+    final TypeSpace types = this.types;
+    final int nMa = types.nMot(a);
     final double lam = lambda;
-    final double step = resStep[a];
-    final double[] levels = resLevel[a];
-    final double r0 = levels[jlo];
+    final double step = types.resStep(a);
+    final double r0 = types.resLevel(a, jlo);
     final int rk = maxTypes * MAXC; // first scratch row: the weights of the current level
     final double m0 = u.utilities(mo, r0, n, rk);
     final double[] uu = util;
@@ -208,7 +202,7 @@ final class Likelihoods {
         rows++;
       } else {
         // outside the range of doubles: this level's own row, shifted by its own maximum
-        lik = likelihoodDirect(mo, levels[j], maxTypes + 1, n, perceived);
+        lik = likelihoodDirect(mo, types.resLevel(a, j), maxTypes + 1, n, perceived);
       }
       pendLik[lo + k] = (1 - eps) * lik + floor;
     }

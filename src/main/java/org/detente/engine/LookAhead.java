@@ -30,7 +30,7 @@ final class LookAhead {
     this.constants = m.constants;
     this.state = state;
     this.valuation = valuation;
-    this.motives = new Valuation.Motives(m.types.maxMot);
+    this.motives = new Valuation.Motives(m.types.maxMot());
   }
 
   /**
@@ -44,10 +44,10 @@ final class LookAhead {
     final int ab = a * nA + b;
     final int ba = b * nA + a;
     // ---- counterpart's values per type (public state + b's possible types)
-    final int nTb = m.types.nTypes[b];
+    final int nTb = m.types.nTypes(b);
     final double acB = constants.audienceCost() * state.rhetoric[ba];
-    final double kB = constants.catastropheCost() * m.actors.riskWeight[b];
-    final int bo = ab * m.types.maxTypes;
+    final double kB = constants.catastropheCost() * m.actors.riskWeight(b);
+    final int bo = ab * m.types.maxTypes();
     final Valuation.Motives mv = valuation.motives(b, a, motives);
     final Valuation.TypeValues tv = values;
     // belief-averaged response probabilities of b (a's look-ahead), each type's values used at
@@ -66,34 +66,32 @@ final class LookAhead {
     final double nucRisk = constants.followOnRisk() * kB;
     final boolean material = !atWar || front >= 0;
     final boolean restoreOnly = !talk && ch != RunState.OPEN;
-    final int[] typeMot = m.types.typeMot[b];
-    final double[] uDeal = m.motives.uDeal[b];
-    final double[] uYieldedTo = m.motives.uYieldedTo[b];
-    final double[] uOfferTo = m.motives.uOfferTo[b];
+    final TypeSpace types = m.types;
+    final MotiveTables mt = m.motives;
     for (int k = 0; k < nTb; k++) {
       final double bel = state.belief[bo + k];
       if (bel == 0) {
         continue; // a rules this type out
       }
-      final int mo = typeMot[k];
+      final int mo = types.typeMot(b, k);
       valuation.values(mv, b, k, a, pb, tv);
       state.workCounterpartTypes++;
       final double w = tv.w;
       final double hold = tv.hold;
       final double res = tv.res;
-      final double y = res * uOfferTo[mo * nA + a] - acB;
+      final double y = res * mt.uOfferTo(b, mo, a) - acB;
       final double alt = Math.max(hold, w);
       // only the responses to feasible actions are needed
       if (talk) {
-        pAccDeal += bel * Valuation.accept(lam, res * uDeal[mo] - acShare - alt, atWar);
+        pAccDeal += bel * Valuation.accept(lam, res * mt.uDeal(b, mo) - acShare - alt, atWar);
         pAccOffer +=
-            bel * Valuation.accept(lam, res * uYieldedTo[mo * nA + a] - acShare - alt, atWar);
+            bel * Valuation.accept(lam, res * mt.uYieldedTo(b, mo, a) - acShare - alt, atWar);
         if (atWar) {
           pAccCease += bel * Valuation.accept(lam, tv.sq - ceaseCost - acShare - alt, true);
         }
       } else if (restoreOnly) {
         // restore-relations looks ahead to a deal
-        pAccDeal += bel * Valuation.sigmoid(lam * (res * uDeal[mo] - acShare - alt));
+        pAccDeal += bel * Valuation.sigmoid(lam * (res * mt.uDeal(b, mo) - acShare - alt));
       }
       pYieldVerbal += bel * Valuation.sigmoid(lam * (y - alt));
       if (material) {

@@ -27,30 +27,36 @@ import org.detente.scenario.TheaterStake;
  */
 final class MotiveTables {
 
-  final double[][] terr; // [a][m*nT+t]
-  final int[][][] valued; // [a][m]: theaters t with terr[a][m*nT+t] > 0, ascending
-  final double[][] priorTerr; // [a][t]: territorial value of t to a, averaged over a's motive prior
-  final double[][] regimeSec; // [a][m]
-  final int[][] deterActor; // [a][m]
-  final double[][] deterWeight; // [a][m]
-  final double[][] cohesion; // [a][m]
-  final double[][] uIdeal; // [a][m] issue value at own ideal
-  final double[][] uDeal; // [a][m] issue value at the focal deal
-  final double[][] uSq; // [a][m] issue value at the no-deal status quo point
-  final double[] statusQuo; // per issue 0..100
-  final double[][] uLose; // [a][m*nA+b] issue value at b's position
-  final double[][] uOfferTo; // [a][m*nA+b] a's issue value when a moves toward b
-  final double[][] uYieldedTo; // [a][m*nA+b] a's issue value when b moves toward a
-  final double[] focalDeal; // per issue 0..100
-  final String[] issueIds;
+  private final int nA;
+  private final int nT;
+  private final double[][] terr; // [a][m*nT+t]
+  private final int[][][] valued; // [a][m]: theaters t with terr[a][m*nT+t] > 0, ascending
+  private final double[][] priorTerr; // [a][t]: territorial value of t to a, averaged over a's motive prior
+  private final double[][] regimeSec; // [a][m]
+  private final int[][] deterActor; // [a][m]
+  private final double[][] deterWeight; // [a][m]
+  private final double[][] cohesion; // [a][m]
+  private final double[][] uIdeal; // [a][m] issue value at own ideal
+  private final double[][] uDeal; // [a][m] issue value at the focal deal
+  private final double[][] uSq; // [a][m] issue value at the no-deal status quo point
+  private final double[] statusQuo; // per issue 0..100
+  private final double[][] uLose; // [a][m*nA+b] issue value at b's position
+  private final double[][] uOfferTo; // [a][m*nA+b] a's issue value when a moves toward b
+  private final double[][] uYieldedTo; // [a][m*nA+b] a's issue value when b moves toward a
+  private final double[] focalDeal; // per issue 0..100
+  private final String[] issueIds;
 
-  MotiveTables(Scenario sc, String[] actorIds, TypeSpace types, ModelConstants c,
+  MotiveTables(Scenario sc, TypeSpace types, ModelConstants c,
       DealForecaster fc) {
     final int nA = sc.actors().size();
     final int nT = sc.theaters().size();
     final int nI = sc.issues().size();
-    final int[] nMot = types.nMot;
-    final double[][] motPrior = types.motPrior;
+    this.nA = nA;
+    this.nT = nT;
+    final int[] nMot = new int[nA];
+    for (int a = 0; a < nA; a++) {
+      nMot[a] = types.nMot(a);
+    }
     final double offerShift = c.offerShift();
     terr = new double[nA][];
     regimeSec = new double[nA][];
@@ -92,7 +98,7 @@ final class MotiveTables {
       for (int t = 0; t < nT; t++) {
         double v = 0;
         for (int m = 0; m < nMot[a]; m++) {
-          v += motPrior[a][m] * terr[a][m * nT + t];
+          v += types.motPrior(a, m) * terr[a][m * nT + t];
         }
         priorTerr[a][t] = v;
       }
@@ -116,9 +122,9 @@ final class MotiveTables {
         baseCap[a][i] = Math.max(0, ip.capability());
       }
     }
-    focalDeal = nI == 0 ? new double[0] : forecastDeal(sc, actorIds, fc, basePos, baseSal, baseCap);
+    focalDeal = nI == 0 ? new double[0] : forecastDeal(sc, fc, basePos, baseSal, baseCap);
     statusQuo = nI == 0 ? new double[0]
-        : forecastDeal(sc, actorIds, DealForecaster.WEIGHTED_MEAN, basePos, baseSal, baseCap);
+        : forecastDeal(sc, DealForecaster.WEIGHTED_MEAN, basePos, baseSal, baseCap);
     double[][][] ideal = new double[nA][][];
     double[][][] sal = new double[nA][][];
     for (int a = 0; a < nA; a++) {
@@ -177,7 +183,102 @@ final class MotiveTables {
     }
   }
 
-  private double[] forecastDeal(Scenario sc, String[] actorIds, DealForecaster fc,
+  /** Territorial value to actor a of theater t under motive mo (0..1). */
+  double terr(int a, int mo, int t) {
+    return terr[a][mo * nT + t];
+  }
+
+  /** Number of theaters actor a values under motive mo. */
+  int valuedCount(int a, int mo) {
+    return valued[a][mo].length;
+  }
+
+  /** The j-th theater actor a values under motive mo, in ascending order. */
+  int valued(int a, int mo, int j) {
+    return valued[a][mo][j];
+  }
+
+  /** Territorial value to actor a of theater t, averaged over a's motive prior. */
+  double priorTerr(int a, int t) {
+    return priorTerr[a][t];
+  }
+
+  /** Regime security at stake for actor a under motive mo (0..1). */
+  double regimeSec(int a, int mo) {
+    return regimeSec[a][mo];
+  }
+
+  /** The actor a seeks to deter under motive mo, or -1. */
+  int deterActor(int a, int mo) {
+    return deterActor[a][mo];
+  }
+
+  /** Weight of deterrence to actor a under motive mo (0..1). */
+  double deterWeight(int a, int mo) {
+    return deterWeight[a][mo];
+  }
+
+  /** Weight of alliance cohesion to actor a under motive mo (0..1). */
+  double cohesion(int a, int mo) {
+    return cohesion[a][mo];
+  }
+
+  /** Actor a's issue value at its own ideal under motive mo. */
+  double uIdeal(int a, int mo) {
+    return uIdeal[a][mo];
+  }
+
+  /** Actor a's issue value at the focal deal under motive mo. */
+  double uDeal(int a, int mo) {
+    return uDeal[a][mo];
+  }
+
+  /** Actor a's issue value at the no-deal status quo under motive mo. */
+  double uSq(int a, int mo) {
+    return uSq[a][mo];
+  }
+
+  /** Actor a's issue value at b's positions under motive mo. */
+  double uLose(int a, int mo, int b) {
+    return uLose[a][mo * nA + b];
+  }
+
+  /** Actor a's issue value under motive mo when a moves the focal deal toward b. */
+  double uOfferTo(int a, int mo, int b) {
+    return uOfferTo[a][mo * nA + b];
+  }
+
+  /** Actor a's issue value under motive mo when b moves the focal deal toward a. */
+  double uYieldedTo(int a, int mo, int b) {
+    return uYieldedTo[a][mo * nA + b];
+  }
+
+  /** The no-deal status quo of issue i (0..100). */
+  double statusQuo(int i) {
+    return statusQuo[i];
+  }
+
+  /** The focal deal's point on issue i (0..100). */
+  double focalDeal(int i) {
+    return focalDeal[i];
+  }
+
+  /** Copies the no-deal status quo of each issue into dst. */
+  void copyStatusQuoInto(double[] dst) {
+    System.arraycopy(statusQuo, 0, dst, 0, statusQuo.length);
+  }
+
+  /** Copies the focal deal's point on each issue into dst. */
+  void copyFocalDealInto(double[] dst) {
+    System.arraycopy(focalDeal, 0, dst, 0, focalDeal.length);
+  }
+
+  /** Id of issue i. */
+  String issueId(int i) {
+    return issueIds[i];
+  }
+
+  private double[] forecastDeal(Scenario sc, DealForecaster fc,
       double[][] pos, double[][] sal, double[][] cap) {
     final int nA = sc.actors().size();
     final int nI = sc.issues().size();
@@ -212,7 +313,7 @@ final class MotiveTables {
           sr[i] *= 100 / tot;
         }
       }
-      names.add(actorIds[a]);
+      names.add(sc.actors().get(a).id());
       p.add(pr);
       s.add(sr);
       c.add(Math.max(1e-6, capSum / capN));

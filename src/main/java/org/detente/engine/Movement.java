@@ -54,10 +54,10 @@ final class Movement {
     planGain = 0;
     final int nT = m.nT;
     final int nA = m.nA;
-    final double[] prior = m.motives.priorTerr[a];
+    final MotiveTables mt = m.motives;
     double best = 1e-9;
     for (int d = 0; d < nT; d++) {
-      final double v = prior[d];
+      final double v = mt.priorTerr(a, d);
       if (v <= 0) {
         continue;
       }
@@ -102,7 +102,8 @@ final class Movement {
     srcTroops = 0;
     int srcSteps = Integer.MAX_VALUE;
     if (!routeOnly) {
-      for (int u : m.theaters.neighbours[d]) {
+      for (int jn = 0, jnn = m.theaters.neighbourCount(d); jn < jnn; jn++) {
+        int u = m.theaters.neighbour(d, jn);
         double f = available(a, u);
         if (f > srcTroops) {
           srcTroops = f;
@@ -112,10 +113,11 @@ final class Movement {
         }
       }
     }
-    for (int r : m.theaters.routesAt[d]) {
+    for (int jr = 0, jrn = m.theaters.routeCountAt(d); jr < jrn; jr++) {
+      int r = m.theaters.routeAt(d, jr);
       int u = m.theaters.otherEnd(r, d);
       double f = Math.min(available(a, u), capacityLeft(r));
-      int steps = m.theaters.routeSteps[r];
+      int steps = m.theaters.routeSteps(r);
       if (f > srcTroops + 1e-9 || (f > 0 && Math.abs(f - srcTroops) <= 1e-9 && steps < srcSteps)) {
         srcTroops = f;
         srcTheater = u;
@@ -133,7 +135,7 @@ final class Movement {
 
   /** What route r can still carry this week (its capacity is a weekly lift). */
   private double capacityLeft(int r) {
-    double cap = m.theaters.routeCapacity[r];
+    double cap = m.theaters.routeCapacity(r);
     return state.routeLoadWeek[r] == state.week ? Math.max(0, cap - state.routeLoad[r]) : cap;
   }
 
@@ -162,12 +164,13 @@ final class Movement {
     final double fa = sideForces(a, d);
     double fb = sideForces(b, d);
     if (fb <= 0) {
-      for (int u : m.theaters.neighbours[d]) {
+      for (int jn = 0, jnn = m.theaters.neighbourCount(d); jn < jnn; jn++) {
+        int u = m.theaters.neighbour(d, jn);
         fb = Math.max(fb, constants.attackCommit() * sideForces(b, u));
       }
     }
     final int c = state.control[d];
-    final double tau = m.theaters.terrainMult[d];
+    final double tau = m.theaters.terrainMult(d);
     final double ta = c >= 0 && (c == a || state.allied[a * m.nA + c]) ? tau : 1;
     final double tb = c >= 0 && (c == b || state.allied[b * m.nA + c]) ? tau : 1;
     final double after = share(ta * (fa + troops * e), tb * fb);
@@ -218,12 +221,12 @@ final class Movement {
       state.addForces(a, d, troops, e);
       if (trace.on()) {
         trace.note(state.week, String.format(Locale.ROOT,
-            "%s moves %.1fk troops from %s into %s", m.actorIds[a], troops, m.theaterIds[u],
-            m.theaterIds[d]));
+            "%s moves %.1fk troops from %s into %s", m.actorId(a), troops, m.theaterId(u),
+            m.theaterId(d)));
       }
       return troops;
     }
-    final int steps = m.theaters.routeSteps[srcRoute];
+    final int steps = m.theaters.routeSteps(srcRoute);
     if (state.routeLoadWeek[srcRoute] != state.week) {
       state.routeLoadWeek[srcRoute] = state.week;
       state.routeLoad[srcRoute] = 0;
@@ -238,8 +241,8 @@ final class Movement {
     if (trace.on()) {
       trace.note(state.week, String.format(Locale.ROOT,
           "%s sends %.1fk troops from %s to %s by %s (%d week%s in transit, arriving in week %d)",
-          m.actorIds[a], troops, m.theaterIds[u], m.theaterIds[d],
-          m.theaters.routeMode[srcRoute], steps, steps == 1 ? "" : "s", arrive));
+          m.actorId(a), troops, m.theaterId(u), m.theaterId(d),
+          m.theaters.routeMode(srcRoute), steps, steps == 1 ? "" : "s", arrive));
     }
     return troops;
   }
@@ -251,20 +254,21 @@ final class Movement {
     if (f <= 0) {
       return false;
     }
-    if (m.theaters.adj[d * nT + u]) {
+    if (m.theaters.adjacent(d, u)) {
       srcTheater = u;
       srcRoute = -1;
       srcTroops = f;
     } else {
       int bestR = -1;
       double bestF = 0;
-      for (int r : m.theaters.routesAt[d]) {
+      for (int jr = 0, jrn = m.theaters.routeCountAt(d); jr < jrn; jr++) {
+        int r = m.theaters.routeAt(d, jr);
         if (m.theaters.otherEnd(r, d) != u) {
           continue;
         }
         double g = Math.min(f, capacityLeft(r));
         if (g > bestF + 1e-9 || (bestR >= 0 && Math.abs(g - bestF) <= 1e-9
-            && m.theaters.routeSteps[r] < m.theaters.routeSteps[bestR])) {
+            && m.theaters.routeSteps(r) < m.theaters.routeSteps(bestR))) {
           bestF = g;
           bestR = r;
         }
@@ -307,7 +311,7 @@ final class Movement {
         state.addForces(a, t, f, fe / f);
         if (trace.on()) {
           trace.note(state.week, String.format(Locale.ROOT, "%.1fk troops of %s arrive in %s"
-              + " (%.1fk there now)", f, m.actorIds[a], m.theaterIds[t],
+              + " (%.1fk there now)", f, m.actorId(a), m.theaterId(t),
               state.forces[a * nT + t]));
         }
       }

@@ -70,8 +70,9 @@ final class NuclearExchange {
         state.forces[b * nT + t] -= killed;
         state.addDeaths(b, CasualtyKind.NUCLEAR, killed * 1000 * 0.5);
         int hits = 0;
-        for (int k : m.casualties.theaterTargets[t]) {
-          int kind = m.casualties.tgtKind[k];
+        for (int jt = 0, jtn = m.casualties.targetCount(t); jt < jtn; jt++) {
+          int k = m.casualties.target(t, jt);
+          int kind = m.casualties.targetKind(k);
           if (hits < used && !state.targetHit[k] && (kind == TargetKind.FORCES.ordinal()
               || kind == TargetKind.MILITARY_BASE.ordinal())) {
             hitTarget(a, k, 0);
@@ -82,8 +83,9 @@ final class NuclearExchange {
     } else if (act == Action.NUCLEAR_STRIKE_CITY) {
       state.ns[a]--;
       if (t >= 0) {
-        for (int k : m.casualties.theaterTargets[t]) {
-          if (!state.targetHit[k] && m.casualties.tgtKind[k] == TargetKind.CITY.ordinal()) {
+        for (int jt = 0, jtn = m.casualties.targetCount(t); jt < jtn; jt++) {
+          int k = m.casualties.target(t, jt);
+          if (!state.targetHit[k] && m.casualties.targetKind(k) == TargetKind.CITY.ordinal()) {
             hitTarget(a, k, 0);
             break;
           }
@@ -98,12 +100,13 @@ final class NuclearExchange {
       int hits = 0;
       boolean anyHome = false;
       for (int u = 0; u < nT && hits < salvo; u++) {
-        if (m.theaters.home[u] != b) {
+        if (m.theaters.home(u) != b) {
           continue;
         }
         anyHome = true;
-        for (int k : m.casualties.theaterTargets[u]) {
-          int kind = m.casualties.tgtKind[k];
+        for (int jt = 0, jtn = m.casualties.targetCount(u); jt < jtn; jt++) {
+          int k = m.casualties.target(u, jt);
+          int kind = m.casualties.targetKind(k);
           boolean fits = cf ? kind != TargetKind.CITY.ordinal() : kind == TargetKind.CITY.ordinal();
           if (fits && !state.targetHit[k] && hits < salvo) {
             hitTarget(a, k, 1);
@@ -124,7 +127,7 @@ final class NuclearExchange {
         // the strike happened but no listed target can be priced: deaths are unknown
         state.addDeaths(b, CasualtyKind.NUCLEAR, Double.NaN);
         if (trace.on() && !anyHome) {
-          trace.note(state.week, "no listed targets of " + m.actorIds[b]
+          trace.note(state.week, "no listed targets of " + m.actorId(b)
               + ": casualties of the strike cannot be computed");
         }
       }
@@ -137,10 +140,10 @@ final class NuclearExchange {
     // doctrine governs retaliation: the victim answers in kind with its retaliation probability
     int rung = act.rung();
     if (rung >= 7 && state.nuclearArmed(b)) {
-      boolean retaliates = state.rng.nextDouble() < m.actors.retaliation[b];
+      boolean retaliates = state.rng.nextDouble() < m.actors.retaliation(b);
       if (trace.on()) {
-        trace.note(state.week, m.actorIds[b] + (retaliates ? " retaliates" : " does not retaliate")
-            + " (doctrine retaliation probability " + m.actors.retaliation[b] + ")");
+        trace.note(state.week, m.actorId(b) + (retaliates ? " retaliates" : " does not retaliate")
+            + " (doctrine retaliation probability " + m.actors.retaliation(b) + ")");
       }
       if (retaliates) {
         if (rung >= 8 && state.st[b] > 0) {
@@ -157,18 +160,17 @@ final class NuclearExchange {
 
   private void hitTarget(int a, int k, int cls) {
     state.targetHit[k] = true;
-    int t = m.casualties.tgtTheater[k];
-    int victim = m.theaters.home[t] >= 0 ? m.theaters.home[t] : state.control[t];
+    int t = m.casualties.targetTheater(k);
+    int victim = m.theaters.home(t) >= 0 ? m.theaters.home(t) : state.control[t];
     if (victim < 0) {
       return;
     }
-    int idx = (k * m.nA + a) * 2 + cls;
-    double d = m.casualties.nucDeaths[idx] + m.casualties.nucFallout[idx];
+    double d = m.casualties.deaths(k, a, cls) + m.casualties.falloutDeaths(k, a, cls);
     state.addDeaths(victim, CasualtyKind.NUCLEAR, d);
     if (trace.on()) {
       trace.note(state.week, String.format(java.util.Locale.ROOT,
-          "%s strikes %s (%s): %s deaths, %s injured", m.actorIds[a], m.casualties.tgtName[k],
-          m.theaterIds[t], fmt(d), fmt(m.casualties.nucInjuries[idx])));
+          "%s strikes %s (%s): %s deaths, %s injured", m.actorId(a), m.casualties.targetName(k),
+          m.theaterId(t), fmt(d), fmt(m.casualties.injuries(k, a, cls))));
     }
   }
 

@@ -26,7 +26,7 @@ final class PendingDecisions {
     theater = new int[max];
     aux = new int[max];
     noise = new double[max];
-    lik = new double[max * m.types.maxTypes];
+    lik = new double[max * m.types.maxTypes()];
   }
 
   /** Empties the list for a new week. */

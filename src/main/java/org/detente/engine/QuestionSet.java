@@ -1,8 +1,5 @@
 package org.detente.engine;
 
-import static org.detente.engine.Compilation.actor;
-import static org.detente.engine.Compilation.theater;
-
 import org.detente.InvalidInputException;
 import org.detente.Message;
 import org.detente.model.Action;
@@ -18,17 +15,17 @@ import org.detente.scenario.Scenario;
  */
 final class QuestionSet {
 
-  final int nQ;
-  final int[] qKind; // QuestionKind ordinal
-  final int[] qActor;
-  final int[] qTarget;
-  final long[] qActions; // bit mask over Action ordinals
-  final int[] qTheater;
-  final int[] qOutcomes; // bit mask over Outcome ordinals
-  final int[] qWithin;
-  final int[] qFrom; // HOLDS: first and last step of the window
-  final int[] qTo;
-  final double[] qAbove; // DEATHS: the number of deaths to exceed
+  private final int nQ;
+  private final int[] qKind; // QuestionKind ordinal
+  private final int[] qActor;
+  private final int[] qTarget;
+  private final long[] qActions; // bit mask over Action ordinals
+  private final int[] qTheater;
+  private final int[] qOutcomes; // bit mask over Outcome ordinals
+  private final int[] qWithin;
+  private final int[] qFrom; // HOLDS: first and last step of the window
+  private final int[] qTo;
+  private final double[] qAbove; // DEATHS: the number of deaths to exceed
 
   QuestionSet(Scenario sc, int horizon) {
     nQ = sc.questions().size();
@@ -46,9 +43,9 @@ final class QuestionSet {
       Question qu = sc.questions().get(q);
       String w = "question " + qu.id();
       qKind[q] = qu.kind().ordinal();
-      qActor[q] = qu.actor() == null ? -1 : actor(sc, qu.actor(), w);
-      qTarget[q] = qu.target() == null ? -1 : actor(sc, qu.target(), w);
-      qTheater[q] = qu.theater() == null ? -1 : theater(sc, qu.theater(), w);
+      qActor[q] = qu.actor() == null ? -1 : Compilation.actor(sc, qu.actor(), w);
+      qTarget[q] = qu.target() == null ? -1 : Compilation.actor(sc, qu.target(), w);
+      qTheater[q] = qu.theater() == null ? -1 : Compilation.theater(sc, qu.theater(), w);
       for (String s : qu.actions()) {
         Action ac = Action.byId(s);
         if (ac == null) {
@@ -68,5 +65,60 @@ final class QuestionSet {
       qTo[q] = qu.toWeek();
       qAbove[q] = qu.above();
     }
+  }
+
+  /** Number of questions. */
+  int count() {
+    return nQ;
+  }
+
+  /** The kind of question q ({@link org.detente.scenario.QuestionKind} ordinal). */
+  int kind(int q) {
+    return qKind[q];
+  }
+
+  /** The actor question q is about, or -1 for any. */
+  int actor(int q) {
+    return qActor[q];
+  }
+
+  /** The target actor of question q, or -1 for any. */
+  int target(int q) {
+    return qTarget[q];
+  }
+
+  /** The actions that answer question q: a bit mask over Action ordinals. */
+  long actions(int q) {
+    return qActions[q];
+  }
+
+  /** The theater of question q, or -1 for any. */
+  int theater(int q) {
+    return qTheater[q];
+  }
+
+  /** The outcomes that answer question q: a bit mask over Outcome ordinals. */
+  int outcomes(int q) {
+    return qOutcomes[q];
+  }
+
+  /** The week by which question q must be answered. */
+  int within(int q) {
+    return qWithin[q];
+  }
+
+  /** First week of the window of a question about holding a theater. */
+  int from(int q) {
+    return qFrom[q];
+  }
+
+  /** Last week of the window of a question about holding a theater. */
+  int to(int q) {
+    return qTo[q];
+  }
+
+  /** The number of deaths a question about deaths asks to be exceeded. */
+  double above(int q) {
+    return qAbove[q];
   }
 }

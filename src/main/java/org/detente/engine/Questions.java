@@ -23,14 +23,14 @@ final class Questions {
 
   /** The questions about actions that a did act toward b in theater t answers. */
   void onEvent(int a, int b, Action act, int t) {
-    for (int q = 0; q < qs.nQ; q++) {
-      if (state.answer[q] || qs.qKind[q] != QuestionKind.ACTION.ordinal()
-          || state.week > qs.qWithin[q]) {
+    for (int q = 0; q < qs.count(); q++) {
+      if (state.answer[q] || qs.kind(q) != QuestionKind.ACTION.ordinal()
+          || state.week > qs.within(q)) {
         continue;
       }
-      if ((qs.qActor[q] < 0 || qs.qActor[q] == a) && (qs.qTarget[q] < 0 || qs.qTarget[q] == b)
-          && (qs.qActions[q] & (1L << act.ordinal())) != 0
-          && (qs.qTheater[q] < 0 || qs.qTheater[q] == t)) {
+      if ((qs.actor(q) < 0 || qs.actor(q) == a) && (qs.target(q) < 0 || qs.target(q) == b)
+          && (qs.actions(q) & (1L << act.ordinal())) != 0
+          && (qs.theater(q) < 0 || qs.theater(q) == t)) {
         state.answer[q] = true;
       }
     }
@@ -41,13 +41,13 @@ final class Questions {
    * a and b, at war until now, answers.
    */
   void onWarEnded(int a, int b) {
-    for (int q = 0; q < qs.nQ; q++) {
-      if (state.answer[q] || qs.qKind[q] != QuestionKind.DEAL_ENDED_WAR.ordinal()
-          || state.week > qs.qWithin[q]) {
+    for (int q = 0; q < qs.count(); q++) {
+      if (state.answer[q] || qs.kind(q) != QuestionKind.DEAL_ENDED_WAR.ordinal()
+          || state.week > qs.within(q)) {
         continue;
       }
-      int x = qs.qActor[q];
-      int y = qs.qTarget[q];
+      int x = qs.actor(q);
+      int y = qs.target(q);
       boolean pair = x < 0 || (x == a && (y < 0 || y == b)) || (x == b && (y < 0 || y == a));
       if (pair) {
         state.answer[q] = true;
@@ -60,26 +60,26 @@ final class Questions {
    * channel, deaths), checked at week 0 and after each week's steps.
    */
   void checkWeek() {
-    for (int q = 0; q < qs.nQ; q++) {
-      if (state.answer[q] || state.week > qs.qWithin[q]) {
+    for (int q = 0; q < qs.count(); q++) {
+      if (state.answer[q] || state.week > qs.within(q)) {
         continue;
       }
-      int kind = qs.qKind[q];
+      int kind = qs.kind(q);
       if (kind == QuestionKind.HOLDS.ordinal()) {
-        if (state.week >= qs.qFrom[q] && state.week <= qs.qTo[q]
-            && state.control[qs.qTheater[q]] != qs.qActor[q]) {
+        if (state.week >= qs.from(q) && state.week <= qs.to(q)
+            && state.control[qs.theater(q)] != qs.actor(q)) {
           state.broken[q] = true;
         }
       } else if (kind == QuestionKind.DEATHS.ordinal()) {
         state.answer[q] = deathsAbove(q);
       } else if (kind == QuestionKind.CONTROL.ordinal()) {
-        state.answer[q] = qs.qTheater[q] >= 0 && state.control[qs.qTheater[q]] == qs.qActor[q];
+        state.answer[q] = qs.theater(q) >= 0 && state.control[qs.theater(q)] == qs.actor(q);
       } else if (kind == QuestionKind.CHANNEL_SEVERED.ordinal()) {
-        if (qs.qActor[q] >= 0 && qs.qTarget[q] >= 0) {
-          state.answer[q] = state.channel[qs.qActor[q] * m.nA + qs.qTarget[q]] == RunState.SEVERED;
-        } else if (qs.qActor[q] >= 0) {
+        if (qs.actor(q) >= 0 && qs.target(q) >= 0) {
+          state.answer[q] = state.channel[qs.actor(q) * m.nA + qs.target(q)] == RunState.SEVERED;
+        } else if (qs.actor(q) >= 0) {
           for (int b = 0; b < m.nA; b++) {
-            if (b != qs.qActor[q] && state.channel[qs.qActor[q] * m.nA + b] == RunState.SEVERED) {
+            if (b != qs.actor(q) && state.channel[qs.actor(q) * m.nA + b] == RunState.SEVERED) {
               state.answer[q] = true;
             }
           }
@@ -108,24 +108,24 @@ final class Questions {
     } else {
       state.outcome = Outcome.FROZEN;
     }
-    for (int q = 0; q < qs.nQ; q++) {
-      int kind = qs.qKind[q];
+    for (int q = 0; q < qs.count(); q++) {
+      int kind = qs.kind(q);
       if (kind == QuestionKind.HOLDS.ordinal()) {
         // a run absorbed before the end of the window keeps its last state for the rest of it
-        boolean rest = !state.absorbed || state.endWeek > qs.qTo[q]
-            || state.control[qs.qTheater[q]] == qs.qActor[q];
+        boolean rest = !state.absorbed || state.endWeek > qs.to(q)
+            || state.control[qs.theater(q)] == qs.actor(q);
         state.answer[q] = !state.broken[q] && rest;
         continue;
       }
       if (kind == QuestionKind.DEATHS.ordinal()) {
         // deaths of the week in which the run was absorbed (e.g. a strategic exchange)
-        state.answer[q] = state.answer[q] || (state.week <= qs.qWithin[q] && deathsAbove(q));
+        state.answer[q] = state.answer[q] || (state.week <= qs.within(q) && deathsAbove(q));
         continue;
       }
       if (kind != QuestionKind.OUTCOME.ordinal()) {
         continue;
       }
-      boolean in = (qs.qOutcomes[q] & (1 << state.outcome.ordinal())) != 0;
+      boolean in = (qs.outcomes(q) & (1 << state.outcome.ordinal())) != 0;
       int when = switch (state.outcome) {
         case STRATEGIC_NUCLEAR -> state.firstRung[8];
         case LIMITED_NUCLEAR -> state.firstRung[6];
@@ -133,20 +133,20 @@ final class Questions {
         case SETTLEMENT -> state.endWeek;
         case FROZEN -> m.horizon;
       };
-      state.answer[q] = in && (state.outcome == Outcome.FROZEN || when <= qs.qWithin[q]);
+      state.answer[q] = in && (state.outcome == Outcome.FROZEN || when <= qs.within(q));
     }
   }
 
   /** Whether the deaths of the question's actor (or of everyone) of all kinds exceed its bar. */
   private boolean deathsAbove(int q) {
-    int a0 = qs.qActor[q] < 0 ? 0 : qs.qActor[q];
-    int a1 = qs.qActor[q] < 0 ? m.nA : qs.qActor[q] + 1;
+    int a0 = qs.actor(q) < 0 ? 0 : qs.actor(q);
+    int a1 = qs.actor(q) < 0 ? m.nA : qs.actor(q) + 1;
     double sum = 0;
     for (int a = a0; a < a1; a++) {
       for (int k = 0; k < RunState.NK; k++) {
         sum += state.deaths[a * RunState.NK + k];
       }
     }
-    return sum > qs.qAbove[q]; // not computable (NaN) deaths never exceed a bar
+    return sum > qs.above(q); // not computable (NaN) deaths never exceed a bar
   }
 }

@@ -18,15 +18,15 @@ import org.detente.scenario.Scenario;
  */
 final class Relations {
 
-  final double[] hostility0; // [a*nA+b]
-  final double[] rhetoric0;
-  final int[] channel0; // Channel ordinal
-  final int[] mediator; // actor index or -1
-  final double[] cred; // [c*nA+a] credibility that c defends a
-  final boolean[] allied; // [a*nA+b]
-  final int principalA;
-  final int principalB;
-  final int[] side; // 0 none, 1 side of A, 2 side of B
+  private final double[] hostility0; // [a*nA+b]
+  private final double[] rhetoric0;
+  private final int[] channel0; // Channel ordinal
+  private final int[] mediator; // actor index or -1
+  private final double[] cred; // [c*nA+a] credibility that c defends a
+  private final boolean[] allied; // [a*nA+b]
+  private final int principalA;
+  private final int principalB;
+  private final int[] side; // 0 none, 1 side of A, 2 side of B
 
   Relations(Scenario sc) {
     final int nA = sc.actors().size();
@@ -78,5 +78,50 @@ final class Relations {
       boolean sb = a == pb || allied[a * nA + pb];
       side[a] = sa && !sb ? 1 : sb && !sa ? 2 : 0;
     }
+  }
+
+  /** Copies the hostility of each pair at week 0 ([a*nA+b], 0..1) into dst. */
+  void copyHostility0Into(double[] dst) {
+    System.arraycopy(hostility0, 0, dst, 0, hostility0.length);
+  }
+
+  /** Copies the rhetoric of each pair at week 0 ([a*nA+b], 0..1) into dst. */
+  void copyRhetoric0Into(double[] dst) {
+    System.arraycopy(rhetoric0, 0, dst, 0, rhetoric0.length);
+  }
+
+  /** Copies the channel of each pair at week 0 ([a*nA+b], Channel ordinal) into dst. */
+  void copyChannel0Into(int[] dst) {
+    System.arraycopy(channel0, 0, dst, 0, channel0.length);
+  }
+
+  /** Copies the credibility that c defends a ([c*nA+a]) at week 0 into dst. */
+  void copyCredibilityInto(double[] dst) {
+    System.arraycopy(cred, 0, dst, 0, cred.length);
+  }
+
+  /** Copies whether a and b are allied ([a*nA+b]) at week 0 into dst. */
+  void copyAlliedInto(boolean[] dst) {
+    System.arraycopy(allied, 0, dst, 0, allied.length);
+  }
+
+  /** The mediator of pair ab (index a*nA+b), or -1. */
+  int mediator(int ab) {
+    return mediator[ab];
+  }
+
+  /** Index of the first principal adversary. */
+  int principalA() {
+    return principalA;
+  }
+
+  /** Index of the second principal adversary. */
+  int principalB() {
+    return principalB;
+  }
+
+  /** Actor a's side: 0 none, 1 the first principal's, 2 the second's. */
+  int side(int a) {
+    return side[a];
   }
 }

@@ -124,7 +124,7 @@ final class RunState {
   RunState(CompiledModel m) {
     nA = m.nA;
     nT = m.nT;
-    maxTypes = m.types.maxTypes;
+    maxTypes = m.types.maxTypes();
     forces = new double[nA * nT];
     eff = new double[nA * nT];
     ns = new int[nA];
@@ -141,25 +141,25 @@ final class RunState {
     warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
-    belief = new double[nA * nA * m.types.maxTypes];
+    belief = new double[nA * nA * m.types.maxTypes()];
     trueRes = new int[nA];
     trueMot = new int[nA];
     struck = new boolean[nA];
-    targetHit = new boolean[m.casualties.nTargets];
-    slots = m.theaters.transitSlots;
+    targetHit = new boolean[m.casualties.nTargets()];
+    slots = m.theaters.transitSlots();
     transit = new double[nA * nT * slots];
     transitEff = new double[nA * nT * slots];
     inTransit = new double[nA];
     inTransitW = new double[nA];
-    routeLoad = new double[m.theaters.routeSteps.length];
-    routeLoadWeek = new int[m.theaters.routeSteps.length];
+    routeLoad = new double[m.theaters.routeCount()];
+    routeLoadWeek = new int[m.theaters.routeCount()];
     totW = new double[nA];
     threat = new boolean[nA * nT];
     retaliation = new double[nA];
     contested = new boolean[nA];
     deaths = new double[nA * NK];
-    answer = new boolean[m.questions.nQ];
-    broken = new boolean[m.questions.nQ];
+    answer = new boolean[m.questions.count()];
+    broken = new boolean[m.questions.count()];
   }
 
   /**
@@ -171,21 +171,21 @@ final class RunState {
     seed = runSeed;
     runIndex = index;
     rng.seed(runSeed);
-    System.arraycopy(m.actors.forces0, 0, forces, 0, forces.length);
-    System.arraycopy(m.actors.eff0, 0, eff, 0, eff.length);
-    System.arraycopy(m.actors.nsWarheads, 0, ns, 0, nA);
-    System.arraycopy(m.actors.reserve0, 0, reserve, 0, nA);
-    System.arraycopy(m.actors.stWarheads, 0, st, 0, nA);
-    System.arraycopy(m.theaters.control0, 0, control, 0, nT);
-    System.arraycopy(m.relations.hostility0, 0, hostility, 0, hostility.length);
-    System.arraycopy(m.relations.rhetoric0, 0, rhetoric, 0, rhetoric.length);
-    System.arraycopy(m.relations.channel0, 0, channel, 0, channel.length);
-    System.arraycopy(m.relations.cred, 0, cred, 0, cred.length);
-    System.arraycopy(m.relations.allied, 0, allied, 0, allied.length);
+    m.actors.copyForces0Into(forces);
+    m.actors.copyEff0Into(eff);
+    m.actors.copyNonStrategicWarheadsInto(ns);
+    m.actors.copyReserve0Into(reserve);
+    m.actors.copyStrategicWarheadsInto(st);
+    m.theaters.copyControl0Into(control);
+    m.relations.copyHostility0Into(hostility);
+    m.relations.copyRhetoric0Into(rhetoric);
+    m.relations.copyChannel0Into(channel);
+    m.relations.copyCredibilityInto(cred);
+    m.relations.copyAlliedInto(allied);
     Arrays.fill(pressure, 0);
     Arrays.fill(support, 0);
     for (int i = 0; i < war.length; i++) {
-      war[i] = m.relations.hostility0[i] >= WAR_HOSTILITY;
+      war[i] = hostility[i] >= WAR_HOSTILITY;
     }
     Arrays.fill(warStart, 0);
     Arrays.fill(warCount, 0);
@@ -211,16 +211,14 @@ final class RunState {
     for (int a = 0; a < nA; a++) {
       for (int b = 0; b < nA; b++) {
         int off = (a * nA + b) * maxTypes;
-        double[] pr = m.types.typePrior[b];
-        System.arraycopy(pr, 0, belief, off, pr.length);
+        m.types.copyTypePriorInto(b, belief, off);
       }
     }
     // draw each actor's private type
     for (int a = 0; a < nA; a++) {
-      trueRes[a] = m.types.nRes[a] == 1 ? 0 : rng.pick(m.types.resPrior[a], 0, m.types.nRes[a]);
-      trueMot[a] =
-          m.types.fixedMotive[a] >= 0 ? m.types.fixedMotive[a]
-              : m.types.nMot[a] == 1 ? 0 : rng.pick(m.types.motPrior[a], 0, m.types.nMot[a]);
+      int k = m.types.drawType(a, rng);
+      trueRes[a] = k / m.types.nMot(a);
+      trueMot[a] = k % m.types.nMot(a);
     }
     outcome = Outcome.FROZEN;
     highest = 0;

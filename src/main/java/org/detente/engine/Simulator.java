@@ -85,10 +85,10 @@ public final class Simulator implements RunView {
   private boolean week() {
     // 1. forces whose transit ends arrive, scripted events of the week, then incidents
     movement.arrivals();
-    final int[] eventWeek = m.events.evWeek;
-    while (state.nextEvent < eventWeek.length && eventWeek[state.nextEvent] <= state.week) {
+    final EventSchedule events = m.events;
+    while (state.nextEvent < events.count() && events.week(state.nextEvent) <= state.week) {
       int e = state.nextEvent++;
-      if (eventWeek[e] == state.week) {
+      if (events.week(e) == state.week) {
         actions.scripted(e);
       }
       if (state.absorbed) {
@@ -290,7 +290,7 @@ public final class Simulator implements RunView {
 
   /** Observer's current belief that {@code about} is of type {@code type} (resolve×motive). */
   public double belief(int observer, int about, int type) {
-    return state.belief[(observer * m.nA + about) * m.types.maxTypes + type];
+    return state.belief[(observer * m.nA + about) * m.types.maxTypes() + type];
   }
 
   /** Current forces (thousands) of an actor in a theater; never negative. */

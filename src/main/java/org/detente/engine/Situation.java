@@ -54,7 +54,7 @@ final class Situation {
   }
 
   int typeOf(int a) {
-    return state.trueRes[a] * m.types.nMot[a] + state.trueMot[a];
+    return state.trueRes[a] * m.types.nMot(a) + state.trueMot[a];
   }
 
   boolean active(int a, int b) {
@@ -74,7 +74,8 @@ final class Situation {
         if (f > 0) {
           w += f * state.eff[base + t];
           state.threat[base + t] = true;
-          for (int u : m.theaters.neighbours[t]) {
+          for (int jn = 0, jnn = m.theaters.neighbourCount(t); jn < jnn; jn++) {
+            int u = m.theaters.neighbour(t, jn);
             state.threat[base + u] = true;
           }
         }
@@ -98,7 +99,7 @@ final class Situation {
 
   boolean canTalk(int a, int b) {
     int ab = a * m.nA + b;
-    return state.channel[ab] != RunState.SEVERED || m.relations.mediator[ab] >= 0;
+    return state.channel[ab] != RunState.SEVERED || m.relations.mediator(ab) >= 0;
   }
 
   /** A theater where a and b are in contact (forces in the same or adjacent theaters), or -1. */
@@ -151,12 +152,12 @@ final class Situation {
   }
 
   private double computeRetaliation(int b) {
-    double r = state.nuclearArmed(b) ? m.actors.retaliation[b] : 0;
+    double r = state.nuclearArmed(b) ? m.actors.retaliation(b) : 0;
     int nA = m.nA;
     for (int c = 0; c < nA; c++) {
       double cr = state.cred[c * nA + b];
       if (cr > 0 && state.nuclearArmed(c)) {
-        r = Math.max(r, cr * m.actors.retaliation[c]);
+        r = Math.max(r, cr * m.actors.retaliation(c));
       }
     }
     return r;
@@ -173,7 +174,7 @@ final class Situation {
     int lost = 0;
     int base = 0;
     for (int t = 0; t < nT; t++) {
-      boolean mine = m.theaters.home[t] == a || (!homeOnly && m.theaters.control0[t] == a);
+      boolean mine = m.theaters.home(t) == a || (!homeOnly && m.theaters.control0(t) == a);
       if (!mine) {
         continue;
       }
@@ -193,14 +194,14 @@ final class Situation {
     if (state.struck[a]) {
       return true;
     }
-    int d = m.actors.doctrine[a];
+    int d = m.actors.doctrine(a);
     boolean atWar = state.war[a * m.nA + b];
     if (d == DoctrineKind.ESCALATE_TO_DEESCALATE.ordinal()) {
-      return atWar && lossShare(a, false) >= m.actors.doctrineThreshold[a];
+      return atWar && lossShare(a, false) >= m.actors.doctrineThreshold(a);
     }
     if (d == DoctrineKind.EXISTENTIAL.ordinal()) {
-      return atWar && m.theaters.homeCount[a] > 0
-          && lossShare(a, true) >= m.actors.doctrineThreshold[a];
+      return atWar && m.theaters.homeCount(a) > 0
+          && lossShare(a, true) >= m.actors.doctrineThreshold(a);
     }
     return false;
   }
@@ -212,10 +213,10 @@ final class Situation {
     if (state.struck[a]) {
       return true;
     }
-    int d = m.actors.doctrine[a];
+    int d = m.actors.doctrine(a);
     boolean existential = d != DoctrineKind.NONE.ordinal()
         && d != DoctrineKind.NO_FIRST_USE.ordinal() && state.war[a * m.nA + b]
-        && m.theaters.homeCount[a] > 0 && lossShare(a, true) >= m.actors.doctrineThreshold[a];
+        && m.theaters.homeCount(a) > 0 && lossShare(a, true) >= m.actors.doctrineThreshold(a);
     return existential;
   }
 
@@ -285,7 +286,7 @@ final class Situation {
       if (!bHolds || !state.threat[a * nT + t]) {
         continue;
       }
-      double v = m.motives.priorTerr[a][t] + 0.01 * localWinProb(a, b, t);
+      double v = m.motives.priorTerr(a, t) + 0.01 * localWinProb(a, b, t);
       if (v > bv + 1e-12) {
         bv = v;
         best = t;
@@ -298,13 +299,14 @@ final class Situation {
     int nT = m.nT;
     double fa = state.forces[a * nT + t] * state.eff[a * nT + t];
     if (fa <= 0) {
-      for (int u : m.theaters.neighbours[t]) {
+      for (int jn = 0, jnn = m.theaters.neighbourCount(t); jn < jnn; jn++) {
+        int u = m.theaters.neighbour(t, jn);
         fa = Math.max(fa,
             constants.attackCommit() * state.forces[a * nT + u] * state.eff[a * nT + u]);
       }
     }
     double fb = state.forces[b * nT + t] * state.eff[b * nT + t]
-        * (state.control[t] == b ? m.theaters.terrainMult[t] : 1);
+        * (state.control[t] == b ? m.theaters.terrainMult(t) : 1);
     return squareShare(fa, fb);
   }
 
@@ -319,7 +321,8 @@ final class Situation {
       return 0;
     }
     double moved = 0;
-    for (int u : m.theaters.neighbours[t]) {
+    for (int jn = 0, jnn = m.theaters.neighbourCount(t); jn < jnn; jn++) {
+      int u = m.theaters.neighbour(t, jn);
       moved = Math.max(moved, constants.attackCommit() * state.forces[a * nT + u]);
     }
     double all = 0;
@@ -346,12 +349,13 @@ final class Situation {
     int nT = m.nT;
     for (int pass = 0; pass < 2; pass++) {
       for (int t = 0; t < nT; t++) {
-        boolean ok = pass == 0 ? m.theaters.home[t] == b : !homeOnly && state.control[t] == b;
+        boolean ok = pass == 0 ? m.theaters.home(t) == b : !homeOnly && state.control[t] == b;
         if (!ok) {
           continue;
         }
-        for (int k : m.casualties.theaterTargets[t]) {
-          if (!state.targetHit[k] && m.casualties.tgtKind[k] == TargetKind.CITY.ordinal()) {
+        for (int jt = 0, jtn = m.casualties.targetCount(t); jt < jtn; jt++) {
+          int k = m.casualties.target(t, jt);
+          if (!state.targetHit[k] && m.casualties.targetKind(k) == TargetKind.CITY.ordinal()) {
             return t;
           }
         }
@@ -381,7 +385,7 @@ final class Situation {
     int nA = m.nA;
     int nT = m.nT;
     for (int t = 0; t < nT; t++) {
-      if (m.theaters.home[t] != x) {
+      if (m.theaters.home(t) != x) {
         continue;
       }
       for (int y = 0; y < nA; y++) {

@@ -1,8 +1,5 @@
 package org.detente.engine;
 
-import static org.detente.engine.Compilation.actor;
-import static org.detente.engine.Compilation.theater;
-
 import org.detente.scenario.Issue;
 import org.detente.scenario.IssuePosition;
 import org.detente.scenario.IssueStake;
@@ -18,16 +15,16 @@ import org.detente.scenario.Scenario;
  */
 final class TerritorialIssues {
 
-  final int n; // linked issues
-  final int[] issue;
-  final int[] theater;
-  final int[] at0;
-  final int[] at100;
-  final double[] staticQ; // the no-deal point of positions alone (capability × salience)
-  final double[] focal; // the focal deal's point
-  final double[] toward; // [b*n + l]: the focal deal moved toward b by offerShift
-  final double[][] ideal; // [a][mo*n + l]
-  final double[][] salience; // [a][mo*n + l], 0..1
+  private final int n; // linked issues
+  private final int[] issue;
+  private final int[] theater;
+  private final int[] at0;
+  private final int[] at100;
+  private final double[] staticQ; // the no-deal point of positions alone (capability × salience)
+  private final double[] focal; // the focal deal's point
+  private final double[] toward; // [b*n + l]: the focal deal moved toward b by offerShift
+  private final double[][] ideal; // [a][mo*n + l]
+  private final double[][] salience; // [a][mo*n + l], 0..1
 
   TerritorialIssues(Scenario sc, TypeSpace types, MotiveTables mt, ModelConstants c) {
     int nA = sc.actors().size();
@@ -54,16 +51,16 @@ final class TerritorialIssues {
         continue;
       }
       issue[l] = i;
-      theater[l] = theater(sc, is.territory().theater(), "issue " + is.id() + " territory");
-      at0[l] = actor(sc, is.territory().at0(), "issue " + is.id() + " territory");
-      at100[l] = actor(sc, is.territory().at100(), "issue " + is.id() + " territory");
-      staticQ[l] = mt.statusQuo[i];
-      focal[l] = mt.focalDeal[i];
+      theater[l] = Compilation.theater(sc, is.territory().theater(), "issue " + is.id() + " territory");
+      at0[l] = Compilation.actor(sc, is.territory().at0(), "issue " + is.id() + " territory");
+      at100[l] = Compilation.actor(sc, is.territory().at100(), "issue " + is.id() + " territory");
+      staticQ[l] = mt.statusQuo(i);
+      focal[l] = mt.focalDeal(i);
       for (int a = 0; a < nA; a++) {
         pos[a][l] = Double.NaN;
       }
       for (IssuePosition ip : is.positions()) {
-        int a = actor(sc, ip.actor(), "issue " + is.id());
+        int a = Compilation.actor(sc, ip.actor(), "issue " + is.id());
         pos[a][l] = Math.max(0, Math.min(100, ip.position()));
         sal[a][l] = Math.max(0, Math.min(100, ip.salience()));
       }
@@ -74,7 +71,7 @@ final class TerritorialIssues {
       l++;
     }
     for (int a = 0; a < nA; a++) {
-      int k = types.nMot[a];
+      int k = types.nMot(a);
       ideal[a] = new double[k * n];
       salience[a] = new double[k * n];
       for (int mo = 0; mo < k; mo++) {
@@ -95,6 +92,56 @@ final class TerritorialIssues {
         }
       }
     }
+  }
+
+  /** Number of issues about a theater ("links"). */
+  int n() {
+    return n;
+  }
+
+  /** The scenario's index of the issue of link l. */
+  int issue(int l) {
+    return issue[l];
+  }
+
+  /** The theater link l is about. */
+  int theater(int l) {
+    return theater[l];
+  }
+
+  /** The actor holding the theater of link l at the issue's 0 end. */
+  int at0(int l) {
+    return at0[l];
+  }
+
+  /** The actor holding the theater of link l at the issue's 100 end. */
+  int at100(int l) {
+    return at100[l];
+  }
+
+  /** The no-deal point of link l from the positions alone (capability × salience). */
+  double staticQ(int l) {
+    return staticQ[l];
+  }
+
+  /** The focal deal's point on link l. */
+  double focal(int l) {
+    return focal[l];
+  }
+
+  /** The focal deal's point on link l moved toward actor b by offerShift. */
+  double toward(int b, int l) {
+    return toward[b * n + l];
+  }
+
+  /** Actor a's ideal point on link l under motive mo. */
+  double ideal(int a, int mo, int l) {
+    return ideal[a][mo * n + l];
+  }
+
+  /** Actor a's salience of link l under motive mo (0..1). */
+  double salience(int a, int mo, int l) {
+    return salience[a][mo * n + l];
   }
 
   /**

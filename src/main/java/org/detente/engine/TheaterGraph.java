@@ -11,37 +11,37 @@ import org.detente.scenario.Theater;
 /**
  * The theaters: adjacency (and each theater's neighbours), the declared routes between theaters
  * (transit time, capacity), control and home at week 0, terrain multipliers, and per actor the
- * number of home theaters and of theaters held or home at week 0. Read-only after compilation.
+ * number of home theaters. Read-only after compilation.
  */
 final class TheaterGraph {
 
-  final boolean[] adj; // [t*nT+u], symmetric, not reflexive
-  final int[][] neighbours; // [t]: the theaters adjacent to t, ascending
-  final int[] control0;
-  final int[] home;
-  final double[] terrainMult;
-  final int[] homeCount; // per actor
-  final int[] initialCount; // per actor: theaters controlled at week 0 or home
+  private final int nT;
+  private final boolean[] adj; // [t*nT+u], symmetric, not reflexive
+  private final int[][] neighbours; // [t]: the theaters adjacent to t, ascending
+  private final int[] control0;
+  private final int[] home;
+  private final double[] terrainMult;
+  private final int[] homeCount; // per actor
   // routes, in file order: their ends, transit time in steps and capacity (thousands; infinite
   // when the scenario gives none)
-  final int[] routeFrom;
-  final int[] routeTo;
-  final int[] routeSteps;
-  final double[] routeCapacity;
-  final String[] routeMode;
-  final int[][] routesAt; // [t]: the routes with an end at t, in file order
-  final int transitSlots; // longest transit + 1: the ring of arrival weeks a run keeps
+  private final int[] routeFrom;
+  private final int[] routeTo;
+  private final int[] routeSteps;
+  private final double[] routeCapacity;
+  private final String[] routeMode;
+  private final int[][] routesAt; // [t]: the routes with an end at t, in file order
+  private final int transitSlots; // longest transit + 1: the ring of arrival weeks a run keeps
 
   TheaterGraph(Scenario sc, ModelConstants c) {
     int nA = sc.actors().size();
     int nT = sc.theaters().size();
+    this.nT = nT;
     adj = new boolean[nT * nT];
     neighbours = new int[nT][];
     control0 = new int[nT];
     home = new int[nT];
     terrainMult = new double[nT];
     homeCount = new int[nA];
-    initialCount = new int[nA];
     for (int t = 0; t < nT; t++) {
       Theater th = sc.theaters().get(t);
       for (String u : th.adjacent()) {
@@ -64,12 +64,6 @@ final class TheaterGraph {
           };
       if (home[t] >= 0) {
         homeCount[home[t]]++;
-      }
-      if (control0[t] >= 0) {
-        initialCount[control0[t]]++;
-      }
-      if (home[t] >= 0 && home[t] != control0[t]) {
-        initialCount[home[t]]++;
       }
     }
 
@@ -102,6 +96,81 @@ final class TheaterGraph {
       routesAt[t] = IntStream.range(0, nR)
           .filter(r -> routeFrom[r] == tt || routeTo[r] == tt).toArray();
     }
+  }
+
+  /** Whether theaters t and u are adjacent (symmetric; a theater is not adjacent to itself). */
+  boolean adjacent(int t, int u) {
+    return adj[t * nT + u];
+  }
+
+  /** Number of theaters adjacent to t. */
+  int neighbourCount(int t) {
+    return neighbours[t].length;
+  }
+
+  /** The j-th theater adjacent to t, in ascending order. */
+  int neighbour(int t, int j) {
+    return neighbours[t][j];
+  }
+
+  /** The controller of theater t at week 0, or -1. */
+  int control0(int t) {
+    return control0[t];
+  }
+
+  /** Copies the controller of each theater at week 0 (-1: none) into dst. */
+  void copyControl0Into(int[] dst) {
+    System.arraycopy(control0, 0, dst, 0, control0.length);
+  }
+
+  /** The actor whose home theater t is, or -1. */
+  int home(int t) {
+    return home[t];
+  }
+
+  /** The defender's terrain multiplier of theater t. */
+  double terrainMult(int t) {
+    return terrainMult[t];
+  }
+
+  /** Number of home theaters of actor a. */
+  int homeCount(int a) {
+    return homeCount[a];
+  }
+
+  /** Number of declared routes. */
+  int routeCount() {
+    return routeFrom.length;
+  }
+
+  /** Transit time of route r, steps (at least 1). */
+  int routeSteps(int r) {
+    return routeSteps[r];
+  }
+
+  /** Capacity of route r, thousands of troops per week (infinite when the scenario gives none). */
+  double routeCapacity(int r) {
+    return routeCapacity[r];
+  }
+
+  /** The mode of route r, lower case ("sea", "air" or "land"). */
+  String routeMode(int r) {
+    return routeMode[r];
+  }
+
+  /** Number of routes with an end at theater t. */
+  int routeCountAt(int t) {
+    return routesAt[t].length;
+  }
+
+  /** The j-th route with an end at theater t, in file order. */
+  int routeAt(int t, int j) {
+    return routesAt[t][j];
+  }
+
+  /** The ring of arrival weeks a run keeps: the longest transit + 1. */
+  int transitSlots() {
+    return transitSlots;
   }
 
   /** The other end of route r seen from theater t (an end of it). */

@@ -17,22 +17,22 @@ import org.detente.scenario.Scenario;
  */
 final class TypeSpace {
 
-  final int[] nRes;
-  final int[] nMot;
-  final int[] nTypes;
-  final int maxTypes;
-  final int maxMot;
-  final double[][] resLevel;
-  final double[][] resPrior;
-  final double[][] motPrior;
-  final double[][] typePrior; // [a][r*nMot+m]
-  final int[][] typeMot; // [a][k]: motive index of type k
-  final double[][] typeRes; // [a][k]: resolve level of type k
+  private final int[] nRes;
+  private final int[] nMot;
+  private final int[] nTypes;
+  private final int maxTypes;
+  private final int maxMot;
+  private final double[][] resLevel;
+  private final double[][] resPrior;
+  private final double[][] motPrior;
+  private final double[][] typePrior; // [a][r*nMot+m]
+  private final int[][] typeMot; // [a][k]: motive index of type k
+  private final double[][] typeRes; // [a][k]: resolve level of type k
   // [a]: the spacing of a's resolve levels when there are two or more, ascending and equally
   // spaced (to 1e-9 of the spacing); 0 otherwise
-  final double[] resStep;
-  final String[][] motiveIds;
-  final int[] fixedMotive; // -1 = sample
+  private final double[] resStep;
+  private final String[][] motiveIds;
+  private final int[] fixedMotive; // -1 = sample
 
   TypeSpace(Scenario sc) {
     int nA = sc.actors().size();
@@ -121,6 +121,91 @@ final class TypeSpace {
     int[] f = fixedMotive.clone();
     f[actor] = motive;
     return new TypeSpace(this, f);
+  }
+
+  /** Number of resolve levels of actor a. */
+  int nRes(int a) {
+    return nRes[a];
+  }
+
+  /** Number of motive hypotheses of actor a (at least one). */
+  int nMot(int a) {
+    return nMot[a];
+  }
+
+  /** Number of private types of actor a: nRes(a) × nMot(a). */
+  int nTypes(int a) {
+    return nTypes[a];
+  }
+
+  /** The largest number of private types of any actor. */
+  int maxTypes() {
+    return maxTypes;
+  }
+
+  /** The largest number of motive hypotheses of any actor. */
+  int maxMot() {
+    return maxMot;
+  }
+
+  /** Resolve multiplier of level r of actor a. */
+  double resLevel(int a, int r) {
+    return resLevel[a][r];
+  }
+
+  /** Prior of actor a's motive hypothesis mo. */
+  double motPrior(int a, int mo) {
+    return motPrior[a][mo];
+  }
+
+  /** Prior of actor a's private type k (resolve level k / nMot, motive k % nMot). */
+  double typePrior(int a, int k) {
+    return typePrior[a][k];
+  }
+
+  /** Motive index of actor a's private type k. */
+  int typeMot(int a, int k) {
+    return typeMot[a][k];
+  }
+
+  /** Resolve multiplier of actor a's private type k. */
+  double typeRes(int a, int k) {
+    return typeRes[a][k];
+  }
+
+  /**
+   * The spacing of actor a's resolve levels when there are two or more, ascending and equally
+   * spaced; 0 otherwise.
+   */
+  double resStep(int a) {
+    return resStep[a];
+  }
+
+  /** Id of actor a's motive hypothesis mo ("none" for an actor without motives). */
+  String motiveId(int a, int mo) {
+    return motiveIds[a][mo];
+  }
+
+  /** The motive actor a's is fixed to, or -1 when it is drawn. */
+  int fixedMotive(int a) {
+    return fixedMotive[a];
+  }
+
+  /** Copies actor a's type prior (nTypes(a) values) into dst from offset off. */
+  void copyTypePriorInto(int a, double[] dst, int off) {
+    System.arraycopy(typePrior[a], 0, dst, off, nTypes[a]);
+  }
+
+  /**
+   * Draws actor a's private type from its priors with the run's stream: the resolve level
+   * (one draw when there are two or more levels), then the motive (one draw when there are two
+   * or more hypotheses and it is not fixed). Returns the type index r·nMot + m.
+   */
+  int drawType(int a, Rng rng) {
+    int r = nRes[a] == 1 ? 0 : rng.pick(resPrior[a], 0, nRes[a]);
+    int m = fixedMotive[a] >= 0 ? fixedMotive[a]
+        : nMot[a] == 1 ? 0 : rng.pick(motPrior[a], 0, nMot[a]);
+    return r * nMot[a] + m;
   }
 
   /** The common spacing of ascending, equally spaced levels (two or more), else 0. */

@@ -66,14 +66,14 @@ final class UtilityModel {
     this.constants = m.constants;
     this.state = state;
     this.situation = situation;
-    util = new double[(m.types.maxTypes + 2) * MAXC];
-    prob = new double[(m.types.maxTypes + 2) * MAXC];
-    uSlope = new double[m.types.maxMot * MAXC];
-    uIcpt = new double[m.types.maxMot * MAXC];
-    rSlope = new double[m.types.maxMot];
-    rIcpt = new double[m.types.maxMot];
-    glSlope = new double[m.types.maxMot];
-    glIcpt = new double[m.types.maxMot];
+    util = new double[(m.types.maxTypes() + 2) * MAXC];
+    prob = new double[(m.types.maxTypes() + 2) * MAXC];
+    uSlope = new double[m.types.maxMot() * MAXC];
+    uIcpt = new double[m.types.maxMot() * MAXC];
+    rSlope = new double[m.types.maxMot()];
+    rIcpt = new double[m.types.maxMot()];
+    glSlope = new double[m.types.maxMot()];
+    glIcpt = new double[m.types.maxMot()];
   }
 
   /**
@@ -102,7 +102,7 @@ final class UtilityModel {
     // every action's expected utility is linear in a few per-type values (features), with
     // coefficients that depend only on the public state and a's beliefs: they are built once here,
     // and motiveTables turns them into a slope and an intercept in resolve per motive
-    final double kA = constants.catastropheCost() * m.actors.riskWeight[a];
+    final double kA = constants.catastropheCost() * m.actors.riskWeight(a);
     final double talkV = constants.consultValue() * h;
     final double gH = constants.goldsteinHostility();
     final double crisis = constants.crisisCost();
@@ -314,30 +314,23 @@ final class UtilityModel {
     final double holdBase = -constants.crisisCost() * h * (1 + danger) - state.pressure[b * nA + a];
     final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
     final double[] v = spVal;
-    final int nMa = m.types.nMot[a];
+    final int nMa = m.types.nMot(a);
     final MotiveTables mt = m.motives;
-    final double[] uSq = mt.uSq[a];
-    final double[] uOfferTo = mt.uOfferTo[a];
-    final double[] uDeal = mt.uDeal[a];
-    final double[] uYieldedTo = mt.uYieldedTo[a];
-    final double[] terr = mt.terr[a];
-    final double[] cohesion = mt.cohesion[a];
-    final int nT = m.nT;
     for (int mo = 0; mo < nMa; mo++) {
       final double g1 = mv.g1[mo];
       final double g0 = mv.g0[mo];
       final double l1 = mv.l1[mo];
       final double cost = mv.cost[mo];
-      final double sq1 = mv.sq(uSq, mo);
+      final double sq1 = mv.sq(mt.uSq(a, mo), mo);
       final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
-      final double offer1 = uOfferTo[mo * nA + b];
-      final double deal1 = uDeal[mo];
+      final double offer1 = mt.uOfferTo(a, mo, b);
+      final double deal1 = mt.uDeal(a, mo);
       final double w1 = p * g1 + (1 - p) * l1;
       final double w0 = p * g0 - cost - danger;
-      final double won1 = uYieldedTo[mo * nA + b];
-      final double terr1 = attackT >= 0 ? terr[mo * nT + attackT] : 0;
-      final double terrD = deployT >= 0 ? terr[mo * nT + deployT] : 0;
-      final double coh0 = cohesion[mo];
+      final double won1 = mt.uYieldedTo(a, mo, b);
+      final double terr1 = attackT >= 0 ? mt.terr(a, mo, attackT) : 0;
+      final double terrD = deployT >= 0 ? mt.terr(a, mo, deployT) : 0;
+      final double coh0 = mt.cohesion(a, mo);
       rSlope[mo] = deal1 - sq1;
       rIcpt[mo] = dealOff0 - h0;
       glSlope[mo] = g1 - l1;

@@ -33,9 +33,12 @@ final class Valuation {
       sqGround = new double[maxMot];
     }
 
-    /** x's issue value of the no-deal status quo under motive mo, on the ground as it stands. */
-    double sq(double[] uSq, int mo) {
-      return uSq[mo] + sqGround[mo];
+    /**
+     * x's issue value of the no-deal status quo under motive mo, on the ground as it stands:
+     * uSq, its value in the motive tables, shifted by the facts on the ground.
+     */
+    double sq(double uSq, int mo) {
+      return uSq + sqGround[mo];
     }
   }
 
@@ -75,7 +78,7 @@ final class Valuation {
     pmStamp = new long[nA * nA];
     pmEngaged = new double[nA * nA];
     pmDanger = new double[nA * nA];
-    pmValues = new double[nA * nA * 5 * m.types.maxMot];
+    pmValues = new double[nA * nA * 5 * m.types.maxMot()];
   }
 
   /**
@@ -85,8 +88,8 @@ final class Valuation {
    */
   Motives motives(int x, int y, Motives out) {
     final int xy = x * m.nA + y;
-    final int nM = m.types.nMot[x];
-    final int mm = m.types.maxMot;
+    final int nM = m.types.nMot(x);
+    final int mm = m.types.maxMot();
     final int vo = xy * 5 * mm;
     final boolean phase = situation.inDecisions();
     final long epoch = situation.epoch();
@@ -102,29 +105,29 @@ final class Valuation {
     }
     out.engaged = state.war[xy] ? situation.engagedShare(x, y) * situation.ripeness(x, y) : 0;
     out.danger =
-        situation.escalationRiskFrom(y) * constants.catastropheCost() * m.actors.riskWeight[x];
+        situation.escalationRiskFrom(y) * constants.catastropheCost() * m.actors.riskWeight(x);
     final int nT = m.nT;
     final int nA = m.nA;
-    final double[] tv = m.motives.terr[x];
+    final MotiveTables mt = m.motives;
     for (int mo = 0; mo < nM; mo++) {
       double gain = 0;
       double lose = 0;
-      final int off = mo * nT;
-      for (int t : m.motives.valued[x][mo]) {
+      for (int j = 0, nv = mt.valuedCount(x, mo); j < nv; j++) {
+        int t = mt.valued(x, mo, j);
         int c = state.control[t];
         if (c == y) {
-          gain += tv[off + t];
+          gain += mt.terr(x, mo, t);
         }
         if (c >= 0 && (c == x || state.allied[x * nA + c]) && state.threat[y * nT + t]) {
-          lose += tv[off + t];
+          lose += mt.terr(x, mo, t);
         }
       }
-      int deter = m.motives.deterActor[x][mo];
-      out.g1[mo] = m.motives.uIdeal[x][mo] + gain;
-      out.g0[mo] = deter == y ? m.motives.deterWeight[x][mo] : 0;
-      out.l1[mo] = m.motives.uLose[x][mo * m.nA + y] - lose;
-      out.cost[mo] = constants.warCost() * (1 + m.motives.regimeSec[x][mo])
-          + (deter >= 0 && deter != y ? m.motives.deterWeight[x][mo] * constants.warCost() : 0);
+      int deter = mt.deterActor(x, mo);
+      out.g1[mo] = mt.uIdeal(x, mo) + gain;
+      out.g0[mo] = deter == y ? mt.deterWeight(x, mo) : 0;
+      out.l1[mo] = mt.uLose(x, mo, y) - lose;
+      out.cost[mo] = constants.warCost() * (1 + mt.regimeSec(x, mo))
+          + (deter >= 0 && deter != y ? mt.deterWeight(x, mo) * constants.warCost() : 0);
       out.sqGround[mo] = groundShift(x, mo);
     }
     if (phase) {
@@ -146,14 +149,14 @@ final class Valuation {
    */
   TypeValues values(Motives mv, int x, int k, int y, double p, TypeValues out) {
     int nA = m.nA;
-    int mo = m.types.typeMot[x][k];
-    double res = m.types.typeRes[x][k];
+    int mo = m.types.typeMot(x, k);
+    double res = m.types.typeRes(x, k);
     int xy = x * nA + y;
     double g = res * mv.g1[mo] + mv.g0[mo];
     double l = res * mv.l1[mo];
     double cost = mv.cost[mo];
     double w = p * g + (1 - p) * l - cost - mv.danger;
-    double sq = res * mv.sq(m.motives.uSq[x], mo);
+    double sq = res * mv.sq(m.motives.uSq(x, mo), mo);
     double h = state.hostility[xy];
     double hold = sq - constants.crisisCost() * h * (1 + mv.danger) - state.pressure[y * nA + x];
     if (state.war[xy]) {
@@ -178,19 +181,19 @@ final class Valuation {
    */
   private double groundShift(int x, int mo) {
     final TerritorialIssues ti = m.territory;
-    final int n = ti.n;
+    final int n = ti.n();
     if (n == 0) {
       return 0;
     }
     final int nA = m.nA;
     double shift = 0;
     for (int l = 0; l < n; l++) {
-      final int c = state.control[ti.theater[l]];
+      final int c = state.control[ti.theater(l)];
       if (c < 0) {
         continue;
       }
-      final int h0 = ti.at0[l];
-      final int h1 = ti.at100[l];
+      final int h0 = ti.at0(l);
+      final int h1 = ti.at100(l);
       final double q;
       if (c == h0 || state.allied[h0 * nA + c]) {
         q = 0;
@@ -199,9 +202,9 @@ final class Valuation {
       } else {
         continue;
       }
-      final double ideal = ti.ideal[x][mo * n + l];
-      final double sal = ti.salience[x][mo * n + l];
-      shift += sal * (Math.abs(ti.staticQ[l] - ideal) - Math.abs(q - ideal)) / 100.0;
+      final double ideal = ti.ideal(x, mo, l);
+      final double sal = ti.salience(x, mo, l);
+      shift += sal * (Math.abs(ti.staticQ(l) - ideal) - Math.abs(q - ideal)) / 100.0;
     }
     return shift;
   }

@@ -63,10 +63,10 @@ class BundledScenarioEnsembleTest {
         double deployed = 0;
         double now = 0;
         for (int t = 0; t < m.theaterCount(); t++) {
-          deployed += m.actors.forces0[a * m.theaterCount() + t];
+          deployed += m.actors.forces0(a, t);
           now += sim.forces(a, t);
         }
-        double cap = Math.max(deployed, ceiling * m.actors.population[a] * 1000);
+        double cap = Math.max(deployed, ceiling * m.actors.population(a) * 1000);
         assertThat(now).as("%s's forces, run %d", m.actorId(a), i)
             .isLessThanOrEqualTo(cap * (1 + 1e-9));
         // the fallen come out of what the actor could ever field (thousands of troops)
@@ -110,22 +110,22 @@ class BundledScenarioEnsembleTest {
   @Test
   void nuclearCasualtiesArePrecomputedPerTargetAndYield() {
     // every listed target with coordinates has a finite casualty estimate for each arsenal
-    for (int k = 0; k < cuba.casualties.nTargets; k++) {
+    for (int k = 0; k < cuba.casualties.nTargets(); k++) {
       for (int a = 0; a < cuba.actorCount(); a++) {
-        if (cuba.actors.stYieldKt[a] > 0) {
-          double d = cuba.casualties.nucDeaths[(k * cuba.nA + a) * 2 + 1];
+        if (cuba.actors.strategicYieldKt(a) > 0) {
+          double d = cuba.casualties.deaths(k, a, 1);
           assertThat(Double.isNaN(d) || d >= 0).isTrue();
         }
       }
     }
     int havana = -1;
-    for (int k = 0; k < cuba.casualties.nTargets; k++) {
-      if (cuba.casualties.tgtName[k].equals("Havana")) {
+    for (int k = 0; k < cuba.casualties.nTargets(); k++) {
+      if (cuba.casualties.targetName(k).equals("Havana")) {
         havana = k;
       }
     }
     int usa = cuba.scenario().actorIndex("USA");
-    assertThat(cuba.casualties.nucDeaths[(havana * cuba.nA + usa) * 2 + 1]).isGreaterThan(100_000);
+    assertThat(cuba.casualties.deaths(havana, usa, 1)).isGreaterThan(100_000);
   }
 
   private static int questionIndex(CompiledModel m, String id) {

@@ -106,7 +106,7 @@ class DecisionValuesTest {
       double acA = k.audienceCost() * s.rhetoric[nfu * m.nA + sml];
       utility.coefficients(nfu, sml, c, la, p, h, acA, false);
       utility.motiveTables(nfu, sml, c, valuation.motives(nfu, sml,
-          new Valuation.Motives(m.types.maxMot)), p, acA);
+          new Valuation.Motives(m.types.maxMot())), p, acA);
       int row = 0;
       utility.utilities(0, 1.0, c.n, row);
       double wait = utility.util[row + index(c, Action.WAIT)];
@@ -153,7 +153,7 @@ class DecisionValuesTest {
     // (B's troops cross into A's home, where all of A's army stands: A is fully engaged)
     s.forces[b * m.nT + m.scenario().theaterIndex("WEST")] = 10;
     Valuation valuation = new Valuation(m, s, situation);
-    Valuation.Motives mv = valuation.motives(a, b, new Valuation.Motives(m.types.maxMot));
+    Valuation.Motives mv = valuation.motives(a, b, new Valuation.Motives(m.types.maxMot()));
     double engaged = situation.engagedShare(a, b);
     assertThat(engaged).isEqualTo(1.0);
     assertThat(mv.engaged).isCloseTo(engaged * (1 - Math.exp(-13 / tau)), within(1e-12));

@@ -113,21 +113,21 @@ class GroundTest {
     RunState s = sim.state();
     Situation situation = new Situation(m, s);
     Valuation valuation = new Valuation(m, s, situation);
-    Valuation.Motives farV = new Valuation.Motives(m.types.maxMot);
-    Valuation.Motives nearV = new Valuation.Motives(m.types.maxMot);
+    Valuation.Motives farV = new Valuation.Motives(m.types.maxMot());
+    Valuation.Motives nearV = new Valuation.Motives(m.types.maxMot());
     // week 0, before the seizure: the owner holds the island, its status quo is its own end
     valuation.motives(far, near, farV);
     valuation.motives(near, far, nearV);
-    double farBefore = farV.sq(m.motives.uSq[far], 0);
-    double nearBefore = nearV.sq(m.motives.uSq[near], 0);
+    double farBefore = farV.sq(m.motives.uSq(far, 0), 0);
+    double nearBefore = nearV.sq(m.motives.uSq(near, 0), 0);
     sim.advance(); // the neighbour seizes the island
     assertThat(s.control[m.scenario().theaterIndex("ISLE")]).isEqualTo(near);
     valuation.motives(far, near, farV);
     valuation.motives(near, far, nearV);
     // FAR: salience 80 on an issue it now stands to lose at 100 instead of holding at 0
-    assertThat(farBefore - farV.sq(m.motives.uSq[far], 0)).isCloseTo(0.8,
+    assertThat(farBefore - farV.sq(m.motives.uSq(far, 0), 0)).isCloseTo(0.8,
         org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(nearV.sq(m.motives.uSq[near], 0) - nearBefore).isCloseTo(0.9,
+    assertThat(nearV.sq(m.motives.uSq(near, 0), 0) - nearBefore).isCloseTo(0.9,
         org.assertj.core.data.Offset.offset(1e-12));
   }
 
@@ -151,7 +151,7 @@ class GroundTest {
         new EventLog(m, s, questions), questions, new Trace());
     // the focal deal stands below 50 on the island's sovereignty: the owner gets it back, and
     // the neighbour's forces there go home
-    assertThat(m.territory.focal[0]).isLessThan(50);
+    assertThat(m.territory.focal(0)).isLessThan(50);
     bargaining.deal(far, near, -1);
     assertThat(s.control[isle]).isEqualTo(far);
     assertThat(s.forces[near * m.nT + isle]).isZero();

@@ -52,7 +52,7 @@ class LikelihoodChainTest {
           .isEqualTo(DeterminismTest.digest(direct, m));
       for (int o = 0; o < m.nA; o++) {
         for (int a = 0; a < m.nA; a++) {
-          for (int k = 0; k < m.types.nTypes[a]; k++) {
+          for (int k = 0; k < m.types.nTypes(a); k++) {
             double x = chained.belief(o, a, k);
             double y = direct.belief(o, a, k);
             assertThat(x).as("run %d: belief of %d about type %d of %d", i, o, k, a)

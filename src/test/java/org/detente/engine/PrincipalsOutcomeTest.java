@@ -38,8 +38,8 @@ class PrincipalsOutcomeTest {
     Path file = Path.of("src/test/resources/scenarios/principals.yaml");
     Scenario guessed = ScenarioLoader.load(file);
     CompiledModel g = Models.compile(guessed, ModelParameters.from(guessed));
-    assertThat(guessed.actors().get(g.relations.principalA).id()).isEqualTo("BIG");
-    assertThat(guessed.actors().get(g.relations.principalB).id()).isEqualTo("FAR");
+    assertThat(guessed.actors().get(g.relations.principalA()).id()).isEqualTo("BIG");
+    assertThat(guessed.actors().get(g.relations.principalB()).id()).isEqualTo("FAR");
     assertThat(count(g, Outcome.CONVENTIONAL_WAR, 100)).isZero();
 
     Path declaredFile = dir.resolve("declared.yaml");
@@ -47,8 +47,8 @@ class PrincipalsOutcomeTest {
         .replace("relations:\n", "principals: [BIG, NBR]\nrelations:\n"));
     Scenario declared = ScenarioLoader.load(declaredFile);
     CompiledModel d = Models.compile(declared, ModelParameters.from(declared));
-    assertThat(declared.actors().get(d.relations.principalA).id()).isEqualTo("BIG");
-    assertThat(declared.actors().get(d.relations.principalB).id()).isEqualTo("NBR");
+    assertThat(declared.actors().get(d.relations.principalA()).id()).isEqualTo("BIG");
+    assertThat(declared.actors().get(d.relations.principalB()).id()).isEqualTo("NBR");
     assertThat(count(d, Outcome.CONVENTIONAL_WAR, 100)).isEqualTo(100);
   }
 }
