@@ -188,14 +188,41 @@ final class MotiveTables {
     return terr[a][mo * nT + t];
   }
 
-  /** Number of theaters actor a values under motive mo. */
-  int valuedCount(int a, int mo) {
-    return valued[a][mo].length;
+  /**
+   * The territorial value to actor x under motive mo of the theaters it values that y controls
+   * (control: the controller of each theater, -1 none), summed in ascending theater order.
+   */
+  double valueHeldBy(int x, int mo, int y, int[] control) {
+    final int[] v = valued[x][mo];
+    final double[] tv = terr[x];
+    final int off = mo * nT;
+    double sum = 0;
+    for (int t : v) {
+      if (control[t] == y) {
+        sum += tv[off + t];
+      }
+    }
+    return sum;
   }
 
-  /** The j-th theater actor a values under motive mo, in ascending order. */
-  int valued(int a, int mo, int j) {
-    return valued[a][mo][j];
+  /**
+   * The territorial value to actor x under motive mo of the theaters it values that x or an
+   * ally of x controls and y threatens (allied: [a*nA+b]; threat: [b*nT+t], b threatens t),
+   * summed in ascending theater order.
+   */
+  double valueThreatenedBy(int x, int mo, int y, int[] control, boolean[] allied,
+      boolean[] threat) {
+    final int[] v = valued[x][mo];
+    final double[] tv = terr[x];
+    final int off = mo * nT;
+    double sum = 0;
+    for (int t : v) {
+      int c = control[t];
+      if (c >= 0 && (c == x || allied[x * nA + c]) && threat[y * nT + t]) {
+        sum += tv[off + t];
+      }
+    }
+    return sum;
   }
 
   /** Territorial value to actor a of theater t, averaged over a's motive prior. */

@@ -106,22 +106,10 @@ final class Valuation {
     out.engaged = state.war[xy] ? situation.engagedShare(x, y) * situation.ripeness(x, y) : 0;
     out.danger =
         situation.escalationRiskFrom(y) * constants.catastropheCost() * m.actors.riskWeight(x);
-    final int nT = m.nT;
-    final int nA = m.nA;
     final MotiveTables mt = m.motives;
     for (int mo = 0; mo < nM; mo++) {
-      double gain = 0;
-      double lose = 0;
-      for (int j = 0, nv = mt.valuedCount(x, mo); j < nv; j++) {
-        int t = mt.valued(x, mo, j);
-        int c = state.control[t];
-        if (c == y) {
-          gain += mt.terr(x, mo, t);
-        }
-        if (c >= 0 && (c == x || state.allied[x * nA + c]) && state.threat[y * nT + t]) {
-          lose += mt.terr(x, mo, t);
-        }
-      }
+      final double gain = mt.valueHeldBy(x, mo, y, state.control);
+      final double lose = mt.valueThreatenedBy(x, mo, y, state.control, state.allied, state.threat);
       int deter = mt.deterActor(x, mo);
       out.g1[mo] = mt.uIdeal(x, mo) + gain;
       out.g0[mo] = deter == y ? mt.deterWeight(x, mo) : 0;
