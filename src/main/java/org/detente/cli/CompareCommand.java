@@ -16,6 +16,8 @@ import org.detente.analysis.Indicators;
 import org.detente.analysis.PolicyComparison;
 import org.detente.analysis.SummaryJson;
 import org.detente.engine.CompiledModel;
+import org.detente.engine.RareTarget;
+import org.detente.engine.Splitting;
 import org.detente.engine.ModelParameters;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -59,6 +61,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Mixin SharedOptions.Json json;
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
+
+  @Mixin RareOptions rare;
 
   @Override
   public Integer call() throws Exception {
@@ -112,11 +116,72 @@ public final class CompareCommand implements Callable<Integer> {
       }
       r = PolicyComparison.compare(arms, ind, runs.value());
     }
+    List<Splitting.Result> rareResults = new ArrayList<>();
+    RareTarget target = null;
+    if (rare.on()) {
+      Splitting.Options opt = null;
+      for (int a = 0; a < scenarios.size(); a++) {
+        Scenario s = scenarios.get(a);
+        CompiledModel model = Models.compile(s, ModelParameters.from(s));
+        target = rare.target(model);
+        if (opt == null) {
+          opt = rare.options(threads.value());
+        }
+        Splitting.Result res = Splitting.estimate(model, target, seed.value(), opt,
+            RareOptions.KEEP_PATHS);
+        if (a == 0) {
+          // the other arms: as many replications, with the same seeds (common random numbers)
+          opt = opt.fixedReplications(res.replications());
+        }
+        rareResults.add(res);
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json.value()) {
-      out.println(AnalysisSupport.mapper().writeValueAsString(toJson(r, ind, summaries)));
+      ObjectNode root = toJson(r, ind, summaries);
+      if (target != null) {
+        ObjectNode ro = root.putObject("rare");
+        ro.put("target", target.id());
+        ro.put("method", "fixed-effort multilevel splitting per arm, the same replications and"
+            + " clone seeds in every arm; difference arm - baseline paired by replication,"
+            + " Student t 95% interval");
+        ObjectNode byArm = ro.putObject("arms");
+        for (int a = 0; a < rareResults.size(); a++) {
+          ObjectNode o = byArm.putObject(r.arms().get(a));
+          RareOptions.put(o, target, rareResults.get(a), RareOptions.replayArgs(
+              file.toString(), seed.value(), armPolicies.get(a), null, List.of()));
+          if (a > 0) {
+            double[] d = RareOptions.paired(rareResults.get(a).replicationEstimates(),
+                rareResults.get(0).replicationEstimates());
+            o.put("diff", d[0]);
+            o.put("diffLo", d[1]);
+            o.put("diffHi", d[2]);
+          }
+        }
+      }
+      out.println(AnalysisSupport.mapper().writeValueAsString(root));
     } else {
       printTable(out, r, ind);
+      if (target != null) {
+        out.println();
+        out.println(AnalysisSupport.f("Rare event %s by multilevel splitting (%d replications"
+            + " per arm, the same clone seeds in every arm; 95%% intervals):", target.id(),
+            rareResults.get(0).replications()));
+        for (int a = 0; a < rareResults.size(); a++) {
+          Splitting.Result x = rareResults.get(a);
+          StringBuilder row = new StringBuilder(AnalysisSupport.f("  %-24s p %s [%s, %s]"
+              + "  relative error %s", trim(r.arms().get(a), 24), RareOptions.sci(x.p()),
+              RareOptions.sci(x.lo()), RareOptions.sci(x.hi()),
+              RareOptions.pct(x.relativeError())));
+          if (a > 0) {
+            double[] d = RareOptions.paired(x.replicationEstimates(),
+                rareResults.get(0).replicationEstimates());
+            row.append(AnalysisSupport.f("   diff %s [%s, %s]", RareOptions.signed(d[0]),
+                RareOptions.signed(d[1]), RareOptions.signed(d[2])));
+          }
+          out.println(row);
+        }
+      }
     }
     out.flush();
     return 0;

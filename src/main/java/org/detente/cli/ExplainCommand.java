@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.Message;
+import org.detente.UsageException;
 import org.detente.InvalidInputException;
 import org.detente.analysis.SummaryJson;
 import org.detente.model.Action;
@@ -16,6 +17,7 @@ import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.Rng;
 import org.detente.engine.Simulator;
+import org.detente.engine.Splitting;
 import org.detente.engine.Tracer;
 import org.detente.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -59,6 +61,12 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Fix an actor's motive hypothesis (repeatable), as in 'run --motive'.")
   List<String> motives = new ArrayList<>();
 
+  @Option(names = "--split-path", paramLabel = "PATH",
+      description = "Replay a trajectory of a rare-event estimate instead of a run: the"
+          + " R:J0,W1:J1,... that 'run --rare' prints (replication, the particle index at each"
+          + " splitting stage and the week from which that clone's own stream took over).")
+  String splitPath;
+
   @Option(names = "--all", description = "Also show decisions to wait.")
   boolean all;
 
@@ -73,6 +81,14 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (alternatives < 0) {
       throw new InvalidInputException(Message.AT_LEAST, "--alternatives", 0, alternatives);
+    }
+    Splitting.Path path = null;
+    if (splitPath != null) {
+      path = Splitting.Path.parse(splitPath);
+      if (path == null) {
+        throw new UsageException(Message.OPTION_VALUE, "--split-path", splitPath,
+            "expected R:J0,W1:J1,... as 'run --rare' prints it");
+      }
     }
     Scenario sc = EngineSupport.load(file, policies.names(), horizon);
     CompiledModel m = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
@@ -138,13 +154,19 @@ public final class ExplainCommand implements Callable<Integer> {
         lines.add("  · " + text);
       }
     });
-    sim.run(seed.value(), run);
-
+    String pol = sc.meta().appliedPolicies().isEmpty() ? "(none)"
+        : String.join(", ", sc.meta().appliedPolicies());
     out.printf(Locale.ROOT, "%s — %s%n", sc.meta().id(), sc.meta().title());
-    out.printf(Locale.ROOT, "Run %d of master seed %d (run seed %s); policies: %s%n", run,
-        seed.value(), Long.toUnsignedString(Rng.runSeed(seed.value(), run)),
-        sc.meta().appliedPolicies().isEmpty() ? "(none)"
-            : String.join(", ", sc.meta().appliedPolicies()));
+    if (path != null) {
+      sim.runSplitPath(seed.value(), path);
+      out.printf(Locale.ROOT, "Splitting trajectory %s of master seed %d (replication %d; a"
+          + " clone's own stream takes over at each week listed); policies: %s%n", path.spec(),
+          seed.value(), path.replication(), pol);
+    } else {
+      sim.run(seed.value(), run);
+      out.printf(Locale.ROOT, "Run %d of master seed %d (run seed %s); policies: %s%n", run,
+          seed.value(), Long.toUnsignedString(Rng.runSeed(seed.value(), run)), pol);
+    }
     out.println("Private types drawn for this run (unknown to the other actors):");
     for (int a = 0; a < m.actorCount(); a++) {
       if (m.typeCount(a) < 2) {

@@ -11,6 +11,7 @@ import org.detente.UsageException;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.RareTarget;
 import org.detente.engine.Splitting;
+import org.hipparchus.distribution.continuous.TDistribution;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +44,13 @@ final class RareOptions {
       description = "Stop the rare-event estimate once its relative error is at most RE"
           + " (default: ${DEFAULT-VALUE}).")
   double error = 0.2;
+
+  @Option(names = "--rare-tilt", paramLabel = "Q",
+      description = "Importance sampling in the last splitting stage: a decision in which"
+          + " nuclear actions have a probability below Q draws them with probability Q, and the"
+          + " trajectory carries the exact likelihood ratio; 0 turns it off (default:"
+          + " ${DEFAULT-VALUE}).")
+  double tilt = 0.05;
 
   @Option(names = "--rare-particles", paramLabel = "N",
       description = "Trajectories per splitting stage (default: ${DEFAULT-VALUE}).")
@@ -101,11 +109,15 @@ final class RareOptions {
         seconds = v;
       }
     }
-    return new Splitting.Options(particles, 0.2, error, weeks, seconds, 10, 100_000, threads);
+    if (!(tilt >= 0 && tilt < 1)) {
+      throw new UsageException(Message.OUT_OF_RANGE, "--rare-tilt", 0, "less than 1", tilt);
+    }
+    return new Splitting.Options(particles, 0.2, error, weeks, seconds, 10, 100_000, threads,
+        tilt);
   }
 
   /** The estimate as JSON fields. */
-  static void put(ObjectNode o, RareTarget target, Splitting.Result r, long masterSeed) {
+  static void put(ObjectNode o, RareTarget target, Splitting.Result r, String replayArgs) {
     o.put("target", target.id());
     o.put("method", "fixed-effort multilevel splitting");
     o.put("p", r.p());
@@ -117,6 +129,7 @@ final class RareOptions {
     o.put("simulatedWeeks", r.simulatedWeeks());
     putNumber(o, "speedup", r.speedup());
     o.put("replications", r.replications());
+    o.put("tilt", r.tilt());
     o.put("particles", r.particles());
     o.put("stop", r.stop());
     ArrayNode lv = o.putArray("levels");
@@ -138,7 +151,7 @@ final class RareOptions {
       p.put("p", g.probability());
       p.put("trajectories", g.trajectories());
       p.put("splitPath", g.example().spec());
-      p.put("replay", replay(masterSeed, g.example()));
+      p.put("replay", replay(replayArgs, g.example()));
     }
   }
 
@@ -150,14 +163,35 @@ final class RareOptions {
     }
   }
 
-  /** The explain arguments that replay a surviving trajectory. */
-  static String replay(long masterSeed, Splitting.Path p) {
-    return "--seed " + masterSeed + " --split-path " + p.spec();
+  /**
+   * The explain command that replays a surviving trajectory.
+   *
+   * @param args the file and the options that made the model (seed, policies, horizon, motives)
+   */
+  static String replay(String args, Splitting.Path p) {
+    return "detente explain " + args + " --split-path " + p.spec();
+  }
+
+  /** The explain arguments that make the same model and seed as a command's. */
+  static String replayArgs(String file, long seed, List<String> policies, Integer horizon,
+      List<String> motives) {
+    StringBuilder b = new StringBuilder(file);
+    b.append(" --seed ").append(seed);
+    for (String p : policies) {
+      b.append(" --policy ").append(p);
+    }
+    if (horizon != null) {
+      b.append(" --horizon ").append(horizon);
+    }
+    for (String m : motives) {
+      b.append(" --motive ").append(m);
+    }
+    return b.toString();
   }
 
   /** The estimate as table lines. */
-  static void print(PrintWriter pw, RareTarget target, Splitting.Result r, String file,
-      long masterSeed, int paths) {
+  static void print(PrintWriter pw, RareTarget target, Splitting.Result r, String replayArgs,
+      int paths) {
     pw.printf(Locale.ROOT, "Rare event: %s (multilevel splitting, %d replications of %d"
         + " trajectories per stage, %d levels)%n", target.id(), r.replications(), r.particles(),
         r.levels().length);
@@ -179,10 +213,38 @@ final class RareOptions {
           break;
         }
         pw.printf(Locale.ROOT, "    %s  %s%n", sci(g.probability()), g.description());
-        pw.printf(Locale.ROOT, "      detente explain %s %s%n", file,
-            replay(masterSeed, g.example()));
+        pw.printf(Locale.ROOT, "      %s%n", replay(replayArgs, g.example()));
       }
     }
+  }
+
+  /**
+   * Difference of two estimates paired by replication (the same clone seeds in both): mean of
+   * the differences and its Student t 95% interval.
+   */
+  static double[] paired(double[] arm, double[] base) {
+    int n = Math.min(arm.length, base.length);
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += arm[i] - base[i];
+    }
+    mean /= n;
+    double var = 0;
+    for (int i = 0; i < n; i++) {
+      double d = arm[i] - base[i] - mean;
+      var += d * d;
+    }
+    var /= Math.max(1, n - 1);
+    double half = n < 2 ? Double.NaN
+        : new TDistribution(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(var / n);
+    return new double[] {mean, mean - half, mean + half};
+  }
+
+  static String signed(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    return String.format(Locale.ROOT, "%+.3g", v);
   }
 
   static String sci(double v) {

@@ -19,6 +19,8 @@ import org.detente.analysis.Indicators;
 import org.detente.analysis.ParameterSpace;
 import org.detente.analysis.PolicyComparison;
 import org.detente.engine.CompiledModel;
+import org.detente.engine.RareTarget;
+import org.detente.engine.Splitting;
 import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
 import org.detente.report.Borders;
@@ -64,6 +66,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin SharedOptions.Threads threadsOption;
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
+
+  @Mixin RareOptions rare;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
       description = "Output folder: receives " + REPORT_FILE + ", atomically. As for every"
@@ -230,12 +234,33 @@ public final class ReportCommand implements Callable<Integer> {
     String version = ReportCommand.class.getPackage().getImplementationVersion();
     options.put("detente version", version == null ? "development build" : version);
 
+    ReportInput.RareEvent rareEvent = null;
+    if (rare.on()) {
+      CompiledModel model = Models.compile(s, ModelParameters.from(s));
+      RareTarget target = rare.target(model);
+      Splitting.Result r = Splitting.estimate(model, target, seed, rare.options(nThreads),
+          RareOptions.KEEP_PATHS);
+      List<ReportInput.RarePath> paths = new ArrayList<>();
+      String args = RareOptions.replayArgs(file.toString(), seed, List.of(), null, List.of());
+      for (Splitting.PathGroup g : r.paths()) {
+        if (paths.size() < 8) {
+          paths.add(new ReportInput.RarePath(g.description(), g.probability(),
+              RareOptions.replay(args, g.example())));
+        }
+      }
+      rareEvent = new ReportInput.RareEvent(target.id(), r.p(), r.lo(), r.hi(),
+          r.relativeError(), r.replications(), r.simulatedWeeks(), r.bruteForceRuns(), paths);
+      options.put("rare event", target.id() + " (multilevel splitting, relative error target "
+          + rare.error + ", " + r.replications() + " replications)");
+    }
+
     List<double[]> borders = Borders.load();
     if (observed != null) {
       options.put("observed event series", observed.toString());
     }
     String html = HtmlReport.render(new ReportInput(s, options, data, comparison, tornado,
-        tornadoName, tornadoWhy, borders, borders == null ? null : Borders.CREDIT), events);
+        tornadoName, tornadoWhy, borders, borders == null ? null : Borders.CREDIT, rareEvent),
+        events);
     OutputFiles.write(folder.staging().resolve(REPORT_FILE), html);
     folder.publish();
     PrintWriter pw = spec.commandLine().getOut();
@@ -266,6 +291,14 @@ public final class ReportCommand implements Callable<Integer> {
       if (!dyads.isEmpty()) {
         a.add("--dyads");
         a.add(String.join(",", dyads));
+      }
+    }
+    if (rare.on()) {
+      a.addAll(List.of("--rare", rare.target, "--rare-error", Double.toString(rare.error),
+          "--rare-particles", Integer.toString(rare.particles), "--rare-tilt",
+          Double.toString(rare.tilt)));
+      if (rare.budget != null) {
+        a.addAll(List.of("--rare-budget", rare.budget));
       }
     }
     a.addAll(List.of("--out", out.toString()));

@@ -163,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
           summary.runs());
     }
     if (rareResult != null) {
-      RareOptions.put(root.putObject("rare"), rareTarget, rareResult, seed.value());
+      RareOptions.put(root.putObject("rare"), rareTarget, rareResult, replayArgs());
       if (!noTiming) {
         ((ObjectNode) root.get("rare")).put("seconds",
             Math.round(rareResult.seconds() * 1000) / 1000.0);
@@ -278,7 +278,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (rareResult != null) {
       pw.println();
-      RareOptions.print(pw, rareTarget, rareResult, file.toString(), seed.value(), 5);
+      RareOptions.print(pw, rareTarget, rareResult, replayArgs(), 5);
       if (!noTiming) {
         pw.printf(Locale.ROOT, "  %.1f s%n", rareResult.seconds());
       }
@@ -286,6 +286,11 @@ public final class RunCommand implements Callable<Integer> {
     if (!noTiming) {
       pw.printf(Locale.ROOT, "%n%.1f runs/s (%.2f s)%n", rps, seconds);
     }
+  }
+
+  private String replayArgs() {
+    return RareOptions.replayArgs(file.toString(), seed.value(), policies.names(), horizon,
+        motives);
   }
 
   private static String fmtWeek(double w) {

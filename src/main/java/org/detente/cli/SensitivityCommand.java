@@ -18,6 +18,7 @@ import org.detente.analysis.Morris;
 import org.detente.analysis.ParameterSpace;
 import org.detente.analysis.Sobol;
 import org.detente.engine.CompiledModel;
+import org.detente.engine.Splitting;
 import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
 import org.detente.scenario.Scenario;
@@ -107,6 +108,8 @@ public final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
 
+  @Mixin RareOptions rare;
+
   @Override
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs-per-point", runsPerPoint);
@@ -131,6 +134,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     Scenario s = AnalysisSupport.load(file, List.of());
     Indicators ind = AnalysisSupport.indicators(s);
     var out = AnalysisSupport.output(ind, output);
+    if (rare.on()) {
+      rare.target(Models.compile(s, ModelParameters.from(s))); // a bad name fails here
+      rare.options(threads.value());
+      output = "log10 P(" + rare.target + ")";
+    }
     AnalysisSupport.Factors factors = AnalysisSupport.factors(s, allParameters, only);
     ParameterSpace space = factors.space();
     int k = space.size();
@@ -149,6 +157,15 @@ public final class SensitivityCommand implements Callable<Integer> {
       ToDoubleFunction<double[]> f = x -> {
         ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
         CompiledModel model = Models.compile(s, p);
+        if (rare.on()) {
+          // log10 of the splitting estimate (its upper bound where no trajectory got there)
+          Splitting.Result res = Splitting.estimate(model, rare.target(model), seed.value(),
+              rare.options(threads.value()), 0);
+          double v = Math.log10(res.p() > 0 ? res.p() : res.hi());
+          range[0] = Math.min(range[0], v);
+          range[1] = Math.max(range[1], v);
+          return v;
+        }
         long[] hits = new long[1];
         Ensemble.run(model, seed.value(), runsPerPoint, threads.value(), run -> {
           if (out.test(run)) {
@@ -226,7 +243,9 @@ public final class SensitivityCommand implements Callable<Integer> {
       pw.println(AnalysisSupport.f("sensitivity %s: output %s, method %s, %d factors (%s),"
           + " %d points x %d runs, seed %d", file, output, method, k,
           !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue" : "declared", points, runsPerPoint, seed.value()));
-      pw.println("Effects are in probability per whole range of the parameter; ranked by "
+      pw.println((rare.on() ? "Effects are in decades of the rare-event probability (log10 of"
+          + " its multilevel-splitting estimate) per whole range of the parameter; ranked by "
+          : "Effects are in probability per whole range of the parameter; ranked by ")
           + (sobol != null ? "total Sobol index ST." : "Morris mu*."));
       pw.println();
       StringBuilder head = new StringBuilder(AnalysisSupport.f("%-4s %-26s %-19s", "rank",
@@ -254,7 +273,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         pw.println(row);
       }
       pw.println();
-      if (range[0] == range[1]) {
+      if (rare.on()) {
+        pw.println(AnalysisSupport.f("%s ranged from %.2f to %.2f over the design points.",
+            output, range[0], range[1]));
+      } else if (range[0] == range[1]) {
         pw.println(AnalysisSupport.f("The output did not change at any design point: P(%s) ="
             + " %.4f everywhere; no parameter can be ranked.", output, range[0]));
       } else {

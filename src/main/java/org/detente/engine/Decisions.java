@@ -85,7 +85,9 @@ final class Decisions {
       // below 4e-18 of the largest weight: never drawn in practice, and left out of the sums
       prob[row + c] = d < -40 ? 0 : FastMath.expInRange(d);
     }
-    int chosen = state.rng.pick(prob, row, n);
+    double q = nuclearChoice(cands, prob, row, n);
+    int chosen = q > 0 && q < state.tiltTarget ? pickTilted(cands, prob, row, n, q)
+        : state.rng.pick(prob, row, n);
     tally(util, prob, row, n, chosen);
     double eps = situation.noiseOf(a, b);
     int perceived = state.rng.nextDouble() < eps ? state.rng.nextInt(n) : chosen;
@@ -98,6 +100,51 @@ final class Decisions {
     }
     int pi = pending.add(a, b, act, cands.theater[chosen], cands.aux[chosen], eps);
     likelihoods.likelihoods(a, b, pending, pi, n, tk, perceived, eps);
+  }
+
+  /**
+   * Draws the decision from the quantal response tilted so that the nuclear actions together
+   * have probability {@code state.tiltTarget} instead of q (each in proportion to its weight),
+   * and adds the draw's log likelihood ratio, log(q / target) for a nuclear action and
+   * log((1 − q) / (1 − target)) for another, to the run's weight. The weights are restored.
+   */
+  private final double[] kept = new double[MAXC];
+
+  private int pickTilted(Candidates cands, double[] weight, int row, int n, double q) {
+    double t = state.tiltTarget;
+    double f = t * (1 - q) / (q * (1 - t));
+    System.arraycopy(weight, row, kept, 0, n);
+    for (int c = 0; c < n; c++) {
+      if (cands.action(c).nuclear()) {
+        weight[row + c] *= f;
+      }
+    }
+    int chosen = state.rng.pick(weight, row, n);
+    System.arraycopy(kept, 0, weight, row, n);
+    state.logWeight += cands.action(chosen).nuclear() ? Math.log(q / t)
+        : Math.log((1 - q) / (1 - t));
+    return chosen;
+  }
+
+  /**
+   * Keeps the week's largest probability of choosing a nuclear action and returns this
+   * decision's.
+   */
+  private double nuclearChoice(Candidates cands, double[] weight, int row, int n) {
+    double all = 0;
+    double nuclear = 0;
+    for (int c = 0; c < n; c++) {
+      double w = weight[row + c];
+      all += w;
+      if (cands.action(c).nuclear()) {
+        nuclear += w;
+      }
+    }
+    double q = nuclear > 0 && all > 0 ? nuclear / all : 0;
+    if (q > state.nuclearChoice) {
+      state.nuclearChoice = q;
+    }
+    return q;
   }
 
   /**

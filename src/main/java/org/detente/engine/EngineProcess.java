@@ -9,19 +9,24 @@ import org.detente.scenario.DoctrineKind;
  * events"):
  *
  * <pre>
- *   I = 1000 + 100·(r − 6)                      after nuclear use (r: highest rung, 6..9)
- *   I = 100·min(r, 5) + 10·w + ⌊9·d⌋             otherwise
+ *   I = 100000 + 1000·(r − 6)                      after nuclear use (r: highest rung, 6..9)
+ *   I = 16·(1000·min(r, 5) + 100·w + 10·b + s) + z  otherwise
  * </pre>
  *
- * where w is the number of nuclear-armed actors at war (at most 9) and d ∈ [0, 1] the largest,
- * over the nuclear-armed actors with a first-use doctrine that are at war, of their progress
- * toward the doctrine's threshold: (theaters lost + ½·theaters contested) / base / threshold
- * (the base and the loss as in the doctrine's own rule), 1 once nuclear use is unlocked.
+ * where z ∈ 0..15 is the decade of the largest probability that a decision of the last week
+ * chose a nuclear action (16 + ⌊log₁₀ q⌋, 0 when q = 0), w the number of nuclear-armed actors
+ * at war (at most 9), and b and s the buckets of the largest progress, over the nuclear-armed
+ * actors with a first-use doctrine that are at war, toward the threshold of the doctrine's
+ * first-use rule (b) and of the strategic rule on home theaters (s): d = min(1, (theaters lost +
+ * ½·theaters contested) / base / threshold), the base and the loss as in the rule, bucket ⌊8·d⌋,
+ * and 9 once the rule holds (nuclear use unlocked).
  */
 final class EngineProcess implements SplittingProcess {
 
   /** Importance of any nuclear use. */
-  static final int NUCLEAR = 1000;
+  static final int NUCLEAR = 100_000;
+  /** Doctrine progress that means the doctrine's rule holds (more than any partial progress). */
+  static final double UNLOCKED = 2;
 
   private final CompiledModel m;
   private final Simulator sim;
@@ -79,6 +84,17 @@ final class EngineProcess implements SplittingProcess {
   }
 
   @Override
+  public void tilt(double target) {
+    st.tiltTarget = target;
+    st.logWeight = 0;
+  }
+
+  @Override
+  public double weight() {
+    return Math.exp(st.logWeight);
+  }
+
+  @Override
   public boolean done() {
     return sim.done();
   }
@@ -99,7 +115,7 @@ final class EngineProcess implements SplittingProcess {
       case NUCLEAR_USE:
         return NUCLEAR;
       case STRATEGIC_NUCLEAR:
-        return NUCLEAR + 200;
+        return NUCLEAR + 2000;
       default:
         return Integer.MAX_VALUE;
     }
@@ -112,11 +128,12 @@ final class EngineProcess implements SplittingProcess {
 
   static int importance(CompiledModel m, RunState st) {
     if (st.nuclearUsed || st.highest >= 6) {
-      return NUCLEAR + 100 * (Math.max(6, st.highest) - 6);
+      return NUCLEAR + 1000 * (Math.max(6, st.highest) - 6);
     }
     int nA = m.nA;
     int atWar = 0;
     double progress = 0;
+    double strategic = 0;
     for (int a = 0; a < nA; a++) {
       if (!st.nuclearArmed(a) || !st.atWarAny(a)) {
         continue;
@@ -128,10 +145,21 @@ final class EngineProcess implements SplittingProcess {
       if (!e2d && !existential) {
         continue;
       }
+      // the first-use rule (held or home theaters for escalate-to-de-escalate, home for an
+      // existential doctrine) and the strategic rule (home theaters, for either)
       progress = Math.max(progress, doctrineProgress(m, st, a, existential));
+      strategic = Math.max(strategic, doctrineProgress(m, st, a, true));
     }
-    return 100 * Math.min(st.highest, 5) + 10 * Math.min(atWar, 9)
-        + (int) Math.floor(9 * Math.min(1, progress));
+    int base = ((Math.min(st.highest, 5) * 10 + Math.min(atWar, 9)) * 10 + bucket(progress)) * 10
+        + bucket(strategic);
+    double q = st.nuclearChoice;
+    int z = q > 0 ? Math.max(1, Math.min(15, 16 + (int) Math.floor(Math.log10(q)))) : 0;
+    return 16 * base + z;
+  }
+
+  /** 0..8 for partial progress, 9 once the rule holds. */
+  private static int bucket(double progress) {
+    return progress >= UNLOCKED ? 9 : (int) Math.floor(8 * Math.min(1, progress));
   }
 
   /**
@@ -145,6 +173,7 @@ final class EngineProcess implements SplittingProcess {
     int nA = m.nA;
     int base = 0;
     double lost = 0;
+    double lostWhole = 0;
     for (int t = 0; t < nT; t++) {
       boolean mine = m.theaters.home(t) == a || (!homeOnly && m.theaters.control0(t) == a);
       if (!mine) {
@@ -154,6 +183,7 @@ final class EngineProcess implements SplittingProcess {
       int c = st.control[t];
       if (c >= 0 && c != a && st.war[a * nA + c]) {
         lost += 1;
+        lostWhole += 1;
         continue;
       }
       for (int b = 0; b < nA; b++) {
@@ -167,7 +197,10 @@ final class EngineProcess implements SplittingProcess {
     if (base == 0) {
       return 0;
     }
-    return threshold > 0 ? lost / base / threshold : 1;
+    if (lostWhole / base >= threshold) {
+      return UNLOCKED; // the rule itself holds: nuclear use is unlocked
+    }
+    return threshold > 0 ? Math.min(1, lost / base / threshold) : 1;
   }
 
   @Override

@@ -98,6 +98,15 @@ final class RunState {
   // a nuclear strike changed retaliation and contested homes: the week's derived quantities are
   // refreshed after the decision being applied (kept across weeks and runs until then)
   boolean reassessAfterNuclear;
+  // the largest probability of a nuclear action in a decision of the week so far (the hazard
+  // a rare-event estimate measures closeness to nuclear use by)
+  double nuclearChoice;
+  // importance sampling of the quantal choice (rare-event estimates): when positive, a decision
+  // in which a nuclear action has probability q in (0, tiltTarget) draws from the distribution in
+  // which the nuclear actions together have probability tiltTarget, and logWeight accumulates the
+  // log likelihood ratio of the draws (docs/analysis.md, "Rare events")
+  double tiltTarget;
+  double logWeight;
 
   // ---- the event log ---------------------------------------------------------------------------
   int nEv;
@@ -232,6 +241,9 @@ final class RunState {
     absorbed = false;
     nEv = 0;
     nEvTotal = 0;
+    nuclearChoice = 0;
+    tiltTarget = 0;
+    logWeight = 0;
     workDecisions = 0;
     workRows = 0;
     workTerms = 0;
@@ -311,6 +323,9 @@ final class RunState {
     strategicUsed = o.strategicUsed;
     absorbed = o.absorbed;
     reassessAfterNuclear = o.reassessAfterNuclear;
+    nuclearChoice = o.nuclearChoice;
+    tiltTarget = o.tiltTarget;
+    logWeight = o.logWeight;
     nEv = o.nEv;
     nEvTotal = o.nEvTotal;
     System.arraycopy(o.logWeek, 0, logWeek, 0, nEv);

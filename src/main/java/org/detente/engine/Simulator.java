@@ -84,6 +84,7 @@ public final class Simulator implements RunView {
   /** The steps of one week; false if an absorbing outcome ended the run during the week. */
   private boolean week() {
     // 1. forces whose transit ends arrive, scripted events of the week, then incidents
+    state.nuclearChoice = 0;
     movement.arrivals();
     final EventSchedule events = m.events;
     while (state.nextEvent < events.count() && events.week(state.nextEvent) <= state.week) {

@@ -51,10 +51,20 @@ public final class Splitting {
    * @param minReplications     replications at least before the error rule may stop
    * @param maxReplications     replications at most
    * @param threads             worker threads
+   * @param tilt                importance sampling in the last stage: the probability the
+   *                            tilted draws give the event's step (0: none)
    */
   public record Options(int particles, double levelQuantile, double targetRelativeError,
       long weekBudget, double secondsBudget, int minReplications, int maxReplications,
-      int threads) {
+      int threads, double tilt) {
+
+    /** Settings without importance sampling. */
+    public Options(int particles, double levelQuantile, double targetRelativeError,
+        long weekBudget, double secondsBudget, int minReplications, int maxReplications,
+        int threads) {
+      this(particles, levelQuantile, targetRelativeError, weekBudget, secondsBudget,
+          minReplications, maxReplications, threads, 0);
+    }
 
     /** Checks the settings. */
     public Options {
@@ -67,12 +77,15 @@ public final class Splitting {
       if (minReplications < 2 || maxReplications < minReplications) {
         throw new IllegalArgumentException("need 2 <= minReplications <= maxReplications");
       }
+      if (!(tilt >= 0 && tilt < 1)) {
+        throw new IllegalArgumentException("tilt must be in [0, 1)");
+      }
     }
 
     /** The same settings with exactly {@code n} replications (no other stopping rule). */
     public Options fixedReplications(int n) {
       return new Options(particles, levelQuantile, 0, 0, 0, Math.max(2, n), Math.max(2, n),
-          threads);
+          threads, tilt);
     }
   }
 
@@ -165,12 +178,13 @@ public final class Splitting {
    *                            most probable first
    * @param seconds             wall-clock seconds
    * @param stop                why it stopped: "error", "weeks", "seconds" or "replications"
+   * @param tilt                the importance sampling of the last stage (0: none)
    */
   public record Result(double p, double lo, double hi, double relativeError,
       double effectiveSampleSize, double bruteForceRuns, long simulatedWeeks,
       double meanWeeksPerRun, int replications, int particles, int[] levels,
       double[] stageProbabilities, double[] replicationEstimates, List<PathGroup> paths,
-      double seconds, String stop) {
+      double seconds, String stop, double tilt) {
 
     /**
      * Work-normalised gain over plain Monte Carlo: the weeks plain runs would simulate for the
@@ -209,9 +223,11 @@ public final class Splitting {
   static final class Rep {
     double estimate;
     long weeks;
-    int[] hits; // per stage
+    int[] hits; // per stage (-1: not reached)
+    double[] stage; // per stage: the stage's estimate
     final List<Path> paths = new ArrayList<>();
     final List<String> descriptions = new ArrayList<>();
+    final List<Double> weights = new ArrayList<>();
   }
 
   /**
@@ -243,7 +259,7 @@ public final class Splitting {
       weeks += rep.weeks;
       sum += rep.estimate;
       for (int k = 0; k < stages; k++) {
-        stageP[k] += rep.hits[k] < 0 ? 0 : (double) rep.hits[k] / opt.particles();
+        stageP[k] += rep.hits[k] < 0 ? 0 : rep.stage[k];
       }
     }
     int[] reached = new int[stages];
@@ -297,7 +313,7 @@ public final class Splitting {
     List<PathGroup> groups = groups(reps, n);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result(p, lo, hi, re, ess, brute, weeks, pilot.meanWeeks, n, opt.particles(),
-        levels, stageP, est, groups, seconds, runner.stop);
+        levels, stageP, est, groups, seconds, runner.stop, opt.tilt());
   }
 
   private static List<PathGroup> groups(List<Rep> reps, int n) {
@@ -309,11 +325,14 @@ public final class Splitting {
       if (hitsLast <= 0) {
         continue;
       }
-      double w = rep.estimate / hitsLast / n;
+      double kept = 0;
+      for (double w : rep.weights) {
+        kept += w;
+      }
       for (int i = 0; i < rep.paths.size(); i++) {
         String d = rep.descriptions.get(i);
-        // the kept paths stand for all the replication's hits
-        double share = w * hitsLast / rep.paths.size();
+        // the kept paths stand for all the replication's hits, each by its weight
+        double share = kept > 0 ? rep.estimate / n * rep.weights.get(i) / kept : 0;
         mass.computeIfAbsent(d, x -> new double[1])[0] += share;
         example.putIfAbsent(d, rep.paths.get(i));
         count.merge(d, 1, Integer::sum);
@@ -469,11 +488,12 @@ public final class Splitting {
    * stage until the event (a success) or the end.
    */
   static Rep replicate(SplittingProcess proc, long master, int r, int[] levels, int n,
-      int keepPaths) {
+      int keepPaths, double tilt) {
     int m = levels.length;
     Rep rep = new Rep();
     rep.hits = new int[m + 1];
     Arrays.fill(rep.hits, -1);
+    rep.stage = new double[m + 1];
     int[][] partParent = new int[m + 1][n];
     int[][] entPart = new int[m][n];
     int[][] entWeek = new int[m][n];
@@ -490,6 +510,7 @@ public final class Splitting {
       }
       int poolOut = poolIn == 0 ? n : 0;
       int hits = 0;
+      double sumW = 0;
       boolean last = k == m;
       int level = last ? Integer.MAX_VALUE : levels[k];
       for (int j = 0; j < n; j++) {
@@ -500,18 +521,27 @@ public final class Splitting {
           proc.restore(poolIn + parent[j]);
           proc.reseed(s);
         }
+        if (last) {
+          proc.tilt(tilt);
+        }
         while (!(proc.event() || proc.importance() >= level) && !proc.done()) {
           proc.advance();
           weeks++;
         }
         boolean hit = proc.event() || proc.importance() >= level;
+        double w = proc.weight();
+        if (last) {
+          proc.tilt(0);
+        }
         if (!hit) {
           continue;
         }
         if (last) {
+          sumW += w;
           if (rep.paths.size() < keepPaths) {
             rep.paths.add(trace(r, k, j, partParent, entPart, entWeek));
             rep.descriptions.add(proc.describePath());
+            rep.weights.add(w);
           }
         } else {
           entPart[k][hits] = j;
@@ -521,7 +551,9 @@ public final class Splitting {
         hits++;
       }
       rep.hits[k] = hits;
-      est *= (double) hits / n;
+      double pk = last ? sumW / n : (double) hits / n;
+      rep.stage[k] = pk;
+      est *= pk;
       h = hits;
       poolIn = poolOut;
       if (hits == 0) {
@@ -589,7 +621,7 @@ public final class Splitting {
       List<Rep> out = new ArrayList<>();
       if (threads == 1) {
         for (int r = 0; r < opt.maxReplications(); r++) {
-          out.add(replicate(first, master, r, levels, opt.particles(), keepPaths));
+          out.add(replicate(first, master, r, levels, opt.particles(), keepPaths, opt.tilt()));
           if (enough(out)) {
             break;
           }
@@ -663,7 +695,7 @@ public final class Splitting {
           if (stopAll) {
             return;
           }
-          Rep rep = replicate(proc, master, r, levels, opt.particles(), keepPaths);
+          Rep rep = replicate(proc, master, r, levels, opt.particles(), keepPaths, opt.tilt());
           lock.lock();
           try {
             done.put(r, rep);

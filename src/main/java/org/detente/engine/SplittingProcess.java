@@ -45,6 +45,19 @@ interface SplittingProcess {
    */
   int eventImportance();
 
+  /**
+   * Importance sampling from now on: with {@code target} &gt; 0 the current trajectory draws from
+   * a tilted distribution that makes the event likelier (the engine: nuclear actions get
+   * probability {@code target} in decisions where they had less) and its likelihood ratio
+   * restarts at 1; 0 turns it off. The default does nothing.
+   */
+  default void tilt(double target) {}
+
+  /** The likelihood ratio of the current trajectory since {@link #tilt} (1 without tilting). */
+  default double weight() {
+    return 1;
+  }
+
   /** A short description of how the current trajectory reached the event, for grouping paths. */
   String describePath();
 }

@@ -103,6 +103,9 @@ public final class HtmlReport {
         {"casualties", "Casualties"}, {"time", "Time to event"}, {"paths", "Escalation paths"},
         {"comparison", "Policies"}, {"tornado", "Sensitivity"}, {"map", "Map"},
         {"events", "Event data"}, {"reproduce", "Reproduce"}}) {
+      if (a[0].equals("comparison") && in.rare() != null) {
+        h.append("<a href=\"#rare\">Rare event</a>");
+      }
       if (a[0].equals("events") && events == null) {
         continue;
       }
@@ -114,6 +117,7 @@ public final class HtmlReport {
     casualties(h, in);
     timeToEvent(h, in);
     paths(h, in);
+    rare(h, in);
     comparison(h, in);
     tornado(h, in);
     map(h, in);
@@ -484,6 +488,46 @@ public final class HtmlReport {
       this.rung = rung;
       this.depth = depth;
     }
+  }
+
+  private static void rare(StringBuilder h, ReportInput in) {
+    ReportInput.RareEvent r = in.rare();
+    if (r == null) {
+      return;
+    }
+    h.append("<section id=\"rare\"><h2>Rare event: ").append(Html.esc(r.target()))
+        .append("</h2><p class=\"note\">Estimated by multilevel splitting (docs/analysis.md,")
+        .append(" \"Rare events\"): runs that come closer to the event are copied and continued")
+        .append(" with their own random streams; ").append(r.replications())
+        .append(" independent replications, ").append(String.format(Locale.ROOT, "%,d",
+            r.simulatedWeeks())).append(" simulated weeks.</p>");
+    h.append("<table><tr><th>p</th><th>95% interval</th><th>Relative error</th>")
+        .append("<th>Plain runs for the same precision</th></tr><tr><td class=\"n\">")
+        .append(sci(r.p())).append("</td><td class=\"n\">[").append(sci(r.lo())).append(", ")
+        .append(sci(r.hi())).append("]</td><td class=\"n\">")
+        .append(Double.isFinite(r.relativeError())
+            ? String.format(Locale.ROOT, "%.1f%%", 100 * r.relativeError()) : "n/a")
+        .append("</td><td class=\"n\">")
+        .append(Double.isFinite(r.bruteForceRuns())
+            ? String.format(Locale.ROOT, "%,.0f", r.bruteForceRuns()) : "n/a")
+        .append("</td></tr></table>");
+    if (r.paths().isEmpty()) {
+      h.append("<p class=\"note\">No trajectory reached the event; the interval's upper end")
+          .append(" bounds its probability.</p></section>\n");
+      return;
+    }
+    h.append("<h3>Most likely paths</h3><table><tr><th>p</th><th>Path</th>")
+        .append("<th>Replay one</th></tr>");
+    for (ReportInput.RarePath p : r.paths()) {
+      h.append("<tr><td class=\"n\">").append(sci(p.p())).append("</td><td>")
+          .append(Html.esc(p.description())).append("</td><td><code>")
+          .append(Html.esc(p.replay())).append("</code></td></tr>");
+    }
+    h.append("</table></section>\n");
+  }
+
+  private static String sci(double v) {
+    return v == 0 ? "0" : String.format(Locale.ROOT, "%.3g", v);
   }
 
   private static void paths(StringBuilder h, ReportInput in) {

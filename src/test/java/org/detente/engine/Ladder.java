@@ -13,6 +13,8 @@ final class Ladder implements SplittingProcess {
   private final Rng rng = new Rng();
   private int x;
   private int t;
+  private double tilted;
+  private double logWeight;
   private final int[] sx;
   private final int[] st;
   private final Rng[] srng;
@@ -39,6 +41,8 @@ final class Ladder implements SplittingProcess {
     rng.seed(seed);
     x = 1;
     t = 0;
+    tilted = 0;
+    logWeight = 0;
   }
 
   @Override
@@ -63,9 +67,26 @@ final class Ladder implements SplittingProcess {
   @Override
   public void advance() {
     if (!done()) {
-      x += rng.nextDouble() < up ? 1 : -1;
+      double a = tilted > 0 ? tilted : up;
+      boolean goesUp = rng.nextDouble() < a;
+      if (tilted > 0) {
+        logWeight += goesUp ? Math.log(up / a) : Math.log((1 - up) / (1 - a));
+      }
+      x += goesUp ? 1 : -1;
       t++;
     }
+  }
+
+  /** Tilted: each step goes up with probability target instead of a. */
+  @Override
+  public void tilt(double target) {
+    tilted = target;
+    logWeight = 0;
+  }
+
+  @Override
+  public double weight() {
+    return Math.exp(logWeight);
   }
 
   @Override

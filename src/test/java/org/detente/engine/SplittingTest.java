@@ -49,6 +49,31 @@ class SplittingTest {
   }
 
   @Test
+  void importanceSamplingWithExactLikelihoodRatiosIsUnbiased() {
+    // no levels: the last stage is the whole ladder, drawn with the up-probability 0.7 instead
+    // of 0.3 (the exchange of a and 1 - a, the classical optimal tilt of the ruin problem) and
+    // weighted by the likelihood ratio; every replication's estimate is then close to exact
+    Ladder l = new Ladder(17, 0.3, 0);
+    double exact = l.exact();
+    int reps = 50;
+    double sum = 0;
+    double sumSq = 0;
+    for (int r = 0; r < reps; r++) {
+      double e = Splitting.replicate(l, 5, r, new int[0], 200, 0, 0.7).estimate;
+      sum += e;
+      sumSq += e * e;
+    }
+    double mean = sum / reps;
+    double se = Math.sqrt((sumSq - reps * mean * mean) / (reps - 1) / reps);
+    assertThat(Math.abs(mean - exact)).isLessThan(3 * se + 1e-12);
+    assertThat(se / mean).isLessThan(0.05); // 10,000 tilted walks: about 5% at most
+    // with splitting too: the tilt in the last stage keeps the estimate on the exact value
+    Splitting.Options o = new Splitting.Options(200, 0.2, 0.1, 0, 0, 10, 10_000, 1, 0.7);
+    Splitting.Result t = ladder(17, 0.3, 8, o);
+    assertThat(exact).isBetween(t.lo(), t.hi());
+  }
+
+  @Test
   void agreesWithPlainMonteCarloWhereThatIsFeasible() {
     // K = 7, a = 0.35: p = (1 - 13/7) / (1 - (13/7)^7) = 0.0114
     Ladder l = new Ladder(7, 0.35, 0);
