@@ -67,6 +67,12 @@ public final class ExplainCommand implements Callable<Integer> {
           + " splitting stage and the week from which that clone's own stream took over).")
   String splitPath;
 
+  @Option(names = "--rare-tilt", paramLabel = "Q", defaultValue = "0",
+      description = "With --split-path: the importance sampling of the estimate's last stage"
+          + " (as 'run --rare-tilt'; the replay command that run prints gives it)"
+          + " (default: ${DEFAULT-VALUE}).")
+  double tilt;
+
   @Option(names = "--all", description = "Also show decisions to wait.")
   boolean all;
 
@@ -158,10 +164,19 @@ public final class ExplainCommand implements Callable<Integer> {
         : String.join(", ", sc.meta().appliedPolicies());
     out.printf(Locale.ROOT, "%s — %s%n", sc.meta().id(), sc.meta().title());
     if (path != null) {
-      sim.runSplitPath(seed.value(), path);
+      if (!(tilt >= 0 && tilt < 1)) {
+        throw new UsageException(Message.OUT_OF_RANGE, "--rare-tilt", 0, "less than 1", tilt);
+      }
+      sim.runSplitPath(seed.value(), path, tilt);
       out.printf(Locale.ROOT, "Splitting trajectory %s of master seed %d (replication %d; a"
           + " clone's own stream takes over at each week listed); policies: %s%n", path.spec(),
           seed.value(), path.replication(), pol);
+      if (tilt > 0) {
+        out.printf(Locale.ROOT, "From week %d, nuclear actions are drawn with probability at"
+            + " least %s (importance sampling); likelihood ratio of the trajectory: %.3g%n",
+            path.weeks().length == 0 ? 0 : path.weeks()[path.weeks().length - 1], tilt,
+            sim.splitWeight());
+      }
     } else {
       sim.run(seed.value(), run);
       out.printf(Locale.ROOT, "Run %d of master seed %d (run seed %s); policies: %s%n", run,

@@ -151,7 +151,7 @@ final class RareOptions {
       p.put("p", g.probability());
       p.put("trajectories", g.trajectories());
       p.put("splitPath", g.example().spec());
-      p.put("replay", replay(replayArgs, g.example()));
+      p.put("replay", replay(replayArgs, g.example(), r.tilt()));
     }
   }
 
@@ -168,8 +168,9 @@ final class RareOptions {
    *
    * @param args the file and the options that made the model (seed, policies, horizon, motives)
    */
-  static String replay(String args, Splitting.Path p) {
-    return "detente explain " + args + " --split-path " + p.spec();
+  static String replay(String args, Splitting.Path p, double tilt) {
+    return "detente explain " + args + " --split-path " + p.spec()
+        + (tilt > 0 ? " --rare-tilt " + tilt : "");
   }
 
   /** The explain arguments that make the same model and seed as a command's. */
@@ -213,7 +214,7 @@ final class RareOptions {
           break;
         }
         pw.printf(Locale.ROOT, "    %s  %s%n", sci(g.probability()), g.description());
-        pw.printf(Locale.ROOT, "      %s%n", replay(replayArgs, g.example()));
+        pw.printf(Locale.ROOT, "      %s%n", replay(replayArgs, g.example(), r.tilt()));
       }
     }
   }

@@ -245,7 +245,7 @@ public final class ReportCommand implements Callable<Integer> {
       for (Splitting.PathGroup g : r.paths()) {
         if (paths.size() < 8) {
           paths.add(new ReportInput.RarePath(g.description(), g.probability(),
-              RareOptions.replay(args, g.example())));
+              RareOptions.replay(args, g.example(), r.tilt())));
         }
       }
       rareEvent = new ReportInput.RareEvent(target.id(), r.p(), r.lo(), r.hi(),

@@ -142,9 +142,11 @@ public final class Simulator implements RunView {
   /**
    * Replays one trajectory of a splitting estimate ({@link Splitting.Path}): the stage-0 run
    * from its seed, continued at each recorded week with the stream of the clone that took over
-   * there, to the end of the run.
+   * there, to the end of the run; the last stage with the estimate's importance sampling
+   * ({@code tilt}, 0 for none). The splitting estimate stops a trajectory at the event; the
+   * replay goes on to the end of the run.
    */
-  public void runSplitPath(long masterSeed, Splitting.Path path) {
+  public void runSplitPath(long masterSeed, Splitting.Path path, double tilt) {
     int r = path.replication();
     start(Splitting.seed(masterSeed, r, 0, path.particles()[0]), r);
     for (int k = 1; k < path.particles().length; k++) {
@@ -153,7 +155,16 @@ public final class Simulator implements RunView {
       }
       state.rng.seed(Splitting.seed(masterSeed, r, k, path.particles()[k]));
     }
+    // the last stage draws as the estimate did (importance sampling, if any)
+    state.tiltTarget = tilt;
+    state.logWeight = 0;
     continueRun();
+    state.tiltTarget = 0;
+  }
+
+  /** The likelihood ratio of the last stage of a replayed trajectory (1 without tilting). */
+  public double splitWeight() {
+    return Math.exp(state.logWeight);
   }
 
   /** Continues from a copy of {@code from} (a state of this model, e.g. another run's mid-way). */

@@ -43,8 +43,10 @@ class RareCommandTest {
 
     String replay = o.get("paths").get(0).get("replay").asText();
     assertThat(replay).startsWith("detente explain " + CUBA + " --seed 1 --split-path ");
-    String path = replay.substring(replay.indexOf("--split-path ") + 13);
-    Result ex = CliRun.exec("explain", CUBA, "--seed", "1", "--split-path", path);
+    String path = replay.substring(replay.indexOf("--split-path ") + 13).split(" ")[0];
+    assertThat(replay).endsWith(" --rare-tilt 0.05");
+    Result ex = CliRun.exec("explain", CUBA, "--seed", "1", "--split-path", path,
+        "--rare-tilt", "0.05");
     assertThat(ex.code()).as(ex.err()).isZero();
     assertThat(ex.out()).contains("Splitting trajectory " + path);
   }

@@ -129,14 +129,14 @@ class SplittingTest {
     CompiledModel m = cuba();
     RareTarget t = RareTarget.byName(m, "deal-within-4-weeks");
     Splitting.Result r = Splitting.estimate(m, t, 9,
-        new Splitting.Options(20, 0.2, 0, 0, 0, 3, 3, 1), 4);
+        new Splitting.Options(20, 0.2, 0, 0, 0, 3, 3, 1, 0.05), 4);
     assertThat(r.p()).isGreaterThan(0);
     assertThat(r.paths()).isNotEmpty();
     Simulator sim = new Simulator(m);
     for (Splitting.PathGroup g : r.paths()) {
       Splitting.Path p = Splitting.Path.parse(g.example().spec());
       assertThat(p.spec()).isEqualTo(g.example().spec());
-      sim.runSplitPath(9, p);
+      sim.runSplitPath(9, p, r.tilt());
       assertThat(t.happened(sim)).as(g.example().spec()).isTrue();
     }
   }
