@@ -55,6 +55,12 @@ final class ActionEffects {
       return;
     }
     apply(a, b, act, pending.theater[p], -1);
+    if (act == Action.SANCTION && aux >= 0) {
+      // a third party's sanctions on b in support of aux weigh on b's holding out against aux,
+      // and stand until a deal between them
+      state.pressure[aux * m.nA + b] += constants.coercionPain();
+      state.standing[aux * m.nA + b] += constants.coercionPain();
+    }
   }
 
   /** Applies scripted event e of the model's schedule. */

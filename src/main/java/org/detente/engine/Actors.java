@@ -3,6 +3,7 @@ package org.detente.engine;
 import static org.detente.engine.Compilation.theater;
 
 import org.detente.scenario.Actor;
+import org.detente.scenario.ActorKind;
 import org.detente.scenario.Force;
 import org.detente.scenario.Scenario;
 
@@ -28,6 +29,8 @@ final class Actors {
   // thousands of people an actor can still call up beyond its forces at week 0: the
   // mobilisation ceiling's share of its population less those forces (0 without a population)
   private final double[] reserve0;
+  // [a]: whether a may back a side as a third party (docs/model.md, "Support"): a state
+  private final boolean[] supports;
 
   Actors(Scenario sc, ModelConstants c) {
     int nA = sc.actors().size();
@@ -45,6 +48,7 @@ final class Actors {
     riskWeight = new double[nA];
     population = new double[nA];
     reserve0 = new double[nA];
+    supports = new boolean[nA];
     for (int a = 0; a < nA; a++) {
       Actor ac = sc.actors().get(a);
       for (Force f : ac.forces()) {
@@ -61,6 +65,7 @@ final class Actors {
       retaliation[a] = ac.doctrine().retaliation();
       riskWeight[a] = Math.pow(2.0, Math.max(-1, Math.min(1, ac.riskAttitude())));
       population[a] = ac.populationMillions();
+      supports[a] = ac.kind() == ActorKind.STATE;
       double deployed = 0;
       for (int t = 0; t < nT; t++) {
         deployed += forces0[a * nT + t];
@@ -127,6 +132,11 @@ final class Actors {
   /** Actor a's weight of catastrophic risk, 2^riskAttitude. */
   double riskWeight(int a) {
     return riskWeight[a];
+  }
+
+  /** Whether actor a may back a side as a third party (a state). */
+  boolean supports(int a) {
+    return supports[a];
   }
 
   /** Actor a's population, millions. */

@@ -203,6 +203,8 @@ final class Bargaining {
     state.rhetoric[b * nA + a] *= 0.5;
     state.pressure[a * nA + b] = 0;
     state.pressure[b * nA + a] = 0;
+    state.standing[a * nA + b] = 0;
+    state.standing[b * nA + a] = 0;
     assignTerritory(a, b, toward);
     if (isPrincipalPair(a, b)) {
       state.principalDeal = true;

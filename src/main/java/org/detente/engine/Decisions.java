@@ -88,7 +88,7 @@ final class Decisions {
     double q = nuclearChoice(cands, prob, row, n);
     int chosen = q > 0 && q < state.tiltTarget ? pickTilted(cands, prob, row, n, q)
         : state.rng.pick(prob, row, n);
-    tally(util, prob, row, n, chosen);
+    tally(state, util, prob, row, n, chosen);
     double eps = situation.noiseOf(a, b);
     int perceived = state.rng.nextDouble() < eps ? state.rng.nextInt(n) : chosen;
     if (trace.on()) {
@@ -154,7 +154,8 @@ final class Decisions {
    * outside the three of highest expected utility (ties in candidate order, as {@code explain}
    * lists them: "chosen by quantal-response noise").
    */
-  private void tally(double[] util, double[] weight, int row, int n, int chosen) {
+  static void tally(RunState state, double[] util, double[] weight, int row, int n,
+      int chosen) {
     final double uc = util[row + chosen];
     final double wc = weight[row + chosen];
     double other = 0;

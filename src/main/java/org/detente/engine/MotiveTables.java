@@ -44,6 +44,9 @@ final class MotiveTables {
   private final double[][] uOfferTo; // [a][m*nA+b] a's issue value when a moves toward b
   private final double[][] uYieldedTo; // [a][m*nA+b] a's issue value when b moves toward a
   private final double[] focalDeal; // per issue 0..100
+  private final double[][] position; // [a][i] a's declared position on issue i, NaN when it has none
+  private final double[][] idealOf; // [a][m*nI+i] a's ideal point under motive m
+  private final double[][] salienceOf; // [a][m*nI+i] its salience
   private final String[] issueIds;
 
   MotiveTables(Scenario sc, TypeSpace types, ModelConstants c,
@@ -142,6 +145,17 @@ final class MotiveTables {
             sal[a][m][i] = clamp(st.salience(), 0, 100);
           }
         }
+      }
+    }
+    position = basePos;
+    idealOf = new double[nA][];
+    salienceOf = new double[nA][];
+    for (int a = 0; a < nA; a++) {
+      idealOf[a] = new double[nMot[a] * nI];
+      salienceOf[a] = new double[nMot[a] * nI];
+      for (int m = 0; m < nMot[a]; m++) {
+        System.arraycopy(ideal[a][m], 0, idealOf[a], m * nI, nI);
+        System.arraycopy(sal[a][m], 0, salienceOf[a], m * nI, nI);
       }
     }
     uIdeal = new double[nA][];
@@ -366,6 +380,27 @@ final class MotiveTables {
       out[i] = clamp(f[i], 0, 100);
     }
     return out;
+  }
+
+  /**
+   * How much more a, under motive m, values v's positions than b's, on the issues on which both
+   * declare one: {@code Σ (s_i/100)·(|pos_b − ideal_i| − |pos_v − ideal_i|)/100}; 0 when no
+   * issue has positions of both.
+   */
+  double alignment(int a, int m, int v, int b) {
+    final double[] pv = position[v];
+    final double[] pb = position[b];
+    final int nI = pv.length;
+    final double[] id = idealOf[a];
+    final double[] sl = salienceOf[a];
+    double d = 0;
+    for (int i = 0; i < nI; i++) {
+      if (!Double.isNaN(pv[i]) && !Double.isNaN(pb[i])) {
+        final double x = id[m * nI + i];
+        d += sl[m * nI + i] / 100.0 * (Math.abs(pb[i] - x) - Math.abs(pv[i] - x)) / 100.0;
+      }
+    }
+    return d;
   }
 
   private static double issueValue(double[] ideal, double[] sal, double[] point) {

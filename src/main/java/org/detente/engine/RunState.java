@@ -46,6 +46,12 @@ final class RunState {
   final double[] hostility; // [a*nA+b], symmetric
   final double[] rhetoric; // [a*nA+b]: a's public commitment toward b
   final double[] pressure; // [a*nA+b]: pain a inflicts on b by coercion
+  // [c*nA+b]: what third party c has done toward b in support of b's adversary (Support.WARNED,
+  // Support.SHOWN): a warning and a show of force are given once
+  final int[] supportDone;
+  // [v*nA+b]: pain of third parties' standing sanctions on b's holding out against v, lifted by
+  // a deal between v and b; the pressure v–b does not fade below it
+  final double[] standing;
   final double[] support; // [c*nA+a]: share of c's forces its aid adds to a's side
   final int[] channel; // [a*nA+b]: OPEN, DEGRADED or SEVERED
   final boolean[] war; // [a*nA+b], symmetric
@@ -143,6 +149,8 @@ final class RunState {
     hostility = new double[nA * nA];
     rhetoric = new double[nA * nA];
     pressure = new double[nA * nA];
+    supportDone = new int[nA * nA];
+    standing = new double[nA * nA];
     support = new double[nA * nA];
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
@@ -192,6 +200,8 @@ final class RunState {
     m.relations.copyCredibilityInto(cred);
     m.relations.copyAlliedInto(allied);
     Arrays.fill(pressure, 0);
+    Arrays.fill(supportDone, 0);
+    Arrays.fill(standing, 0);
     Arrays.fill(support, 0);
     for (int i = 0; i < war.length; i++) {
       war[i] = hostility[i] >= WAR_HOSTILITY;
@@ -281,6 +291,8 @@ final class RunState {
     copy(o.hostility, hostility);
     copy(o.rhetoric, rhetoric);
     copy(o.pressure, pressure);
+    System.arraycopy(o.supportDone, 0, supportDone, 0, supportDone.length);
+    copy(o.standing, standing);
     copy(o.support, support);
     copy(o.channel, channel);
     copy(o.war, war);
@@ -407,10 +419,10 @@ final class RunState {
     return ns[a] + st[a] > 0;
   }
 
-  /** Coercive pressure fades by a tenth each week. */
+  /** Coercive pressure fades by a tenth each week, down to third parties' standing sanctions. */
   void decayPressure() {
     for (int i = 0; i < pressure.length; i++) {
-      pressure[i] *= 0.9;
+      pressure[i] = Math.max(pressure[i] * 0.9, standing[i]);
     }
   }
 }

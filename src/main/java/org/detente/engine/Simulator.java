@@ -23,6 +23,7 @@ public final class Simulator implements RunView {
   private final PendingDecisions pending;
   private final Incidents incidents;
   private final Decisions decisions;
+  private final Support support;
   private final Beliefs beliefs;
   private final ActionEffects actions;
   private final Bargaining bargaining;
@@ -43,6 +44,7 @@ public final class Simulator implements RunView {
     incidents = new Incidents(m, state, situation, beliefs, log, trace);
     movement = new Movement(m, state, trace);
     decisions = new Decisions(m, state, situation, valuation, movement, trace, this);
+    support = new Support(m, state, situation, valuation, movement, trace, this);
     bargaining = new Bargaining(m, state, situation, valuation, log, questions, trace);
     combat = new Combat(m, state, log, trace);
     NuclearExchange nuclear = new NuclearExchange(m, state, situation, log, trace);
@@ -98,7 +100,7 @@ public final class Simulator implements RunView {
     }
     situation.assess();
     incidents.step();
-    // 2. decisions of active dyads, simultaneous: the state is constant while everybody decides
+    // 2. decisions of active dyads and of third parties, simultaneous: the state is constant while everybody decides
     pending.clear();
     situation.beginDecisions();
     for (int a = 0; a < m.nA; a++) {
@@ -108,6 +110,8 @@ public final class Simulator implements RunView {
         }
       }
     }
+    // third parties with a stake in an active dyad
+    support.decideAll(pending);
     situation.endDecisions();
     // 3-4. each decision observed (belief update), then applied
     for (int p = 0; p < pending.n && !state.absorbed; p++) {
