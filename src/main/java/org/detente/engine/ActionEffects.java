@@ -151,12 +151,12 @@ final class ActionEffects {
             state.reserve[a] == 0 ? ", exhausted" : ""));
       }
     } else if (act == Action.CONCEDE) {
-      double pRat = bargaining.concessionRatification(a, b);
-      boolean ratified = state.rng.nextDouble() < pRat;
+      // its own side stands by it only inside its range (a government does not sign away
+      // what it values above holding on)
+      boolean ratified = bargaining.concessionRatification(a, b) == 1.0;
       if (trace.on()) {
         trace.note(state.week, m.actorId(a) + "'s concession to " + m.actorId(b)
-            + (ratified ? " stands" : " is disowned at home")
-            + String.format(java.util.Locale.ROOT, " (p %.2f)", pRat));
+            + (ratified ? " stands" : " is disowned at home") + bargaining.lastRating());
       }
       if (ratified) {
         bargaining.deal(a, b, b);

@@ -20,6 +20,9 @@ final class Bargaining {
   private final Trace trace;
   private final Valuation.Motives mv;
   private final Valuation.TypeValues tv = new Valuation.TypeValues();
+  // the last side's value of a settlement and its alternative (rated()), for the explain log
+  private double ratValue;
+  private double ratAlt;
 
   Bargaining(CompiledModel m, RunState state, Situation situation, Valuation valuation,
       EventLog log, Questions questions, Trace trace) {
@@ -59,17 +62,14 @@ final class Bargaining {
           - acB * constants.dealAudienceShare();
       alt = Math.max(tv.hold, tv.w);
     }
-    double pAcc = Valuation.accept(constants.lambda(), value - alt, state.war[a * nA + b]);
-    // ratification: the proposer's own side must also prefer the deal to its alternatives
-    // (each side prefers the deal to fighting on, Fearon 1995; two-level ratification,
-    // Putnam 1988), so a proposal made by quantal-response error is not binding by itself
-    double pRat = act == Action.CEASEFIRE ? ceasefireRatification(a, b)
-        : ratification(a, b, act == Action.OFFER);
-    // one draw decides both: b accepts when u < pAcc; given that, a's side ratifies when
-    // u < pAcc·pRat (u / pAcc is uniform on [0, 1)), so a refusal is b's or a's own side's
-    double u = state.rng.nextDouble();
-    boolean accept = u < pAcc * pRat;
-    boolean notRatified = !accept && u < pAcc;
+    // each side must prefer the deal to its alternatives, in peacetime as at war (Fearon 1995;
+    // two-level ratification, Putnam 1988): the receiver under its true type, then the
+    // proposer's own side, so a proposal made by quantal-response error does not bind
+    boolean accepted = Valuation.accept(value - alt) == 1.0;
+    boolean ratified = act == Action.CEASEFIRE ? ceasefireRatification(a, b) == 1.0
+        : ratification(a, b, act == Action.OFFER) == 1.0;
+    boolean accept = accepted && ratified;
+    boolean notRatified = accepted && !ratified;
     if (accept && act != Action.CEASEFIRE && isPrincipalPair(a, b)) {
       // the principals cannot settle a war over the heads of those fighting it: every third
       // party at war with a principal must find the deal inside its own bargaining range
@@ -79,12 +79,12 @@ final class Bargaining {
         }
         int enemy = state.war[c * nA + a] ? a : state.war[c * nA + b] ? b : -1;
         if (enemy >= 0) {
-          double pC = belligerentConsent(c, enemy);
-          accept = state.rng.nextDouble() < pC;
+          accept = belligerentConsent(c, enemy) == 1.0;
           if (!accept && trace.on()) {
             trace.note(state.week, m.actorId(c) + ", at war with " + m.actorId(enemy)
                 + ", rejects the deal between " + m.actorId(a) + " and " + m.actorId(b)
-                + String.format(java.util.Locale.ROOT, " (p(consent) %.2f)", pC));
+                + String.format(java.util.Locale.ROOT,
+                ": worth %.3f to it against fighting on / holding %.3f", ratValue, ratAlt));
           }
         }
       }
@@ -93,13 +93,18 @@ final class Bargaining {
       if (notRatified) {
         trace.note(state.week, m.actorId(a) + "'s own side does not ratify its " + act.id()
             + " to " + m.actorId(b) + String.format(java.util.Locale.ROOT,
-            " (p(ratify) %.2f); %s would accept (its value of the deal %.3f vs fighting on"
-                + " / holding %.3f; p(accept) %.2f)", pRat, m.actorId(b), value, alt, pAcc));
+            ": worth %.3f to it against fighting on / holding %.3f, outside its range by %.3f;"
+                + " %s would accept (worth %.3f to it against %.3f)", ratValue, ratAlt,
+            ratAlt - ratValue, m.actorId(b), value, alt));
+      } else if (!accepted) {
+        trace.note(state.week, m.actorId(b) + " refuses " + m.actorId(a) + "'s " + act.id()
+            + String.format(java.util.Locale.ROOT,
+            ": worth %.3f to it against fighting on / holding %.3f, outside its range by %.3f",
+            value, alt, alt - value));
       } else {
-        trace.note(state.week, m.actorId(b) + (accept ? " accepts " : " rejects ")
-            + m.actorId(a) + "'s " + act.id() + String.format(java.util.Locale.ROOT,
-            " (its value of the deal %.3f vs fighting on / holding %.3f; p(accept) %.2f)",
-            value, alt, pAcc));
+        trace.note(state.week, m.actorId(b) + " accepts " + m.actorId(a) + "'s " + act.id()
+            + String.format(java.util.Locale.ROOT,
+            " (worth %.3f to it against fighting on / holding %.3f)", value, alt));
       }
     }
     if (!accept) {
@@ -135,7 +140,7 @@ final class Bargaining {
     trueValues(c, enemy);
     double value = tv.res * m.motives.uDeal(c, mo)
         - constants.audienceCost() * state.rhetoric[c * nA + enemy] * constants.dealAudienceShare();
-    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w), true);
+    return rated(value);
   }
 
   /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
@@ -146,8 +151,7 @@ final class Bargaining {
     double ac = constants.audienceCost() * state.rhetoric[a * nA + b];
     double value = tv.res * (offer ? m.motives.uOfferTo(a, mo, b) : m.motives.uDeal(a, mo))
         - ac * constants.dealAudienceShare();
-    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w),
-        state.war[a * nA + b]);
+    return rated(value);
   }
 
   /**
@@ -160,7 +164,7 @@ final class Bargaining {
     trueValues(a, b);
     double value = tv.sq - constants.crisisCost() * state.hostility[a * nA + b]
         - constants.audienceCost() * state.rhetoric[a * nA + b] * constants.dealAudienceShare();
-    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w), true);
+    return rated(value);
   }
 
   /** Probability that a's own side stands by a concession to b (full audience cost). */
@@ -171,8 +175,24 @@ final class Bargaining {
     double value =
         tv.res * m.motives.uOfferTo(a, mo, b)
             - constants.audienceCost() * state.rhetoric[a * nA + b];
-    return Valuation.accept(constants.lambda(), value - Math.max(tv.hold, tv.w),
-        state.war[a * nA + b]);
+    return rated(value);
+  }
+
+  /**
+   * 1 when a settlement worth {@code value} to the side whose values are in tv lies inside its
+   * range (at least its alternative, fighting on or holding), else 0; keeps both for the
+   * explain log.
+   */
+  private double rated(double value) {
+    ratValue = value;
+    ratAlt = Math.max(tv.hold, tv.w);
+    return Valuation.accept(value - ratAlt);
+  }
+
+  /** The last rated side's value of a settlement against its alternative, for the explain log. */
+  String lastRating() {
+    return String.format(java.util.Locale.ROOT,
+        " (worth %.3f to it against fighting on / holding %.3f)", ratValue, ratAlt);
   }
 
   private void endWar(int a, int b) {

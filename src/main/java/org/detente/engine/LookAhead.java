@@ -83,15 +83,15 @@ final class LookAhead {
       final double alt = Math.max(hold, w);
       // only the responses to feasible actions are needed
       if (talk) {
-        pAccDeal += bel * Valuation.accept(lam, res * mt.uDeal(b, mo) - acShare - alt, atWar);
+        pAccDeal += bel * Valuation.accept(res * mt.uDeal(b, mo) - acShare - alt);
         pAccOffer +=
-            bel * Valuation.accept(lam, res * mt.uYieldedTo(b, mo, a) - acShare - alt, atWar);
+            bel * Valuation.accept(res * mt.uYieldedTo(b, mo, a) - acShare - alt);
         if (atWar) {
-          pAccCease += bel * Valuation.accept(lam, tv.sq - ceaseCost - acShare - alt, true);
+          pAccCease += bel * Valuation.accept(tv.sq - ceaseCost - acShare - alt);
         }
       } else if (restoreOnly) {
         // restore-relations looks ahead to a deal
-        pAccDeal += bel * Valuation.sigmoid(lam * (res * mt.uDeal(b, mo) - acShare - alt));
+        pAccDeal += bel * Valuation.accept(res * mt.uDeal(b, mo) - acShare - alt);
       }
       pYieldVerbal += bel * Valuation.sigmoid(lam * (y - alt));
       if (material) {

@@ -198,17 +198,15 @@ final class Valuation {
   }
 
   /**
-   * Probability that a side accepts (or ratifies) a settlement worth delta more to it than its
-   * alternative. In peacetime the logit quantal response; between parties at war a settlement
-   * must lie inside the bargaining range (delta at least 0): a war ends only when both sides'
-   * expectations leave them better off stopping (Fearon 1995; Goemans 2000; Reiter 2009), not
-   * by a leadership's error.
+   * Whether a side accepts (or ratifies) a settlement worth delta more to it than its
+   * alternative, as a probability (1 or 0): a settlement binds only inside the bargaining range,
+   * in peacetime as at war (delta at least 0). A government does not sign a deal it values below
+   * holding on or fighting (Fearon 1995), and a war ends only when both sides' expectations leave
+   * them better off stopping (Goemans 2000; Reiter 2009): the quantal response's errors are in
+   * what is proposed, not in what is signed.
    */
-  static double accept(double lambda, double delta, boolean atWar) {
-    if (atWar) {
-      return delta >= 0 ? 1.0 : 0.0;
-    }
-    return sigmoid(lambda * delta);
+  static double accept(double delta) {
+    return delta >= 0 ? 1.0 : 0.0;
   }
 
   /** The logistic function, exactly 0 or 1 beyond ±30. */

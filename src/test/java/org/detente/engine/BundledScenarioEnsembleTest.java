@@ -142,8 +142,8 @@ class BundledScenarioEnsembleTest {
     // every settlement accepted while the two are at war must be worth at least fighting on to
     // the receiver (no quantal-response error at war), until the first ceasefire
     Pattern accepted = Pattern.compile(
-        "^(UKR|RUS) accepts (RUS|UKR)'s \\S+ \\(its value of the deal (-?[0-9.]+) vs fighting on"
-            + " / holding (-?[0-9.]+);");
+        "^(UKR|RUS) accepts (RUS|UKR)'s \\S+ \\(worth (-?[0-9.]+) to it against fighting on"
+            + " / holding (-?[0-9.]+)\\)$");
     int checked = 0;
     for (int run = 0; run < 40; run++) {
       List<String> notes = new ArrayList<>();

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class RatificationTest {
 
   private static final Pattern NOT_RATIFIED =
-      Pattern.compile("^(\\S+)'s own side does not ratify its (\\S+) to (\\S+) \\(p\\(ratify\\)"
-          + " ([0-9.]+)\\); \\3 would accept .*p\\(accept\\) ([0-9.]+)\\)$");
+      Pattern.compile("^(\\S+)'s own side does not ratify its (\\S+) to (\\S+): worth"
+          + " (-?[0-9.]+) to it against fighting on / holding (-?[0-9.]+), outside its range by"
+          + " [0-9.]+; \\3 would accept \\(worth (-?[0-9.]+) to it against (-?[0-9.]+)\\)$");
 
   @Test
   void aProposalItsOwnSideDoesNotRatifyIsLoggedAsTheProposersRejection() {
@@ -39,7 +40,11 @@ class RatificationTest {
       public void note(int week, String text) {
         Matcher x = NOT_RATIFIED.matcher(text);
         if (x.matches()) {
-          assertThat(Double.parseDouble(x.group(4))).as(text).isLessThan(1.0);
+          // outside the proposer's range, inside the receiver's
+          assertThat(Double.parseDouble(x.group(4))).as(text)
+              .isLessThanOrEqualTo(Double.parseDouble(x.group(5)));
+          assertThat(Double.parseDouble(x.group(6))).as(text)
+              .isGreaterThanOrEqualTo(Double.parseDouble(x.group(7)));
           refusals.add(new int[] {week, u.actorIndex(x.group(1)), u.actorIndex(x.group(3))});
         }
       }
