@@ -25,12 +25,12 @@ class ReportContentTest {
     String html = Files.readString(dir.resolve("rep/report.html"));
     String tornado = html.substring(html.indexOf("<section id=\"tornado\">"),
         html.indexOf("<section id=\"map\">"));
-    // settlement and frozen share all runs here (21.5% settlement, 78.5% frozen), so both have
-    // the largest variance, 0.169, and settlement comes first on the tie
-    assertThat(tornado).contains("Probability of <b>settlement</b>")
-        .contains("--tornado-output auto").contains("varies most across the 200 baseline runs: p = 21.5%")
+    // frozen (82.5% of the runs here) has the largest variance, 0.144
+    assertThat(tornado).contains("Probability of <b>frozen</b>")
+        .contains("--tornado-output auto").contains("varies most across the 200 baseline runs: p = 82.5%")
+        .contains("variance p(1 − p) = 0.144")
         .doesNotContain("No parameter moved this output");
-    assertThat(html).contains("<code>settlement (auto)</code>");
+    assertThat(html).contains("<code>frozen (auto)</code>");
   }
 
   @Test
