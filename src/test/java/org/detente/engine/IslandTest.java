@@ -80,4 +80,39 @@ class IslandTest {
       assertThat(now).isLessThanOrEqualTo(total + 1e-9);
     }
   }
+
+  @Test
+  void theOwnerRetakesTheIslandByForceInSomeRuns() {
+    // holding the island at the end may come from a deal that gives it back; here the owner
+    // retakes it in combat: control passes from the neighbour to the owner in a week in which
+    // no agreement is struck (control changes only by combat or by a deal)
+    CompiledModel m = model();
+    int far = m.scenario().actorIndex("FAR");
+    int near = m.scenario().actorIndex("NEAR");
+    int isle = m.scenario().theaterIndex("ISLE");
+    int retaken = 0;
+    for (int i = 0; i < RUNS; i++) {
+      Simulator sim = new Simulator(m);
+      sim.start(Rng.runSeed(1L, i), i);
+      RunState s = sim.state();
+      boolean byForce = false;
+      while (!sim.done() && !byForce) {
+        int before = s.control[isle];
+        int from = sim.eventCount();
+        int week = s.week;
+        sim.advance();
+        boolean agreement = false;
+        for (int e = from; e < sim.eventCount(); e++) {
+          if (sim.eventWeek(e) != week) {
+            continue;
+          }
+          agreement |= sim.eventAction(e) == Action.AGREEMENT;
+        }
+        byForce = before == near && s.control[isle] == far && !agreement;
+      }
+      retaken += byForce ? 1 : 0;
+    }
+    assertThat(retaken).as("runs in which the owner retakes the island in combat")
+        .isGreaterThan(RUNS / 10);
+  }
 }
