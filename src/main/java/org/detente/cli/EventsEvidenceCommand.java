@@ -69,9 +69,13 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
   @Option(names = "--title", paramLabel = "TEXT", description = "Title of the evidence file.")
   String title;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Write the evidence file here (atomically); default: standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Output folder, as for every command: the evidence file is written there as"
+          + " " + EVIDENCE + " (the folder is replaced atomically); default: standard output.")
   Path out;
+
+  /** Name of the evidence file in the --out folder. */
+  static final String EVIDENCE = "evidence.yaml";
 
   @Mixin SharedOptions.Json json;
 
@@ -111,7 +115,8 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
         + " --min " + minEvents + " --gap " + gap + " --absent "
         + absent.stream().map(String::valueOf).reduce((a, c) -> a + "," + c).orElse(""));
     // what the hypotheses command will read: check it before writing
-    Evidence.parse(out == null ? "evidence" : out.toString(), yaml, s);
+    Path file = out == null ? null : out.resolve(EVIDENCE);
+    Evidence.parse(out == null ? "evidence" : file.toString(), yaml, s);
     PrintWriter o = spec.commandLine().getOut();
     if (out == null && !json.value()) {
       o.print(yaml);
@@ -119,7 +124,10 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
       return 0;
     }
     if (out != null) {
-      OutputFiles.write(out, yaml);
+      try (OutputFolder folder = OutputFolder.prepare("--out", out)) {
+        OutputFiles.write(folder.staging().resolve(EVIDENCE), yaml);
+        folder.publish();
+      }
     }
     if (json.value()) {
       ObjectNode root = AnalysisSupport.mapper().createObjectNode();
@@ -148,7 +156,7 @@ public final class EventsEvidenceCommand implements Callable<Integer> {
       o.println(AnalysisSupport.mapper().writeValueAsString(root));
     } else {
       o.println(String.format(Locale.ROOT, "%s: %d items (%d events, %d non-events) for"
-          + " scenario %s", out, b.items().size(), b.counts().get("events"),
+          + " scenario %s", file, b.items().size(), b.counts().get("events"),
           b.counts().get("nonEvents"), s.meta().id()));
       for (EvidenceBuilder.Item it : b.items()) {
         o.println(String.format(Locale.ROOT, "  %s %-28s weeks %3d-%-3d %,8d events", it

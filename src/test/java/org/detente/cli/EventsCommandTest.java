@@ -88,10 +88,12 @@ class EventsCommandTest {
     assertThat(imp.code()).as(imp.err()).isZero();
     assertThat(imp.out()).contains("Detente event log").contains("kept 6");
 
-    Path ev = dir.resolve("evidence.yaml");
+    Path evDir = dir.resolve("evidence");
     CliRun.Result e = CliRun.exec("events", "evidence", series.toString(), "--scenario",
-        SCENARIO, "--min", "1", "--absent", "20", "-o", ev.toString());
+        SCENARIO, "--min", "1", "--absent", "20", "-o", evDir.toString());
     assertThat(e.code()).as(e.err()).isZero();
+    Path ev = evDir.resolve("evidence.yaml");
+    assertThat(e.out()).startsWith(ev + ": ");
     Evidence evidence = Evidence.load(ev, ScenarioLoader.load(Path.of(SCENARIO)));
     assertThat(evidence.items()).extracting(i -> i.id()).contains("RUS-UKR-19-w0",
         "RUS-USA-13-w2", "USA-RUS-16-w1", "USA-RUS-04-w3", "RUS-UKR-no-20");
