@@ -116,19 +116,7 @@ public final class Ensemble {
         }
       } finally {
         stop = true;
-        lock.lock();
-        try {
-          changed.signalAll();
-        } finally {
-          lock.unlock();
-        }
-        for (Thread t : ws) {
-          try {
-            t.join();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
+        wakeAndJoin(lock, changed, ws);
       }
     }
 
@@ -169,6 +157,26 @@ public final class Ensemble {
         } finally {
           lock.unlock();
         }
+      }
+    }
+  }
+
+  /**
+   * Wakes every worker waiting on {@code changed} (after the caller has set its stop flag) and
+   * waits for them to finish; an interrupt is kept for the caller.
+   */
+  static void wakeAndJoin(ReentrantLock lock, Condition changed, Thread[] workers) {
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    for (Thread t : workers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

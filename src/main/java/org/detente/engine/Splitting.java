@@ -659,19 +659,7 @@ public final class Splitting {
         }
       } finally {
         stopAll = true;
-        lock.lock();
-        try {
-          changed.signalAll();
-        } finally {
-          lock.unlock();
-        }
-        for (Thread t : ws) {
-          try {
-            t.join();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
+        Ensemble.wakeAndJoin(lock, changed, ws);
       }
       return out;
     }
