@@ -352,6 +352,19 @@ public final class Splitting {
   record Pilot(int[] levels, long weeks, double meanWeeks) {}
 
   /**
+   * Puts trajectory j of stage k in place: a new run from its seed at stage 0, otherwise a copy
+   * of its parent's entrance state (pool slot {@code slot}) continued with the seed's own stream.
+   */
+  private static void enter(SplittingProcess proc, long seed, int k, int slot) {
+    if (k == 0) {
+      proc.start(seed);
+    } else {
+      proc.restore(slot);
+      proc.reseed(seed);
+    }
+  }
+
+  /**
    * The pilot: adaptive multilevel splitting with N trajectories per stage, run to the end to
    * see how far each gets; each level is the highest importance value that about a share ρ of
    * them reach (Cérou &amp; Guyader 2007), and the trajectories that reached it are replayed to
@@ -370,13 +383,7 @@ public final class Splitting {
     for (int k = 0; k < MAX_STAGES; k++) {
       long stageWeeks = 0;
       for (int j = 0; j < n; j++) {
-        long s = seed(master, PILOT, k, j);
-        if (k == 0) {
-          proc.start(s);
-        } else {
-          proc.restore(poolIn + parent[j]);
-          proc.reseed(s);
-        }
+        enter(proc, seed(master, PILOT, k, j), k, poolIn + parent[j]);
         int mx = proc.importance();
         while (!proc.done() && !proc.event()) {
           proc.advance();
@@ -432,13 +439,7 @@ public final class Splitting {
         if (!(maxImp[j] >= level || ev[j])) {
           continue;
         }
-        long s = seed(master, PILOT, k, j);
-        if (k == 0) {
-          proc.start(s);
-        } else {
-          proc.restore(poolIn + parent[j]);
-          proc.reseed(s);
-        }
+        enter(proc, seed(master, PILOT, k, j), k, poolIn + parent[j]);
         while (!(proc.importance() >= level || proc.event()) && !proc.done()) {
           proc.advance();
           weeks++;
@@ -514,13 +515,7 @@ public final class Splitting {
       boolean last = k == m;
       int level = last ? Integer.MAX_VALUE : levels[k];
       for (int j = 0; j < n; j++) {
-        long s = seed(master, r, k, j);
-        if (k == 0) {
-          proc.start(s);
-        } else {
-          proc.restore(poolIn + parent[j]);
-          proc.reseed(s);
-        }
+        enter(proc, seed(master, r, k, j), k, poolIn + parent[j]);
         if (last) {
           proc.tilt(tilt);
         }
