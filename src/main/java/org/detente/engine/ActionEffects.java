@@ -117,7 +117,7 @@ final class ActionEffects {
     int ab = a * nA + b;
     double gd = act.goldstein();
     if (act != Action.ARM_PROXY && act != Action.FORM_ALLIANCE) {
-      state.addHostility(a, b, -gd * constants.goldsteinHostility());
+      state.addHostilityBy(m.actors, a, b, -gd * constants.goldsteinHostility());
     }
     if (act == Action.INSULT || act == Action.THREATEN || act == Action.THREATEN_BREAK_RELATIONS
         || act == Action.THREATEN_NUCLEAR) {
@@ -190,7 +190,8 @@ final class ActionEffects {
   private void deploy(int a, int b, int t, int from) {
     log.record(a, b, Action.DEPLOY, t);
     if (b >= 0) {
-      state.addHostility(a, b, -Action.DEPLOY.goldstein() * constants.goldsteinHostility());
+      state.addHostilityBy(m.actors, a, b,
+          -Action.DEPLOY.goldstein() * constants.goldsteinHostility());
     }
     movement.deploy(a, t, from);
   }

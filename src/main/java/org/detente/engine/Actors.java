@@ -31,6 +31,12 @@ final class Actors {
   private final double[] reserve0;
   // [a]: whether a may back a side as a third party (docs/model.md, "Support"): a state
   private final boolean[] supports;
+  // [a]: a non-state armed group (no channel of its own, no treaty, no sanctions)
+  private final boolean[] nonState;
+  // [a]: the state that sponsors a, or -1; and the share of a's hostile acts blamed on it
+  private final int[] sponsor;
+  private final double[] attribution;
+  private final boolean[] hasClients; // [s]: s sponsors some actor
 
   Actors(Scenario sc, ModelConstants c) {
     int nA = sc.actors().size();
@@ -49,6 +55,10 @@ final class Actors {
     population = new double[nA];
     reserve0 = new double[nA];
     supports = new boolean[nA];
+    nonState = new boolean[nA];
+    sponsor = new int[nA];
+    attribution = new double[nA];
+    hasClients = new boolean[nA];
     for (int a = 0; a < nA; a++) {
       Actor ac = sc.actors().get(a);
       for (Force f : ac.forces()) {
@@ -66,6 +76,13 @@ final class Actors {
       riskWeight[a] = Math.pow(2.0, Math.max(-1, Math.min(1, ac.riskAttitude())));
       population[a] = ac.populationMillions();
       supports[a] = ac.kind() == ActorKind.STATE;
+      nonState[a] = ac.kind() == ActorKind.NON_STATE;
+      sponsor[a] = ac.sponsor() == null ? -1 : Compilation.actor(sc, ac.sponsor(),
+          "actor " + ac.id() + " sponsor");
+      attribution[a] = sponsor[a] < 0 ? 0 : Math.max(0, Math.min(1, ac.attribution()));
+      if (sponsor[a] >= 0) {
+        hasClients[sponsor[a]] = true;
+      }
       double deployed = 0;
       for (int t = 0; t < nT; t++) {
         deployed += forces0[a * nT + t];
@@ -142,5 +159,25 @@ final class Actors {
   /** Actor a's population, millions. */
   double population(int a) {
     return population[a];
+  }
+
+  /** Whether actor a is a non-state armed group. */
+  boolean nonState(int a) {
+    return nonState[a];
+  }
+
+  /** Whether actor s sponsors some actor. */
+  boolean sponsors(int s) {
+    return hasClients[s];
+  }
+
+  /** The state that sponsors actor a, or -1. */
+  int sponsor(int a) {
+    return sponsor[a];
+  }
+
+  /** The share of the hostility a's hostile acts raise that its victim turns toward a's sponsor. */
+  double attribution(int a) {
+    return attribution[a];
   }
 }

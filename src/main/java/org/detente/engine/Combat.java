@@ -46,7 +46,7 @@ final class Combat {
       }
     }
     log.record(a, b, Action.ATTACK, t);
-    state.addHostility(a, b, 1.0);
+    state.addHostilityBy(m.actors, a, b, 1.0);
     boolean newWar = !state.war[a * nA + b];
     state.setWar(a, b, true);
     if (newWar) {

@@ -5,7 +5,10 @@ import org.detente.scenario.DoctrineKind;
 
 /**
  * Decision step, part 1: the actions an actor can take toward a counterpart given the channel,
- * war, the forces in contact, partners and proxies, its arsenal and its doctrine.
+ * war, the forces in contact, partners and proxies, its arsenal and its doctrine. A non-state
+ * armed group (docs/model.md, "Non-state actors") makes no treaty, deal or alliance in its own
+ * name, has no embassy channel, and does not sanction, blockade or arm others; a state facing one
+ * has no channel with it to break and no deal to sign with it, only a ceasefire at war.
  */
 final class FeasibleActions {
 
@@ -25,33 +28,41 @@ final class FeasibleActions {
   /** a's feasible actions toward b (the list is this step's own, refilled on each call). */
   Candidates of(int a, int b, boolean atWar, boolean talk, int ch) {
     out.clear();
+    // a non-state armed group makes no formal treaty in its own name, has no embassy channel to
+    // break or restore, and neither sanctions nor blockades; nor does a state toward it
+    final boolean irregular = m.actors.nonState(a);
+    final boolean formal = !irregular && !m.actors.nonState(b);
     out.add(Action.WAIT, -1, -1);
     out.add(Action.INTENT_TO_COOPERATE, -1, -1);
     out.add(Action.INSULT, -1, -1);
     out.add(Action.THREATEN, -1, -1);
-    out.add(Action.CONCEDE, -1, -1);
+    if (formal) {
+      out.add(Action.CONCEDE, -1, -1);
+    }
     if (talk) {
       out.add(Action.CONSULT, -1, -1);
-      out.add(Action.NEGOTIATE, -1, -1);
-      out.add(Action.OFFER, -1, -1);
+      if (formal) {
+        out.add(Action.NEGOTIATE, -1, -1);
+        out.add(Action.OFFER, -1, -1);
+      }
       if (atWar) {
         out.add(Action.CEASEFIRE, -1, -1);
       }
     }
-    if (ch != RunState.OPEN) {
+    if (formal && ch != RunState.OPEN) {
       out.add(Action.RESTORE_RELATIONS, -1, -1);
     }
-    if (ch != RunState.SEVERED) {
+    if (formal && ch != RunState.SEVERED) {
       out.add(Action.THREATEN_BREAK_RELATIONS, -1, -1);
       out.add(Action.BREAK_RELATIONS, -1, -1);
     }
-    if (!atWar) {
+    if (!atWar && !irregular) {
       out.add(Action.SANCTION, -1, -1);
     }
     final int front = situation.frontTheater(a, b);
     if (front >= 0) {
       out.add(Action.MOBILIZE, front, -1);
-      if (!atWar) {
+      if (!atWar && !irregular) {
         out.add(Action.BLOCKADE, front, -1);
       }
     }
@@ -66,11 +77,11 @@ final class FeasibleActions {
       deployGain = movement.planGain;
       out.add(Action.DEPLOY, deployT, movement.planSource);
     }
-    int proxy = atWar ? -1 : situation.proxyFor(a, b);
+    int proxy = atWar || irregular ? -1 : situation.proxyFor(a, b);
     if (proxy >= 0) {
       out.add(Action.ARM_PROXY, -1, proxy);
     }
-    int partner = situation.partnerAgainst(a, b);
+    int partner = irregular ? -1 : situation.partnerAgainst(a, b);
     if (partner >= 0) {
       out.add(Action.FORM_ALLIANCE, -1, partner);
     }

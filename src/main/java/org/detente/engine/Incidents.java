@@ -59,7 +59,7 @@ final class Incidents {
               : ": not clarified, " + m.actorId(y) + " reads it as deliberate"));
         }
         if (!clarified) {
-          state.addHostility(x, y, constants.incidentHostility());
+          state.addHostilityBy(m.actors, x, y, constants.incidentHostility());
           beliefs.afterIncident(y, x);
         }
       }

@@ -387,6 +387,19 @@ final class RunState {
   }
 
   /** Hostility between a and b moved by d, kept in [0, 1] and symmetric. */
+  /**
+   * a's hostile act toward b raises their hostility by d; when a has a sponsor s other than b,
+   * the victim b also turns {@code attribution(a)·d} of it toward s (a sponsor answers in part
+   * for its client's acts).
+   */
+  void addHostilityBy(Actors actors, int a, int b, double d) {
+    addHostility(a, b, d);
+    int s = actors.sponsor(a);
+    if (s >= 0 && s != b && d > 0) {
+      addHostility(s, b, actors.attribution(a) * d);
+    }
+  }
+
   void addHostility(int a, int b, double d) {
     double h = Math.max(0, Math.min(1, hostility[a * nA + b] + d));
     hostility[a * nA + b] = h;

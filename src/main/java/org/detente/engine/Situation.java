@@ -367,6 +367,14 @@ final class Situation {
   /** An actor fighting b that a could arm, or -1. */
   int proxyFor(int a, int b) {
     int nA = m.nA;
+    // a sponsor arms its own client first: at war with b, or active against it
+    for (int c = 0; c < nA && m.actors.sponsors(a); c++) {
+      if (c != b && m.actors.sponsor(c) == a && !state.war[a * nA + c]
+          && (state.war[c * nA + b]
+              || state.hostility[c * nA + b] >= constants.hostileThreshold())) {
+        return c;
+      }
+    }
     for (int c = 0; c < nA; c++) {
       if (c != a && c != b && state.war[c * nA + b] && !state.war[a * nA + c]
           && state.hostility[a * nA + c] < constants.hostileThreshold()) {
@@ -413,7 +421,7 @@ final class Situation {
       if (state.atWarAny(c) || contested(c)) {
         continue;
       }
-      if (c != a && c != b && !state.allied[a * nA + c]
+      if (c != a && c != b && !state.allied[a * nA + c] && !m.actors.nonState(c)
           && state.hostility[c * nA + b] >= constants.hostileThreshold()
           && state.hostility[a * nA + c] < constants.hostileThreshold() && !state.war[a * nA + c]
           && state.totW[c] > 0) {

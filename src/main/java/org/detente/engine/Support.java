@@ -13,8 +13,9 @@ import org.detente.model.Action;
  * theaters it values that v (or one of its own allies) holds and b threatens, the audience cost
  * of a defence commitment left unhonoured, {@code cred(c→v)·audienceCost}, and its deterrence
  * weight when its motive is to deter b. The side it backs is the one of highest stake; it backs
- * nobody it is hostile to, nobody allied with b, nobody against its own ally, and no side of a
- * pair it mediates between.
+ * nobody it is hostile to, nobody allied with b, nobody against its own ally or client, and no
+ * side of a pair it mediates between. A sponsor's stake in its own client counts the audience cost
+ * in full, as for an ally whose defence is certain.
  */
 final class Support {
 
@@ -128,8 +129,8 @@ final class Support {
   private void decide(int c, int b, PendingDecisions pending) {
     final int nA = m.nA;
     final double thr = constants.hostileThreshold();
-    if (state.allied[c * nA + b]) {
-      return; // c takes no side against its own ally
+    if (state.allied[c * nA + b] || m.actors.sponsor(b) == c) {
+      return; // c takes no side against its own ally or client
     }
     int v = -1;
     double best = 0;
@@ -272,10 +273,14 @@ final class Support {
     stakeWar = Math.max(0, issues + r * terr + common(c, v, b, mo));
   }
 
-  /** What c's stake owes to commitments: an ally's defence, the deterrence of b. */
+  /**
+   * What c's stake owes to commitments: an ally's defence (a sponsor's client counts as an ally
+   * whose defence is certain), the deterrence of b.
+   */
   private double common(int c, int v, int b, int mo) {
     final MotiveTables mt = m.motives;
-    return state.cred[c * m.nA + v] * constants.audienceCost()
+    final double cred = m.actors.sponsor(v) == c ? 1.0 : state.cred[c * m.nA + v];
+    return cred * constants.audienceCost()
         + (mt.deterActor(c, mo) == b ? mt.deterWeight(c, mo) : 0);
   }
 

@@ -152,7 +152,7 @@ public final class HtmlReport {
         f.append(fo.theater()).append(' ').append(fmt0(fo.troopsThousands()));
       }
       h.append("<tr><td><b>").append(Html.esc(a.id())).append("</b> ").append(Html.esc(a.name()))
-          .append("</td><td>").append(a.kind().name().toLowerCase(Locale.ROOT))
+          .append("</td><td>").append(a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
           .append("</td><td class=\"n\">").append(fmt0(a.populationMillions()))
           .append("</td><td>").append(Html.esc(f.toString())).append("</td><td class=\"n\">");
       if (a.arsenal() != null && a.arsenal().nuclear()) {

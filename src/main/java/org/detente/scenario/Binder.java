@@ -40,7 +40,7 @@ final class Binder {
     m.put("meta", List.of("id", "title", "description", "source", "asOf", "timeStep", "horizon"));
     m.put("actor", List.of(
         "id", "name", "kind", "members", "population", "gdp", "milex", "riskAttitude",
-        "forces", "arsenal", "doctrine", "resolve", "motives"));
+        "forces", "arsenal", "doctrine", "resolve", "motives", "sponsor", "attribution"));
     m.put("force", List.of("theater", "troops", "effectiveness"));
     m.put("arsenal", List.of("strategic", "nonStrategic"));
     m.put("warheads", List.of("warheads", "yield"));
@@ -116,6 +116,7 @@ final class Binder {
     Meta meta = meta(root.get("meta"), appliedPolicies);
     List<Actor> actors = new ArrayList<>();
     forEach(root, "actors", (n, p, i) -> addIfValid(actors, actor(n, p)));
+    checkSponsorCycles(actors);
     List<Theater> theaters = new ArrayList<>();
     forEach(root, "theaters", (n, p, i) -> addIfValid(theaters, theater(n, p)));
     checkAdjacency();
@@ -331,13 +332,15 @@ final class Binder {
     String id = id(n, "id", path, true, ACTOR_ID,
         "an upper-case id, ISO 3166 alpha-3 where one exists (e.g. RUS, NATO)");
     String name = text(n, "name", path, true);
-    ActorKind kind = enumValue(n, "kind", path, true, ActorKind.class, ActorKind.STATE);
+    ActorKind kind = enumValue(n, "kind", path, false, ActorKind.class, ActorKind.STATE);
     boolean state = kind == ActorKind.STATE;
+    boolean armed = kind != null && kind.armed();
     List<String> members = new ArrayList<>();
     Node mem = n.get("members");
     if (mem != null && mem.kind != Node.Kind.NULL) {
-      if (state) {
-        err(mem, path + ".members", "a state has no members; use kind alliance, bloc or region");
+      if (armed) {
+        err(mem, path + ".members", "a " + yamlName(kind) + " actor has no members; use kind"
+            + " alliance, bloc or region");
       }
       stringList(mem, path + ".members", (s, node, p) -> {
         if (checkActor(s, node, p) && s.equals(id)) {
@@ -358,8 +361,9 @@ final class Binder {
     List<Force> forces = new ArrayList<>();
     Node fl = n.get("forces");
     if (fl != null && fl.kind != Node.Kind.NULL) {
-      if (!state) {
-        err(fl, path + ".forces", "only a state holds forces of its own; give them to its members");
+      if (!armed) {
+        err(fl, path + ".forces", "only a state or a non-state armed group holds forces of its"
+            + " own; give them to its members");
       }
       Set<String> seen = new LinkedHashSet<>();
       eachItem(fl, path + ".forces", (f, p, i) -> {
@@ -375,7 +379,10 @@ final class Binder {
     Arsenal arsenal = Arsenal.NONE;
     Node an = n.get("arsenal");
     if (an != null && an.kind != Node.Kind.NULL) {
-      if (!state) {
+      if (kind == ActorKind.NON_STATE) {
+        err(an, path + ".arsenal", "a non-state actor holds no nuclear arsenal (give the"
+            + " warheads to a state, e.g. its sponsor)");
+      } else if (!state) {
         err(an, path + ".arsenal", "only a state holds a nuclear arsenal");
       }
       arsenal = arsenal(an, path + ".arsenal");
@@ -416,12 +423,38 @@ final class Binder {
         err(ml, path + ".motives", "motive priors must sum to 1; they sum to " + fmt(sum[0]));
       }
     }
+    String sponsor = actorRef(n, "sponsor", path, false);
+    if (sponsor != null) {
+      if (sponsor.equals(id)) {
+        err(n.get("sponsor"), path + ".sponsor", "an actor cannot sponsor itself");
+        sponsor = null;
+      } else if (!armed) {
+        err(n.get("sponsor"), path + ".sponsor", "only a state or a non-state actor has a"
+            + " sponsor, not a" + (kind == ActorKind.ALLIANCE ? "n " : " ") + yamlName(kind));
+      } else {
+        ActorKind sk = declaredKind(sponsor);
+        if (sk != ActorKind.STATE) {
+          err(n.get("sponsor"), path + ".sponsor", "the sponsor '" + sponsor + "' is "
+              + (sk == null ? "not a valid actor" : "of kind " + yamlName(sk))
+              + "; a sponsor must be a state");
+        }
+      }
+    }
+    double attribution = Actor.DEFAULT_ATTRIBUTION;
+    Node at = n.get("attribution");
+    if (at != null) {
+      attribution = number(n, "attribution", path, false, Actor.DEFAULT_ATTRIBUTION, 0, 1);
+      if (at.kind != Node.Kind.NULL && n.get("sponsor") == null) {
+        err(at, path + ".attribution", "'attribution' needs a 'sponsor' (the state the victim"
+            + " blames)");
+      }
+    }
     if (id == null || name == null || kind == null || doctrine == null || resolve == null
         || arsenal == null) {
       return null;
     }
     return new Actor(id, name, kind, members, pop, gdp, milex, risk, forces, arsenal, doctrine,
-        resolve, motives);
+        resolve, motives, sponsor, sponsor == null ? 0 : attribution);
   }
 
   private Force force(Node n, String path) {
@@ -807,6 +840,10 @@ final class Binder {
         double cred = number(m, "credibility", p, true, Double.NaN, 0, 1);
         if (actor != null && !seen.add(actor)) {
           err(m, p, "duplicate member '" + actor + "'");
+        }
+        if (actor != null && declaredKind(actor) == ActorKind.NON_STATE) {
+          err(m.get("actor"), p + ".actor", "'" + actor + "' is a non-state actor: it makes no"
+              + " formal alliance in its own name (give it a 'sponsor' instead)");
         }
         if (actor != null && !Double.isNaN(cred)) {
           members.add(new AllianceMember(actor, cred));
@@ -1416,6 +1453,52 @@ final class Binder {
         continue;
       }
       fn.accept(item.text, item, p);
+    }
+  }
+
+  /** The kind an actor id is declared with (state when the field is absent), or null. */
+  private ActorKind declaredKind(String actorId) {
+    Node a = actorNodes.get(actorId);
+    if (a == null) {
+      return null;
+    }
+    Node k = a.get("kind");
+    if (k == null) {
+      return ActorKind.STATE;
+    }
+    if (k.kind != Node.Kind.STRING) {
+      return null;
+    }
+    for (ActorKind e : ActorKind.values()) {
+      if (yamlName(e).equals(k.text)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** A cycle of sponsors (A sponsors B sponsors A) is an error, reported once per actor on it. */
+  private void checkSponsorCycles(List<Actor> actors) {
+    Map<String, String> sponsorOf = new LinkedHashMap<>();
+    for (Actor a : actors) {
+      if (a.sponsor() != null) {
+        sponsorOf.put(a.id(), a.sponsor());
+      }
+    }
+    for (Actor a : actors) {
+      String s = a.sponsor();
+      List<String> chain = new ArrayList<>(List.of(a.id()));
+      while (s != null && !chain.contains(s) && chain.size() <= actors.size()) {
+        chain.add(s);
+        s = sponsorOf.get(s);
+      }
+      if (s != null && s.equals(a.id())) {
+        chain.add(s);
+        Node node = actorNodes.get(a.id());
+        Node sp = node == null ? null : node.get("sponsor");
+        err(sp != null ? sp : node, "actors[" + a.id() + "].sponsor", "a cycle of sponsors: "
+            + String.join(" is sponsored by ", chain));
+      }
     }
   }
 

@@ -12,7 +12,8 @@ import org.detente.model.ParameterCatalog;
  * nuclear-armed (ties: the first pair in file order). A guess is doubtful, and {@link
  * #warnings()} says why, when a more hostile pair exists (e.g. a nuclear-armed pair chosen over
  * the nuclear and non-nuclear states actually in conflict) or when the guessed pair is not
- * hostile at all.
+ * hostile at all. A sponsored actor is never guessed: its hostility toward another actor counts
+ * as its sponsor's (a militia's attack makes a crisis between the victim and the sponsor).
  *
  * @param a        index of the first principal in {@link Scenario#actors()}
  * @param b        index of the second principal
@@ -40,6 +41,29 @@ public record Principals(int a, int b, boolean declared, List<String> warnings) 
       return new Principals(0, 1, false, List.of());
     }
     double[] h = hostility(sc);
+    // a sponsored client's conflicts are its sponsor's: the pair is the victim and the sponsor
+    boolean[] client = new boolean[nA];
+    for (int c = 0; c < nA; c++) {
+      int s = actors.get(c).sponsor() == null ? -1 : sc.actorIndex(actors.get(c).sponsor());
+      if (s < 0 || s == c) {
+        continue;
+      }
+      client[c] = true;
+      for (int b = 0; b < nA; b++) {
+        if (b != s && b != c) {
+          double v = Math.max(h[s * nA + b], h[c * nA + b]);
+          h[s * nA + b] = v;
+          h[b * nA + s] = v;
+        }
+      }
+    }
+    // (when every pair has a client in it, as with a sponsor and its client alone, guess anyway)
+    boolean onlyClients = true;
+    for (int a = 0; a < nA && onlyClients; a++) {
+      for (int b = a + 1; b < nA && onlyClients; b++) {
+        onlyClients = client[a] || client[b];
+      }
+    }
     int pa = -1;
     int pb = -1;
     double best = -1;
@@ -48,6 +72,9 @@ public record Principals(int a, int b, boolean declared, List<String> warnings) 
     double most = -1;
     for (int a = 0; a < nA; a++) {
       for (int b = a + 1; b < nA; b++) {
+        if ((client[a] || client[b]) && !onlyClients) {
+          continue;
+        }
         double hab = h[a * nA + b];
         double s = hab + (nuclear(actors.get(a)) && nuclear(actors.get(b)) ? 1.0 : 0.0);
         if (s > best + 1e-12) {

@@ -350,8 +350,8 @@ class ScenarioLoaderTest {
     Files.writeString(f, text);
     List<Problem> ps = problems(f);
     assertThat(ps).extracting(Problem::message).contains(
-        "unknown value 'stat' (did you mean 'state'?); expected one of state, alliance, bloc, "
-            + "region",
+        "unknown value 'stat' (did you mean 'state'?); expected one of state, non-state, alliance,"
+            + " bloc, region",
         "unknown value 'opn' (did you mean 'open'?); expected one of open, degraded, severed",
         "unknown action 'insullt' (did you mean 'insult'?); see docs/scenario-reference.md for "
             + "the list",
