@@ -127,7 +127,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (opt == null) {
           opt = rare.options(threads.value());
         }
-        Splitting.Result res = Splitting.estimate(model, target, seed.value(), opt,
+        Splitting.Result res = RareOptions.estimate(spec, progressFlags,
+            "compare --rare " + armNames.get(a), model, target, seed.value(), opt,
             RareOptions.KEEP_PATHS);
         if (a == 0) {
           // the other arms: as many replications, with the same seeds (common random numbers)

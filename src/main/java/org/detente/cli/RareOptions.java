@@ -6,12 +6,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import org.detente.Message;
 import org.detente.UsageException;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.RareTarget;
 import org.detente.engine.Splitting;
 import org.hipparchus.distribution.continuous.TDistribution;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -114,6 +116,43 @@ final class RareOptions {
     }
     return new Splitting.Options(particles, 0.2, error, weeks, seconds, 10, 100_000, threads,
         tilt);
+  }
+
+  /** Units of a splitting estimate's share of the progress bar (per mille of its work). */
+  static final long BAR_UNITS = 1000;
+
+  /**
+   * The estimate of {@code target} in {@code model}, with a progress bar of its own in the look
+   * of the ensembles' (on standard error, only on a terminal or with --progress, never with
+   * -q): the share of the work the stopping rules allow that is done, and the relative error so
+   * far.
+   *
+   * @param task the bar's name (the command's and "--rare")
+   */
+  static Splitting.Result estimate(CommandSpec spec, SharedOptions.ProgressFlags flags,
+      String task, CompiledModel model, RareTarget target, long seed, Splitting.Options opt,
+      int keepPaths) {
+    try (Progress progress = Progress.start(spec, flags, task, BAR_UNITS, "%",
+        BAR_UNITS / 100)) {
+      return Splitting.estimate(model, target, seed, opt, keepPaths,
+          monitor(progress, opt, BAR_UNITS));
+    }
+  }
+
+  /**
+   * A monitor that moves {@code units} units of {@code progress} as the estimate gets through
+   * its work ({@link Splitting.Options#done}) and shows the relative error so far.
+   */
+  static Splitting.Monitor monitor(Progress progress, Splitting.Options opt, long units) {
+    if (!progress.shown()) {
+      return Splitting.Monitor.NONE;
+    }
+    LongConsumer bar = progress.stage(units, BAR_UNITS);
+    return (weeks, seconds, replications, re) -> {
+      bar.accept(Math.round(BAR_UNITS * opt.done(weeks, seconds, re)));
+      progress.message(replications == 0 ? "pilot done"
+          : String.format(Locale.ROOT, "RE %s, %d replications", pct(re), replications));
+    };
   }
 
   /** The estimate as JSON fields. */

@@ -238,8 +238,8 @@ public final class ReportCommand implements Callable<Integer> {
     if (rare.on()) {
       CompiledModel model = Models.compile(s, ModelParameters.from(s));
       RareTarget target = rare.target(model);
-      Splitting.Result r = Splitting.estimate(model, target, seed, rare.options(nThreads),
-          RareOptions.KEEP_PATHS);
+      Splitting.Result r = RareOptions.estimate(spec, progressFlags, "report --rare", model, target,
+          seed, rare.options(nThreads), RareOptions.KEEP_PATHS);
       List<ReportInput.RarePath> paths = new ArrayList<>();
       String args = RareOptions.replayArgs(file.toString(), seed, List.of(), null, List.of());
       for (Splitting.PathGroup g : r.paths()) {

@@ -151,8 +151,8 @@ public final class RunCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     double rps = runs.value() / Math.max(seconds, 1e-9);
     if (rareTarget != null) {
-      rareResult = Splitting.estimate(model, rareTarget, seed.value(), rareOptions,
-          RareOptions.KEEP_PATHS);
+      rareResult = RareOptions.estimate(spec, progressFlags, "run --rare", model, rareTarget,
+          seed.value(), rareOptions, RareOptions.KEEP_PATHS);
     }
 
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -159,8 +159,9 @@ public final class SensitivityCommand implements Callable<Integer> {
         CompiledModel model = Models.compile(s, p);
         if (rare.on()) {
           // log10 of the splitting estimate (its upper bound where no trajectory got there)
+          Splitting.Options opt = rare.options(threads.value());
           Splitting.Result res = Splitting.estimate(model, rare.target(model), seed.value(),
-              rare.options(threads.value()), 0);
+              opt, 0, RareOptions.monitor(progress, opt, runsPerPoint));
           double v = Math.log10(res.p() > 0 ? res.p() : res.hi());
           range[0] = Math.min(range[0], v);
           range[1] = Math.max(range[1], v);
@@ -240,9 +241,12 @@ public final class SensitivityCommand implements Callable<Integer> {
       }
       pw.println(AnalysisSupport.mapper().writeValueAsString(root));
     } else {
+      String perPoint = rare.on() ? "a splitting estimate each"
+          : AnalysisSupport.f("x %d runs", runsPerPoint);
       pw.println(AnalysisSupport.f("sensitivity %s: output %s, method %s, %d factors (%s),"
-          + " %d points x %d runs, seed %d", file, output, method, k,
-          !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue" : "declared", points, runsPerPoint, seed.value()));
+          + " %d points %s, seed %d", file, output, method, k,
+          !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue" : "declared", points,
+          perPoint, seed.value()));
       pw.println((rare.on() ? "Effects are in decades of the rare-event probability (log10 of"
           + " its multilevel-splitting estimate) per whole range of the parameter; ranked by "
           : "Effects are in probability per whole range of the parameter; ranked by ")

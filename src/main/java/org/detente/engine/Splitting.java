@@ -82,6 +82,27 @@ public final class Splitting {
       }
     }
 
+    /**
+     * How much of the work the stopping rules allow is done, in [0, 1]: the largest of the
+     * shares of the week budget and of the seconds budget spent and, for the error target, the
+     * share of the work it needs that is done, (target / RE)² (the relative error falls as the
+     * square root of the work); 0 while none of them can say.
+     */
+    public double done(long weeks, double seconds, double relativeError) {
+      double f = 0;
+      if (weekBudget > 0) {
+        f = Math.max(f, (double) weeks / weekBudget);
+      }
+      if (secondsBudget > 0) {
+        f = Math.max(f, seconds / secondsBudget);
+      }
+      if (targetRelativeError > 0 && relativeError > 0 && Double.isFinite(relativeError)) {
+        double r = targetRelativeError / relativeError;
+        f = Math.max(f, r * r);
+      }
+      return Math.min(1, f);
+    }
+
     /** The same settings with exactly {@code n} replications (no other stopping rule). */
     public Options fixedReplications(int n) {
       return new Options(particles, levelQuantile, 0, 0, 0, Math.max(2, n), Math.max(2, n),
@@ -198,6 +219,27 @@ public final class Splitting {
     }
   }
 
+  /**
+   * Told how far an estimate has got: after the pilot (no replication yet) and after each
+   * replication taken, in index order, on the thread that called {@code estimate}.
+   */
+  @FunctionalInterface
+  public interface Monitor {
+    /** Nothing. */
+    Monitor NONE = (weeks, seconds, replications, relativeError) -> { };
+
+    /**
+     * The estimate so far.
+     *
+     * @param weeks          weeks simulated, the pilot included
+     * @param seconds        seconds since the start
+     * @param replications   replications taken
+     * @param relativeError  the relative error of their mean (NaN before two, infinite while
+     *                       their mean is 0)
+     */
+    void update(long weeks, double seconds, int replications, double relativeError);
+  }
+
   /** The seed of particle {@code j} of stage {@code k} of replication {@code r}. */
   public static long seed(long masterSeed, int r, int k, int j) {
     long base = Rng.runSeed(masterSeed ^ 0x5851f42d4c957f2dL, r + 1L);
@@ -215,8 +257,24 @@ public final class Splitting {
    */
   public static Result estimate(CompiledModel model, RareTarget target, long masterSeed,
       Options opt, int keepPaths) {
+    return estimate(model, target, masterSeed, opt, keepPaths, Monitor.NONE);
+  }
+
+  /**
+   * Estimates the probability of a target event in a compiled model, telling {@code monitor}
+   * how far it has got.
+   *
+   * @param model      the compiled model
+   * @param target     the event
+   * @param masterSeed the master seed
+   * @param opt        settings
+   * @param keepPaths  surviving trajectories kept per replication for the path groups
+   * @param monitor    told after the pilot and after each replication
+   */
+  public static Result estimate(CompiledModel model, RareTarget target, long masterSeed,
+      Options opt, int keepPaths, Monitor monitor) {
     return estimate(() -> new EngineProcess(model, target, 2 * opt.particles()), masterSeed, opt,
-        keepPaths);
+        keepPaths, monitor);
   }
 
   /** What one replication found. */
@@ -240,13 +298,19 @@ public final class Splitting {
    */
   static Result estimate(Supplier<? extends SplittingProcess> processes, long masterSeed,
       Options opt, int keepPaths) {
+    return estimate(processes, masterSeed, opt, keepPaths, Monitor.NONE);
+  }
+
+  static Result estimate(Supplier<? extends SplittingProcess> processes, long masterSeed,
+      Options opt, int keepPaths, Monitor monitor) {
     long t0 = System.nanoTime();
     SplittingProcess first = processes.get();
     Pilot pilot = pilot(first, masterSeed, opt.particles(), opt.levelQuantile());
+    monitor.update(pilot.weeks, (System.nanoTime() - t0) / 1e9, 0, Double.NaN);
     int[] levels = pilot.levels;
     int stages = levels.length + 1;
     Runner runner = new Runner(processes, first, masterSeed, levels, opt, keepPaths, t0,
-        pilot.weeks);
+        pilot.weeks, monitor);
     List<Rep> reps = runner.run();
     int n = reps.size();
     double[] est = new double[n];
@@ -590,6 +654,7 @@ public final class Splitting {
     private final int keepPaths;
     private final long t0;
     private final long pilotWeeks;
+    private final Monitor monitor;
     private final Map<Integer, Rep> done = new java.util.HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -600,7 +665,7 @@ public final class Splitting {
     String stop = "replications";
 
     Runner(Supplier<? extends SplittingProcess> processes, SplittingProcess first, long master,
-        int[] levels, Options opt, int keepPaths, long t0, long pilotWeeks) {
+        int[] levels, Options opt, int keepPaths, long t0, long pilotWeeks, Monitor monitor) {
       this.processes = processes;
       this.first = first;
       this.master = master;
@@ -609,6 +674,7 @@ public final class Splitting {
       this.keepPaths = keepPaths;
       this.t0 = t0;
       this.pilotWeeks = pilotWeeks;
+      this.monitor = monitor;
     }
 
     List<Rep> run() {
@@ -707,28 +773,29 @@ public final class Splitting {
         sum += r.estimate;
       }
       int n = out.size();
+      double p = sum / n;
+      double re = Double.NaN;
+      if (n >= 2) {
+        double var = 0;
+        for (Rep r : out) {
+          var += (r.estimate - p) * (r.estimate - p);
+        }
+        var /= n - 1;
+        re = p > 0 ? Math.sqrt(var / n) / p : Double.POSITIVE_INFINITY;
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      monitor.update(weeks, seconds, n, re);
       if (opt.weekBudget() > 0 && weeks >= opt.weekBudget() && n >= 2) {
         stop = "weeks";
         return true;
       }
-      if (opt.secondsBudget() > 0 && (System.nanoTime() - t0) / 1e9 >= opt.secondsBudget()
-          && n >= 2) {
+      if (opt.secondsBudget() > 0 && seconds >= opt.secondsBudget() && n >= 2) {
         stop = "seconds";
         return true;
       }
-      if (n < opt.minReplications() || !(opt.targetRelativeError() > 0)) {
+      if (n < opt.minReplications() || !(opt.targetRelativeError() > 0) || !(p > 0)) {
         return false;
       }
-      double p = sum / n;
-      if (!(p > 0)) {
-        return false;
-      }
-      double var = 0;
-      for (Rep r : out) {
-        var += (r.estimate - p) * (r.estimate - p);
-      }
-      var /= n - 1;
-      double re = Math.sqrt(var / n) / p;
       if (re <= opt.targetRelativeError()) {
         stop = "error";
         return true;

@@ -185,4 +185,28 @@ class ProgressTest {
       assertThat(r.out()).doesNotContain("\r").doesNotContain("%|");
     }
   }
+
+  @Test
+  void theSplittingEstimateDrawsTheSameBarOnStandardErrorOnly() throws Exception {
+    String[] args = {"run", CUBA, "-n", "10", "-t", "2", "-j", "--no-timing", "--rare",
+        "deal-within-4-weeks", "--rare-particles", "20", "--rare-budget", "3000w"};
+    CliRun.Result plain = CliRun.exec(args);
+    CliRun.Result withBar = CliRun.exec(with(args, "--progress"));
+    assertThat(plain.err()).isEmpty();
+    assertThat(withBar.code()).as(withBar.err()).isZero();
+    assertThat(withBar.out()).isEqualTo(plain.out());
+    new ObjectMapper().readTree(withBar.out());
+    // the ensemble's bar, then the estimate's: the share of its budget and its error so far
+    assertThat(withBar.err()).contains("10/10 runs").contains("run --rare")
+        .contains("100/100%").containsPattern("RE [0-9.]+%, [0-9]+ replications");
+    CliRun.Result quiet = CliRun.exec(with(args, "--progress", "-q"));
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).isEqualTo(plain.out());
+  }
+
+  private static String[] with(String[] args, String... more) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
+  }
 }

@@ -68,6 +68,132 @@ class RareCommandTest {
   }
 
   @Test
+  void compareTablePrintsEachArmAndThePairedDifferenceWithItsInterval() throws Exception {
+    String[] args = {"compare", CUBA, "--baseline", "--policy", "no-back-channel", "--runs",
+        "20", "-q", "--rare", "deal-within-4-weeks", "--rare-particles", "20", "--rare-budget",
+        "4000w"};
+    Result text = CliRun.exec(args);
+    assertThat(text.code()).as(text.err()).isZero();
+    Result json = CliRun.exec(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--json")).toArray(String[]::new));
+    JsonNode rare = new ObjectMapper().readTree(json.out()).get("rare");
+    JsonNode base = rare.get("arms").get("baseline");
+    JsonNode arm = rare.get("arms").get("no-back-channel");
+    String out = text.out();
+    assertThat(out).contains("Rare event deal-within-4-weeks by multilevel splitting ("
+        + base.get("replications").asInt() + " replications per arm, the same clone seeds in"
+        + " every arm; 95% intervals):");
+    String baseRow = line(out, "  baseline ");
+    String armRow = line(out, "  no-back-channel ");
+    assertThat(baseRow).contains("p " + RareOptions.sci(base.get("p").asDouble()) + " ["
+        + RareOptions.sci(base.get("lo").asDouble()) + ", "
+        + RareOptions.sci(base.get("hi").asDouble()) + "]").doesNotContain("diff");
+    // the arm's row: its estimate and interval, then arm - baseline paired by replication
+    assertThat(armRow).contains("p " + RareOptions.sci(arm.get("p").asDouble()) + " [")
+        .contains("diff " + RareOptions.signed(arm.get("diff").asDouble()) + " ["
+            + RareOptions.signed(arm.get("diffLo").asDouble()) + ", "
+            + RareOptions.signed(arm.get("diffHi").asDouble()) + "]");
+    assertThat(arm.get("diffLo").asDouble()).isLessThan(arm.get("diffHi").asDouble());
+  }
+
+  @Test
+  void reportShowsTheEstimateItsIntervalAndThePathsWithTheirReplayCommands(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String[] rareArgs = {"--rare", "deal-within-4-weeks", "--rare-particles", "20",
+        "--rare-budget", "4000w"};
+    Result rep = CliRun.exec(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        "report", CUBA, "--runs", "20", "--seed", "4", "--tornado-runs", "0", "-q", "--out",
+        dir.resolve("rep").toString()), java.util.Arrays.stream(rareArgs))
+        .toArray(String[]::new));
+    assertThat(rep.code()).as(rep.err()).isZero();
+    String html = java.nio.file.Files.readString(dir.resolve("rep/report.html"));
+    assertThat(html).contains("<a href=\"#rare\">Rare event</a>");
+    String sec = html.substring(html.indexOf("<section id=\"rare\">"));
+    sec = sec.substring(0, sec.indexOf("</section>"));
+    // the same estimate as run --rare with the same seed and settings
+    Result run = CliRun.exec(java.util.stream.Stream.concat(java.util.stream.Stream.of("run",
+        CUBA, "--runs", "1", "--seed", "4", "-q", "--json", "--no-timing"),
+        java.util.Arrays.stream(rareArgs)).toArray(String[]::new));
+    JsonNode o = new ObjectMapper().readTree(run.out()).get("rare");
+    assertThat(sec).contains("<h2>Rare event: deal-within-4-weeks</h2>")
+        .contains(o.get("replications").asInt() + " independent replications, "
+            + String.format(java.util.Locale.ROOT, "%,d", o.get("simulatedWeeks").asLong())
+            + " simulated weeks")
+        .contains("<td class=\"n\">" + RareOptions.sci(o.get("p").asDouble()) + "</td>"
+            + "<td class=\"n\">[" + RareOptions.sci(o.get("lo").asDouble()) + ", "
+            + RareOptions.sci(o.get("hi").asDouble()) + "]</td><td class=\"n\">"
+            + RareOptions.pct(o.get("relativeError").asDouble()) + "</td>")
+        .contains("<h3>Most likely paths</h3>");
+    // every path's row: its probability, how it went, and the explain command that replays it
+    JsonNode paths = o.get("paths");
+    assertThat(paths.size()).isPositive();
+    for (int i = 0; i < Math.min(8, paths.size()); i++) {
+      JsonNode p = paths.get(i);
+      assertThat(sec).contains("<tr><td class=\"n\">" + RareOptions.sci(p.get("p").asDouble())
+          + "</td><td>" + p.get("path").asText() + "</td><td><code>"
+          + p.get("replay").asText() + "</code></td></tr>");
+    }
+    String replay = paths.get(0).get("replay").asText();
+    assertThat(replay).startsWith("detente explain " + CUBA + " --seed 4 --split-path ");
+    String[] words = replay.substring("detente ".length()).split(" ");
+    Result ex = CliRun.exec(words);
+    assertThat(ex.code()).as(ex.err()).isZero();
+    assertThat(ex.out()).contains("Splitting trajectory " + paths.get(0).get("splitPath")
+        .asText());
+  }
+
+  @Test
+  void sensitivityRanksParametersByTheirEffectOnLog10OfTheNuclearUseEstimate()
+      throws Exception {
+    String[] args = {"sensitivity", "scenarios/us-russia-2022.yaml", "--method", "morris",
+        "--samples", "2", "--parameter", "nuclearTabooCost", "--parameter",
+        "perceivedEscalationRisk", "-q", "--rare", "nuclear_use", "--rare-particles", "20",
+        "--rare-budget", "3000w", "--threads", "2"};
+    Result text = CliRun.exec(args);
+    assertThat(text.code()).as(text.err()).isZero();
+    Result json = CliRun.exec(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--json")).toArray(String[]::new));
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.get("output").asText()).isEqualTo("log10 P(nuclear_use)");
+    double min = root.get("outputMin").asDouble();
+    double max = root.get("outputMax").asDouble();
+    assertThat(min).isLessThan(max); // the estimate moved over the design points
+    assertThat(max).isLessThanOrEqualTo(0);
+    JsonNode ps = root.get("parameters");
+    assertThat(ps.size()).isEqualTo(2);
+    double prev = Double.POSITIVE_INFINITY;
+    String out = text.out();
+    assertThat(out).contains("Effects are in decades of the rare-event probability (log10 of"
+        + " its multilevel-splitting estimate) per whole range of the parameter; ranked by"
+        + " Morris mu*.");
+    int at = out.indexOf("rank ");
+    for (int i = 0; i < ps.size(); i++) {
+      JsonNode p = ps.get(i);
+      double muStar = p.get("mu_star").asDouble();
+      // finite effects, in decades, ranked from the largest
+      assertThat(muStar).isFinite().isLessThanOrEqualTo(prev)
+          .isGreaterThanOrEqualTo(Math.abs(p.get("mu").asDouble()) - 1e-12)
+          .isLessThanOrEqualTo(max - min + 1e-12);
+      assertThat(p.get("sigma").asDouble()).isFinite();
+      prev = muStar;
+      String row = line(out.substring(at), (i + 1) + "    " + p.get("name").asText());
+      assertThat(row).contains(String.format(java.util.Locale.ROOT, "%8.4f %+8.4f", muStar,
+          p.get("mu").asDouble()));
+    }
+    assertThat(out).contains(String.format(java.util.Locale.ROOT,
+        "log10 P(nuclear_use) ranged from %.2f to %.2f over the design points.", min, max));
+  }
+
+  private static String line(String text, String start) {
+    for (String l : text.split("\n")) {
+      if (l.startsWith(start)) {
+        return l;
+      }
+    }
+    throw new AssertionError("no line starting with '" + start + "' in:\n" + text);
+  }
+
+  @Test
   void badTargetOrBudgetIsAUsageError() {
     Result r = CliRun.exec("run", CUBA, "--runs", "1", "-q", "--rare", "nuclear-war");
     assertThat(r.code()).isEqualTo(2);

@@ -3,6 +3,8 @@ package org.detente.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.detente.cli.Models;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioLoader;
@@ -17,6 +19,12 @@ class SplittingTest {
 
   private static Splitting.Result ladder(int top, double up, long seed, Splitting.Options o) {
     return Splitting.estimate(() -> new Ladder(top, up, 2 * o.particles()), seed, o, 2);
+  }
+
+  private static Splitting.Result ladder(int top, double up, long seed, Splitting.Options o,
+      Splitting.Monitor monitor) {
+    return Splitting.estimate(() -> new Ladder(top, up, 2 * o.particles()), seed, o, 2,
+        monitor);
   }
 
   @Test
@@ -105,6 +113,31 @@ class SplittingTest {
   }
 
   @Test
+  void agreesWithPlainRunsOnTheSeedScenarioWhereNuclearUseIsAboutOneInAHundred() {
+    // the seed scenario with the perceived risk of uncontrolled escalation at the low end of its
+    // catalogue range (0.02), where nuclear use is in the 1e-3..1e-2 range: the splitting
+    // estimate (the importance function of the engine, importance sampling in the last stage)
+    // and plain runs agree within their joint 95% interval
+    Scenario sc = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"));
+    CompiledModel m = Models.compile(sc,
+        ModelParameters.from(sc).with("perceivedEscalationRisk", 0.02));
+    RareTarget t = RareTarget.nuclearUse();
+    int n = 4000;
+    long[] hits = new long[1];
+    Ensemble.run(m, 21, n, 2, run -> hits[0] += t.happened(run) ? 1 : 0, null);
+    double bf = (double) hits[0] / n;
+    double seBf = Math.sqrt(bf * (1 - bf) / n);
+    assertThat(hits[0]).as("plain runs with nuclear use").isGreaterThanOrEqualTo(5);
+    assertThat(bf).isBetween(1e-3, 3e-2);
+    Splitting.Result r = Splitting.estimate(m, t, 21,
+        new Splitting.Options(100, 0.2, 0, 80_000, 0, 2, 10_000, 2, 0.05), 2);
+    double seSplit = r.p() * r.relativeError();
+    assertThat(r.p()).isPositive();
+    assertThat(Math.abs(r.p() - bf)).as("splitting %s (RE %s), plain %s of %s runs", r.p(),
+        r.relativeError(), hits[0], n).isLessThanOrEqualTo(1.96 * Math.hypot(seBf, seSplit));
+  }
+
+  @Test
   void sameResultForOneAndTwoThreads() {
     Splitting.Options one = new Splitting.Options(100, 0.2, 0.15, 0, 0, 10, 10_000, 1);
     Splitting.Options two = new Splitting.Options(100, 0.2, 0.15, 0, 0, 10, 10_000, 2);
@@ -125,6 +158,23 @@ class SplittingTest {
   }
 
   @Test
+  void nuclearUseOnTheSeedScenarioIsTheSameForOneAndTwoThreads() {
+    Scenario sc = ScenarioLoader.load(Path.of("scenarios/us-russia-2022.yaml"));
+    CompiledModel m = Models.compile(sc, ModelParameters.from(sc));
+    RareTarget t = RareTarget.nuclearUse();
+    Splitting.Result x = Splitting.estimate(m, t, 3,
+        new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 1, 0.05), 4);
+    Splitting.Result y = Splitting.estimate(m, t, 3,
+        new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 2, 0.05), 4);
+    assertThat(y.levels()).containsExactly(x.levels());
+    assertThat(y.replicationEstimates()).containsExactly(x.replicationEstimates());
+    assertThat(y.simulatedWeeks()).isEqualTo(x.simulatedWeeks());
+    assertThat(y.paths().stream().map(g -> g.description() + " " + g.probability() + " "
+        + g.example().spec()).toList()).isEqualTo(x.paths().stream().map(g -> g.description()
+        + " " + g.probability() + " " + g.example().spec()).toList());
+  }
+
+  @Test
   void survivingTrajectoriesReplayToTheEvent() {
     CompiledModel m = cuba();
     RareTarget t = RareTarget.byName(m, "deal-within-4-weeks");
@@ -139,6 +189,27 @@ class SplittingTest {
       sim.runSplitPath(9, p, r.tilt());
       assertThat(t.happened(sim)).as(g.example().spec()).isTrue();
     }
+  }
+
+  @Test
+  void theShareOfTheWorkDoneIsTheLargestOfTheBudgetsSpentAndTheErrorTargetsWork() {
+    Splitting.Options weeks = new Splitting.Options(10, 0.2, 0.2, 1000, 0, 2, 10, 1);
+    assertThat(weeks.done(250, 99, Double.NaN)).isEqualTo(0.25);
+    // RE 40% against a target of 20%: a quarter of the work the target needs
+    assertThat(weeks.done(100, 0, 0.4)).isEqualTo(0.25);
+    assertThat(weeks.done(100, 0, 0.1)).isEqualTo(1);
+    assertThat(weeks.done(2000, 0, Double.POSITIVE_INFINITY)).isEqualTo(1);
+    Splitting.Options seconds = new Splitting.Options(10, 0.2, 0, 0, 60, 2, 10, 1);
+    assertThat(seconds.done(1_000_000, 15, 0.4)).isEqualTo(0.25);
+    List<long[]> seen = new ArrayList<>();
+    Splitting.Result r = ladder(9, 0.3, 3, new Splitting.Options(50, 0.2, 0, 0, 0, 5, 5, 2),
+        (w, s, n, re) -> seen.add(new long[] {w, n}));
+    // the pilot, then each replication in order, the weeks growing to the total
+    assertThat(seen).hasSize(6);
+    for (int i = 0; i < seen.size(); i++) {
+      assertThat(seen.get(i)[1]).isEqualTo(i);
+    }
+    assertThat(seen.get(5)[0]).isEqualTo(r.simulatedWeeks());
   }
 
   @Test
