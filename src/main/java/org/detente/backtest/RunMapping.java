@@ -16,7 +16,8 @@ import org.detente.model.Outcome;
  *       clashes; else none;
  *   <li>form of outcome: the crisis settled by an agreement of the principals -> agreement; by
  *       one principal's concession -> unilateral act; a theater of one principal's side held by
- *       the other side at the end -> imposed; a ceasefire between the principals -> agreement;
+ *       the other side at the end -> imposed; a ceasefire between the principals that bound (not
+ *       a proposal turned down) -> agreement;
  *       else (the crisis runs to the horizon) -> faded or other;
  *   <li>duration: weeks to the end so defined (settlement, the last ceasefire, the last attack of
  *       an imposed end), else the horizon, in ICB days (7 per week);
@@ -94,7 +95,12 @@ public final class RunMapping {
           }
         }
         case CEASEFIRE -> {
-          if (principals) {
+          // a ceasefire that bound (it ended the war) is logged right after its proposal or the
+          // deal that ended the war, by the same pair in the same week; a proposal alone, turned
+          // down or never heard, ends nothing
+          boolean bound = (previous == Action.CEASEFIRE || previous == Action.AGREEMENT)
+              && prevActor == x && prevTarget == y && prevWeek == w;
+          if (principals && bound) {
             ceasefireWeek = w;
           }
         }

@@ -190,7 +190,8 @@ final class Combat {
     }
     double effA = attW / att;
     double effD = defW / def;
-    Lanchester.step(att, effA, def, effD, tau, constants.lanchesterK(), 1.0, 7, lanch);
+    Lanchester.step(att, effA, def, effD, tau, constants.lanchesterK() * intensity(lead, ctl),
+        1.0, 7, lanch);
     double attLeft = lanch[0];
     double defLeft = lanch[1];
     double attLoss = att - attLeft;
@@ -273,7 +274,7 @@ final class Combat {
         double fy = state.forces[y * nT + bu];
         double ex = state.eff[x * nT + bt];
         double ey = state.eff[y * nT + bu];
-        Lanchester.step(fx, ex, fy, ey, 1.0, k, 1.0, 7, lanch);
+        Lanchester.step(fx, ex, fy, ey, 1.0, k * intensity(x, y), 1.0, 7, lanch);
         double lx = fx - lanch[0];
         double ly = fy - lanch[1];
         state.forces[x * nT + bt] = lanch[0];
@@ -291,6 +292,21 @@ final class Combat {
         }
       }
     }
+  }
+
+  /**
+   * The intensity of the fighting between x and y this week: 1 for a war going on at week 0,
+   * else {@code 1 - exp(-(d + 1) / engagementWeeks)} in week d of the war (d = 0 the week it
+   * began). A war begun during a run starts as a clash of the forces at the point of contact and
+   * grows to full intensity as the armies join it (docs/model.md section 4).
+   */
+  double intensity(int x, int y) {
+    final int xy = x * m.nA + y;
+    if (state.warAtStart[xy]) {
+      return 1.0;
+    }
+    final int d = Math.max(0, state.week - state.warStart[xy]);
+    return 1.0 - FastMath.exp(-(d + 1) / constants.engagementWeeks());
   }
 
   /** Whether x and y both have forces in some theater. */

@@ -52,7 +52,8 @@ record ModelConstants(
     double localEscalationShare,
     double contactIntensity,
     double channelWeeks,
-    double ripeningWeeks) {
+    double ripeningWeeks,
+    double engagementWeeks) {
 
   /**
    * The catalogue's parameters, one constant each. A key whose name is not in the catalogue, or
@@ -102,7 +103,8 @@ record ModelConstants(
     LOCAL_ESCALATION_SHARE("localEscalationShare"),
     CONTACT_INTENSITY("contactIntensity"),
     CHANNEL_WEEKS("channelWeeks"),
-    RIPENING_WEEKS("ripeningWeeks");
+    RIPENING_WEEKS("ripeningWeeks"),
+    ENGAGEMENT_WEEKS("engagementWeeks");
 
     private final String catalogueName;
     private final int index;
@@ -179,7 +181,8 @@ record ModelConstants(
         p.get(Key.LOCAL_ESCALATION_SHARE),
         p.get(Key.CONTACT_INTENSITY),
         p.get(Key.CHANNEL_WEEKS),
-        p.get(Key.RIPENING_WEEKS));
+        p.get(Key.RIPENING_WEEKS),
+        p.get(Key.ENGAGEMENT_WEEKS));
   }
 
   /**

@@ -56,6 +56,7 @@ final class RunState {
   final int[] channel; // [a*nA+b]: OPEN, DEGRADED or SEVERED
   final boolean[] war; // [a*nA+b], symmetric
   final int[] warStart; // [a*nA+b], symmetric: the week the pair's war began (0 for wars at week 0)
+  final boolean[] warAtStart; // [a*nA+b], symmetric: the pair's war was going on at week 0
   final int[] warCount; // wars each actor is in
   final double[] cred; // [c*nA+a]: credibility that c defends a
   final boolean[] allied; // [a*nA+b]
@@ -155,6 +156,7 @@ final class RunState {
     channel = new int[nA * nA];
     war = new boolean[nA * nA];
     warStart = new int[nA * nA];
+    warAtStart = new boolean[nA * nA];
     warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
@@ -207,6 +209,7 @@ final class RunState {
       war[i] = hostility[i] >= WAR_HOSTILITY;
     }
     Arrays.fill(warStart, 0);
+    System.arraycopy(war, 0, warAtStart, 0, war.length);
     Arrays.fill(warCount, 0);
     for (int a = 0; a < nA; a++) {
       for (int b = 0; b < nA; b++) {
@@ -297,6 +300,7 @@ final class RunState {
     copy(o.channel, channel);
     copy(o.war, war);
     copy(o.warStart, warStart);
+    System.arraycopy(o.warAtStart, 0, warAtStart, 0, warAtStart.length);
     copy(o.warCount, warCount);
     copy(o.cred, cred);
     copy(o.allied, allied);
@@ -416,6 +420,8 @@ final class RunState {
     if (on) {
       warStart[a * nA + b] = week;
       warStart[b * nA + a] = week;
+      warAtStart[a * nA + b] = false;
+      warAtStart[b * nA + a] = false;
     }
     int d = on ? 1 : -1;
     warCount[a] += d;

@@ -219,7 +219,18 @@ public final class ParameterCatalog {
                   + " share 1 - exp(-d / ripeningWeeks) of the war's running cost in its value of"
                   + " fighting on, d the weeks since the war began",
               "Zartman 2000 (ripeness: the mutually hurting stalemate); documented judgement:"
-                  + " the cost of a war is felt as it accumulates over months"));
+                  + " the cost of a war is felt as it accumulates over months"),
+          new ParameterSpec(
+              "engagementWeeks", 10.0, 1.0, 26.0, "weeks",
+              "Weeks in which the fighting of a war begun during a run grows to full intensity:"
+                  + " in week d of the war (d = 0 the week it began) the attrition coefficient is"
+                  + " lanchesterK x (1 - exp(-(d + 1) / engagementWeeks)); wars going on at week 0"
+                  + " fight at full intensity",
+              "documented judgement: most interstate crises that turn violent begin with clashes"
+                  + " of the forces at the point of contact, and the bulk of an army joins over"
+                  + " weeks of mobilisation and deployment (ICB v14: after a violent trigger, 33%"
+                  + " of crises see serious clashes and 31% full-scale war; Brecher & Wilkenfeld"
+                  + " 2000)"));
 
   private ParameterCatalog() {}
 

@@ -1,6 +1,7 @@
 package org.detente.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import org.detente.cli.Models;
@@ -71,6 +72,44 @@ class GroundTest {
     }
     // in some runs nobody attacks in week 0: the deaths there come from the fire across the border
     assertThat(quiet).isPositive();
+  }
+
+  /** Week-0 military deaths of run i of the model. */
+  private static double weekZeroDeaths(CompiledModel m, int i) {
+    Simulator sim = new Simulator(m);
+    sim.start(Rng.runSeed(1L, i), i);
+    sim.advance();
+    double deaths = 0;
+    for (int a = 0; a < m.nA; a++) {
+      deaths += sim.deaths(a, CasualtyKind.MILITARY);
+    }
+    return deaths;
+  }
+
+  private static CompiledModel model(String name, double engagementWeeks) {
+    Scenario sc = ScenarioLoader.load(Path.of("src/test/resources/scenarios/ground/" + name));
+    return Models.compile(sc, ModelParameters.from(sc).with("engagementWeeks", engagementWeeks));
+  }
+
+  @Test
+  void aWarBegunDuringARunOpensAtAFractionOfFullIntensity() {
+    // same seeds, so the same week-0 decisions (made before the week's fighting); only the
+    // attrition coefficient differs: (1 - e^-1/10) / (1 - e^-1/1) = 0.1506, and losses that are
+    // a small share of the forces are nearly proportional to it (Lanchester's square law)
+    double expected = (1 - Math.exp(-0.1)) / (1 - Math.exp(-1.0));
+    CompiledModel slow = model("opening.yaml", 10);
+    CompiledModel fast = model("opening.yaml", 1);
+    for (int i = 0; i < 20; i++) {
+      double dSlow = weekZeroDeaths(slow, i);
+      double dFast = weekZeroDeaths(fast, i);
+      assertThat(dFast).as("week-0 deaths of run %d", i).isPositive();
+      assertThat(dSlow / dFast).as("run %d", i).isCloseTo(expected, within(0.01));
+    }
+    // a war going on at week 0 fights at full intensity whatever engagementWeeks
+    for (int i = 0; i < 20; i++) {
+      assertThat(weekZeroDeaths(model("contact.yaml", 10), i))
+          .isEqualTo(weekZeroDeaths(model("contact.yaml", 1), i));
+    }
   }
 
   @Test

@@ -69,10 +69,15 @@ class IslandTest {
       }
       // the neighbour holds the island, unless a deal in the same week gave it back
       assertThat(s.control[isle]).isEqualTo(agreed ? far : near);
+      // what is left of the garrison after the seizure's first week (a war begun during a run
+      // opens at a fraction of full intensity, so the garrison is not always destroyed at once)
+      double garrison = s.forces[far * m.nT + isle];
       for (int w = 1; w < 3 && !sim.done(); w++) {
         // nothing of the owner's lands before the transit time has passed (a deal may give the
-        // island back before then: its sovereignty is the issue)
-        assertThat(s.forces[far * m.nT + isle]).isZero();
+        // island back before then: its sovereignty is the issue): the owner's forces there can
+        // only shrink
+        assertThat(s.forces[far * m.nT + isle]).isLessThanOrEqualTo(garrison);
+        garrison = s.forces[far * m.nT + isle];
         sim.advance();
       }
       // conserved: at home, on the island (none yet, or the first arrivals), or at sea
