@@ -43,6 +43,6 @@ class EngineRegressionTest {
   // docs/model.md section 4; both by the continuation value of a channel, the ripening of a war
   // and no nuclear threats under no first use against states without nuclear protection
   // (docs/model.md sections 2 and 3)
-  private static final long US_RUSSIA = -7251004212497892087L;
+  private static final long US_RUSSIA = 1365894837886220944L;
   private static final long CUBA = 6553593119269775982L;
 }
