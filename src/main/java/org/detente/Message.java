@@ -111,6 +111,14 @@ public enum Message {
   /** A file that cannot be written: file, reason. */
   CANNOT_WRITE("cannot write %s: %s"),
 
+  // ---- the results store
+  /** A database that cannot be opened or written: file, reason. */
+  STORE_PROBLEM("results store %s: %s"),
+  /** No such result: id, database. */
+  STORE_NO_RESULT("no result %s in %s (detente db list shows the stored results)"),
+  /** A query DuckDB refused: its message. */
+  STORE_QUERY("SQL: %s"),
+
   // ---- model compilation (checks behind the validator's, on scenarios built in code)
   /** An actor's motive index out of range: motive, actor. */
   NO_MOTIVE("no motive %s for actor %s"),

@@ -85,6 +85,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
 
+  @Mixin StoreOption db;
+
   @Option(names = "--no-timing",
       description = "Leave timing (seconds, crises and runs per second) out, for byte-identical"
           + " outputs.")
@@ -104,7 +106,9 @@ public final class BacktestCommand implements Callable<Integer> {
       OutputFiles.checkPath(report);
     }
     try (OutputFolder emitFolder = emit == null ? null : OutputFolder.prepare("--emit", emit);
-        OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out)) {
+        OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out);
+        StoreSession store = db.on() ? StoreSession.begin(db, spec, null, null, List.of(),
+            seed.value(), runs, java.util.Map.of()) : null) {
       Backtest.Prepared prepared = Backtest.prepare(data, only, Models::compile,
           emitFolder == null ? null : emitFolder.staging());
       long totalRuns = (long) runs * prepared.cases().size();
@@ -120,6 +124,9 @@ public final class BacktestCommand implements Callable<Integer> {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode root = BacktestReport.json(mapper, prepared, ev, runs, split, seed.value(),
           threads.value(), noTiming ? -1 : seconds);
+      if (store != null) {
+        store.finish(root);
+      }
       if (emitFolder != null) {
         emitFolder.publish();
       }
@@ -132,10 +139,16 @@ public final class BacktestCommand implements Callable<Integer> {
       }
       PrintWriter pw = spec.commandLine().getOut();
       if (json.value()) {
+        if (store != null) {
+          store.describe(root);
+        }
         pw.println(mapper.writeValueAsString(root));
       } else {
         BacktestReport.printTable(pw, prepared, ev, runs, split, seed.value(), threads.value(),
             noTiming ? -1 : seconds);
+        if (store != null) {
+          pw.println(store.line());
+        }
       }
       pw.flush();
     }

@@ -6,11 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.detente.DetenteException;
 import org.detente.UsageException;
 import org.detente.Message;
 import org.detente.InvalidInputException;
+import org.detente.analysis.EnsembleRunner;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.analysis.PolicyComparison;
@@ -64,6 +66,8 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin RareOptions rare;
 
+  @Mixin StoreOption db;
+
   @Override
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs", runs.value());
@@ -101,6 +105,15 @@ public final class CompareCommand implements Callable<Integer> {
             armNames.get(a), "arms must share the same questions");
       }
     }
+    try (StoreSession store = db.on() ? StoreSession.begin(db, spec, file,
+        scenarios.get(0).meta().id(), policyNames, seed.value(), runs.value(), Map.of())
+        : null) {
+      return compare(armNames, armPolicies, scenarios, ind, store);
+    }
+  }
+
+  private int compare(List<String> armNames, List<List<String>> armPolicies,
+      List<Scenario> scenarios, Indicators ind, StoreSession store) throws Exception {
     List<PolicyComparison.Arm> arms = new ArrayList<>();
     List<EnsembleSummary> summaries = new ArrayList<>();
     PolicyComparison.Result r;
@@ -111,8 +124,14 @@ public final class CompareCommand implements Callable<Integer> {
         CompiledModel model = Models.compile(s, ModelParameters.from(s));
         EnsembleSummary summary = new EnsembleSummary(model);
         summaries.add(summary);
-        arms.add(new PolicyComparison.Arm(armNames.get(a), AnalysisSupport.runner(model,
-            seed.value(), runs.value(), threads.value(), progress), summary));
+        EnsembleRunner runner = AnalysisSupport.runner(model, seed.value(), runs.value(),
+            threads.value(), progress);
+        if (store != null) {
+          EnsembleRunner plain = runner;
+          String arm = armNames.get(a);
+          runner = sink -> plain.run(store.tee(sink, model, arm, seed.value(), true));
+        }
+        arms.add(new PolicyComparison.Arm(armNames.get(a), runner, summary));
       }
       r = PolicyComparison.compare(arms, ind, runs.value());
     }
@@ -138,7 +157,7 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json.value()) {
+    if (json.value() || store != null) {
       ObjectNode root = toJson(r, ind, summaries);
       if (target != null) {
         ObjectNode ro = root.putObject("rare");
@@ -160,8 +179,17 @@ public final class CompareCommand implements Callable<Integer> {
           }
         }
       }
-      out.println(AnalysisSupport.mapper().writeValueAsString(root));
-    } else {
+      if (store != null) {
+        store.finish(root);
+      }
+      if (json.value()) {
+        if (store != null) {
+          store.describe(root);
+        }
+        out.println(AnalysisSupport.mapper().writeValueAsString(root));
+      }
+    }
+    if (!json.value()) {
       printTable(out, r, ind);
       if (target != null) {
         out.println();
@@ -182,6 +210,9 @@ public final class CompareCommand implements Callable<Integer> {
           }
           out.println(row);
         }
+      }
+      if (store != null) {
+        out.println(store.line());
       }
     }
     out.flush();

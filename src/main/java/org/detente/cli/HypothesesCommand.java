@@ -90,6 +90,8 @@ public final class HypothesesCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
 
+  @Mixin StoreOption db;
+
   @Override
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs", runs.value());
@@ -129,21 +131,39 @@ public final class HypothesesCommand implements Callable<Integer> {
     }
     CompiledModel base = Models.compile(s, ModelParameters.from(s));
     List<HypothesisAnalysis.ActorResult> results;
-    try (Progress progress = Progress.start(spec, progressFlags, "hypotheses", total,
-        " runs")) {
-      results = HypothesisAnalysis.analyse(actors, matcher, runs.value(),
-          (actor, motive, sink) -> Ensemble.run(base.withFixedMotive(actor, motive),
-              seed.value(), runs.value(), threads.value(), sink,
-              progress.stage(runs.value())),
-          likelihood.combination);
+    try (StoreSession store = db.on() ? StoreSession.begin(db, spec, file, s.meta().id(),
+            policies.names(), seed.value(), runs.value(), java.util.Map.of("--evidence",
+            evidence)) : null) {
+      try (Progress progress = Progress.start(spec, progressFlags, "hypotheses", total,
+          " runs")) {
+        results = HypothesisAnalysis.analyse(actors, matcher, runs.value(),
+            (actor, motive, sink) -> {
+              CompiledModel m = base.withFixedMotive(actor, motive);
+              Ensemble.run(m, seed.value(), runs.value(), threads.value(),
+                  store == null ? sink : store.tee(sink, m, m.actorId(actor) + "="
+                      + m.motiveId(actor, motive), seed.value(), false),
+                  progress.stage(runs.value()));
+            },
+            likelihood.combination);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      ObjectNode root = json.value() || store != null ? toJson(s, ev, matcher, results) : null;
+      if (store != null) {
+        store.finish(root);
+      }
+      if (json.value()) {
+        if (store != null) {
+          store.describe(root);
+        }
+        out.println(AnalysisSupport.mapper().writeValueAsString(root));
+      } else {
+        print(out, ev, matcher, results);
+        if (store != null) {
+          out.println(store.line());
+        }
+      }
+      out.flush();
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json.value()) {
-      out.println(AnalysisSupport.mapper().writeValueAsString(toJson(s, ev, matcher, results)));
-    } else {
-      print(out, ev, matcher, results);
-    }
-    out.flush();
     return 0;
   }
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       EffectsCommand.class,
       BargainCommand.class,
       EventsCommand.class,
+      DbCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -57,6 +58,7 @@ public final class Main implements Runnable {
     {"effects", "Effects and casualties of a nuclear detonation (Glasstone & Dolan)."},
     {"bargain", "Forecast a negotiation with the expected-utility model (KTAB SMP)."},
     {"events", "Event data in: import GDELT/ICEWS/PLOVER, evidence, observed vs simulated."},
+    {"db", "The results store: list, show, query (SQL), export (Parquet), replay."},
     {"bench", "Measure speed of the engine, the effects model and the negotiation model."}
   };
 

@@ -91,6 +91,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin RareOptions rare;
 
+  @Mixin StoreOption db;
+
   @Option(names = "--decision-stats",
       description = "Also report how decisive the actors' decisions were: the share chosen with"
           + " under twice the runner-up's probability, with a better action available, and"
@@ -122,13 +124,15 @@ public final class RunCommand implements Callable<Integer> {
       rareOptions = rare.options(nThreads);
     }
 
-    try (OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out)) {
-      return runAndPrint(sc, model, summary, nThreads, folder);
+    try (OutputFolder folder = out == null ? null : OutputFolder.prepare("--out", out);
+        StoreSession store = db.on() ? StoreSession.begin(db, spec, file, sc.meta().id(),
+            policies.names(), seed.value(), runs.value(), Map.of()) : null) {
+      return runAndPrint(sc, model, summary, nThreads, folder, store);
     }
   }
 
   private int runAndPrint(Scenario sc, CompiledModel model, EnsembleSummary summary,
-      int nThreads, OutputFolder folder) throws IOException {
+      int nThreads, OutputFolder folder, StoreSession store) throws IOException {
     RunsCsv csv = folder == null ? null : new RunsCsv(model, seed.value(), folder.staging());
     RunSink sink = summary;
     if (csv != null) {
@@ -137,6 +141,9 @@ public final class RunCommand implements Callable<Integer> {
         summary.accept(run);
         c.accept(run);
       };
+    }
+    if (store != null) {
+      sink = store.tee(sink, model, "", seed.value(), true);
     }
     long t0 = System.nanoTime();
     try (Progress progress = Progress.start(spec, progressFlags, "run", runs.value(), " runs")) {
@@ -173,6 +180,9 @@ public final class RunCommand implements Callable<Integer> {
       root.put("runsPerSecond", Math.round(rps * 10) / 10.0);
       root.put("seconds", Math.round(seconds * 1000) / 1000.0);
     }
+    if (store != null) {
+      store.finish(root);
+    }
     if (folder != null) {
       csv.close();
       writeEventLogs(model, folder.staging().resolve("events.tsv"));
@@ -182,9 +192,15 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintWriter pw = spec.commandLine().getOut();
     if (json.value()) {
+      if (store != null) {
+        store.describe(root);
+      }
       pw.println(mapper.writeValueAsString(root));
     } else {
       printTable(pw, sc, model, summary, nThreads, rps, seconds);
+      if (store != null) {
+        pw.println(store.line());
+      }
     }
     pw.flush();
     return 0;
@@ -351,7 +367,7 @@ public final class RunCommand implements Callable<Integer> {
    * the master seed, exactly what {@code detente explain FILE --seed SEED --run RUN} takes to
    * replay the row (the run's own 64-bit seed is derived from them; as a number it would not fit
    * the integer types of pandas or R). Column names are made of letters, digits and underscores
-   * (see {@link #columnName}), so that a data frame takes them as they are.
+   * (see {@link org.detente.store.RunColumns#columnName}), so that a data frame takes them as they are.
    */
   static final class RunsCsv implements RunSink {
     private final CompiledModel model;
@@ -367,52 +383,12 @@ public final class RunCommand implements Callable<Integer> {
       w.write('\n');
     }
 
-    /** The column names, in order: unique, each matching {@code [A-Za-z][A-Za-z0-9_]*}. */
-    static List<String> header(CompiledModel model) {
-      List<String> names = new ArrayList<>(List.of("run", "seed", "outcome", "highest_rung",
-          "end_week"));
-      for (int r = 0; r < Action.RUNGS; r++) {
-        names.add("first_week_rung" + r);
-      }
-      for (int a = 0; a < model.actorCount(); a++) {
-        for (CasualtyKind k : CasualtyKind.values()) {
-          names.add("deaths_" + model.actorId(a) + "_" + k.name().toLowerCase(Locale.ROOT));
-        }
-      }
-      for (int a = 0; a < model.actorCount(); a++) {
-        if (model.motiveCount(a) > 1) {
-          names.add("motive_" + model.actorId(a));
-        }
-      }
-      for (var q : model.scenario().questions()) {
-        names.add("q_" + q.id());
-      }
-      List<String> out = new ArrayList<>(names.size());
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (String n : names) {
-        String c = columnName(n);
-        String u = c;
-        for (int i = 2; !seen.add(u); i++) {
-          u = c + "_" + i;
-        }
-        out.add(u);
-      }
-      return out;
-    }
-
     /**
-     * A column name a data frame accepts as it is: every character other than an ASCII letter,
-     * digit or underscore (the hyphens and dots of scenario ids) becomes an underscore.
+     * The column names, in order: unique (ignoring case), each matching
+     * {@code [A-Za-z][A-Za-z0-9_]*}; the results store's {@code runs} table has the same.
      */
-    static String columnName(String name) {
-      StringBuilder b = new StringBuilder(name.length());
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '_';
-        b.append(ok ? c : '_');
-      }
-      return b.toString();
+    static List<String> header(CompiledModel model) {
+      return org.detente.store.RunColumns.of(model).names();
     }
 
     @Override

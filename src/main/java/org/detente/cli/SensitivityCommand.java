@@ -110,8 +110,24 @@ public final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin RareOptions rare;
 
+  @Mixin StoreOption db;
+
+  private StoreSession store;
+
   @Override
   public Integer call() throws Exception {
+    if (!db.on()) {
+      return compute();
+    }
+    String id = AnalysisSupport.load(file, List.of()).meta().id();
+    try (StoreSession st = StoreSession.begin(db, spec, file, id, List.of(), seed.value(),
+        runsPerPoint, java.util.Map.of())) {
+      store = st;
+      return compute();
+    }
+  }
+
+  private int compute() throws Exception {
     AnalysisSupport.checkPositive("--runs-per-point", runsPerPoint);
     if (levels < 2 || levels % 2 != 0) {
       throw new InvalidInputException(Message.OPTION_VALUE, "--levels", levels, "expected an even number >= 2");
@@ -193,7 +209,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         : Comparator.comparingDouble(i -> -morris.get(i).muStar());
     order.sort(rank.thenComparing(i -> space.names().get(i)));
     PrintWriter pw = spec.commandLine().getOut();
-    if (json.value()) {
+    if (json.value() || store != null) {
       ObjectNode root = AnalysisSupport.mapper().createObjectNode();
       root.put("command", "sensitivity");
       root.put("file", file.toString());
@@ -239,8 +255,17 @@ public final class SensitivityCommand implements Callable<Integer> {
           AnalysisSupport.put(o, "ST_hi", x.stHi());
         }
       }
-      pw.println(AnalysisSupport.mapper().writeValueAsString(root));
-    } else {
+      if (store != null) {
+        store.finish(root);
+      }
+      if (json.value()) {
+        if (store != null) {
+          store.describe(root);
+        }
+        pw.println(AnalysisSupport.mapper().writeValueAsString(root));
+      }
+    }
+    if (!json.value()) {
       String perPoint = rare.on() ? "a splitting estimate each"
           : AnalysisSupport.f("x %d runs", runsPerPoint);
       pw.println(AnalysisSupport.f("sensitivity %s: output %s, method %s, %d factors (%s),"
@@ -286,6 +311,9 @@ public final class SensitivityCommand implements Callable<Integer> {
       } else {
         pw.println(AnalysisSupport.f("P(%s) ranged from %.4f to %.4f over the design points.",
             output, range[0], range[1]));
+      }
+      if (store != null) {
+        pw.println(store.line());
       }
     }
     pw.flush();

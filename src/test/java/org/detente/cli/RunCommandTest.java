@@ -96,7 +96,7 @@ class RunCommandTest {
         .doesNotHaveDuplicates()
         .contains("q_nuclear_use_poland", "q_us_russia_rupture", "deaths_RUS_military",
             "motive_RUS");
-    assertThat(RunCommand.RunsCsv.columnName("q_a-b.c")).isEqualTo("q_a_b_c");
+    assertThat(org.detente.store.RunColumns.columnName("q_a-b.c")).isEqualTo("q_a_b_c");
   }
 
   @Test
