@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Measure speed: runs per second, casualty estimates per second, negotiation time,"
         + " event rows imported per second.",
     subcommands = {BenchEngineCommand.class, BenchEffectsCommand.class, BenchBargainCommand.class,
-        BenchEventsCommand.class})
+        BenchEventsCommand.class, BenchStoreCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

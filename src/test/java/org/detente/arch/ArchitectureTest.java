@@ -48,7 +48,23 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.detente.cli..", "org.detente.analysis..", "org.detente.report..",
             "org.detente.effects..", "org.detente.bargain..", "org.detente.events..",
-            "picocli..")
+            "org.detente.store..", "org.duckdb..", "java.sql..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void theResultsStoreKnowsTheEngineButNoCommandLineReportOrAnalysis() {
+    noClasses().that().resideInAPackage("org.detente.store..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.detente.cli..", "org.detente.report..", "org.detente.analysis..",
+            "org.detente.backtest..", "org.detente.events..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheResultsStoreTalksToTheDatabase() {
+    noClasses().that().resideOutsideOfPackage("org.detente.store..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.duckdb..", "java.sql..")
         .check(classes);
   }
 
