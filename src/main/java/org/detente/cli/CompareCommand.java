@@ -179,15 +179,7 @@ public final class CompareCommand implements Callable<Integer> {
           }
         }
       }
-      if (store != null) {
-        store.finish(root);
-      }
-      if (json.value()) {
-        if (store != null) {
-          store.describe(root);
-        }
-        out.println(AnalysisSupport.mapper().writeValueAsString(root));
-      }
+      StoreSession.finishAndPrint(store, root, json.value(), out, AnalysisSupport.mapper());
     }
     if (!json.value()) {
       printTable(out, r, ind);

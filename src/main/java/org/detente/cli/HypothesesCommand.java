@@ -148,15 +148,8 @@ public final class HypothesesCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       ObjectNode root = json.value() || store != null ? toJson(s, ev, matcher, results) : null;
-      if (store != null) {
-        store.finish(root);
-      }
-      if (json.value()) {
-        if (store != null) {
-          store.describe(root);
-        }
-        out.println(AnalysisSupport.mapper().writeValueAsString(root));
-      } else {
+      StoreSession.finishAndPrint(store, root, json.value(), out, AnalysisSupport.mapper());
+      if (!json.value()) {
         print(out, ev, matcher, results);
         if (store != null) {
           out.println(store.line());

@@ -255,15 +255,7 @@ public final class SensitivityCommand implements Callable<Integer> {
           AnalysisSupport.put(o, "ST_hi", x.stHi());
         }
       }
-      if (store != null) {
-        store.finish(root);
-      }
-      if (json.value()) {
-        if (store != null) {
-          store.describe(root);
-        }
-        pw.println(AnalysisSupport.mapper().writeValueAsString(root));
-      }
+      StoreSession.finishAndPrint(store, root, json.value(), pw, AnalysisSupport.mapper());
     }
     if (!json.value()) {
       String perPoint = rare.on() ? "a splitting estimate each"

@@ -130,6 +130,24 @@ final class StoreSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Stores {@code root} as the result's summary (when {@code store} is not null), then, with
+   * {@code json}, prints it with where it was stored.
+   */
+  static void finishAndPrint(StoreSession store, ObjectNode root, boolean json,
+      java.io.PrintWriter out, com.fasterxml.jackson.databind.ObjectMapper mapper)
+      throws JsonProcessingException {
+    if (store != null) {
+      store.finish(root);
+    }
+    if (json) {
+      if (store != null) {
+        store.describe(root);
+      }
+      out.println(mapper.writeValueAsString(root));
+    }
+  }
+
   /** Adds {@code stored: {db, id}} to a command's printed JSON (not to the stored summary). */
   void describe(ObjectNode root) {
     ObjectNode o = root.putObject("stored");
