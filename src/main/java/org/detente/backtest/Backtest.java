@@ -112,6 +112,20 @@ public final class Backtest {
     return new Prepared(List.copyOf(cases), List.copyOf(skipped), List.copyOf(gaps), total);
   }
 
+  /**
+   * Whether a crisis actor's crisis was triggered by a violent act, direct or indirect (ICB
+   * {@code triggr} 8 or 9): information of the trigger, which the generated scenario also
+   * carries (as a scripted attack or incident).
+   */
+  static boolean violentTrigger(IcbData.Crisis c) {
+    for (IcbData.CrisisActor a : c.actors()) {
+      if (a.triggerType() >= 8 && a.triggerType() <= 9) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static CrisisCase caseOf(IcbData data, GeneratedCrisis g, Scenario sc,
       CompiledModel model, int[] side) {
     String ida = model.actorId(model.principalA());
@@ -126,7 +140,8 @@ public final class Backtest {
       fa[2] > 0 && fb[2] > 0 ? 1 : 0,
       Geo.distanceKm(fa[3], fa[4], fb[3], fb[4]) <= ScenarioGenerator.ADJACENT_KM ? 1 : 0,
       data.rivals((int) fa[0], (int) fb[0], year) ? 1 : 0,
-      coding.greatPowerInvolvement() > 1 ? 1 : 0
+      coding.greatPowerInvolvement() > 1 ? 1 : 0,
+      violentTrigger(g.crisis()) ? 1 : 0
     };
     int[] observed = {
       Variable.violenceCategory(coding.violence()),

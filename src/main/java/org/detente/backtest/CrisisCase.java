@@ -12,7 +12,8 @@ import org.detente.scenario.Scenario;
  * @param scenario    the loaded scenario
  * @param side        side (1, 2; 0 = neither) per actor index
  * @param covariates  crisis covariates: |ln CINC ratio| of the principals, nuclear dyad,
- *                    capitals within 1,500 km, rivalry, great-power involvement
+ *                    capitals within 1,500 km, rivalry, great-power involvement, a violent
+ *                    trigger (ICB triggr 8 or 9)
  * @param observed    observed category of violence, outcome form and duration (-1 = missing)
  * @param scored      crisis actors on a side with their ICB outcome category
  */

@@ -147,7 +147,7 @@ final class BacktestReport {
     }
     pw.println("BSS, RPSS: skill against the training climatology; /b: against the baseline"
         + " (ordered or multinomial logit on power ratio, nuclear dyad, proximity, rivalry,"
-        + " great-power involvement).");
+        + " great-power involvement, violent trigger).");
     pw.println();
     pw.println("Recalibrated ensemble (post-processing fitted on the training crises: p'_k ~"
         + " exp(a ln p_k + c_k))");
