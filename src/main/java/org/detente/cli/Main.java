@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       BargainCommand.class,
       EventsCommand.class,
       DbCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -59,6 +60,7 @@ public final class Main implements Runnable {
     {"bargain", "Forecast a negotiation with the expected-utility model (KTAB SMP)."},
     {"events", "Event data in: import GDELT/ICEWS/PLOVER, evidence, observed vs simulated."},
     {"db", "The results store: list, show, query (SQL), export (Parquet), replay."},
+    {"serve", "Serve the web application: editor, live ensembles, results, effects map."},
     {"bench", "Measure speed of the engine, the effects model and the negotiation model."}
   };
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -44,15 +45,30 @@ final class Progress implements AutoCloseable {
 
   private static final Progress NONE = new Progress(null, null);
 
+  /**
+   * Who else follows the commands started on this thread: it receives (units done, units in
+   * all) as a bar would show them. The web application sets it on the thread that runs a
+   * command, to stream the command's progress to the browser.
+   */
+  static final ThreadLocal<BiConsumer<Long, Long>> OBSERVER = new ThreadLocal<>();
+
   private final ProgressBar bar;
   private final Line line;
   private final Thread onExit;
+  private final BiConsumer<Long, Long> observer;
+  private final long total;
   private LineWriter lines;
   private long done;
 
   private Progress(ProgressBar bar, Line line) {
+    this(bar, line, null, -1);
+  }
+
+  private Progress(ProgressBar bar, Line line, BiConsumer<Long, Long> observer, long total) {
     this.bar = bar;
     this.line = line;
+    this.observer = observer;
+    this.total = total;
     // interrupted (Ctrl-C), the bar's line still ends, so the shell's prompt starts a new one
     this.onExit = line == null ? null : new Thread(line::close, "detente-progress-exit");
     if (onExit != null) {
@@ -80,6 +96,11 @@ final class Progress implements AutoCloseable {
    */
   static Progress start(CommandSpec spec, SharedOptions.ProgressFlags flags, String task,
       long total, String unit, long unitSize) {
+    BiConsumer<Long, Long> observer = OBSERVER.get();
+    if (observer != null) {
+      observer.accept(0L, total);
+      return new Progress(null, null, observer, total);
+    }
     Look look = look(flags.quiet(), flags.forced(), stderrIsTerminal(), System.getenv(),
         stderrCharset());
     if (look == Look.NONE) {
@@ -179,6 +200,10 @@ final class Progress implements AutoCloseable {
   LongConsumer stage(long units, long count) {
     long base = done;
     done += units;
+    if (observer != null) {
+      long of = Math.max(1, count);
+      return n -> observer.accept(base + Math.min(units, n * units / of), total);
+    }
     if (bar == null) {
       return n -> { };
     }
@@ -189,6 +214,9 @@ final class Progress implements AutoCloseable {
   /** Counts {@code units} more units done. */
   void step(long units) {
     done += units;
+    if (observer != null) {
+      observer.accept(done, total);
+    }
     if (bar != null) {
       bar.stepTo(done);
     }

@@ -48,7 +48,8 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.detente.cli..", "org.detente.analysis..", "org.detente.report..",
             "org.detente.effects..", "org.detente.bargain..", "org.detente.events..",
-            "org.detente.store..", "org.duckdb..", "java.sql..", "picocli..")
+            "org.detente.store..", "org.duckdb..", "java.sql..", "org.detente.web..",
+            "io.javalin..", "org.eclipse.jetty..", "picocli..")
         .check(classes);
   }
 
@@ -58,6 +59,18 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.detente.cli..", "org.detente.report..", "org.detente.analysis..",
             "org.detente.backtest..", "org.detente.events..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheWebApplicationKnowsTheWebServer() {
+    noClasses().that().resideOutsideOfPackage("org.detente.web..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..",
+            "org.eclipse.jetty..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.detente.web..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.detente.cli..", "picocli..")
+        .because("the web application runs commands through its Backend, given by serve")
         .check(classes);
   }
 

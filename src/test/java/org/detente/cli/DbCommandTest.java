@@ -250,4 +250,13 @@ class DbCommandTest {
           "detente", "results.duckdb"));
     }
   }
+
+  /** Deletes a folder and what it holds, ignoring what cannot be deleted. */
+  static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary folder
+    }
+  }
 }
