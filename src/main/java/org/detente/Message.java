@@ -135,6 +135,21 @@ public enum Message {
   /** An iteration that did not converge: what. */
   NOT_CONVERGED("%s did not converge"),
 
+  // ---- merging partial ensembles
+  /** A part that is no run output folder: the folder, the file missing. */
+  MERGE_NOT_PART("%s: no %s; expected an output folder of detente run --out"),
+  /** A part made otherwise than the first: the part, the input, its value, the first's value. */
+  MERGE_MISMATCH("%s: %s is %s, but %s in the first part; the parts must come from the same"
+      + " scenario, options, seed and program version"),
+  /** The scenario file changed: the file, its SHA-256, the parts' SHA-256. */
+  MERGE_SCENARIO_CHANGED("%s: differs from the scenario file the parts ran (SHA-256 %s, the"
+      + " parts' %s)"),
+  /** Runs missing between parts: first missing, last missing, the parts either side. */
+  MERGE_GAP("runs %s to %s are in no part (between %s and %s); the parts must cover"
+      + " consecutive runs"),
+  /** Parts that overlap: the two parts, the runs both hold. */
+  MERGE_OVERLAP("%s and %s both hold runs %s to %s; the parts must cover each run once"),
+
   // ---- limits
   /** Over a stated limit: count, what (plural), limit, reason. */
   LIMIT("%s %s are more than the limit of %s (%s)");

@@ -58,6 +58,25 @@ public final class EscalationPath {
     return (int) (key & 15);
   }
 
+  /**
+   * Whether a number is a packed path as {@link #of} makes it: at most {@link Action#RUNGS}
+   * rungs, strictly increasing, with nothing above them.
+   */
+  public static boolean isValid(long key) {
+    int n = length(key);
+    if (key < 0 || n > Action.RUNGS || (key >>> (4 * (n + 1))) != 0) {
+      return false;
+    }
+    int prev = -1;
+    for (int r : rungs(key)) {
+      if (r <= prev || r >= Action.RUNGS) {
+        return false;
+      }
+      prev = r;
+    }
+    return true;
+  }
+
   /** The rungs of a packed path, in order. */
   public static int[] rungs(long key) {
     int n = length(key);

@@ -37,6 +37,11 @@ final class AnalysisSupport {
     return ScenarioLoader.load(file, policies);
   }
 
+  /** Loads a scenario with policies applied and the {@code --param} values set. */
+  static Scenario load(Path file, List<String> policies, SharedOptions.Params params) {
+    return params.apply(load(file, policies));
+  }
+
   /** Rejects bad counts with a usage error (exit code 2). */
   static void checkPositive(String option, long value) {
     if (value <= 0) {
@@ -91,17 +96,30 @@ final class AnalysisSupport {
   /**
    * The uncertain factors: the scenario's declared parameters (value and range); with
    * {@code all}, every catalogue parameter, the declared ranges replacing the catalogue's.
-   * A scenario that declares none uses the whole catalogue.
+   * A scenario that declares none uses the whole catalogue. A parameter fixed on the command
+   * line ({@code --param}) is no factor.
    */
   static Factors factors(Scenario s, boolean all) {
     List<String> names = new ArrayList<>();
     List<double[]> ranges = new ArrayList<>();
     List<String> sources = new ArrayList<>();
-    boolean useAll = all || s.parameters().isEmpty();
+    List<Parameter> declaredAll = new ArrayList<>();
+    List<String> fixed = new ArrayList<>();
+    for (Parameter p : s.parameters()) {
+      if (p.fromCommandLine()) {
+        fixed.add(p.name());
+      } else {
+        declaredAll.add(p);
+      }
+    }
+    boolean useAll = all || declaredAll.isEmpty();
     if (useAll) {
       for (ParameterSpec spec : ParameterCatalog.all()) {
+        if (fixed.contains(spec.name())) {
+          continue;
+        }
         Parameter declared = null;
-        for (Parameter p : s.parameters()) {
+        for (Parameter p : declaredAll) {
           if (p.name().equals(spec.name())) {
             declared = p;
           }
@@ -116,7 +134,7 @@ final class AnalysisSupport {
         }
       }
     } else {
-      for (Parameter p : s.parameters()) {
+      for (Parameter p : declaredAll) {
         names.add(p.name());
         ranges.add(new double[] {p.low(), p.high()});
         sources.add("scenario");

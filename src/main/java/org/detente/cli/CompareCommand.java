@@ -58,6 +58,8 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Seed seed;
 
+  @Mixin SharedOptions.Params params;
+
   @Mixin SharedOptions.Threads threads;
 
   @Mixin SharedOptions.Json json;
@@ -96,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     List<Scenario> scenarios = new ArrayList<>();
     for (List<String> p : armPolicies) {
-      scenarios.add(AnalysisSupport.load(file, p));
+      scenarios.add(AnalysisSupport.load(file, p, params));
     }
     Indicators ind = AnalysisSupport.indicators(scenarios.get(0));
     for (int a = 1; a < scenarios.size(); a++) {
@@ -169,7 +171,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (int a = 0; a < rareResults.size(); a++) {
           ObjectNode o = byArm.putObject(r.arms().get(a));
           RareOptions.put(o, target, rareResults.get(a), RareOptions.replayArgs(
-              file.toString(), seed.value(), armPolicies.get(a), null, List.of()));
+              file.toString(), seed.value(), armPolicies.get(a), null, List.of())
+              + params.replayArgs());
           if (a > 0) {
             double[] d = RareOptions.paired(rareResults.get(a).replicationEstimates(),
                 rareResults.get(0).replicationEstimates());

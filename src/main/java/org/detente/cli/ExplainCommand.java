@@ -47,6 +47,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Seed seed;
 
+  @Mixin SharedOptions.Params params;
+
   @Option(names = {"-r", "--run"}, paramLabel = "I", defaultValue = "0",
       description = "Index of the run in the ensemble (default: ${DEFAULT-VALUE}).")
   int run;
@@ -96,7 +98,7 @@ public final class ExplainCommand implements Callable<Integer> {
             "expected R:J0,W1:J1,... as 'run --rare' prints it");
       }
     }
-    Scenario sc = EngineSupport.load(file, policies.names(), horizon);
+    Scenario sc = params.apply(EngineSupport.load(file, policies.names(), horizon));
     CompiledModel m = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     PrintWriter out = spec.commandLine().getOut();
     LocalDate asOf = sc.meta().asOf();

@@ -63,6 +63,8 @@ public final class HypothesesCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Seed seed;
 
+  @Mixin SharedOptions.Params params;
+
   @Mixin SharedOptions.Threads threads;
 
   /**
@@ -96,7 +98,7 @@ public final class HypothesesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AnalysisSupport.checkPositive("--runs", runs.value());
     AnalysisSupport.checkPositive("--threads", threads.value());
-    Scenario s = AnalysisSupport.load(file, policies.names());
+    Scenario s = AnalysisSupport.load(file, policies.names(), params);
     Evidence ev = Evidence.load(evidence, s);
     EvidenceMatcher matcher = new EvidenceMatcher(ev, s);
     if (matcher.items().isEmpty()) {

@@ -63,6 +63,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Seed seedOption;
 
+  @Mixin SharedOptions.Params params;
+
   @Mixin SharedOptions.Threads threadsOption;
 
   @Mixin SharedOptions.ProgressFlags progressFlags;
@@ -133,13 +135,13 @@ public final class ReportCommand implements Callable<Integer> {
     if (tornadoRuns < 0) {
       throw new InvalidInputException(Message.AT_LEAST, "--tornado-runs", 0, tornadoRuns);
     }
-    Scenario s = AnalysisSupport.load(file, List.of());
+    Scenario s = AnalysisSupport.load(file, List.of(), params);
     Indicators ind = AnalysisSupport.indicators(s);
     boolean auto = tornadoOutput.equals(AUTO);
     var tornadoOut = auto ? null : AnalysisSupport.output(ind, tornadoOutput);
     List<Scenario> policyScenarios = new ArrayList<>();
     for (String p : policies) {
-      policyScenarios.add(AnalysisSupport.load(file, List.of(p)));
+      policyScenarios.add(AnalysisSupport.load(file, List.of(p), params));
     }
     AnalysisSupport.Factors factors =
         AnalysisSupport.factors(s, tornadoParameters == TornadoParameters.all);
@@ -241,7 +243,8 @@ public final class ReportCommand implements Callable<Integer> {
       Splitting.Result r = RareOptions.estimate(spec, progressFlags, "report --rare", model, target,
           seed, rare.options(nThreads), RareOptions.KEEP_PATHS);
       List<ReportInput.RarePath> paths = new ArrayList<>();
-      String args = RareOptions.replayArgs(file.toString(), seed, List.of(), null, List.of());
+      String args = RareOptions.replayArgs(file.toString(), seed, List.of(), null, List.of())
+          + params.replayArgs();
       for (Splitting.PathGroup g : r.paths()) {
         if (paths.size() < 8) {
           paths.add(new ReportInput.RarePath(g.description(), g.probability(),

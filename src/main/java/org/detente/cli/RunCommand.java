@@ -68,15 +68,24 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Seed seed;
 
+  @Mixin SharedOptions.Params params;
+
   @Mixin SharedOptions.Threads threads;
+
+  @Option(names = "--first-run", paramLabel = "K",
+      description = "Index of the first run: runs K .. K+N-1 of the ensemble, each exactly as in"
+          + " the whole ensemble, so that parts computed anywhere merge (detente merge) into the"
+          + " whole's summary (default: 0).")
+  int firstRun;
 
   @Option(names = "--horizon", paramLabel = "WEEKS",
       description = "Override the scenario's horizon in weeks.")
   Integer horizon;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Write summary.json, runs.csv and events.tsv (event logs of the first "
-          + EVENT_LOG_RUNS + " runs, GDELT-like) into the folder DIR, atomically. DIR must be"
+      description = "Write summary.json, state.json (the summary's counts, for detente merge),"
+          + " runs.csv and events.tsv (event logs of the first " + EVENT_LOG_RUNS
+          + " runs, GDELT-like) into the folder DIR, atomically. DIR must be"
           + " new, empty, or a previous output folder holding only what Detente wrote there.")
   Path out;
 
@@ -103,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Leave timing (runsPerSecond, seconds) out, for byte-identical outputs.")
   boolean noTiming;
 
+  private int threadsUsed;
   private RareTarget rareTarget;
   private Splitting.Options rareOptions;
   private Splitting.Result rareResult;
@@ -116,7 +126,14 @@ public final class RunCommand implements Callable<Integer> {
     if (nThreads < 1) {
       throw new InvalidInputException(Message.AT_LEAST, "--threads", 1, nThreads);
     }
-    Scenario sc = EngineSupport.load(file, policies.names(), horizon);
+    if (firstRun < 0) {
+      throw new InvalidInputException(Message.AT_LEAST, "--first-run", 0, firstRun);
+    }
+    if ((long) firstRun + runs.value() > Integer.MAX_VALUE) {
+      throw new InvalidInputException(Message.AT_MOST, "--first-run + --runs",
+          Integer.MAX_VALUE, "the largest run index", (long) firstRun + runs.value());
+    }
+    Scenario sc = params.apply(EngineSupport.load(file, policies.names(), horizon));
     CompiledModel model = EngineSupport.fixMotives(EngineSupport.compile(sc), motives);
     EnsembleSummary summary = new EnsembleSummary(model);
     if (rare.on()) {
@@ -147,7 +164,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     try (Progress progress = Progress.start(spec, progressFlags, "run", runs.value(), " runs")) {
-      Ensemble.run(model, seed.value(), runs.value(), nThreads, sink,
+      Ensemble.run(model, seed.value(), firstRun, runs.value(), nThreads, sink,
           progress.stage(runs.value()));
     } catch (RuntimeException | Error e) {
       if (csv != null) {
@@ -161,10 +178,22 @@ public final class RunCommand implements Callable<Integer> {
       rareResult = RareOptions.estimate(spec, progressFlags, "run --rare", model, rareTarget,
           seed.value(), rareOptions, RareOptions.KEEP_PATHS);
     }
+    if (csv != null) {
+      csv.close();
+    }
+    return emit(sc, model, summary, nThreads, folder, store, rps, seconds);
+  }
 
+  /**
+   * Writes the results of the ensemble (or of merged parts, {@link MergeCommand}): the output
+   * folder's event logs, summary.json and state.json (runs.csv must already be in its staging
+   * folder), the stored result's summary (when {@code store} is not null), then the table or
+   * the JSON on standard output.
+   */
+  int emit(Scenario sc, CompiledModel model, EnsembleSummary summary, int nThreads,
+      OutputFolder folder, StoreSession store, double rps, double seconds) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = header(mapper, sc, model, nThreads);
-    root.setAll(SummaryJson.results(summary, mapper));
+    ObjectNode root = results(mapper, sc, model, summary, nThreads);
     if (decisionStats) {
       DecisionStatsText.put(root.putObject("decisionStats"), summary.decisionStats(),
           summary.runs());
@@ -184,10 +213,12 @@ public final class RunCommand implements Callable<Integer> {
       store.finish(root);
     }
     if (folder != null) {
-      csv.close();
       writeEventLogs(model, folder.staging().resolve("events.tsv"));
       Files.writeString(folder.staging().resolve("summary.json"),
           mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(folder.staging().resolve(STATE_FILE),
+          mapper.writeValueAsString(state(mapper, sc, model, summary)) + "\n",
+          StandardCharsets.UTF_8);
       folder.publish();
     }
     PrintWriter pw = spec.commandLine().getOut();
@@ -206,6 +237,51 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The summary's JSON without the options that only this command has (rare, timings). */
+  ObjectNode results(ObjectMapper mapper, Scenario sc, CompiledModel model,
+      EnsembleSummary summary, int nThreads) {
+    threadsUsed = nThreads;
+    ObjectNode root = header(mapper, sc, model, nThreads);
+    root.setAll(SummaryJson.results(summary, mapper));
+    return root;
+  }
+
+  /** The state file of an output folder: the summary's counts and the inputs that made them. */
+  static final String STATE_FILE = "state.json";
+
+  /** Format tag of {@link #STATE_FILE}. */
+  static final String STATE_FORMAT = "detente-ensemble-state/1";
+
+  /**
+   * The contents of {@link #STATE_FILE}: every input that shapes the runs (the scenario file's
+   * SHA-256, policies, --param values, horizon, fixed motives, seed, run range) and the
+   * summary's counts, which {@code detente merge} adds up.
+   */
+  ObjectNode state(ObjectMapper mapper, Scenario sc, CompiledModel model,
+      EnsembleSummary summary) throws IOException {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("format", STATE_FORMAT);
+    o.put("scenario", sc.meta().id());
+    o.put("scenarioFile", String.valueOf(file.getFileName()));
+    o.put("scenarioSha256", MergeCommand.sha256(file));
+    ArrayNode pol = o.putArray("policies");
+    policies.names().forEach(pol::add);
+    ArrayNode ps = o.putArray("params");
+    params.specs.forEach(ps::add);
+    if (horizon != null) {
+      o.put("horizon", horizon);
+    }
+    ArrayNode mot = o.putArray("motives");
+    motives.forEach(mot::add);
+    o.put("seed", seed.value());
+    o.put("firstRun", firstRun);
+    o.put("runs", runs.value());
+    o.put("threads", threadsUsed);
+    o.put("version", VersionProvider.version());
+    o.set("summary", summary.state(mapper));
+    return o;
+  }
+
   private ObjectNode header(ObjectMapper mapper, Scenario sc, CompiledModel model, int nThreads) {
     ObjectNode root = mapper.createObjectNode();
     root.put("scenario", sc.meta().id());
@@ -213,6 +289,9 @@ public final class RunCommand implements Callable<Integer> {
     ArrayNode pol = root.putArray("policies");
     sc.meta().appliedPolicies().forEach(pol::add);
     root.put("runs", runs.value());
+    if (firstRun != 0) {
+      root.put("firstRun", firstRun);
+    }
     root.put("seed", seed.value());
     root.put("threads", nThreads);
     root.put("horizonWeeks", model.horizonWeeks());
@@ -306,7 +385,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private String replayArgs() {
     return RareOptions.replayArgs(file.toString(), seed.value(), policies.names(), horizon,
-        motives);
+        motives) + params.replayArgs();
   }
 
   private static String fmtWeek(double w) {
@@ -332,7 +411,7 @@ public final class RunCommand implements Callable<Integer> {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("SQLDATE\tActor1Code\tActor2Code\tEventCode\tGoldsteinScale\tTheater\tRun\tWeek"
           + "\tAction\n");
-      for (int i = 0; i < Math.min(EVENT_LOG_RUNS, runs.value()); i++) {
+      for (int i = firstRun; i < firstRun + Math.min(EVENT_LOG_RUNS, runs.value()); i++) {
         sim.run(seed.value(), i);
         for (int e = 0; e < sim.eventCount(); e++) {
           Action a = sim.eventAction(e);
@@ -371,15 +450,19 @@ public final class RunCommand implements Callable<Integer> {
    */
   static final class RunsCsv implements RunSink {
     private final CompiledModel model;
+    private final org.detente.store.RunColumns columns;
+    private final Object[] values;
     private final long masterSeed;
     private final BufferedWriter w;
     private final StringBuilder sb = new StringBuilder(512);
 
     RunsCsv(CompiledModel model, long masterSeed, Path dir) throws IOException {
       this.model = model;
+      this.columns = org.detente.store.RunColumns.of(model);
+      this.values = new Object[columns.size()];
       this.masterSeed = masterSeed;
       this.w = Files.newBufferedWriter(dir.resolve("runs.csv"), StandardCharsets.UTF_8);
-      w.write(String.join(",", header(model)));
+      w.write(String.join(",", columns.names()));
       w.write('\n');
     }
 
@@ -394,32 +477,17 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public void accept(RunView run) {
       sb.setLength(0);
-      sb.append(run.runIndex()).append(',').append(masterSeed).append(',')
-          .append(run.outcome().id()).append(',').append(run.highestRung()).append(',')
-          .append(run.endWeek());
-      for (int r = 0; r < Action.RUNGS; r++) {
-        int wk = run.firstWeekOfRung(r);
-        sb.append(',');
-        if (wk >= 0) {
-          sb.append(wk);
-        }
-      }
-      for (int a = 0; a < model.actorCount(); a++) {
-        for (CasualtyKind k : CasualtyKind.values()) {
-          double d = run.deaths(a, k);
+      Object[] v = values;
+      columns.fill(v, run, masterSeed);
+      for (int c = 0; c < v.length; c++) {
+        if (c > 0) {
           sb.append(',');
-          if (!Double.isNaN(d)) {
-            sb.append(Math.round(d));
-          }
         }
-      }
-      for (int a = 0; a < model.actorCount(); a++) {
-        if (model.motiveCount(a) > 1) {
-          sb.append(',').append(model.motiveId(a, run.motive(a)));
+        if (v[c] instanceof Boolean b) {
+          sb.append(b ? '1' : '0');
+        } else if (v[c] != null) {
+          sb.append(v[c]);
         }
-      }
-      for (int q = 0; q < model.questionCount(); q++) {
-        sb.append(',').append(run.question(q) ? 1 : 0);
       }
       sb.append('\n');
       try {

@@ -102,6 +102,8 @@ public final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Seed seed;
 
+  @Mixin SharedOptions.Params params;
+
   @Mixin SharedOptions.Threads threads;
 
   @Mixin SharedOptions.Json json;
@@ -147,7 +149,7 @@ public final class SensitivityCommand implements Callable<Integer> {
           + ")", candidates);
     }
     AnalysisSupport.checkPositive("--threads", threads.value());
-    Scenario s = AnalysisSupport.load(file, List.of());
+    Scenario s = AnalysisSupport.load(file, List.of(), params);
     Indicators ind = AnalysisSupport.indicators(s);
     var out = AnalysisSupport.output(ind, output);
     if (rare.on()) {

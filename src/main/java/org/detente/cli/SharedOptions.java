@@ -97,6 +97,66 @@ final class SharedOptions {
     }
   }
 
+  /**
+   * {@code --param NAME=VALUE}: a model parameter of the catalogue set for this command only, on
+   * top of the scenario's {@code parameters:} section (repeatable; a later value wins).
+   */
+  static final class Params {
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+        description = "Set a model parameter of the catalogue (detente schema --parameters"
+            + " lists them) for this command, over the scenario's own value (repeatable).")
+    List<String> specs = new ArrayList<>();
+
+    /** The overrides in the order given, names and values checked against the catalogue. */
+    List<org.detente.scenario.Parameter> overrides() {
+      java.util.Map<String, org.detente.scenario.Parameter> byName =
+          new java.util.LinkedHashMap<>();
+      for (String spec : specs) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+          throw new org.detente.UsageException(org.detente.Message.OPTION_VALUE, "--param", spec,
+              "expected NAME=VALUE");
+        }
+        String name = spec.substring(0, eq).trim();
+        var def = org.detente.model.ParameterCatalog.byName(name);
+        if (def == null) {
+          throw new org.detente.UsageException(org.detente.Message.UNKNOWN_NAME,
+              "model parameter", name,
+              String.join(", ", org.detente.model.ParameterCatalog.names()));
+        }
+        double v;
+        try {
+          v = Double.parseDouble(spec.substring(eq + 1).trim());
+        } catch (NumberFormatException e) {
+          v = Double.NaN;
+        }
+        if (!Double.isFinite(v)) {
+          throw new org.detente.UsageException(org.detente.Message.OPTION_VALUE, "--param", spec,
+              "expected a finite number after '='");
+        }
+        byName.remove(name);
+        byName.put(name, new org.detente.scenario.Parameter(name, v, def.low(), def.high(),
+            org.detente.scenario.Parameter.COMMAND_LINE));
+      }
+      return List.copyOf(byName.values());
+    }
+
+    /** The options that set the same values again, e.g. in a replay command; "" if none. */
+    String replayArgs() {
+      StringBuilder b = new StringBuilder();
+      for (org.detente.scenario.Parameter p : overrides()) {
+        b.append(" --param ").append(p.name()).append('=').append(p.value());
+      }
+      return b.toString();
+    }
+
+    /** The scenario with the overrides applied. */
+    org.detente.scenario.Scenario apply(org.detente.scenario.Scenario sc) {
+      List<org.detente.scenario.Parameter> o = overrides();
+      return o.isEmpty() ? sc : sc.withParameterOverrides(o);
+    }
+  }
+
   /** {@code -j, --json}: one JSON object on standard output instead of tables. */
   static final class Json {
     @Option(names = {"-j", "--json"},

@@ -28,14 +28,31 @@ public final class Ensemble {
   public static void run(
       CompiledModel model, long masterSeed, int runs, int threads, RunSink sink,
       LongConsumer progress) {
-    if (runs < 0) {
-      throw new IllegalArgumentException("runs must be >= 0");
+    run(model, masterSeed, 0, runs, threads, sink, progress);
+  }
+
+  /**
+   * Runs the part of an ensemble made of runs {@code firstRun .. firstRun + runs - 1}: each run is
+   * exactly the run of that index in the whole ensemble, so parts computed anywhere, merged in
+   * index order, give the whole ensemble's results.
+   *
+   * @param firstRun index of the first run (0 for a whole ensemble)
+   * @see #run(CompiledModel, long, int, int, RunSink, LongConsumer)
+   */
+  public static void run(
+      CompiledModel model, long masterSeed, int firstRun, int runs, int threads, RunSink sink,
+      LongConsumer progress) {
+    if (runs < 0 || firstRun < 0) {
+      throw new IllegalArgumentException("runs and the first run must be >= 0");
+    }
+    if ((long) firstRun + runs > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("run indices beyond " + Integer.MAX_VALUE);
     }
     int nThreads = Math.max(1, threads);
     if (nThreads == 1 || runs < 2) {
       Simulator sim = new Simulator(model);
       for (int i = 0; i < runs; i++) {
-        sim.run(masterSeed, i);
+        sim.run(masterSeed, firstRun + i);
         sink.accept(sim);
         if (progress != null) {
           progress.accept(i + 1);
@@ -43,12 +60,13 @@ public final class Ensemble {
       }
       return;
     }
-    new Parallel(model, masterSeed, runs, nThreads, sink, progress).run();
+    new Parallel(model, masterSeed, firstRun, runs, nThreads, sink, progress).run();
   }
 
   private static final class Parallel {
     private final CompiledModel model;
     private final long masterSeed;
+    private final int firstRun;
     private final int runs;
     private final int threads;
     private final RunSink sink;
@@ -63,10 +81,11 @@ public final class Ensemble {
     private Throwable failure;
     private volatile boolean stop;
 
-    Parallel(CompiledModel model, long masterSeed, int runs, int threads, RunSink sink,
-        LongConsumer progress) {
+    Parallel(CompiledModel model, long masterSeed, int firstRun, int runs, int threads,
+        RunSink sink, LongConsumer progress) {
       this.model = model;
       this.masterSeed = masterSeed;
+      this.firstRun = firstRun;
       this.runs = runs;
       this.threads = threads;
       this.sink = sink;
@@ -140,7 +159,7 @@ public final class Ensemble {
           if (stop) {
             return;
           }
-          ring[s].run(masterSeed, i);
+          ring[s].run(masterSeed, firstRun + i);
           lock.lock();
           try {
             ready[s] = i;

@@ -7,6 +7,16 @@ package org.detente.scenario;
  * @param value  value used in runs
  * @param low    lower end of the plausible range
  * @param high   upper end of the plausible range
- * @param source where the value and range come from
+ * @param source where the value and range come from ({@value #COMMAND_LINE} for a value set
+ *     on the command line)
  */
-public record Parameter(String name, double value, double low, double high, String source) {}
+public record Parameter(String name, double value, double low, double high, String source) {
+
+  /** The source of a value set on the command line ({@code --param}): fixed, not a factor. */
+  public static final String COMMAND_LINE = "--param";
+
+  /** Whether the value was set on the command line, which fixes it in sensitivity analyses. */
+  public boolean fromCommandLine() {
+    return COMMAND_LINE.equals(source);
+  }
+}

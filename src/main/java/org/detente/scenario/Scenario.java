@@ -80,6 +80,29 @@ public record Scenario(
         questions, parameters, principals, routes);
   }
 
+  /**
+   * A copy whose {@code parameters:} section has these values: a parameter already there takes
+   * the new value (keeping its range for sensitivity analyses), a new one is added.
+   */
+  public Scenario withParameterOverrides(List<Parameter> overrides) {
+    List<Parameter> ps = new java.util.ArrayList<>(parameters);
+    for (Parameter o : overrides) {
+      boolean found = false;
+      for (int i = 0; i < ps.size(); i++) {
+        Parameter p = ps.get(i);
+        if (p.name().equals(o.name())) {
+          ps.set(i, new Parameter(p.name(), o.value(), p.low(), p.high(), o.source()));
+          found = true;
+        }
+      }
+      if (!found) {
+        ps.add(o);
+      }
+    }
+    return new Scenario(meta, actors, theaters, relations, alliances, issues, events, policies,
+        questions, ps, principals, routes);
+  }
+
   /** Index of the actor with this id, or -1. */
   public int actorIndex(String id) {
     for (int i = 0; i < actors.size(); i++) {

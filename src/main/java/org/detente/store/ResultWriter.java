@@ -61,12 +61,10 @@ public final class ResultWriter implements AutoCloseable {
     int[] slot = prepareRuns(cols);
     short armNo = (short) arms++;
     dictionaries(model, arm, armNo);
-    int actors = model.actorCount();
-    CasualtyKind[] kinds = CasualtyKind.values();
     // the values of one run in RunColumns order, then appended in table order
     Object[] vals = new Object[cols.size()];
     return run -> {
-      fill(vals, model, run, masterSeed, actors, kinds);
+      cols.fill(vals, run, masterSeed);
       try {
         runs.beginRow();
         runs.append(id);
@@ -156,34 +154,6 @@ public final class ResultWriter implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw store.failure(e);
-    }
-  }
-
-  private static void fill(Object[] v, CompiledModel model, RunView run, long masterSeed,
-      int actors, CasualtyKind[] kinds) {
-    int i = 0;
-    v[i++] = run.runIndex();
-    v[i++] = masterSeed;
-    v[i++] = run.outcome().id();
-    v[i++] = run.highestRung();
-    v[i++] = run.endWeek();
-    for (int r = 0; r < Action.RUNGS; r++) {
-      int wk = run.firstWeekOfRung(r);
-      v[i++] = wk >= 0 ? (Object) wk : null;
-    }
-    for (int a = 0; a < actors; a++) {
-      for (CasualtyKind k : kinds) {
-        double d = run.deaths(a, k);
-        v[i++] = Double.isNaN(d) ? null : (Object) Math.round(d);
-      }
-    }
-    for (int a = 0; a < actors; a++) {
-      if (model.motiveCount(a) > 1) {
-        v[i++] = model.motiveId(a, run.motive(a));
-      }
-    }
-    for (int q = 0; q < model.questionCount(); q++) {
-      v[i++] = run.question(q);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.detente.engine.CasualtyKind;
 import org.detente.engine.CompiledModel;
+import org.detente.engine.RunView;
 import org.detente.model.Action;
 
 /**
@@ -30,10 +31,12 @@ public final class RunColumns {
     BOOLEAN
   }
 
+  private final CompiledModel model;
   private final List<String> names;
   private final List<Type> types;
 
-  private RunColumns(List<String> names, List<Type> types) {
+  private RunColumns(CompiledModel model, List<String> names, List<Type> types) {
+    this.model = model;
     this.names = List.copyOf(names);
     this.types = List.copyOf(types);
   }
@@ -74,7 +77,7 @@ public final class RunColumns {
       }
       out.add(u);
     }
-    return new RunColumns(out, types);
+    return new RunColumns(model, out, types);
   }
 
   /**
@@ -101,6 +104,39 @@ public final class RunColumns {
   public List<Type> types() {
     return types;
   }
+
+  /**
+   * One run's values in column order, into {@code v} (of {@link #size()} entries): Integer for
+   * INTEGER, Long for BIGINT, String for VARCHAR, Boolean for BOOLEAN, null for an empty cell.
+   */
+  public void fill(Object[] v, RunView run, long masterSeed) {
+    int i = 0;
+    v[i++] = run.runIndex();
+    v[i++] = masterSeed;
+    v[i++] = run.outcome().id();
+    v[i++] = run.highestRung();
+    v[i++] = run.endWeek();
+    for (int r = 0; r < Action.RUNGS; r++) {
+      int wk = run.firstWeekOfRung(r);
+      v[i++] = wk >= 0 ? (Object) wk : null;
+    }
+    for (int a = 0; a < model.actorCount(); a++) {
+      for (CasualtyKind k : KINDS) {
+        double d = run.deaths(a, k);
+        v[i++] = Double.isNaN(d) ? null : (Object) Math.round(d);
+      }
+    }
+    for (int a = 0; a < model.actorCount(); a++) {
+      if (model.motiveCount(a) > 1) {
+        v[i++] = model.motiveId(a, run.motive(a));
+      }
+    }
+    for (int q = 0; q < model.questionCount(); q++) {
+      v[i++] = run.question(q);
+    }
+  }
+
+  private static final CasualtyKind[] KINDS = CasualtyKind.values();
 
   /** Number of columns. */
   public int size() {

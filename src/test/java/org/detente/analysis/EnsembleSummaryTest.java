@@ -133,6 +133,47 @@ class EnsembleSummaryTest {
     assertThat(new Indicators(List.of()).mostVariable(new EnsembleSummary(m))).isEqualTo(-1);
   }
 
+  @Test
+  void summariesOfConsecutiveRangesMergeIntoTheWhole() throws Exception {
+    // the air strike on Cuba: combat, casualties and many paths in every run
+    org.detente.scenario.Scenario sc = org.detente.scenario.ScenarioLoader.load(
+        java.nio.file.Path.of("scenarios/cuban-missile-crisis-1962.yaml"), List.of("air-strike"));
+    CompiledModel m = CompiledModel.compile(sc, ModelParameters.from(sc), FLAT,
+        DealForecaster.WEIGHTED_MEAN);
+    ObjectMapper mapper = new ObjectMapper();
+    EnsembleSummary whole = new EnsembleSummary(m);
+    Ensemble.run(m, 11, 0, 150, 2, whole, null);
+    int[][] splits = {{0, 150}, {0, 1, 150}, {0, 70, 71, 150}, {0, 33, 90, 120, 150}};
+    for (int[] cut : splits) {
+      EnsembleSummary merged = null;
+      for (int k = cut.length - 2; k >= 0; k--) { // in reverse order: merging commutes
+        EnsembleSummary part = new EnsembleSummary(m);
+        Ensemble.run(m, 11, cut[k], cut[k + 1] - cut[k], 1, part, null);
+        // through the saved state, as detente merge reads it
+        EnsembleSummary back = EnsembleSummary.fromState(m,
+            mapper.readTree(mapper.writeValueAsString(part.state(mapper))));
+        if (merged == null) {
+          merged = back;
+        } else {
+          merged.merge(back);
+        }
+      }
+      assertThat(merged.state(mapper)).as(Arrays.toString(cut)).isEqualTo(whole.state(mapper));
+      assertThat(SummaryJson.results(merged, mapper)).isEqualTo(SummaryJson.results(whole, mapper));
+    }
+    assertThat(whole.totalDeaths().mean()).isPositive();
+    assertThat(whole.distinctPaths()).isGreaterThan(1);
+    assertThat(whole.otherPaths()).isZero();
+    ObjectNode bad = whole.state(mapper);
+    bad.putArray("highest").add(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnsembleSummary.fromState(m, bad))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("highest");
+    ObjectNode badPath = whole.state(mapper);
+    ((ObjectNode) badPath.get("paths")).put("802", 3); // 0x322: rungs 3 then 2, not rising
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> EnsembleSummary.fromState(m, badPath)).hasMessageContaining("path key");
+  }
+
   private static int hits(Indicators ind, int i, int run) {
     int[] h = new int[1];
     int[] index = new int[1];

@@ -48,9 +48,9 @@ class OutputFolderTest {
     Path out = tmp.resolve("results");
     assertThat(run(out).code()).isZero();
     assertThat(names(out)).containsExactly(OutputFolder.MARKER, "events.tsv", "runs.csv",
-        "summary.json");
+        "state.json", "summary.json");
     assertThat(Files.readAllLines(out.resolve(OutputFolder.MARKER)))
-        .contains("events.tsv", "runs.csv", "summary.json");
+        .contains("events.tsv", "runs.csv", "state.json", "summary.json");
     Files.writeString(out.resolve("runs.csv"), "stale");
     CliRun.Result again = run(out);
     assertThat(again.code()).as(again.err()).isZero();
@@ -90,7 +90,8 @@ class OutputFolderTest {
     assertThat(run(out).code()).isZero();
     assertThat(Files.getPosixFilePermissions(out))
         .isEqualTo(Files.getPosixFilePermissions(refDir));
-    for (String f : List.of("summary.json", "runs.csv", "events.tsv", OutputFolder.MARKER)) {
+    for (String f : List.of("summary.json", "state.json", "runs.csv", "events.tsv",
+        OutputFolder.MARKER)) {
       assertThat(Files.getPosixFilePermissions(out.resolve(f))).as(f)
           .isEqualTo(Files.getPosixFilePermissions(refFile));
     }
