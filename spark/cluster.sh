@@ -14,17 +14,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 home="$here/target/spark-home"
 url="spark://127.0.0.1:7077"
+export SPARK_LOCAL_IP=127.0.0.1
 app="$here/target/detente-spark-0.1.0.jar"
-opts=(-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false
-  -Dio.netty.tryReflectionSetAccessible=true)
+# the JVM options Spark's own launcher passes on Java 17 (JavaModuleOptions)
+mapfile -t opts <"$here/jvm-options.txt"
 
 build() {
   if [[ ! -f "$app" || ! -f "$here/target/classpath.txt" ]]; then
@@ -39,7 +32,9 @@ build() {
   tr ':' '\n' <"$here/target/classpath.txt" | while read -r jar; do
     ln -sf "$jar" "$home/jars/"
   done
-  cp "$here/src/main/resources/log4j2.properties" "$home/conf/log4j2.properties"
+  # the daemons log at INFO into their files (registrations, executors launched and lost)
+  sed -e 's/^rootLogger.level = warn/rootLogger.level = info/' \
+    "$here/src/main/resources/log4j2.properties" >"$home/conf/log4j2.properties"
 }
 
 wait_port() { # host port seconds
@@ -77,7 +72,7 @@ case "${1:-}" in
   submit)
     shift
     build
-    exec java "${opts[@]}" -cp "$app:$(cat "$here/target/classpath.txt")" \
+    exec java "${opts[@]}" -cp "$here/src/main/resources:$app:$(cat "$here/target/classpath.txt")" \
       org.apache.spark.deploy.SparkSubmit --master "$url" --class org.detente.spark.SweepCommand \
       --conf spark.driver.host=127.0.0.1 "$app" "$@"
     ;;
