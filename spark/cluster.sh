@@ -15,7 +15,7 @@ root="$(dirname "$here")"
 home="$here/target/spark-home"
 url="spark://127.0.0.1:7077"
 export SPARK_LOCAL_IP=127.0.0.1
-app="$here/target/detente-spark-0.1.0.jar"
+app="$here/target/detente-spark-submit.jar"
 # the JVM options Spark's own launcher passes on Java 17 (JavaModuleOptions)
 mapfile -t opts <"$here/jvm-options.txt"
 
@@ -25,13 +25,13 @@ build() {
     (cd "$root" && mvn -B -q -DskipTests install) >&2
     (cd "$here" && mvn -B -q -DskipTests package) >&2
   fi
-  # a Spark home whose jars/ are the module's runtime class path (Spark, detente, their
-  # dependencies): what a worker puts on its executors' class path
+  # a Spark home whose jars/ are Spark and its dependencies (the module's runtime class path
+  # less detente and what detente-spark-submit.jar carries): what a Spark installation holds
   mkdir -p "$home/jars" "$home/conf" "$home/logs" "$home/work"
   find "$home/jars" -type l -delete
-  tr ':' '\n' <"$here/target/classpath.txt" | while read -r jar; do
-    ln -sf "$jar" "$home/jars/"
-  done
+  tr ':' '\n' <"$here/target/classpath.txt" \
+    | grep -vE '/(org/detente|info/picocli|org/yaml/snakeyaml|org/hipparchus|me/tongfei|org/jline)/|/jackson-dataformat-yaml/' \
+    | while read -r jar; do ln -sf "$jar" "$home/jars/"; done
   # the daemons log at INFO into their files (registrations, executors launched and lost)
   sed -e 's/^rootLogger.level = warn/rootLogger.level = info/' \
     "$here/src/main/resources/log4j2.properties" >"$home/conf/log4j2.properties"
@@ -72,9 +72,11 @@ case "${1:-}" in
   submit)
     shift
     build
-    exec java "${opts[@]}" -cp "$here/src/main/resources:$app:$(cat "$here/target/classpath.txt")" \
-      org.apache.spark.deploy.SparkSubmit --master "$url" --class org.detente.spark.SweepCommand \
-      --conf spark.driver.host=127.0.0.1 "$app" "$@"
+    # what spark-submit does: Spark's SparkSubmit, Spark on the class path, the job's jar
+    exec java "${opts[@]}" \
+      -Dlog4j2.configurationFile="$here/src/main/resources/log4j2.properties" \
+      -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit --master "$url" \
+      --class org.detente.spark.SweepCommand --conf spark.driver.host=127.0.0.1 "$app" "$@"
     ;;
   workers)
     for f in "$home"/worker-*.pid; do

@@ -24,9 +24,10 @@ import org.detente.model.ParameterSpec;
 /**
  * The design of a sweep: the points (one value per swept parameter) at which an ensemble runs,
  * and the parameters fixed for every point. A grid crosses {@code levels} evenly spaced values of
- * each range; a Morris design is {@link Morris#screen}'s trajectories and a Sobol design
- * {@link Sobol#analyse}'s Saltelli matrices (the same points, in the same order, as
- * {@code detente sensitivity} evaluates), so their indices follow from the points' outputs; a
+ * each range; a Morris design is {@link Morris#screen}'s trajectories (the most spread of four
+ * times as many candidates) and a Sobol design {@link Sobol#analyse}'s Saltelli matrices: the
+ * same points, in the same order, as {@code detente sensitivity} evaluates with the same seed,
+ * so their indices follow from the points' outputs and equal the command's; a
  * CSV file gives its points as rows under a header of parameter names.
  */
 public final class Design implements Serializable {
@@ -141,7 +142,7 @@ public final class Design implements Serializable {
             throw new UsageException(Message.OPTION_VALUE, "--samples", samples,
                 "a Morris design needs at least 2 trajectories");
           }
-          Morris.screen(space, samples, levels, seed, x -> {
+          Morris.screen(space, samples, levels, 4 * samples, seed, x -> {
             pts.add(x.clone());
             return 0;
           });
@@ -307,7 +308,7 @@ public final class Design implements Serializable {
     int[] next = {0};
     ArrayNode a = mapper.createArrayNode();
     if (kind == Kind.MORRIS) {
-      for (Morris.Effect e : Morris.screen(space, samples, levels, seed,
+      for (Morris.Effect e : Morris.screen(space, samples, levels, 4 * samples, seed,
           x -> outputs[next[0]++])) {
         ObjectNode o = a.addObject();
         o.put("parameter", e.name());

@@ -114,6 +114,44 @@ class SweepTest {
         .isEqualTo(80);
   }
 
+  @Test
+  void aMorrisSweepGivesTheIndicesOfDetenteSensitivity(@TempDir Path tmp) throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    assertThat(cl.execute("sensitivity", SCENARIO.toString(), "--method", "morris",
+        "--parameter", "consultValue", "--parameter", "crisisCost", "--samples", "2",
+        "--runs-per-point", "20", "--output", "settlement", "--seed", "4", "--json", "-q",
+        "-t", "2")).isZero();
+    JsonNode sens = new ObjectMapper().readTree(out.toString());
+    List<String> params = new java.util.ArrayList<>();
+    for (JsonNode f : sens.get("parameters")) {
+      params.add(f.get("name").asText() + "=" + f.get("low").asDouble() + ":"
+          + f.get("high").asDouble());
+    }
+    // the factors in the command's order are consultValue, crisisCost as given
+    params.sort(java.util.Comparator.comparing(x -> !x.startsWith("consultValue")));
+    Design d = Design.of("morris", params, 4, 2, 4);
+    assertThat(d.size()).isEqualTo(sens.get("points").asInt());
+    Path o = tmp.resolve("morris");
+    Sweep.run(spark, SCENARIO, List.of(), null, List.of(), 4, d, 20, 20, "settlement", o,
+        Map.of());
+    JsonNode sweep = new ObjectMapper().readTree(o.resolve("sweep.json").toFile());
+    for (JsonNode f : sens.get("parameters")) {
+      JsonNode g = null;
+      for (JsonNode x : sweep.get("indices")) {
+        if (x.get("parameter").asText().equals(f.get("name").asText())) {
+          g = x;
+        }
+      }
+      assertThat(g).as(f.get("name").asText()).isNotNull();
+      assertThat(g.get("muStar").asDouble()).isEqualTo(f.get("mu_star").asDouble());
+      assertThat(g.get("mu").asDouble()).isEqualTo(f.get("mu").asDouble());
+      assertThat(g.get("sigma").asDouble()).isEqualTo(f.get("sigma").asDouble());
+    }
+  }
+
   private static int cli(String... args) {
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(new StringWriter()));
