@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
-import org.detente.analysis.RunColumns;
+import org.detente.store.RunColumns;
 import org.detente.cli.EnsembleParts;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.Ensemble;
@@ -92,7 +92,7 @@ public final class Sweep {
       throw new org.detente.UsageException(org.detente.Message.UNKNOWN_NAME, "output", output,
           String.join(", ", ind.names()));
     }
-    RunColumns columns = new RunColumns(base.compile(sc0));
+    RunColumns columns = RunColumns.of(base.compile(sc0));
 
     List<Task> tasks = new ArrayList<>();
     for (int p = 0; p < design.size(); p++) {
@@ -192,17 +192,15 @@ public final class Sweep {
     for (String n : design.names()) {
       f.add(DataTypes.createStructField(RunColumns.columnName(n), DataTypes.DoubleType, false));
     }
-    for (int c = 0; c < columns.names().size(); c++) {
-      DataType t = switch (columns.kinds().get(c)) {
-        case INT, WEEK, FLAG -> DataTypes.IntegerType;
-        case LONG, DEATHS -> DataTypes.LongType;
-        case TEXT -> DataTypes.StringType;
+    for (int c = 0; c < columns.size(); c++) {
+      DataType t = switch (columns.types().get(c)) {
+        case INTEGER -> DataTypes.IntegerType;
+        case BIGINT -> DataTypes.LongType;
+        case VARCHAR -> DataTypes.StringType;
+        case BOOLEAN -> DataTypes.BooleanType;
       };
-      boolean nullable = switch (columns.kinds().get(c)) {
-        case WEEK, DEATHS -> true;
-        default -> false;
-      };
-      f.add(DataTypes.createStructField(columns.names().get(c), t, nullable));
+      // empty where runs.csv is: a rung never reached, deaths not computable
+      f.add(DataTypes.createStructField(columns.names().get(c), t, true));
     }
     return DataTypes.createStructType(f);
   }
@@ -304,11 +302,13 @@ public final class Sweep {
       Scenario sc = parts.load();
       CompiledModel model = parts.compile(sc);
       EnsembleSummary summary = new EnsembleSummary(model);
-      RunColumns columns = new RunColumns(model);
+      RunColumns columns = RunColumns.of(model);
       ArrayList<Object[]> rows = new ArrayList<>(t.runs());
       Ensemble.run(model, spec.seed(), t.firstRun(), t.runs(), 1, run -> {
         summary.accept(run);
-        rows.add(columns.values(run, spec.seed()));
+        Object[] v = new Object[columns.size()];
+        columns.fill(v, run, spec.seed());
+        rows.add(v);
       }, null);
       String state = new ObjectMapper().writeValueAsString(summary.state(new ObjectMapper()));
       return new TaskResult(t, state, rows);

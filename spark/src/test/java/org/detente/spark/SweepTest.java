@@ -76,8 +76,8 @@ class SweepTest {
         String[] cells = csv.get(i + 1).split(",", -1);
         for (int c = 0; c < header.length; c++) {
           Object v = got.get(i).getAs(header[c]);
-          assertThat(v == null ? "" : v.toString()).as("run %d %s", i, header[c])
-              .isEqualTo(cells[c]);
+          String text = v == null ? "" : v instanceof Boolean b ? (b ? "1" : "0") : v.toString();
+          assertThat(text).as("run %d %s", i, header[c]).isEqualTo(cells[c]);
         }
       }
     }
