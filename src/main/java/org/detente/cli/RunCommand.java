@@ -328,8 +328,12 @@ public final class RunCommand implements Callable<Integer> {
         sc.meta().appliedPolicies().isEmpty() ? "(none)"
             : String.join(", ", sc.meta().appliedPolicies()),
         n, seed.value(), nThreads, model.horizonWeeks());
-    pw.printf(Locale.ROOT, "principal adversaries: %s and %s%n%n",
+    pw.printf(Locale.ROOT, "principal adversaries: %s and %s%n",
         model.actorId(model.principalA()), model.actorId(model.principalB()));
+    for (String line : model.mediatorSummary()) {
+      pw.println(line);
+    }
+    pw.println();
     pw.println("Outcome                 p        95% interval");
     for (Outcome o : Outcome.values()) {
       long k = s.outcomeCount(o);

@@ -54,12 +54,12 @@ final class Bargaining {
     double value;
     double alt;
     if (act == Action.CEASEFIRE) {
-      value = tv.sq - constants.crisisCost() * hB - acB * constants.dealAudienceShare();
+      value = tv.sq - constants.crisisCost() * hB - acB * share(a, b);
       alt = Math.max(tv.hold, tv.w);
     } else {
       value = tv.res * (act == Action.OFFER ? m.motives.uYieldedTo(b, mo, a)
-          : m.motives.uDeal(b, mo))
-          - acB * constants.dealAudienceShare();
+          : m.motives.uDeal(b, mo, a))
+          - acB * share(a, b);
       alt = Math.max(tv.hold, tv.w);
     }
     // each side must prefer the deal to its alternatives, in peacetime as at war (Fearon 1995;
@@ -138,9 +138,15 @@ final class Bargaining {
     int nA = m.nA;
     int mo = state.trueMot[c];
     trueValues(c, enemy);
-    double value = tv.res * m.motives.uDeal(c, mo)
-        - constants.audienceCost() * state.rhetoric[c * nA + enemy] * constants.dealAudienceShare();
+    double value = tv.res * m.motives.uDealOf(c, mo, m.relations.principalA(),
+        m.relations.principalB())
+        - constants.audienceCost() * state.rhetoric[c * nA + enemy] * share(c, enemy);
     return rated(value);
+  }
+
+  /** The share of the audience cost of a compromise between a and b (less under a mediator). */
+  private double share(int a, int b) {
+    return m.mediation.audienceShare(a * m.nA + b, constants.dealAudienceShare());
   }
 
   /** Probability that a's own side ratifies a deal it proposed to b (focal deal or offer). */
@@ -149,8 +155,8 @@ final class Bargaining {
     int mo = state.trueMot[a];
     trueValues(a, b);
     double ac = constants.audienceCost() * state.rhetoric[a * nA + b];
-    double value = tv.res * (offer ? m.motives.uOfferTo(a, mo, b) : m.motives.uDeal(a, mo))
-        - ac * constants.dealAudienceShare();
+    double value = tv.res * (offer ? m.motives.uOfferTo(a, mo, b) : m.motives.uDeal(a, mo, b))
+        - ac * share(a, b);
     return rated(value);
   }
 
@@ -163,7 +169,7 @@ final class Bargaining {
     int nA = m.nA;
     trueValues(a, b);
     double value = tv.sq - constants.crisisCost() * state.hostility[a * nA + b]
-        - constants.audienceCost() * state.rhetoric[a * nA + b] * constants.dealAudienceShare();
+        - constants.audienceCost() * state.rhetoric[a * nA + b] * share(a, b);
     return rated(value);
   }
 

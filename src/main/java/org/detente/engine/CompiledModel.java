@@ -9,8 +9,9 @@ import org.detente.scenario.Scenario;
  * and everything that does not change during a run computed once. It is made of small parts,
  * each built from the scenario by its own class: the constants ({@link ModelConstants}), the
  * actors' means ({@link Actors}), their private types ({@link TypeSpace}), the theater graph
- * ({@link TheaterGraph}), the motive tables with the focal deal ({@link MotiveTables}), the
- * relations and principals ({@link Relations}), the nuclear casualty table ({@link
+ * ({@link TheaterGraph}), the mediators' credibility and leverage ({@link Mediation}), the
+ * motive tables with the focal deal ({@link MotiveTables}), the relations and principals ({@link
+ * Relations}), the nuclear casualty table ({@link
  * CasualtyTable}), the scripted events ({@link EventSchedule}) and the questions ({@link
  * QuestionSet}). Each part keeps its arrays private and is read through accessors (indexed
  * getters, or methods that copy into a caller's array), so the steps of a run can only read it.
@@ -36,6 +37,7 @@ public final class CompiledModel {
   final MotiveTables motives;
   final TerritorialIssues territory;
   final Relations relations;
+  final Mediation mediation;
   final CasualtyTable casualties;
   final EventSchedule events;
   final QuestionSet questions;
@@ -73,6 +75,7 @@ public final class CompiledModel {
     motives = o.motives;
     territory = o.territory;
     relations = o.relations;
+    mediation = o.mediation;
     casualties = o.casualties;
     events = o.events;
     questions = o.questions;
@@ -101,7 +104,8 @@ public final class CompiledModel {
     actors = new Actors(sc, constants);
     types = new TypeSpace(sc);
     theaters = new TheaterGraph(sc, constants);
-    motives = new MotiveTables(sc, types, constants, fc);
+    mediation = new Mediation(sc);
+    motives = new MotiveTables(sc, types, constants, fc, mediation);
     territory = new TerritorialIssues(sc, types, motives, constants);
     relations = new Relations(sc);
     casualties = new CasualtyTable(sc, actors, casualtySource);
@@ -204,6 +208,39 @@ public final class CompiledModel {
   /** Index of the second principal adversary. */
   public int principalB() {
     return relations.principalB();
+  }
+
+  /**
+   * The mediators, one line per mediated pair in actor order: who mediates between whom, its
+   * credibility and leverage, the side it leans to and where it moves the deal (docs/model.md,
+   * "Mediators"); empty without mediators.
+   */
+  public java.util.List<String> mediatorSummary() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int a = 0; a < nA; a++) {
+      for (int b = a + 1; b < nA; b++) {
+        int ab = a * nA + b;
+        int md = mediation.mediator(ab);
+        if (md < 0) {
+          continue;
+        }
+        double beta = mediation.bias(ab);
+        StringBuilder deal = new StringBuilder();
+        for (int i = 0; i < nI; i++) {
+          deal.append(i == 0 ? "" : ", ").append(motives.issueId(i)).append(String.format(
+              java.util.Locale.ROOT, " %.1f -> %.1f", motives.focalDeal(i),
+              motives.dealPoint(a, b, i)));
+        }
+        out.add(String.format(java.util.Locale.ROOT,
+            "mediator %s between %s and %s: credibility %.2f, leverage %.2f, %s%s",
+            actorIds[md], actorIds[a], actorIds[b], mediation.credibility(ab),
+            mediation.leverage(ab), beta == 0 ? "no lean"
+                : "leans to " + actorIds[beta > 0 ? a : b]
+                    + String.format(java.util.Locale.ROOT, " (bias %.2f)", Math.abs(beta)),
+            nI == 0 ? "" : "; deal " + deal));
+      }
+    }
+    return out;
   }
 
   /** The no-deal status quo per issue (0–100): capability × salience weighted mean. */

@@ -61,7 +61,7 @@ final class LookAhead {
     double pYieldNuc = 0;
     final double lam = constants.lambda();
     final double pain = constants.coercionPain();
-    final double acShare = acB * constants.dealAudienceShare();
+    final double acShare = acB * m.mediation.audienceShare(ab, constants.dealAudienceShare());
     final double ceaseCost = constants.crisisCost() * h;
     final double nucRisk = constants.followOnRisk() * kB;
     final boolean material = !atWar || front >= 0;
@@ -83,7 +83,7 @@ final class LookAhead {
       final double alt = Math.max(hold, w);
       // only the responses to feasible actions are needed
       if (talk) {
-        pAccDeal += bel * Valuation.accept(res * mt.uDeal(b, mo) - acShare - alt);
+        pAccDeal += bel * Valuation.accept(res * mt.uDeal(b, mo, a) - acShare - alt);
         pAccOffer +=
             bel * Valuation.accept(res * mt.uYieldedTo(b, mo, a) - acShare - alt);
         if (atWar) {
@@ -91,7 +91,7 @@ final class LookAhead {
         }
       } else if (restoreOnly) {
         // restore-relations looks ahead to a deal
-        pAccDeal += bel * Valuation.accept(res * mt.uDeal(b, mo) - acShare - alt);
+        pAccDeal += bel * Valuation.accept(res * mt.uDeal(b, mo, a) - acShare - alt);
       }
       pYieldVerbal += bel * Valuation.sigmoid(lam * (y - alt));
       if (material) {

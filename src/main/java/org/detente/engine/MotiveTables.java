@@ -37,20 +37,23 @@ final class MotiveTables {
   private final double[][] deterWeight; // [a][m]
   private final double[][] cohesion; // [a][m]
   private final double[][] uIdeal; // [a][m] issue value at own ideal
-  private final double[][] uDeal; // [a][m] issue value at the focal deal
+  // [a][m*nA+b] issue value at the deal between a and b: the focal deal, or where their mediator
+  // pulls it (docs/model.md, "Mediators")
+  private final double[][] uDealWith;
   private final double[][] uSq; // [a][m] issue value at the no-deal status quo point
   private final double[] statusQuo; // per issue 0..100
   private final double[][] uLose; // [a][m*nA+b] issue value at b's position
   private final double[][] uOfferTo; // [a][m*nA+b] a's issue value when a moves toward b
   private final double[][] uYieldedTo; // [a][m*nA+b] a's issue value when b moves toward a
   private final double[] focalDeal; // per issue 0..100
+  private final double[][] pairDeal; // [a*nA+b]: the deal point between a and b, per issue
   private final double[][] position; // [a][i] a's declared position on issue i, NaN when it has none
   private final double[][] idealOf; // [a][m*nI+i] a's ideal point under motive m
   private final double[][] salienceOf; // [a][m*nI+i] its salience
   private final String[] issueIds;
 
   MotiveTables(Scenario sc, TypeSpace types, ModelConstants c,
-      DealForecaster fc) {
+      DealForecaster fc, Mediation mediation) {
     final int nA = sc.actors().size();
     final int nT = sc.theaters().size();
     final int nI = sc.issues().size();
@@ -159,42 +162,71 @@ final class MotiveTables {
       }
     }
     uIdeal = new double[nA][];
-    uDeal = new double[nA][];
     uSq = new double[nA][];
     uLose = new double[nA][];
     uOfferTo = new double[nA][];
     uYieldedTo = new double[nA][];
+    uDealWith = new double[nA][];
+    pairDeal = new double[nA * nA][];
+    for (int a = 0; a < nA; a++) {
+      for (int b = 0; b < nA; b++) {
+        pairDeal[a * nA + b] = dealPoint(a, b, nA, nI, basePos, mediation, offerShift);
+      }
+    }
     double[] pt = new double[nI];
     for (int a = 0; a < nA; a++) {
       int k = nMot[a];
       uIdeal[a] = new double[k];
-      uDeal[a] = new double[k];
       uSq[a] = new double[k];
       uLose[a] = new double[k * nA];
       uOfferTo[a] = new double[k * nA];
       uYieldedTo[a] = new double[k * nA];
+      uDealWith[a] = new double[k * nA];
       for (int m = 0; m < k; m++) {
         uIdeal[a][m] = issueValue(ideal[a][m], sal[a][m], ideal[a][m]);
-        uDeal[a][m] = issueValue(ideal[a][m], sal[a][m], focalDeal);
         uSq[a][m] = issueValue(ideal[a][m], sal[a][m], statusQuo);
         for (int b = 0; b < nA; b++) {
+          // the deal between a and b, about which offers and concessions move
+          final double[] x = pairDeal[a * nA + b];
+          uDealWith[a][m * nA + b] = issueValue(ideal[a][m], sal[a][m], x);
           for (int i = 0; i < nI; i++) {
             pt[i] = Double.isNaN(basePos[b][i]) ? focalDeal[i] : basePos[b][i];
           }
           uLose[a][m * nA + b] = issueValue(ideal[a][m], sal[a][m], pt);
           for (int i = 0; i < nI; i++) {
-            double tb = Double.isNaN(basePos[b][i]) ? focalDeal[i] : basePos[b][i];
-            pt[i] = focalDeal[i] + offerShift * (tb - focalDeal[i]);
+            double tb = Double.isNaN(basePos[b][i]) ? x[i] : basePos[b][i];
+            pt[i] = x[i] + offerShift * (tb - x[i]);
           }
           uOfferTo[a][m * nA + b] = issueValue(ideal[a][m], sal[a][m], pt);
           for (int i = 0; i < nI; i++) {
             double ta = Double.isNaN(basePos[a][i]) ? ideal[a][m][i] : basePos[a][i];
-            pt[i] = focalDeal[i] + offerShift * (ta - focalDeal[i]);
+            pt[i] = x[i] + offerShift * (ta - x[i]);
           }
           uYieldedTo[a][m * nA + b] = issueValue(ideal[a][m], sal[a][m], pt);
         }
       }
     }
+  }
+
+  /**
+   * The deal point between a and b on each issue: the focal deal (the same array when they have
+   * no mediator), or the focal deal moved toward the declared positions of the side their
+   * mediator leans to, by {@code L·|β|·offerShift} of the way (docs/model.md, "Mediators").
+   */
+  private double[] dealPoint(int a, int b, int nA, int nI, double[][] basePos,
+      Mediation mediation, double offerShift) {
+    final double pull = a == b ? 0 : mediation.pullTowardA(a * nA + b, offerShift);
+    if (pull == 0) {
+      return focalDeal;
+    }
+    final int fav = pull > 0 ? a : b;
+    final double w = Math.abs(pull);
+    double[] x = new double[nI];
+    for (int i = 0; i < nI; i++) {
+      double target = Double.isNaN(basePos[fav][i]) ? focalDeal[i] : basePos[fav][i];
+      x[i] = focalDeal[i] + w * (target - focalDeal[i]);
+    }
+    return x;
   }
 
   /** Territorial value to actor a of theater t under motive mo (0..1). */
@@ -269,9 +301,32 @@ final class MotiveTables {
     return uIdeal[a][mo];
   }
 
-  /** Actor a's issue value at the focal deal under motive mo. */
-  double uDeal(int a, int mo) {
-    return uDeal[a][mo];
+  /**
+   * Actor a's issue value under motive mo at the deal between a and b: the focal deal, or where
+   * their mediator pulls it.
+   */
+  double uDeal(int a, int mo, int b) {
+    return uDealWith[a][mo * nA + b];
+  }
+
+  /**
+   * Actor a's issue value under motive mo at the deal between x and y (computed, not tabled: for
+   * a third party's consent to the principals' deal).
+   */
+  double uDealOf(int a, int mo, int x, int y) {
+    final double[] pt = pairDeal[x * nA + y];
+    final int nI = pt.length;
+    double v = 0;
+    for (int i = 0; i < nI; i++) {
+      v += salienceOf[a][mo * nI + i] / 100.0 * (1.0 - Math.abs(pt[i] - idealOf[a][mo * nI + i])
+          / 100.0);
+    }
+    return v;
+  }
+
+  /** The deal point between a and b on issue i (0..100): the focal deal, or its mediated point. */
+  double dealPoint(int a, int b, int i) {
+    return pairDeal[a * nA + b][i];
   }
 
   /** Actor a's issue value at the no-deal status quo under motive mo. */

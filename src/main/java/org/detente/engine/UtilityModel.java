@@ -161,7 +161,8 @@ final class UtilityModel {
         case CEASEFIRE:
           z = co(so, z, pAccCease); // status quo
           // constant
-          z = co(so, z, -pAccCease * (crisis * h + acA * constants.dealAudienceShare()));
+          z = co(so, z, -pAccCease * (crisis * h
+              + acA * m.mediation.audienceShare(a * m.nA + b, constants.dealAudienceShare())));
           z = co(so, z, 1 - pAccCease); // hold
           lay = SQ_ONE_HOLD;
           break;
@@ -310,7 +311,7 @@ final class UtilityModel {
     final int ab = a * nA + b;
     final double h = state.hostility[ab];
     final boolean atWar = state.war[ab];
-    final double share = constants.dealAudienceShare();
+    final double share = m.mediation.audienceShare(ab, constants.dealAudienceShare());
     final double holdBase = -constants.crisisCost() * h * (1 + danger) - state.pressure[b * nA + a];
     final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
     final double[] v = spVal;
@@ -324,7 +325,7 @@ final class UtilityModel {
       final double sq1 = mv.sq(mt.uSq(a, mo), mo);
       final double h0 = holdBase - (atWar ? 0.5 * cost * engaged : 0);
       final double offer1 = mt.uOfferTo(a, mo, b);
-      final double deal1 = mt.uDeal(a, mo);
+      final double deal1 = mt.uDeal(a, mo, b);
       final double w1 = p * g1 + (1 - p) * l1;
       final double w0 = p * g0 - cost - danger;
       final double won1 = mt.uYieldedTo(a, mo, b);

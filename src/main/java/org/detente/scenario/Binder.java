@@ -56,7 +56,9 @@ final class Binder {
         "targets"));
     m.put("target", List.of("name", "kind", "country", "lat", "lon"));
     m.put("route", List.of("from", "to", "weeks", "mode", "capacity"));
-    m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator"));
+    m.put("relation", List.of("between", "channel", "hostility", "rhetoric", "mediator",
+        "mediation"));
+    m.put("mediation", List.of("credibility", "leverage"));
     m.put("alliance", List.of("id", "name", "members"));
     m.put("allianceMember", List.of("actor", "credibility"));
     m.put("issue", List.of("id", "name", "description", "positions", "territory"));
@@ -812,11 +814,24 @@ final class Binder {
       err(n.get("mediator"), path + ".mediator", "a mediator must be a third party, not '"
           + mediator + "'");
     }
+    double credibility = Double.NaN;
+    double leverage = Double.NaN;
+    Node md = n.get("mediation");
+    if (md != null && md.kind != Node.Kind.NULL) {
+      if (n.get("mediator") == null || n.get("mediator").kind == Node.Kind.NULL) {
+        err(md, path + ".mediation", "'mediation' needs a 'mediator' (the actor whose"
+            + " credibility and leverage it states)");
+      }
+      if (fields(md, path + ".mediation", FIELDS.get("mediation"))) {
+        credibility = number(md, "credibility", path + ".mediation", false, Double.NaN, 0, 1);
+        leverage = number(md, "leverage", path + ".mediation", false, Double.NaN, 0, 1);
+      }
+    }
     if (a == null || b == null || channel == null || Double.isNaN(hostility)
         || Double.isNaN(rhetoric)) {
       return null;
     }
-    return new Relation(a, b, channel, hostility, rhetoric, mediator);
+    return new Relation(a, b, channel, hostility, rhetoric, mediator, credibility, leverage);
   }
 
   private Alliance alliance(Node n, String path, Set<String> ids) {
