@@ -42,7 +42,9 @@ class EngineRegressionTest {
   // changes (no garrison floor, fire across borders, combat wherever forces at war meet),
   // docs/model.md section 4; both by the continuation value of a channel, the ripening of a war
   // and no nuclear threats under no first use against states without nuclear protection
-  // (docs/model.md sections 2 and 3)
-  private static final long US_RUSSIA = 1365894837886220944L;
-  private static final long CUBA = 6553593119269775982L;
+  // (docs/model.md sections 2 and 3); both by the mediators' credibility and leverage (Turkey
+  // between Russia and Ukraine, the Soviet Union between the US and Cuba; docs/model.md
+  // section 2, "Mediators")
+  private static final long US_RUSSIA = -4224393035628738587L;
+  private static final long CUBA = -1528568078177297410L;
 }
