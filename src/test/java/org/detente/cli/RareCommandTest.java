@@ -194,6 +194,54 @@ class RareCommandTest {
   }
 
   @Test
+  void benchRareSetsTheSplittingEstimateAgainstPlainRunsInTheSameTime() throws Exception {
+    String[] args = {"bench", "rare", "--scenario", CUBA, "--rare", "deal-within-4-weeks",
+        "--rare-particles", "20", "--rare-error", "0.001", "--rare-budget", "3000w", "--repeats", "2", "-q"};
+    Result json = CliRun.exec(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.stream.Stream.of("--json")).toArray(String[]::new));
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(json.out());
+    assertThat(o.get("target").asText()).isEqualTo("deal-within-4-weeks");
+    JsonNode blocks = o.get("blocks");
+    assertThat(blocks.size()).isEqualTo(2);
+    double[] gains = new double[2];
+    for (int b = 0; b < 2; b++) {
+      JsonNode x = blocks.get(b);
+      JsonNode sp = x.get("splitting");
+      JsonNode pl = x.get("plain");
+      assertThat(sp.get("stop").asText()).isEqualTo("weeks");
+      // plain runs fill at least the splitting estimate's time, in batches of 500
+      assertThat(pl.get("seconds").asDouble()).isGreaterThanOrEqualTo(
+          sp.get("seconds").asDouble());
+      assertThat(pl.get("runs").asLong() % 500).isZero();
+      assertThat(pl.get("p").asDouble()).isCloseTo(pl.get("hits").asDouble()
+          / pl.get("runs").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+      double p = pl.get("p").asDouble();
+      assertThat(pl.get("relativeError").asDouble()).isCloseTo(
+          Math.sqrt((1 - p) / (pl.get("runs").asDouble() * p)),
+          org.assertj.core.data.Offset.offset(1e-12));
+      // plain runs for the splitting estimate's relative error, at the plain side's rate (the
+      // JSON's bruteForceRuns is rounded up to a whole run)
+      double rate = pl.get("runsPerSecond").asDouble();
+      double need = sp.get("bruteForceRuns").asDouble() / rate;
+      assertThat(x.get("plainSecondsForSplittingError").asDouble()).isCloseTo(need,
+          org.assertj.core.data.Offset.offset(1 / rate));
+      gains[b] = x.get("gain").asDouble();
+      double secs = sp.get("seconds").asDouble();
+      assertThat(gains[b]).isCloseTo(need / secs,
+          org.assertj.core.data.Offset.offset(1 / rate / secs));
+    }
+    assertThat(o.get("medianGain").asDouble()).isCloseTo((gains[0] + gains[1]) / 2,
+        org.assertj.core.data.Offset.offset(1e-9));
+    Result text = CliRun.exec(args);
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).contains("bench rare: cuban-missile-crisis-1962, deal-within-4-weeks")
+        .contains("block 1").contains("block 2").contains("  splitting    p ")
+        .contains("  plain runs   p ").contains("plain runs for the splitting estimate's"
+            + " relative error").contains("gain over plain runs").contains("load average");
+  }
+
+  @Test
   void badTargetOrBudgetIsAUsageError() {
     Result r = CliRun.exec("run", CUBA, "--runs", "1", "-q", "--rare", "nuclear-war");
     assertThat(r.code()).isEqualTo(2);
