@@ -260,10 +260,10 @@ public final class SensitivityCommand implements Callable<Integer> {
       StoreSession.finishAndPrint(store, root, json.value(), pw, AnalysisSupport.mapper());
     }
     if (!json.value()) {
-      String perPoint = rare.on() ? "a splitting estimate each"
-          : AnalysisSupport.f("x %d runs", runsPerPoint);
+      String perPoint = rare.on() ? ", a splitting estimate each"
+          : AnalysisSupport.f(" x %d runs", runsPerPoint);
       pw.println(AnalysisSupport.f("sensitivity %s: output %s, method %s, %d factors (%s),"
-          + " %d points %s, seed %d", file, output, method, k,
+          + " %d points%s, seed %d", file, output, method, k,
           !only.isEmpty() ? "selected" : factors.catalogue() ? "catalogue" : "declared", points,
           perPoint, seed.value()));
       pw.println((rare.on() ? "Effects are in decades of the rare-event probability (log10 of"
