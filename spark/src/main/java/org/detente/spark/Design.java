@@ -214,18 +214,20 @@ public final class Design implements Serializable {
     }
     String[] header = lines.get(0).replace("\uFEFF", "").split(",", -1);
     List<String> names = new ArrayList<>();
+    int at = 1; // the column (character) where the header cell starts
     for (int c = 0; c < header.length; c++) {
       String n = header[c].trim();
       if (ParameterCatalog.byName(n) == null) {
-        throw new InvalidInputException(Message.LOCATED, file, 1, c + 1, "header",
+        throw new InvalidInputException(Message.LOCATED, file, 1, at, "header",
             Message.UNKNOWN_NAME.format("model parameter", n,
                 String.join(", ", ParameterCatalog.names())));
       }
       if (names.contains(n) || fixed.stream().anyMatch(f -> f.startsWith(n + "="))) {
-        throw new InvalidInputException(Message.LOCATED, file, 1, c + 1, "header",
+        throw new InvalidInputException(Message.LOCATED, file, 1, at, "header",
             "parameter '" + n + "' given twice");
       }
       names.add(n);
+      at += header[c].length() + 1;
     }
     List<double[]> pts = new ArrayList<>();
     for (int r = 1; r < lines.size(); r++) {
