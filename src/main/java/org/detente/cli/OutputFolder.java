@@ -27,10 +27,10 @@ import org.detente.UsageException;
  * keeps its own). If the program is interrupted before publishing, the staging folder is
  * deleted.
  */
-final class OutputFolder implements AutoCloseable {
+public final class OutputFolder implements AutoCloseable {
 
   /** Name of the marker file written into every output folder. */
-  static final String MARKER = ".detente-output";
+  public static final String MARKER = ".detente-output";
 
   private final String option;
   private final Path shown;
@@ -53,7 +53,7 @@ final class OutputFolder implements AutoCloseable {
    *     folder, has no existing parent, is not a folder, or is a non-empty folder that is not a
    *     Detente output folder (or holds files its marker does not list)
    */
-  static OutputFolder prepare(String option, Path dir) {
+  public static OutputFolder prepare(String option, Path dir) {
     if (dir.toString().isBlank()) {
       throw usage(option, dir, "the path is empty: give a folder name");
     }
@@ -86,7 +86,7 @@ final class OutputFolder implements AutoCloseable {
   }
 
   /** The folder to write the output files into (until {@link #publish()}). */
-  Path staging() {
+  public Path staging() {
     return staging;
   }
 
@@ -94,7 +94,7 @@ final class OutputFolder implements AutoCloseable {
    * Writes the marker (listing the files now in the staging folder) and puts the staging
    * folder in the target's place, replacing the previous output folder if there was one.
    */
-  void publish() {
+  public void publish() {
     try {
       List<String> names = entries(staging);
       StringBuilder sb = new StringBuilder();

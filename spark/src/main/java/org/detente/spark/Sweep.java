@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.store.RunColumns;
 import org.detente.cli.EnsembleParts;
+import org.detente.cli.OutputFolder;
 import org.detente.engine.CompiledModel;
 import org.detente.engine.Ensemble;
 import org.detente.scenario.Scenario;
@@ -73,7 +73,9 @@ public final class Sweep {
   private Sweep() {}
 
   /**
-   * Runs the sweep and writes its outputs into {@code out} (which must not exist or be empty):
+   * Runs the sweep and writes its outputs into {@code out}, an output folder as every
+   * {@code --out} of detente's (new, empty, or a previous output folder; written whole or not
+   * at all, with its {@code .detente-output} marker):
    * {@code runs/} and {@code points/} (Parquet), {@code summaries/point-NNNNNN.json},
    * {@code design.csv} and {@code sweep.json}.
    */
@@ -100,8 +102,8 @@ public final class Sweep {
         tasks.add(new Task(p, k, Math.min(chunk, runsPerPoint - k)));
       }
     }
-    Path staging = OutputDir.staging(out);
-    try {
+    try (OutputFolder folder = OutputFolder.prepare("--out", out)) {
+      Path staging = folder.staging();
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       Broadcast<Spec> spec = jsc.broadcast(new Spec(text,
           String.valueOf(scenario.getFileName()), policies, horizon, motives, seed, design,
@@ -172,12 +174,9 @@ public final class Sweep {
       root.put("version", org.detente.cli.VersionProvider.version());
       Files.writeString(staging.resolve("sweep.json"), mapper.writeValueAsString(root) + "\n",
           StandardCharsets.UTF_8);
-      OutputDir.publish(staging, out);
+      folder.publish();
       return new Result(design.size(), (long) design.size() * runsPerPoint, tasks.size(),
           seconds);
-    } catch (RuntimeException | IOException | Error e) {
-      OutputDir.delete(staging);
-      throw e;
     }
   }
 
@@ -360,49 +359,6 @@ public final class Sweep {
         rows.add(RowFactory.create(all));
       }
       return rows;
-    }
-  }
-
-  /** An output folder written in a staging folder beside it and moved into place at the end. */
-  static final class OutputDir {
-    private OutputDir() {}
-
-    static Path staging(Path out) throws IOException {
-      Path abs = out.toAbsolutePath().normalize();
-      if (Files.exists(abs)) {
-        if (!Files.isDirectory(abs)) {
-          throw new org.detente.InvalidInputException(org.detente.Message.FILE_PROBLEM, out,
-              "exists and is not a folder; expected a new or empty folder for --out");
-        }
-        try (var s = Files.list(abs)) {
-          if (s.findAny().isPresent()) {
-            throw new org.detente.InvalidInputException(org.detente.Message.FILE_PROBLEM, out,
-                "is not empty; expected a new or empty folder for --out");
-          }
-        }
-      }
-      Path parent = abs.getParent();
-      Files.createDirectories(parent);
-      return Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
-    }
-
-    static void publish(Path staging, Path out) throws IOException {
-      Path abs = out.toAbsolutePath().normalize();
-      if (Files.isDirectory(abs)) {
-        Files.delete(abs); // empty, checked before
-      }
-      Files.move(staging, abs, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void delete(Path dir) {
-      if (dir == null || !Files.exists(dir)) {
-        return;
-      }
-      try (var s = Files.walk(dir)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // best effort: the failure that got us here is what the user needs to see
-      }
     }
   }
 }
