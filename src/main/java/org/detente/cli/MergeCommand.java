@@ -127,13 +127,15 @@ public final class MergeCommand implements Callable<Integer> {
       try {
         s = EnsembleSummary.fromState(model, p.state().get("summary"));
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(Message.FILE_PROBLEM,
-            p.dir().resolve(RunCommand.STATE_FILE), "summary." + e.getMessage());
+        String m = e.getMessage();
+        int colon = m.indexOf(": ");
+        throw located(p.dir().resolve(RunCommand.STATE_FILE),
+            "summary." + (colon < 0 ? "" : m.substring(0, colon)),
+            colon < 0 ? m : m.substring(colon + 2));
       }
       if (s.runs() != p.runs()) {
-        throw new InvalidInputException(Message.FILE_PROBLEM,
-            p.dir().resolve(RunCommand.STATE_FILE),
-            "summary.runs is " + s.runs() + ", expected runs = " + p.runs());
+        throw located(p.dir().resolve(RunCommand.STATE_FILE), "summary.runs",
+            "is " + s.runs() + ", expected runs = " + p.runs());
       }
       if (summary == null) {
         summary = s;
@@ -188,17 +190,36 @@ public final class MergeCommand implements Callable<Integer> {
     }
     if (st == null || !st.isObject()
         || !RunCommand.STATE_FORMAT.equals(st.path("format").asText())) {
-      throw new InvalidInputException(Message.FILE_PROBLEM, f,
-          "format: expected \"" + RunCommand.STATE_FORMAT + "\"");
+      throw located(f, "format", "expected \"" + RunCommand.STATE_FORMAT + "\"");
     }
     for (String key : List.of("firstRun", "runs")) {
       JsonNode v = st.get(key);
       if (v == null || !v.isInt() || v.intValue() < (key.equals("runs") ? 1 : 0)) {
-        throw new InvalidInputException(Message.FILE_PROBLEM, f,
-            key + ": expected an integer >= " + (key.equals("runs") ? 1 : 0));
+        throw located(f, key, "expected an integer >= " + (key.equals("runs") ? 1 : 0));
       }
     }
     return new Part(dir, st, st.get("firstRun").intValue(), st.get("runs").intValue());
+  }
+
+  /**
+   * An error in a state file at the field's line and column: where the field's last name
+   * (without indices) is first written as a key, or the file alone when it is not there.
+   */
+  private static InvalidInputException located(Path f, String field, String what) {
+    String name = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[.*", "");
+    String key = "\"" + name + "\"";
+    try {
+      List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size() && !name.isEmpty(); i++) {
+        int at = lines.get(i).indexOf(key);
+        if (at >= 0) {
+          return new InvalidInputException(Message.LOCATED, f, i + 1, at + 1, field, what);
+        }
+      }
+    } catch (IOException e) {
+      // read before; fall back to the file alone
+    }
+    return new InvalidInputException(Message.FILE_PROBLEM, f, field + ": " + what);
   }
 
   /** The parts' runs.csv, one header, rows in run order: the whole ensemble's runs.csv. */
