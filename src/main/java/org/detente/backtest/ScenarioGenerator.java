@@ -360,8 +360,44 @@ public final class ScenarioGenerator {
           .append(", source: ").append(q("ICB v14 actor level, crisis " + c.id()
               + ", triggr " + a.triggerType())).append('}');
     }
+    unattributedViolence(c, nmc, adversaries, sides, ids, seen, ev);
     y.append(ev.length() == 0 ? " []\n" : ev.append('\n'));
     return y.toString();
+  }
+
+  /**
+   * A violent trigger (ICB {@code triggr} 8 or 9) by an entity the scenario has no actor for (a
+   * non-state actor, ICB 996; several entities, 997; a state without COW data) is still armed
+   * violence at the trigger, and ICB's coding of the crisis's violence counts it: it is scripted
+   * as an armed incident against the crisis actor in its theater, by its adversary in the
+   * crisis (the state it faces on the other side: the engine has no actor for an insurgent or a
+   * terrorist group, and ICB's crisis is between the states). An incident, not an attack: the
+   * act is not a war between the states. A crisis actor on no side is left without it.
+   */
+  private static void unattributedViolence(IcbData.Crisis c, Map<Integer, IcbData.Nmc> nmc,
+      Set<Long> adversaries, Map<Integer, Integer> sides, Map<Integer, String> ids,
+      Set<String> seen, StringBuilder ev) {
+    for (IcbData.CrisisActor a : c.actors()) {
+      if (a.triggerType() < 8 || a.triggerType() > 9 || !nmc.containsKey(a.ccode())
+          || nmc.containsKey(a.trigger()) || sides.getOrDefault(a.ccode(), 0) == 0) {
+        continue;
+      }
+      String target = ids.get(a.ccode());
+      String actor = principalEnemy(a.ccode(), adversaries, ids, nmc);
+      if (actor == null || actor.equals(target) || !seen.add("violence:" + actor + ">" + target)) {
+        continue;
+      }
+      ev.append("\n  - {id: violence-").append(actor.toLowerCase(Locale.ROOT)).append('-')
+          .append(target.toLowerCase(Locale.ROOT)).append(", week: 0, actor: ").append(actor)
+          .append(", target: ").append(target).append(", action: incident, theater: ")
+          .append(target).append(", description: ").append(q("ICB trigger of " + target
+              + "'s crisis: " + triggerName(a.triggerType()) + " by "
+              + (a.trigger() == 996 ? "a non-state actor" : a.trigger() == 997
+              ? "several entities" : "a state without COW data") + ", scripted as an armed"
+              + " incident by its adversary in the crisis"))
+          .append(", source: ").append(q("ICB v14 actor level, crisis " + c.id() + ", triggr "
+              + a.triggerType() + ", trigent " + a.trigger())).append('}');
+    }
   }
 
   /**

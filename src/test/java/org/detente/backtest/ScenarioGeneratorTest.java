@@ -49,6 +49,22 @@ class ScenarioGeneratorTest {
   }
 
   @Test
+  void aViolentTriggerByANonStateActorIsAnArmedIncidentByTheAdversary() throws IOException {
+    IcbData data = IcbData.bundled();
+    // crisis 436, Kaluchak 2002: India's crisis triggered by a violent act of a non-state actor
+    // (ICB triggr 9, trigent 996), Pakistan's by India's mobilisation (triggr 7, trigent 750)
+    GeneratedCrisis g = new ScenarioGenerator(data).generate(crisis(data, 436));
+    Path f = tmp.resolve("icb-436.yaml");
+    Files.writeString(f, g.yaml());
+    Scenario sc = ScenarioLoader.load(f);
+    assertThat(sc.events()).extracting(e -> e.actor() + ">" + e.target() + ":" + e.action()
+        + "@" + e.theater()).containsExactly("IND>PAK:mobilize@IND", "PAK>IND:incident@IND");
+    // crisis 196 (Cuba) has no such trigger: its events are the three of the states
+    GeneratedCrisis cuba = new ScenarioGenerator(data).generate(crisis(data, 196));
+    assertThat(cuba.yaml()).doesNotContain("action: incident");
+  }
+
+  @Test
   void changingTheOutcomeVariablesLeavesEveryScenarioUnchanged() {
     IcbData data = IcbData.bundled();
     IcbData scrambled = IcbData.load(name -> scramble(name));
