@@ -27,6 +27,7 @@ function show(tab) {
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.dataset.tab === tab));
   if (tab === 'results') loadResults();
   if (tab === 'effects') loadWorld();
+  if (tab === 'hypotheses') loadEvidence();
 }
 window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'scenarios'));
 
@@ -36,17 +37,17 @@ async function loadLibrary() {
   const list = await api('/api/scenarios');
   const ul = $('#scenario-list');
   ul.replaceChildren();
-  const sel = $('#run-scenario');
-  const keep = sel.value;
-  sel.replaceChildren();
+  const sels = [$('#run-scenario'), ...document.querySelectorAll('.scenario-select')];
+  const keep = sels.map((x) => x.value);
+  sels.forEach((x) => x.replaceChildren());
   policiesOf = {};
   for (const s of list) {
     policiesOf[s.name] = s.policies || [];
     ul.append(el('li', {}, el('button', { class: 'scenario', 'data-name': s.name, onclick: () => openScenario(s.name) },
       s.name, el('br'), el('span', { class: 'source' }, s.source + (s.title ? ' — ' + s.title : ' — ' + (s.problem || ''))))));
-    sel.append(el('option', { value: s.name }, s.name));
+    sels.forEach((x) => x.append(el('option', { value: s.name }, s.name)));
   }
-  if (keep) sel.value = keep;
+  sels.forEach((x, i) => { if (keep[i]) x.value = keep[i]; });
   fillPolicies();
 }
 let policiesOf = {};
@@ -117,6 +118,46 @@ $('#run-this').addEventListener('click', () => {
   $('#run-scenario').value = $('#scenario-name').value.trim();
   location.hash = '#run';
 });
+
+// ---- computations on the server's queue, followed by server-sent events
+async function startJob(prefix, body, describe, onDone) {
+  $('#' + prefix + '-status').textContent = 'starting…';
+  $('#' + prefix + '-progress').value = 0;
+  let job;
+  try {
+    job = await api('/api/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (e) {
+    $('#' + prefix + '-status').replaceChildren(el('span', { class: 'error' }, e.message));
+    return;
+  }
+  const src = new EventSource('/api/runs/' + job.id + '/events');
+  const update = (j) => {
+    const bar = $('#' + prefix + '-progress');
+    bar.max = Math.max(1, j.total);
+    bar.value = j.done;
+    $('#' + prefix + '-status').textContent = j.state === 'running' ? describe(j) : j.state;
+  };
+  src.addEventListener('progress', (e) => update(JSON.parse(e.data)));
+  src.addEventListener('done', (e) => { src.close(); const j = JSON.parse(e.data); update(j); onDone(j); });
+  src.addEventListener('failed', (e) => {
+    src.close();
+    const j = JSON.parse(e.data);
+    $('#' + prefix + '-status').replaceChildren(el('span', { class: 'error' }, 'failed: ' + j.error));
+  });
+  src.onerror = () => src.close();
+}
+const SVGNS = 'http://www.w3.org/2000/svg';
+function svgEl(tag, attrs, text) {
+  const e = document.createElementNS(SVGNS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+function svgBox(w, h, label) {
+  return svgEl('svg', { width: w, height: h, viewBox: '0 0 ' + w + ' ' + h, role: 'img', 'aria-label': label });
+}
+const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const fmt = (v, d) => (v === null || v === undefined || Number.isNaN(v)) ? '–' : Number(v).toFixed(d);
 
 // ---- ensembles
 $('#run-form').addEventListener('submit', async (ev) => {
@@ -204,6 +245,224 @@ function showRun(j) {
   }
 }
 
+// ---- sensitivity: a tornado of the parameters' effects
+$('#sens-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  $('#sens-results').replaceChildren();
+  startJob('sens', { kind: 'sensitivity', scenario: $('#sens-scenario').value, method: $('#sens-method').value,
+    samples: Number($('#sens-samples').value), runsPerPoint: Number($('#sens-rpp').value), output: $('#sens-output').value.trim(),
+    seed: Number($('#sens-seed').value) }, (j) => 'design points: ' + j.done + ' of ' + j.total + ' runs', showSensitivity);
+});
+function tornado(r) {
+  const morris = r.method !== 'sobol';
+  const ps = r.parameters.slice(0, 15);
+  const left = 200, width = 520, rowH = 24, top = 34;
+  const g = svgBox(left + width + 180, top + rowH * ps.length + 64, 'Tornado chart of the parameters\' effects');
+  let lo, hi;
+  if (morris) {
+    const m = Math.max(1e-6, ...ps.map((p) => Math.max(p.mu_star || 0, Math.abs(p.mu || 0))));
+    lo = -m; hi = m;
+  } else {
+    lo = 0; hi = Math.max(1e-6, ...ps.map((p) => Math.max(p.ST_hi || 0, p.ST || 0, p.S1 || 0)));
+  }
+  const xs = (v) => left + width * (v - lo) / (hi - lo);
+  for (let t = 0; t <= 4; t++) {
+    const v = lo + (hi - lo) * t / 4;
+    g.append(svgEl('line', { x1: xs(v), y1: top, x2: xs(v), y2: top + rowH * ps.length, stroke: '#d5d8dc', 'stroke-dasharray': '4 3' }));
+    g.append(svgEl('text', { x: xs(v), y: top + rowH * ps.length + 14, 'text-anchor': 'middle', 'font-size': 10 },
+      morris ? (v >= 0 ? '+' : '') + (100 * v).toFixed(1) + ' pp' : v.toFixed(2)));
+  }
+  g.append(svgEl('text', { x: left + width / 2, y: top + rowH * ps.length + 32, 'text-anchor': 'middle', 'font-size': 11 },
+    morris ? 'effect on P(' + r.output + ') of moving the parameter over its whole range (percentage points)'
+      : 'share of the variance of P(' + r.output + ')'));
+  ps.forEach((p, i) => {
+    const y = top + i * rowH;
+    g.append(svgEl('text', { x: left - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 11 }, p.name));
+    if (morris) {
+      const x0 = xs(0), sgn = (p.mu || 0) < 0 ? -1 : 1;
+      const xs1 = xs(sgn * (p.mu_star || 0));
+      g.append(svgEl('rect', { x: Math.min(x0, xs1), y: y + 3, width: Math.abs(xs1 - x0), height: rowH - 6, fill: 'none', stroke: '#333' }));
+      const xm = xs(p.mu || 0);
+      g.append(svgEl('rect', { x: Math.min(x0, xm), y: y + 6, width: Math.abs(xm - x0), height: rowH - 12, fill: (p.mu || 0) < 0 ? '#2e6da4' : '#c0392b' }));
+      g.append(svgEl('text', { x: left + width + 6, y: y + rowH / 2 + 4, 'font-size': 10 }, 'μ* ' + fmt(p.mu_star, 4) + '  σ ' + fmt(p.sigma, 4)));
+    } else {
+      const x0 = xs(0);
+      g.append(svgEl('rect', { x: x0, y: y + 3, width: Math.max(0, xs(p.ST || 0) - x0), height: rowH - 6, fill: 'none', stroke: '#333' }));
+      g.append(svgEl('rect', { x: x0, y: y + 7, width: Math.max(0, xs(Math.max(0, p.S1 || 0)) - x0), height: rowH - 14, fill: '#c0392b' }));
+      g.append(svgEl('line', { x1: xs(Math.max(0, p.ST_lo || 0)), x2: xs(p.ST_hi || 0), y1: y + rowH / 2, y2: y + rowH / 2, stroke: '#000' }));
+      g.append(svgEl('text', { x: left + width + 6, y: y + rowH / 2 + 4, 'font-size': 10 }, 'S1 ' + fmt(p.S1, 3) + '  ST ' + fmt(p.ST, 3)));
+    }
+  });
+  if (morris) g.append(svgEl('line', { x1: xs(0), y1: top - 4, x2: xs(0), y2: top + rowH * ps.length, stroke: '#1c2833', 'stroke-width': 1.5 }));
+  // legend
+  const ly = 12;
+  const items = morris ? [['#c0392b', 'μ > 0: raises P(' + r.output + ')'], ['#2e6da4', 'μ < 0: lowers it'], ['none', 'outline: μ* (mean absolute effect)']]
+    : [['#c0392b', 'S1 (first order)'], ['none', 'outline: ST (total), line: its 95% interval']];
+  let lx = left;
+  for (const [c, t] of items) {
+    g.append(svgEl('rect', { x: lx, y: ly - 9, width: 14, height: 10, fill: c, stroke: c === 'none' ? '#333' : c }));
+    g.append(svgEl('text', { x: lx + 18, y: ly, 'font-size': 11 }, t));
+    lx += 30 + 6.2 * t.length;
+  }
+  return g;
+}
+function showSensitivity(j) {
+  const r = j.result;
+  const morris = r.method !== 'sobol';
+  const box = $('#sens-results');
+  const head = ['rank', 'parameter', 'low', 'high', ...(morris ? ['μ*', 'μ', 'σ'] : ['S1', 'S1 95%', 'ST', 'ST 95%'])];
+  const t = el('table', { id: 'sens-table' }, el('caption', {}, 'Parameters ranked by ' + (morris ? 'Morris μ* (probability per whole range)' : 'total Sobol index ST')),
+    el('tr', {}, ...head.map((h) => el('th', {}, h))));
+  r.parameters.forEach((p, i) => {
+    const cells = morris ? [fmt(p.mu_star, 4), fmt(p.mu, 4), fmt(p.sigma, 4)]
+      : [fmt(p.S1, 3), '[' + fmt(p.S1_lo, 2) + ', ' + fmt(p.S1_hi, 2) + ']', fmt(p.ST, 3), '[' + fmt(p.ST_lo, 2) + ', ' + fmt(p.ST_hi, 2) + ']'];
+    t.append(el('tr', { 'data-parameter': p.name }, el('td', {}, i + 1), el('td', {}, p.name), el('td', {}, p.low), el('td', {}, p.high),
+      ...cells.map((c, k) => el('td', { class: k === 0 ? 'effect' : '' }, c))));
+  });
+  const range = r.outputMin === r.outputMax
+    ? 'The output did not change at any design point: P(' + r.output + ') = ' + fmt(r.outputMin, 4) + ' everywhere; no parameter can be ranked.'
+    : 'P(' + r.output + ') ranged from ' + fmt(r.outputMin, 4) + ' to ' + fmt(r.outputMax, 4) + ' over the design points.';
+  box.replaceChildren(el('p', {}, 'sensitivity ' + j.scenario + ': output ' + r.output + ', method ' + r.method + ', ' + r.parameters.length +
+    ' factors (' + r.factors + '), ' + r.points + ' points × ' + r.runsPerPoint + ' runs, seed ' + r.seed + (j.storedId ? '; stored as result ' + j.storedId : '') + '. ' + range),
+  el('div', { class: 'chart', id: 'tornado' }, tornado(r)), t);
+}
+
+// ---- competing hypotheses: the ACH table and the posterior
+async function loadEvidence() {
+  const sel = $('#hyp-evidence');
+  if (sel.options.length > 1) return;
+  const files = await api('/api/evidence');
+  for (const f of files) sel.append(el('option', { value: f }, f));
+  if (files.length) { sel.value = files[0]; await showEvidence(); }
+  const sc = $('#hyp-scenario');
+  const match = files.length && Array.from(sc.options).find((o) => o.value === files[0]);
+  if (match) sc.value = files[0];
+}
+async function showEvidence() {
+  const name = $('#hyp-evidence').value;
+  if (name) $('#hyp-text').value = await api('/api/evidence/' + encodeURIComponent(name));
+}
+$('#hyp-evidence').addEventListener('change', showEvidence);
+let evidenceEdited = false;
+$('#hyp-text').addEventListener('input', () => { evidenceEdited = true; $('#hyp-evidence').value = ''; });
+$('#hyp-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  $('#hyp-results').replaceChildren();
+  const body = { kind: 'hypotheses', scenario: $('#hyp-scenario').value, runs: Number($('#hyp-runs').value),
+    seed: Number($('#hyp-seed').value), likelihood: $('#hyp-likelihood').value };
+  if ($('#hyp-evidence').value) body.evidence = $('#hyp-evidence').value; else body.evidenceText = $('#hyp-text').value;
+  startJob('hyp', body, (j) => 'ensembles: ' + j.done + ' of ' + j.total + ' runs', showHypotheses);
+});
+function posteriorChart(actor, hs) {
+  const left = 170, width = 420, rowH = 24, top = 22;
+  const g = svgBox(left + width + 150, top + rowH * hs.length + 46, 'Posterior over ' + actor + '\'s motive hypotheses');
+  const xs = (v) => left + width * v;
+  for (let t = 0; t <= 4; t++) {
+    g.append(svgEl('line', { x1: xs(t / 4), y1: top, x2: xs(t / 4), y2: top + rowH * hs.length, stroke: '#d5d8dc', 'stroke-dasharray': '4 3' }));
+    g.append(svgEl('text', { x: xs(t / 4), y: top + rowH * hs.length + 14, 'text-anchor': 'middle', 'font-size': 10 }, (25 * t) + '%'));
+  }
+  g.append(svgEl('text', { x: left + width / 2, y: top + rowH * hs.length + 32, 'text-anchor': 'middle', 'font-size': 11 }, 'probability of the hypothesis'));
+  hs.forEach(([id, h], i) => {
+    const y = top + i * rowH;
+    g.append(svgEl('text', { x: left - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 11 }, id));
+    g.append(svgEl('rect', { x: left, y: y + 4, width: xs(h.prior) - left, height: rowH - 8, fill: 'none', stroke: '#888' }));
+    g.append(svgEl('rect', { x: left, y: y + 7, width: xs(h.p) - left, height: rowH - 14, fill: '#1f77b4' }));
+    const a = Math.max(0, h.p - 1.96 * h.pSe), b = Math.min(1, h.p + 1.96 * h.pSe);
+    g.append(svgEl('line', { x1: xs(a), x2: xs(b), y1: y + rowH / 2, y2: y + rowH / 2, stroke: '#000', 'stroke-width': 1.5 }));
+    g.append(svgEl('text', { x: left + width + 6, y: y + rowH / 2 + 4, 'font-size': 10 }, pct(h.p) + ' ± ' + (196 * h.pSe).toFixed(1) + ' pp'));
+  });
+  g.append(svgEl('rect', { x: left, y: 4, width: 14, height: 10, fill: '#1f77b4' }));
+  g.append(svgEl('text', { x: left + 18, y: 13, 'font-size': 11 }, 'posterior, with its Monte Carlo 95% interval (±1.96 se)'));
+  g.append(svgEl('rect', { x: left + 330, y: 4, width: 14, height: 10, fill: 'none', stroke: '#888' }));
+  g.append(svgEl('text', { x: left + 348, y: 13, 'font-size': 11 }, 'prior'));
+  return g;
+}
+function showHypotheses(j) {
+  const r = j.result;
+  const box = $('#hyp-results');
+  box.replaceChildren(el('p', {}, 'hypotheses ' + j.scenario + ', evidence ' + j.evidence + ': ' + r.items.length + ' items' +
+    (r.beyondHorizon.length ? ' (beyond the horizon, not evaluated: ' + r.beyondHorizon.join(', ') + ')' : '') + '; ' + r.runs +
+    ' runs per hypothesis, seed ' + r.seed + ', ' + r.likelihood + ' likelihood' + (j.storedId ? '; stored as result ' + j.storedId : '')));
+  for (const [actor, post] of Object.entries(r.posterior)) {
+    const hs = Object.entries(post);
+    box.append(el('h3', {}, 'Actor ' + actor + ': posterior over motive hypotheses'));
+    box.append(el('div', { class: 'chart' }, posteriorChart(actor, hs)));
+    const t = el('table', { class: 'ach', id: 'ach-' + actor }, el('caption', {}, 'ACH table: share of runs that reproduce each item (C consistent, I inconsistent, N neutral, relative to the other hypotheses); + observed event, − non-event'),
+      el('tr', {}, el('th', {}, 'evidence'), ...hs.map(([id]) => el('th', {}, id))));
+    for (const it of r.items) {
+      t.append(el('tr', {}, el('td', {}, (it.observed ? '+ ' : '− ') + it.id + ' (weeks ' + it.fromWeek + '–' + it.toWeek + ')'),
+        ...hs.map(([id]) => {
+          const c = r.ach[actor][id][it.id];
+          const L = c.label.charAt(0).toUpperCase();
+          return el('td', { class: L }, (100 * c.frequency).toFixed(1) + '% ' + L);
+        })));
+    }
+    t.append(el('tr', {}, el('td', {}, 'prior'), ...hs.map(([, h]) => el('td', {}, pct(h.prior)))));
+    t.append(el('tr', {}, el('td', {}, 'runs consistent with all items'), ...hs.map(([, h]) => el('td', {}, h.consistentRuns + ' / ' + h.runs))));
+    t.append(el('tr', {}, el('td', {}, 'likelihood (Monte Carlo se)'), ...hs.map(([, h]) => el('td', {}, Number(h.likelihood).toExponential(3) + ' (' + Number(h.se).toExponential(1) + ')'))));
+    t.append(el('tr', { class: 'posterior' }, el('td', {}, 'posterior (se, pp)'), ...hs.map(([id, h]) => el('td', { 'data-hypothesis': id }, pct(h.p) + ' (' + (100 * h.pSe).toFixed(1) + ')'))));
+    box.append(t);
+  }
+  if (r.rarelyReproduced.length) box.append(el('p', { class: 'hint' }, 'Reproduced in under 1% of runs under every hypothesis (they weigh mostly through Monte Carlo noise): ' + r.rarelyReproduced.join(', ')));
+}
+
+// ---- negotiation: positions turn by turn
+$('#barg-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  $('#barg-results').replaceChildren();
+  startJob('barg', { kind: 'bargain', scenario: $('#barg-scenario').value }, (j) => 'turn ' + j.done, showBargain);
+});
+function roundsChart(r, k) {
+  const actors = r.input.actors.map((a) => a.name);
+  const left = 50, width = 420, top = 16, height = 200;
+  const g = svgBox(left + width + 110, top + height + 44, 'Positions on ' + r.input.dimensions[k] + ', turn by turn');
+  const turns = r.positions.length - 1;
+  let lo = Infinity, hi = -Infinity;
+  for (const t of r.positions) for (const a of t) { lo = Math.min(lo, a[k]); hi = Math.max(hi, a[k]); }
+  if (lo >= 0 && hi <= 100) { lo = 0; hi = 100; }
+  if (hi <= lo) hi = lo + 1;
+  const xs = (t) => left + width * t / Math.max(1, turns);
+  const ys = (v) => top + height - height * (v - lo) / (hi - lo);
+  for (let i = 0; i <= 4; i++) {
+    const v = lo + (hi - lo) * i / 4;
+    g.append(svgEl('line', { x1: left, x2: left + width, y1: ys(v), y2: ys(v), stroke: '#e1e4e8' }));
+    g.append(svgEl('text', { x: left - 6, y: ys(v) + 4, 'text-anchor': 'end', 'font-size': 10 }, Number(v.toFixed(1))));
+  }
+  const step = Math.max(1, Math.ceil(turns / 10));
+  for (let t = 0; t <= turns; t += step) g.append(svgEl('text', { x: xs(t), y: top + height + 14, 'text-anchor': 'middle', 'font-size': 10 }, t));
+  g.append(svgEl('text', { x: left + width / 2, y: top + height + 32, 'text-anchor': 'middle', 'font-size': 11 }, 'turn'));
+  g.append(svgEl('text', { x: 12, y: top + height / 2, 'text-anchor': 'middle', 'font-size': 11, transform: 'rotate(-90 12 ' + (top + height / 2) + ')' }, 'position'));
+  actors.forEach((a, i) => {
+    const d = r.positions.map((t, n) => (n ? 'L' : 'M') + xs(n).toFixed(1) + ' ' + ys(t[i][k]).toFixed(1)).join('');
+    g.append(svgEl('path', { d, stroke: PALETTE[i % PALETTE.length], 'stroke-width': 2, fill: 'none' }));
+    g.append(svgEl('line', { x1: left + width + 12, x2: left + width + 30, y1: top + 8 + 16 * i, y2: top + 8 + 16 * i, stroke: PALETTE[i % PALETTE.length], 'stroke-width': 3 }));
+    g.append(svgEl('text', { x: left + width + 34, y: top + 12 + 16 * i, 'font-size': 11 }, a));
+  });
+  const yo = ys(r.outcome[r.input.dimensions[k]]);
+  g.append(svgEl('line', { x1: left, x2: left + width, y1: yo, y2: yo, stroke: '#000', 'stroke-dasharray': '5 3' }));
+  g.append(svgEl('line', { x1: left + width + 12, x2: left + width + 30, y1: top + 8 + 16 * actors.length, y2: top + 8 + 16 * actors.length, stroke: '#000', 'stroke-dasharray': '5 3' }));
+  g.append(svgEl('text', { x: left + width + 34, y: top + 12 + 16 * actors.length, 'font-size': 11 }, 'outcome'));
+  return g;
+}
+function showBargain(j) {
+  const r = j.result;
+  const box = $('#barg-results');
+  const dims = r.input.dimensions;
+  box.replaceChildren(el('p', {}, 'bargain ' + j.scenario + ' — ' + r.input.name + ': ' + r.input.actors.length + ' actors, ' + dims.length +
+    ' issues, ' + r.turns + ' turns (seed ' + r.seed + ', ' + r.parameters.VotingRule + ' voting, ' + r.parameters.StateTransitions.toLowerCase() + ' transitions)'));
+  const t = el('table', { id: 'barg-outcome' }, el('caption', {}, 'Forecast outcome per issue (capability- and salience-weighted, and the probabilistic Condorcet election)'),
+    el('tr', {}, el('th', {}, 'issue'), el('th', {}, 'outcome'), el('th', {}, 'PCE outcome'), ...r.input.actors.map((a) => el('th', {}, a.name + ' at turn 0'))));
+  dims.forEach((d, k) => t.append(el('tr', { 'data-issue': d }, el('td', {}, d), el('td', { class: 'outcome' }, fmt(r.outcome[d], 2)), el('td', {}, fmt(r.pceOutcome[d], 2)),
+    ...r.input.actors.map((a) => el('td', {}, fmt(a.position[k], 1))))));
+  box.append(t);
+  const charts = el('div', { class: 'charts' });
+  dims.forEach((d, k) => charts.append(el('div', { class: 'chart' }, el('h4', {}, d + ': positions per turn'), roundsChart(r, k))));
+  box.append(charts);
+  const w = el('table', { id: 'barg-win' }, el('caption', {}, 'Final win probability'), el('tr', {}, el('th', {}, 'actor'), el('th', {}, 'p')));
+  for (const [a, p] of Object.entries(r.finalWinProbability)) w.append(el('tr', {}, el('td', {}, a), el('td', {}, fmt(p, 4))));
+  box.append(w);
+}
+
 // ---- stored results
 async function loadResults() {
   const box = $('#results-list');
@@ -228,6 +487,7 @@ async function openResult(id) {
   box.replaceChildren(el('h3', {}, 'Result ' + r.id + ': ' + r.command + ' ' + (r.scenario || '') + ', seed ' + r.seed));
   if (!r.summary) { box.append(el('p', { class: 'error' }, 'Incomplete: the process stopped before it ended.')); return; }
   if (r.summary.outcomes) { box.append(outcomeTable(r.summary, r.summary.runs), questionTable(r.summary)); }
+  if (r.summary.command === 'sensitivity' && r.summary.parameters) box.append(el('div', { class: 'chart' }, tornado(r.summary)));
   box.append(el('details', {}, el('summary', {}, 'the whole summary (JSON)'), el('pre', {}, JSON.stringify(r.summary, null, 2))));
 }
 

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serve the web application on this machine: the scenario library and editor with the"
-          + " loader's located messages, ensembles with a live progress bar and their charts,"
-          + " stored results, and the effects map. Every number comes from the same commands as"
+          + " loader's located messages, ensembles and policy comparisons with a live progress"
+          + " bar and their charts, sensitivity (a tornado), competing hypotheses (the ACH"
+          + " table), the negotiation model's rounds, stored results, and the effects map. Every number comes from the same commands as"
           + " the command line. Works offline; Ctrl-C stops it."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -46,6 +47,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Folder of the bundled scenarios (default: ${DEFAULT-VALUE}).")
   Path scenarios;
 
+  @Option(names = "--evidence", paramLabel = "DIR", defaultValue = "evidence",
+      description = "Folder of the evidence files the hypotheses page offers (default:"
+          + " ${DEFAULT-VALUE}).")
+  Path evidence;
+
   @Mixin StoreOption db;
 
   @Override
@@ -60,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
       ResultStore.open(dbFile).close();
     }
     WebServer server = new WebServer(new InProcess(), new ScenarioLibrary(scenarios, user),
-        dbFile);
+        dbFile, evidence);
     int p;
     try {
       p = server.start(host, port);

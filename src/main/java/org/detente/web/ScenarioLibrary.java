@@ -102,8 +102,14 @@ public final class ScenarioLibrary {
   }
 
   static void check(String name) {
+    check(name, "scenario");
+  }
+
+  /** Refuses a name that is not a plain file name ({@link #NAME}) of a {@code what} file. */
+  static void check(String name, String what) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new WebError(400, "a scenario name is a file name of letters, digits, '.', '-' and"
+      throw new WebError(400, "a" + (what.matches("[aeiou].*") ? "n " : " ") + what
+          + " name is a file name of letters, digits, '.', '-' and"
           + " '_' ending in .yaml or .yml (no folders), got '" + (name == null ? ""
           : name.length() > 60 ? name.substring(0, 60) + "…" : name) + "'");
     }

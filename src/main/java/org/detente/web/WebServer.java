@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
   private final Backend backend;
   private final ScenarioLibrary library;
   private final Path db;
+  private final Path evidence;
   private final ReentrantLock dbLock = new ReentrantLock();
   private final ThreadPoolExecutor workers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -84,9 +85,22 @@ public final class WebServer implements AutoCloseable {
    * @param db the results store that keeps every ensemble, or null for none
    */
   public WebServer(Backend backend, ScenarioLibrary library, Path db) {
+    this(backend, library, db, null);
+  }
+
+  /**
+   * A server not yet started.
+   *
+   * @param backend runs the commands
+   * @param library the scenarios
+   * @param db the results store that keeps every computation, or null for none
+   * @param evidence the folder of the shipped evidence files of {@code hypotheses}, or null
+   */
+  public WebServer(Backend backend, ScenarioLibrary library, Path db, Path evidence) {
     this.backend = backend;
     this.library = library;
     this.db = db;
+    this.evidence = evidence;
   }
 
   /** Starts listening on {@code host}:{@code port} (0: any free port); returns the port. */
@@ -134,6 +148,9 @@ public final class WebServer implements AutoCloseable {
       // refused or not, the answer says so ("saved") and lists the problems
       json(ctx, library.save(ctx.pathParam("name"), body(ctx)));
     });
+    app.get("/api/evidence", ctx -> json(ctx, evidenceFiles()));
+    app.get("/api/evidence/{name}", ctx -> ctx.contentType("text/plain; charset=utf-8")
+        .result(evidenceFile(ctx.pathParam("name"))));
     app.post("/api/runs", this::startRun);
     app.get("/api/runs/{id}", ctx -> json(ctx, job(ctx).toJson(false)));
     app.get("/api/runs/{id}/report", ctx -> {
@@ -246,14 +263,17 @@ public final class WebServer implements AutoCloseable {
       req = null;
     }
     if (req == null || !req.isObject()) {
-      throw new WebError(400, "expected a JSON object {scenario, runs, seed}");
+      throw new WebError(400, "expected a JSON object {kind, scenario, runs, seed, ...}");
+    }
+    String kind = req.path("kind").asText("run");
+    if (!List.of("run", "sensitivity", "hypotheses", "bargain").contains(kind)) {
+      throw new WebError(400, "kind: expected run, sensitivity, hypotheses or bargain, got '"
+          + shorten(kind) + "'");
     }
     String name = req.path("scenario").asText("");
     String text = library.read(name);
-    int runs = req.path("runs").asInt(1000);
-    if (runs < 1 || runs > MAX_RUNS) {
-      throw new WebError(400, "runs must be between 1 and " + MAX_RUNS + ", got " + runs);
-    }
+    int runs = whole(req, "runs", kind.equals("hypotheses") ? 500 : 1000, 1,
+        kind.equals("hypotheses") ? MAX_RUNS / 10 : MAX_RUNS);
     JsonNode seedNode = req.path("seed");
     if (!seedNode.isMissingNode() && !seedNode.canConvertToLong()) {
       throw new WebError(400, "seed must be a whole number");
@@ -268,8 +288,45 @@ public final class WebServer implements AutoCloseable {
       }
       policies.add(id);
     }
-    Job j = new Job(String.valueOf(nextJob.getAndIncrement()), name, text, runs, seed,
-        policies);
+    List<String> options = new ArrayList<>();
+    String evidenceName = null;
+    String evidenceText = null;
+    switch (kind) {
+      case "sensitivity" -> {
+        String method = req.path("method").asText("morris");
+        if (!method.equals("morris") && !method.equals("sobol")) {
+          throw new WebError(400, "method: expected morris or sobol, got '" + shorten(method)
+              + "'");
+        }
+        options.addAll(List.of("--method", method, "--samples", String.valueOf(whole(req,
+            "samples", method.equals("morris") ? 4 : 16, 2, 256)), "--runs-per-point",
+            String.valueOf(whole(req, "runsPerPoint", 50, 1, 2000)), "--output",
+            token(req.path("output").asText("nuclear_use"), "output")));
+      }
+      case "hypotheses" -> {
+        String lk = req.path("likelihood").asText("joint");
+        if (!lk.equals("joint") && !lk.equals("product")) {
+          throw new WebError(400, "likelihood: expected joint or product, got '" + shorten(lk)
+              + "'");
+        }
+        options.addAll(List.of("--likelihood", lk));
+        JsonNode given = req.path("evidenceText");
+        if (given.isTextual() && !given.asText().isBlank()) {
+          evidenceText = given.asText();
+          if (evidenceText.getBytes(StandardCharsets.UTF_8).length > ScenarioLibrary.MAX_BYTES) {
+            throw new WebError(413, "evidence: larger than " + ScenarioLibrary.MAX_BYTES
+                + " bytes");
+          }
+          evidenceName = "evidence.yaml";
+        } else {
+          evidenceName = req.path("evidence").asText("");
+          evidenceText = evidenceFile(evidenceName);
+        }
+      }
+      default -> { }
+    }
+    Job j = new Job(String.valueOf(nextJob.getAndIncrement()), kind, name, text, runs, seed,
+        policies, options, evidenceName, evidenceText);
     synchronized (jobs) {
       jobs.put(j.id, j);
     }
@@ -279,67 +336,141 @@ public final class WebServer implements AutoCloseable {
       synchronized (jobs) {
         jobs.remove(j.id);
       }
-      throw new WebError(503, "too many ensembles waiting (" + QUEUE + " queued and one"
+      throw new WebError(503, "too many computations waiting (" + QUEUE + " queued and one"
           + " running); try again when one ends");
     }
     ctx.status(202);
     json(ctx, j.toJson(false));
   }
 
+  private static int whole(JsonNode req, String field, int dflt, int lo, int hi) {
+    JsonNode n = req.path(field);
+    if (n.isMissingNode() || n.isNull()) {
+      return dflt;
+    }
+    if (!n.canConvertToInt() || !n.isIntegralNumber() && !n.asText().matches("-?[0-9]+")) {
+      throw new WebError(400, field + " must be a whole number between " + lo + " and " + hi
+          + ", got '" + shorten(n.asText()) + "'");
+    }
+    int v = n.asInt();
+    if (v < lo || v > hi) {
+      throw new WebError(400, field + " must be between " + lo + " and " + hi + ", got " + v);
+    }
+    return v;
+  }
+
+  private static String token(String s, String what) {
+    if (!s.matches("[A-Za-z0-9_.>=-]{1,80}")) {
+      throw new WebError(400, what + ": expected a name of letters, digits, '_', '-', '.', '>'"
+          + " or '=', got '" + shorten(s) + "'");
+    }
+    return s;
+  }
+
+  /** The evidence files shipped next to the scenarios, by plain file name. */
+  ArrayNode evidenceFiles() throws IOException {
+    ArrayNode a = JSON.createArrayNode();
+    if (evidence != null && Files.isDirectory(evidence)) {
+      try (var s = Files.list(evidence)) {
+        for (Path p : s.sorted().limit(200).toList()) {
+          String n = p.getFileName().toString();
+          if (ScenarioLibrary.NAME.matcher(n).matches() && Files.isRegularFile(p)) {
+            a.add(n);
+          }
+        }
+      }
+    }
+    return a;
+  }
+
+  private String evidenceFile(String name) throws IOException {
+    ScenarioLibrary.check(name, "evidence file");
+    Path p = evidence == null ? null : evidence.resolve(name);
+    if (p == null || !Files.isRegularFile(p)) {
+      throw new WebError(404, "no evidence file '" + shorten(name) + "'");
+    }
+    if (Files.size(p) > ScenarioLibrary.MAX_BYTES) {
+      throw new WebError(413, name + ": larger than " + ScenarioLibrary.MAX_BYTES + " bytes");
+    }
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+
   private void execute(Job j) {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("detente-web");
+      j.hide = tmp + java.io.File.separator;
       Path sc = tmp.resolve(j.scenario);
       Files.writeString(sc, j.text, StandardCharsets.UTF_8);
       j.state = "running";
-      // no policy: an ensemble (run); policies: each in its own arm against the baseline
-      List<String> args = new ArrayList<>(List.of(j.policies.isEmpty() ? "run" : "compare",
-          sc.toString(), "--runs", String.valueOf(j.runs), "--seed", String.valueOf(j.seed),
-          "--json"));
-      if (j.policies.isEmpty()) {
-        args.add("--no-timing");
-      } else {
-        args.add("--baseline");
+      List<String> args = new ArrayList<>();
+      boolean store = db != null;
+      switch (j.kind) {
+        case "sensitivity" -> args.addAll(List.of("sensitivity", sc.toString(), "--seed",
+            String.valueOf(j.seed)));
+        case "hypotheses" -> {
+          Path ev = tmp.resolve("evidence").resolve(j.evidenceName);
+          Files.createDirectories(ev.getParent());
+          Files.writeString(ev, j.evidenceText, StandardCharsets.UTF_8);
+          args.addAll(List.of("hypotheses", sc.toString(), "--evidence", ev.toString(),
+              "--runs", String.valueOf(j.runs), "--seed", String.valueOf(j.seed)));
+        }
+        case "bargain" -> {
+          args.addAll(List.of("bargain", sc.toString()));
+          store = false; // bargain keeps nothing in the store
+        }
+        default -> {
+          // no policy: an ensemble (run); policies: each in its own arm against the baseline
+          args.addAll(List.of(j.policies.isEmpty() ? "run" : "compare", sc.toString(), "--runs",
+              String.valueOf(j.runs), "--seed", String.valueOf(j.seed)));
+          args.add(j.policies.isEmpty() ? "--no-timing" : "--baseline");
+        }
       }
-      for (String p : j.policies) {
-        args.add("--policy");
-        args.add(p);
+      args.add("--json");
+      args.addAll(j.options);
+      if (!j.kind.equals("bargain")) {
+        for (String p : j.policies) {
+          args.add("--policy");
+          args.add(p);
+        }
       }
+      int phases = j.kind.equals("run") ? 2 : 1;
       Backend.Outcome run;
-      if (db != null) {
+      if (store) {
         args.add("--db");
         args.add(db.toString());
         dbLock.lock();
         try {
-          run = backend.command(args, (d, t) -> j.progress(d, t, 0));
+          run = backend.command(args, (d, t) -> j.progress(d, t, 0, phases));
         } finally {
           dbLock.unlock();
         }
       } else {
-        run = backend.command(args, (d, t) -> j.progress(d, t, 0));
+        run = backend.command(args, (d, t) -> j.progress(d, t, 0, phases));
       }
       if (run.code() != 0) {
         j.fail(run.err());
         return;
       }
-      JsonNode result = JSON.readTree(run.out());
+      JsonNode result = JSON.readTree(run.out().replace(j.hide, ""));
       j.result = result;
       JsonNode stored = result.path("stored");
       if (stored.has("id")) {
         j.storedId = stored.get("id").asLong();
       }
-      Path out = tmp.resolve("report");
-      List<String> reportArgs = new ArrayList<>(List.of("report", sc.toString(), "--runs",
-          String.valueOf(j.runs), "--seed", String.valueOf(j.seed), "--tornado-runs", "0",
-          "--out", out.toString(), "--quiet"));
-      for (String p : j.policies) {
-        reportArgs.add("--policy");
-        reportArgs.add(p);
-      }
-      Backend.Outcome rep = backend.command(reportArgs, (d, t) -> j.progress(d, t, 1));
-      if (rep.code() == 0) {
-        j.reportHtml = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+      if (j.kind.equals("run")) {
+        Path out = tmp.resolve("report");
+        List<String> reportArgs = new ArrayList<>(List.of("report", sc.toString(), "--runs",
+            String.valueOf(j.runs), "--seed", String.valueOf(j.seed), "--tornado-runs", "0",
+            "--out", out.toString(), "--quiet"));
+        for (String p : j.policies) {
+          reportArgs.add("--policy");
+          reportArgs.add(p);
+        }
+        Backend.Outcome rep = backend.command(reportArgs, (d, t) -> j.progress(d, t, 1, 2));
+        if (rep.code() == 0) {
+          j.reportHtml = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        }
       }
       j.state = "done";
     } catch (IOException | RuntimeException e) {
@@ -509,14 +640,18 @@ public final class WebServer implements AutoCloseable {
     ticker.shutdownNow();
   }
 
-  /** One ensemble asked for by the browser. */
+  /** One computation asked for by the browser: an ensemble, a comparison or an analysis. */
   static final class Job {
     final String id;
+    final String kind;
     final String scenario;
     final String text;
     final int runs;
     final long seed;
     final List<String> policies;
+    final List<String> options;
+    final String evidenceName;
+    final String evidenceText;
     volatile String state = "queued";
     volatile long done;
     volatile long total;
@@ -524,35 +659,60 @@ public final class WebServer implements AutoCloseable {
     volatile String reportHtml;
     volatile String error;
     volatile long storedId = -1;
+    /** The temporary folder's path, taken out of messages and results. */
+    volatile String hide;
 
-    Job(String id, String scenario, String text, int runs, long seed, List<String> policies) {
+    Job(String id, String kind, String scenario, String text, int runs, long seed,
+        List<String> policies, List<String> options, String evidenceName,
+        String evidenceText) {
       this.id = id;
+      this.kind = kind;
       this.policies = List.copyOf(policies);
+      this.options = List.copyOf(options);
       this.scenario = scenario;
       this.text = text;
       this.runs = runs;
       this.seed = seed;
+      this.evidenceName = evidenceName;
+      this.evidenceText = evidenceText;
     }
 
-    /** Phase 0 (the ensemble) fills the first half of the bar, phase 1 (the charts) the rest. */
-    void progress(long d, long t, int phase) {
-      total = 2L * Math.max(1, t);
-      done = phase * (total / 2) + Math.min(d, t);
+    /**
+     * Progress of phase {@code phase} of {@code phases}: an ensemble's report (phase 1) fills
+     * the second half of the bar.
+     */
+    void progress(long d, long t, int phase, int phases) {
+      if (t <= 0) {
+        // a count without a known end (the turns of bargain)
+        total = 0;
+        done = d;
+        return;
+      }
+      long unit = Math.max(1, t);
+      total = phases * unit;
+      done = phase * unit + Math.min(d, unit);
     }
 
     void fail(String message) {
-      error = message.strip().replaceFirst("^detente: ", "");
+      String m = hide == null ? message : message.replace(hide, "");
+      error = m.strip().replaceFirst("^detente: ", "");
       state = "failed";
     }
 
     ObjectNode toJson(boolean withText) {
       ObjectNode o = JSON.createObjectNode();
       o.put("id", id);
+      o.put("kind", kind);
       o.put("scenario", scenario);
       o.put("runs", runs);
       o.put("seed", seed);
       ArrayNode pol = o.putArray("policies");
       policies.forEach(pol::add);
+      ArrayNode opt = o.putArray("options");
+      options.forEach(opt::add);
+      if (evidenceName != null) {
+        o.put("evidence", evidenceName);
+      }
       o.put("state", state);
       o.put("done", done);
       o.put("total", total);

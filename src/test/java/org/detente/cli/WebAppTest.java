@@ -63,7 +63,8 @@ class WebAppTest {
   static void start() throws IOException {
     dir = Files.createTempDirectory("detente-webapp-test");
     server = new WebServer(new ServeCommand.InProcess(),
-        new ScenarioLibrary(Path.of("scenarios"), dir.resolve("user")), dir.resolve("r.duckdb"));
+        new ScenarioLibrary(Path.of("scenarios"), dir.resolve("user")), dir.resolve("r.duckdb"),
+        Path.of("evidence"));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/";
   }
 
@@ -100,6 +101,12 @@ class WebAppTest {
     Files.createDirectories(SHOTS);
     File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
     Files.copy(f.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void assertNoConsoleErrors(WebDriver d) {
+    List<LogEntry> errors = d.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    assertThat(errors).as("console errors").isEmpty();
   }
 
   @Test
@@ -179,9 +186,85 @@ class WebAppTest {
           outcomes.get("settlement").get("p").asDouble()));
       shot(d, "web-results.png");
 
-      List<LogEntry> errors = d.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-      assertThat(errors).as("console errors").isEmpty();
+      assertNoConsoleErrors(d);
+    } finally {
+      d.quit();
+    }
+  }
+
+  @Test
+  void theSensitivityHypothesesAndNegotiationPagesShowTheCommandLinesNumbers()
+      throws Exception {
+    WebDriver d = browser();
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(240));
+      JavascriptExecutor js = (JavascriptExecutor) d;
+
+      // sensitivity: the tornado and the table of Morris effects
+      d.get(base + "#sensitivity");
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#sens-scenario option[value='cuban-missile-crisis-1962.yaml']")));
+      js.executeScript("document.getElementById('sens-scenario').value ="
+          + " 'cuban-missile-crisis-1962.yaml'; document.getElementById('sens-samples').value ="
+          + " '2'; document.getElementById('sens-rpp').value = '20';"
+          + " document.getElementById('sens-seed').value = '3';");
+      d.findElement(By.id("sens-start")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tornado svg")));
+      JsonNode sens = JSON.readTree(CliRun.exec("sensitivity", CUBA, "--samples", "2",
+          "--runs-per-point", "20", "--output", "settlement", "--seed", "3", "--json", "-q")
+          .out()).get("parameters");
+      JsonNode top = sens.get(0);
+      assertThat(d.findElement(By.cssSelector("#sens-table tr[data-parameter='"
+          + top.get("name").asText() + "'] td.effect")).getText()).isEqualTo(
+          String.format(Locale.ROOT, "%.4f", top.get("mu_star").asDouble()));
+      assertThat(d.findElements(By.cssSelector("#tornado svg rect")).size())
+          .isGreaterThan(2 * Math.min(15, sens.size()) - 1);
+      shot(d, "web-sensitivity.png");
+
+      // competing hypotheses: the ACH table, the posterior with its Monte Carlo error
+      d.get(base + "#hypotheses");
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#hyp-evidence option[value='us-russia-2022.yaml']")));
+      wait.until(d2 -> !d2.findElement(By.id("hyp-text")).getAttribute("value").isEmpty());
+      js.executeScript("document.getElementById('hyp-scenario').value = 'us-russia-2022.yaml';"
+          + " document.getElementById('hyp-runs').value = '30';"
+          + " document.getElementById('hyp-seed').value = '2';");
+      d.findElement(By.id("hyp-start")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ach-RUS")));
+      JsonNode post = JSON.readTree(CliRun.exec("hypotheses", "scenarios/us-russia-2022.yaml",
+          "--evidence", "evidence/us-russia-2022.yaml", "-n", "30", "--seed", "2", "--json",
+          "-q").out()).get("posterior").get("RUS");
+      var it = post.fields();
+      while (it.hasNext()) {
+        var h = it.next();
+        assertThat(d.findElement(By.cssSelector("#ach-RUS tr.posterior td[data-hypothesis='"
+            + h.getKey() + "']")).getText()).isEqualTo(String.format(Locale.ROOT,
+            "%.1f%% (%.1f)", 100 * h.getValue().get("p").asDouble(),
+            100 * h.getValue().get("pSe").asDouble()));
+      }
+      shot(d, "web-hypotheses.png");
+
+      // the negotiation: positions turn by turn, the outcome per issue
+      d.get(base + "#bargain");
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#barg-scenario option[value='cuban-missile-crisis-1962.yaml']")));
+      js.executeScript("document.getElementById('barg-scenario').value ="
+          + " 'cuban-missile-crisis-1962.yaml';");
+      d.findElement(By.id("barg-start")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#barg-outcome")));
+      JsonNode barg = JSON.readTree(CliRun.exec("bargain", CUBA, "--json").out());
+      var dims = barg.get("outcome").fields();
+      while (dims.hasNext()) {
+        var e = dims.next();
+        assertThat(d.findElement(By.cssSelector("#barg-outcome tr[data-issue='" + e.getKey()
+            + "'] td.outcome")).getText()).isEqualTo(String.format(Locale.ROOT, "%.2f",
+            e.getValue().asDouble()));
+      }
+      assertThat(d.findElements(By.cssSelector("#barg-results .chart svg")))
+          .hasSize(barg.get("outcome").size());
+      shot(d, "web-bargain.png");
+
+      assertNoConsoleErrors(d);
     } finally {
       d.quit();
     }
