@@ -49,6 +49,7 @@ async function loadLibrary() {
   }
   sels.forEach((x, i) => { if (keep[i]) x.value = keep[i]; });
   fillPolicies();
+  fillTlPolicies();
 }
 let policiesOf = {};
 function fillPolicies() {
@@ -62,6 +63,7 @@ async function openScenario(name) {
   $('#scenario-name').value = name;
   $('#editor').value = text;
   $('#editor-state').textContent = '';
+  checkSchema();
   await validate();
 }
 function showProblems(res) {
@@ -96,9 +98,115 @@ async function validate() {
     return null;
   }
 }
+// ---- the JSON Schema, checked in the page as the user types (js-yaml and Ajv, served from
+// their WebJars: nothing is fetched from the internet)
+let schemaValidator = null;
+async function loadSchema() {
+  const schema = await api('/api/schema');
+  // Ajv 6 implements draft-07; the schema's 2020-12 keywords are draft-07's but for
+  // dependentRequired (draft-07: dependencies) and the $schema that names the draft
+  const toDraft7 = (x) => {
+    if (!x || typeof x !== 'object') return;
+    if (x.dependentRequired) { x.dependencies = Object.assign(x.dependencies || {}, x.dependentRequired); delete x.dependentRequired; }
+    Object.values(x).forEach(toDraft7);
+  };
+  delete schema.$schema;
+  toDraft7(schema);
+  schemaValidator = new Ajv({ allErrors: true, jsonPointers: true }).compile(schema);
+}
+// the line and column of a JSON pointer in block-style YAML text (as scenarios are written)
+function locate(text, pointer) {
+  const lines = text.split('\n').map((l) => {
+    const ind = l.length - l.trimStart().length;
+    let rest = l.slice(ind);
+    if (rest === '' || rest.startsWith('#')) return null;
+    const item = rest === '-' || rest.startsWith('- ');
+    let keyInd = ind;
+    if (item) { const after = rest.slice(1); const sp = after.length - after.trimStart().length; keyInd = ind + 1 + sp; rest = after.trimStart(); }
+    const m = /^["']?([^"':#{}\[\],]+?)["']?\s*:(\s|$)/.exec(rest);
+    return { ind, item, keyInd, key: m ? m[1].trim() : null };
+  });
+  let lo = 0, hi = lines.length, min = -1;
+  const at = { line: 1, column: 1 };
+  const segs = pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (const seg of segs) {
+    let found = false;
+    if (/^\d+$/.test(seg)) {
+      let itemInd = Infinity;
+      for (let i = lo; i < hi; i++) if (lines[i] && lines[i].item && lines[i].ind > min) itemInd = Math.min(itemInd, lines[i].ind);
+      const items = [];
+      for (let i = lo; i < hi; i++) if (lines[i] && lines[i].item && lines[i].ind === itemInd) items.push(i);
+      const n = Number(seg);
+      if (n < items.length) {
+        const i = items[n];
+        lo = i; hi = n + 1 < items.length ? items[n + 1] : hi; min = itemInd;
+        at.line = i + 1; at.column = itemInd + 1; found = true;
+      }
+    } else {
+      let childInd = Infinity;
+      for (let i = lo; i < hi; i++) if (lines[i] && lines[i].key !== null && lines[i].keyInd > min) childInd = Math.min(childInd, lines[i].keyInd);
+      for (let i = lo; i < hi; i++) {
+        const L = lines[i];
+        if (L && L.key === seg && L.keyInd === childInd) {
+          let j = i + 1;
+          while (j < hi && !(lines[j] && (lines[j].item ? lines[j].ind : lines[j].keyInd) <= childInd)) j++;
+          lo = i + 1; hi = j; min = childInd;
+          at.line = i + 1; at.column = childInd + 1; found = true;
+          break;
+        }
+      }
+    }
+    if (!found) break;
+  }
+  return at;
+}
+function field(pointer) {
+  return pointer.split('/').slice(1).map((x) => (/^\d+$/.test(x) ? '[' + x + ']' : '.' + x)).join('').replace(/^\./, '');
+}
+function schemaProblems(name, text) {
+  let doc;
+  try {
+    // the core schema: no timestamps (the loader reads dates as text)
+    doc = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch (e) {
+    const line = e.mark ? e.mark.line + 1 : 1, column = e.mark ? e.mark.column + 1 : 1;
+    return [{ line, column, text: name + ':' + line + ':' + column + ': YAML: ' + (e.reason || e.message) }];
+  }
+  if (schemaValidator(doc)) return [];
+  const seen = new Set();
+  const out = [];
+  for (const e of schemaValidator.errors) {
+    // anyOf/oneOf/if report their branches' errors too; the branch errors say more
+    if (['anyOf', 'oneOf', 'if'].includes(e.keyword)) continue;
+    let ptr = e.dataPath;
+    let msg = e.message;
+    if (e.keyword === 'required') msg = "missing field '" + e.params.missingProperty + "'";
+    if (e.keyword === 'additionalProperties') { ptr += '/' + e.params.additionalProperty; msg = "unknown field '" + e.params.additionalProperty + "'"; }
+    if (e.keyword === 'enum') msg += ': ' + e.params.allowedValues.join(', ');
+    const at = locate(text, ptr);
+    const t = name + ':' + at.line + ':' + at.column + ': ' + (field(ptr) || '(top)') + ': ' + msg;
+    if (!seen.has(t)) { seen.add(t); out.push({ line: at.line, column: at.column, text: t }); }
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+function checkSchema() {
+  const ul = $('#schema-problems');
+  if (!schemaValidator) { ul.replaceChildren(el('li', { class: 'none' }, 'The schema is loading…')); return; }
+  const name = $('#scenario-name').value.trim() || 'scenario.yaml';
+  const ps = schemaProblems(name, $('#editor').value);
+  ul.replaceChildren(...(ps.length ? ps.map((p) => {
+    const li = el('li', { class: 'problem', 'data-line': p.line, 'data-column': p.column }, p.text);
+    li.addEventListener('click', () => goTo(p.line, p.column));
+    return li;
+  }) : [el('li', { class: 'ok' }, 'Matches the schema.')]));
+}
 let typing = null;
+let schemaTyping = null;
 $('#editor').addEventListener('input', () => {
   $('#editor-state').textContent = 'edited';
+  clearTimeout(schemaTyping);
+  schemaTyping = setTimeout(checkSchema, 150);
   clearTimeout(typing);
   typing = setTimeout(validate, 700);
 });
@@ -244,6 +352,106 @@ function showRun(j) {
     f.hidden = false;
   }
 }
+
+// ---- one run: the timeline of explain beside a map of the theaters, week by week
+function fillTlPolicies() {
+  $('#tl-policies').replaceChildren(...(policiesOf[$('#tl-scenario').value] || []).map((p) => el('option', { value: p }, p)));
+}
+$('#tl-scenario').addEventListener('change', fillTlPolicies);
+$('#tl-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  $('#tl-summary').replaceChildren();
+  $('#tl-cols').hidden = true;
+  startJob('tl', { kind: 'explain', scenario: $('#tl-scenario').value, seed: Number($('#tl-seed').value), run: Number($('#tl-run').value),
+    policies: Array.from($('#tl-policies').selectedOptions).map((o) => o.value) }, () => 'replaying', showTimeline);
+});
+let tl = null;
+async function showTimeline(j) {
+  const r = j.result;
+  const colour = {};
+  r.actors.forEach((a, i) => { colour[a.id] = PALETTE[i % PALETTE.length]; });
+  const drawn = r.actors.filter((a) => a.motive).map((a) => a.id + ': motive ' + a.motive + ', resolve ' + a.resolve).join('; ');
+  $('#tl-summary').replaceChildren(el('p', { id: 'tl-outcome' }, r.scenario + ', run ' + r.run + ' of seed ' + r.seed + ' (run seed ' + r.runSeed + '); policies: ' +
+    (r.policies.length ? r.policies.join(', ') : '(none)') + '. Outcome: ' + r.outcome.id + ' at week ' + r.outcome.week + ' (' + r.end.date + '); highest rung ' +
+    r.outcome.highestRung + ' (' + r.outcome.highestRungName + ').'), el('p', { class: 'hint' }, 'Private types drawn for this run: ' + (drawn || '(none)')));
+  const list = $('#tl-timeline');
+  list.replaceChildren();
+  for (const w of r.weeks) {
+    if (!w.decisions.length && !w.notes.length) continue;
+    const h = el('h4', { 'data-week': w.week }, w.date + ' (week ' + w.week + ')');
+    h.addEventListener('click', () => setWeek(w.week));
+    const ul = el('ul');
+    for (const d of w.decisions) {
+      const cls = d.rung >= 6 ? 'nuclear' : d.action === 'attack' ? 'attack' : '';
+      ul.append(el('li', { class: cls }, d.actor + ' → ' + d.target + ' ' + d.action + (d.theater ? ' in ' + d.theater : '') +
+        (d.cameo ? ' [CAMEO ' + d.cameo + ', Goldstein ' + (d.goldstein >= 0 ? '+' : '') + d.goldstein.toFixed(1) + ']' : '')));
+    }
+    for (const n of w.notes) ul.append(el('li', { class: 'note' }, n));
+    list.append(h, ul);
+  }
+  $('#tl-cols').hidden = false;
+  const box = $('#tl-map');
+  box.innerHTML = await api('/api/world.svg');
+  const svg = box.querySelector('svg');
+  const lats = r.theaters.map((t) => t.lat), lons = r.theaters.map((t) => t.lon);
+  const padLon = Math.max(4, (Math.max(...lons) - Math.min(...lons)) * 0.12), padLat = Math.max(3, (Math.max(...lats) - Math.min(...lats)) * 0.15);
+  let x0 = Math.min(...lons) - padLon, x1 = Math.max(...lons) + 3 * padLon, /* room for the labels */ y0 = -Math.max(...lats) - padLat, y1 = -Math.min(...lats) + padLat;
+  svg.setAttribute('viewBox', x0 + ' ' + y0 + ' ' + (x1 - x0) + ' ' + (y1 - y0));
+  const unit = Math.max(x1 - x0, y1 - y0) / 100;
+  const overlay = svgEl('g', { id: 'tl-overlay' });
+  svg.append(overlay);
+  const idx = {};
+  r.theaters.forEach((t, i) => { idx[t.id] = i; });
+  for (const t of r.theaters) {
+    for (const a of t.adjacent) {
+      if (idx[a] !== undefined && a > t.id) {
+        const u = r.theaters[idx[a]];
+        overlay.append(svgEl('line', { x1: t.lon, y1: -t.lat, x2: u.lon, y2: -u.lat, stroke: '#999', 'stroke-width': unit * 0.2, 'stroke-dasharray': unit + ' ' + unit }));
+      }
+    }
+  }
+  const legend = $('#tl-legend');
+  legend.replaceChildren(...r.actors.flatMap((a) => [el('span', { class: 'legend-swatch', style: 'background:' + colour[a.id] }), a.id + ' ']),
+    el('br'), 'Circle: the theater, filled with the colour of the actor in control; beside it, forces there (thousands). ',
+    el('span', { class: 'legend-swatch', style: 'background:#ff9800' }), 'ring: attacked this week ',
+    el('span', { class: 'legend-swatch', style: 'background:#d00' }), 'ring: nuclear strike this week');
+  tl = { r, svg, overlay: svgEl('g'), unit, colour, idx };
+  svg.append(tl.overlay);
+  const slider = $('#tl-week');
+  slider.max = r.weeks.length - 1;
+  setWeek(0);
+}
+function setWeek(week) {
+  if (!tl) return;
+  const { r, unit, colour, idx } = tl;
+  const w0 = r.weeks[Math.max(0, Math.min(week, r.weeks.length - 1))];
+  // a week the run ended in before anyone decided has no state of its own: the run's end
+  const w = w0.control ? w0 : { ...w0, control: r.end.control, forces: r.end.forces };
+  $('#tl-week').value = w.week;
+  $('#tl-week-label').textContent = w.date + ' (week ' + w.week + ' of ' + r.outcome.week + ')';
+  document.querySelectorAll('#tl-timeline h4').forEach((h) => h.classList.toggle('current', Number(h.dataset.week) === w.week));
+  const g = tl.overlay;
+  g.replaceChildren();
+  const hit = {};
+  for (const d of w.decisions) {
+    if (d.theater && (d.action === 'attack' || d.rung >= 6)) hit[d.theater] = Math.max(hit[d.theater] || 0, d.rung >= 6 ? 2 : 1);
+  }
+  const table = $('#tl-state');
+  table.replaceChildren(el('caption', {}, 'Start of week ' + w.week + ': control and forces (thousands)'),
+    el('tr', {}, el('th', {}, 'theater'), el('th', {}, 'control'), ...r.actors.map((a) => el('th', {}, a.id)), el('th', {}, 'this week')));
+  r.theaters.forEach((t, i) => {
+    const c = w.control[i];
+    if (hit[t.id]) g.append(svgEl('circle', { cx: t.lon, cy: -t.lat, r: unit * 3.2, fill: 'none', stroke: hit[t.id] === 2 ? '#d00' : '#ff9800', 'stroke-width': unit * 0.8 }));
+    g.append(svgEl('circle', { class: 'theater', 'data-theater': t.id, cx: t.lon, cy: -t.lat, r: unit * 1.8, fill: c ? colour[c] : '#fff', stroke: '#222', 'stroke-width': unit * 0.25 }));
+    const f = w.forces ? r.actors.filter((a) => w.forces[a.id][i] > 0).map((a) => a.id + ' ' + Math.round(w.forces[a.id][i])) : [];
+    g.append(svgEl('text', { x: t.lon + unit * 2.4, y: -t.lat - unit * 0.2, 'font-size': unit * 2.4, 'font-weight': 'bold', stroke: '#fff', 'stroke-width': unit * 0.5, 'paint-order': 'stroke' }, t.id));
+    if (f.length) g.append(svgEl('text', { x: t.lon + unit * 2.4, y: -t.lat + unit * 2.3, 'font-size': unit * 1.9, stroke: '#fff', 'stroke-width': unit * 0.4, 'paint-order': 'stroke' }, f.join(' · ')));
+    table.append(el('tr', { 'data-theater': t.id }, el('td', {}, t.id), el('td', { class: 'control' }, c || 'none'),
+      ...r.actors.map((a) => el('td', {}, w.forces ? w.forces[a.id][i].toFixed(1) : '–')),
+      el('td', {}, hit[t.id] === 2 ? 'nuclear strike' : hit[t.id] ? 'attacked' : '')));
+  });
+}
+$('#tl-week').addEventListener('input', () => setWeek(Number($('#tl-week').value)));
 
 // ---- sensitivity: a tornado of the parameters' effects
 $('#sens-form').addEventListener('submit', (ev) => {
@@ -582,6 +790,7 @@ $('#fx-search').addEventListener('input', () => {
 (async () => {
   const info = await api('/api/info');
   $('#version').textContent = 'detente ' + info.version + (info.store ? ' · results stored' : '');
+  loadSchema().then(() => { if ($('#editor').value) checkSchema(); }, (e) => $('#schema-problems').replaceChildren(el('li', { class: 'problem' }, 'schema: ' + e.message)));
   await loadLibrary();
   show(location.hash.slice(1) || 'scenarios');
 })();

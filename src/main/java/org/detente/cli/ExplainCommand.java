@@ -82,6 +82,8 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "Alternatives shown per decision (default: ${DEFAULT-VALUE}).")
   int alternatives;
 
+  @Mixin SharedOptions.Json json;
+
   @Override
   public Integer call() {
     if (run < 0) {
@@ -106,6 +108,7 @@ public final class ExplainCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     int[] lastWeek = {-1};
     Simulator sim = new Simulator(m);
+    ExplainJson timeline = json.value() ? new ExplainJson(sc, m) : null;
     sim.setTracer(new Tracer() {
       private void header(int week) {
         if (week != lastWeek[0]) {
@@ -119,6 +122,11 @@ public final class ExplainCommand implements Callable<Integer> {
       public void decision(Simulator s, int week, int a, int b, int n, int[] actions,
           int[] theaters, double[] utility, double[] prob, int chosen) {
         Action act = Action.of(actions[chosen]);
+        if (timeline != null) {
+          timeline.decision(s, week, a, b, act, theaters[chosen], utility[chosen], prob[chosen],
+              all);
+          return;
+        }
         if (act == Action.WAIT && !all) {
           return;
         }
@@ -158,18 +166,29 @@ public final class ExplainCommand implements Callable<Integer> {
 
       @Override
       public void note(int week, String text) {
+        if (timeline != null) {
+          timeline.note(week, text);
+          return;
+        }
         header(week);
         lines.add("  · " + text);
       }
     });
     String pol = sc.meta().appliedPolicies().isEmpty() ? "(none)"
         : String.join(", ", sc.meta().appliedPolicies());
-    out.printf(Locale.ROOT, "%s — %s%n", sc.meta().id(), sc.meta().title());
+    if (timeline == null) {
+      out.printf(Locale.ROOT, "%s — %s%n", sc.meta().id(), sc.meta().title());
+    }
     if (path != null) {
       if (!(tilt >= 0 && tilt < 1)) {
         throw new UsageException(Message.OUT_OF_RANGE, "--rare-tilt", 0, "less than 1", tilt);
       }
       sim.runSplitPath(seed.value(), path, tilt);
+      if (timeline != null) {
+        out.println(timeline.finish(sim, seed.value(), -1, path.spec()));
+        out.flush();
+        return 0;
+      }
       out.printf(Locale.ROOT, "Splitting trajectory %s of master seed %d (replication %d; a"
           + " clone's own stream takes over at each week listed); policies: %s%n", path.spec(),
           seed.value(), path.replication(), pol);
@@ -181,6 +200,11 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     } else {
       sim.run(seed.value(), run);
+      if (timeline != null) {
+        out.println(timeline.finish(sim, seed.value(), run, null));
+        out.flush();
+        return 0;
+      }
       out.printf(Locale.ROOT, "Run %d of master seed %d (run seed %s); policies: %s%n", run,
           seed.value(), Long.toUnsignedString(Rng.runSeed(seed.value(), run)), pol);
     }

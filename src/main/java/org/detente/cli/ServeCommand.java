@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       "Serve the web application on this machine: the scenario library and editor with the"
           + " loader's located messages, ensembles and policy comparisons with a live progress"
           + " bar and their charts, sensitivity (a tornado), competing hypotheses (the ACH"
-          + " table), the negotiation model's rounds, stored results, and the effects map. Every number comes from the same commands as"
+          + " table), the negotiation model's rounds, one run's timeline beside a map of the"
+          + " theaters, stored results, and the effects map. Every number comes from the same commands as"
           + " the command line. Works offline; Ctrl-C stops it."
     })
 public final class ServeCommand implements Callable<Integer> {

@@ -75,6 +75,7 @@ public final class WebServer implements AutoCloseable {
     }
   };
   private final AtomicLong nextJob = new AtomicLong(1);
+  private volatile String schema;
   private Javalin app;
 
   /**
@@ -108,6 +109,8 @@ public final class WebServer implements AutoCloseable {
     app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_BODY;
+      // the editor's YAML parser and JSON Schema validator, from their WebJars on the class path
+      config.staticFiles.enableWebjars();
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/";
         sf.directory = "/web";
@@ -147,6 +150,18 @@ public final class WebServer implements AutoCloseable {
     app.put("/api/scenarios/{name}", ctx -> {
       // refused or not, the answer says so ("saved") and lists the problems
       json(ctx, library.save(ctx.pathParam("name"), body(ctx)));
+    });
+    app.get("/api/schema", ctx -> {
+      String sch = schema;
+      if (sch == null) {
+        Backend.Outcome r = backend.command(List.of("schema"), null);
+        if (r.code() != 0) {
+          throw new IllegalStateException("schema: " + r.err());
+        }
+        sch = r.out();
+        schema = sch;
+      }
+      ctx.contentType("application/schema+json; charset=utf-8").result(sch);
     });
     app.get("/api/evidence", ctx -> json(ctx, evidenceFiles()));
     app.get("/api/evidence/{name}", ctx -> ctx.contentType("text/plain; charset=utf-8")
@@ -266,8 +281,9 @@ public final class WebServer implements AutoCloseable {
       throw new WebError(400, "expected a JSON object {kind, scenario, runs, seed, ...}");
     }
     String kind = req.path("kind").asText("run");
-    if (!List.of("run", "sensitivity", "hypotheses", "bargain").contains(kind)) {
-      throw new WebError(400, "kind: expected run, sensitivity, hypotheses or bargain, got '"
+    if (!List.of("run", "sensitivity", "hypotheses", "bargain", "explain").contains(kind)) {
+      throw new WebError(400, "kind: expected run, sensitivity, hypotheses, bargain or explain,"
+          + " got '"
           + shorten(kind) + "'");
     }
     String name = req.path("scenario").asText("");
@@ -323,6 +339,8 @@ public final class WebServer implements AutoCloseable {
           evidenceText = evidenceFile(evidenceName);
         }
       }
+      case "explain" -> options.addAll(List.of("--run", String.valueOf(whole(req, "run", 0, 0,
+          MAX_RUNS - 1))));
       default -> { }
     }
     Job j = new Job(String.valueOf(nextJob.getAndIncrement()), kind, name, text, runs, seed,
@@ -419,6 +437,10 @@ public final class WebServer implements AutoCloseable {
           args.addAll(List.of("bargain", sc.toString()));
           store = false; // bargain keeps nothing in the store
         }
+        case "explain" -> {
+          args.addAll(List.of("explain", sc.toString(), "--seed", String.valueOf(j.seed)));
+          store = false; // one run, replayed: nothing to keep
+        }
         default -> {
           // no policy: an ensemble (run); policies: each in its own arm against the baseline
           args.addAll(List.of(j.policies.isEmpty() ? "run" : "compare", sc.toString(), "--runs",
@@ -428,7 +450,8 @@ public final class WebServer implements AutoCloseable {
       }
       args.add("--json");
       args.addAll(j.options);
-      if (!j.kind.equals("bargain")) {
+      if (!j.kind.equals("bargain") && !j.kind.equals("sensitivity")) {
+        // run, compare, hypotheses and explain apply the scenario's policies in order
         for (String p : j.policies) {
           args.add("--policy");
           args.add(p);

@@ -79,7 +79,7 @@ class SharedOptionsTest {
         "bench engine", List.of("-n", "-t", "-j", "-q", "--progress"),
         "bench effects", List.of("-s", "-j", "-q", "--progress"),
         "bench bargain", List.of("-s", "-t", "-j", "-q", "--progress"),
-        "explain", List.of("-s", "-p"));
+        "explain", List.of("-s", "-p", "-j"));
     Map<String, CommandSpec> all = commands();
     for (var e : expected.entrySet()) {
       CommandSpec spec = all.get(e.getKey());

@@ -121,10 +121,18 @@ class WebAppTest {
       wait.until(ExpectedConditions.elementToBeClickable(
           By.cssSelector("button.scenario[data-name='cuban-missile-crisis-1962.yaml']"))).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#problems li.ok")));
+      // the bundled scenario matches the JSON Schema, checked in the page
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schema-problems"),
+          "Matches the schema."));
       WebElement editor = d.findElement(By.id("editor"));
       js.executeScript("arguments[0].value = arguments[0].value.replace("
           + "'  title: Cuban missile crisis, October 1962', '  titel: Cuban missile crisis');"
           + "arguments[0].dispatchEvent(new Event('input'));", editor);
+      // as typed: the JSON Schema's message, located as the loader locates its own
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schema-problems"),
+          "cuban-missile-crisis-1962.yaml:22:3: meta.titel: unknown field 'titel'"));
+      assertThat(d.findElement(By.id("schema-problems")).getText())
+          .contains("cuban-missile-crisis-1962.yaml:20:1: meta: missing field 'title'");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"),
           "cuban-missile-crisis-1962.yaml:22:3: meta.titel: unknown field 'titel'"));
       d.findElement(By.id("save")).click();
@@ -193,7 +201,7 @@ class WebAppTest {
   }
 
   @Test
-  void theSensitivityHypothesesAndNegotiationPagesShowTheCommandLinesNumbers()
+  void theTimelineSensitivityHypothesesAndNegotiationPagesShowTheCommandLinesNumbers()
       throws Exception {
     WebDriver d = browser();
     try {
@@ -243,6 +251,34 @@ class WebAppTest {
             100 * h.getValue().get("pSe").asDouble()));
       }
       shot(d, "web-hypotheses.png");
+
+      // one run: the timeline beside the map, week by week
+      d.get(base + "#timeline");
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#tl-scenario option[value='cuban-missile-crisis-1962.yaml']")));
+      js.executeScript("document.getElementById('tl-scenario').value ="
+          + " 'cuban-missile-crisis-1962.yaml'; document.getElementById('tl-seed').value = '3';"
+          + " document.getElementById('tl-run').value = '7';");
+      d.findElement(By.id("tl-start")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#tl-map svg circle.theater")));
+      JsonNode run = JSON.readTree(CliRun.exec("explain", CUBA, "--seed", "3", "--run", "7",
+          "--json").out());
+      assertThat(d.findElement(By.id("tl-outcome")).getText()).contains("Outcome: "
+          + run.get("outcome").get("id").asText() + " at week "
+          + run.get("outcome").get("week").asInt());
+      // the slider moves the map to another week: its control is the command's
+      int week = Math.min(4, run.get("weeks").size() - 1);
+      js.executeScript("const s = document.getElementById('tl-week'); s.value = arguments[0];"
+          + " s.dispatchEvent(new Event('input'));", week);
+      JsonNode theater = run.get("theaters").get(0);
+      JsonNode ctl = run.get("weeks").get(week).get("control").get(0);
+      assertThat(d.findElement(By.cssSelector("#tl-state tr[data-theater='"
+          + theater.get("id").asText() + "'] td.control")).getText())
+          .isEqualTo(ctl.isNull() ? "none" : ctl.asText());
+      assertThat(d.findElements(By.cssSelector("#tl-map svg circle.theater")))
+          .hasSize(run.get("theaters").size());
+      shot(d, "web-timeline.png");
 
       // the negotiation: positions turn by turn, the outcome per issue
       d.get(base + "#bargain");

@@ -71,7 +71,7 @@ class WebServerTest {
   }
 
   @Test
-  void sensitivityHypothesesAndBargainGiveTheCommandLinesNumbers(@TempDir Path dir)
+  void sensitivityHypothesesExplainAndBargainGiveTheCommandLinesNumbers(@TempDir Path dir)
       throws Exception {
     WebServer server = new WebServer(new ServeCommand.InProcess(),
         new ScenarioLibrary(Path.of("scenarios"), dir.resolve("user")), null,
@@ -99,6 +99,12 @@ class WebServerTest {
       assertThat(web.get("posterior")).isEqualTo(expected.get("posterior"));
       assertThat(web.get("ach")).isEqualTo(expected.get("ach"));
       assertThat(web.get("items")).isEqualTo(expected.get("items"));
+
+      web = compute(base, "{\"kind\":\"explain\",\"scenario\":"
+          + "\"cuban-missile-crisis-1962.yaml\",\"seed\":3,\"run\":7}");
+      cli = CliRun.exec("explain", CUBA, "--seed", "3", "--run", "7", "--json");
+      assertThat(cli.code()).as(cli.err()).isZero();
+      assertThat(web).isEqualTo(JSON.readTree(cli.out()));
 
       web = compute(base, "{\"kind\":\"bargain\",\"scenario\":"
           + "\"cuban-missile-crisis-1962.yaml\"}");
@@ -128,7 +134,7 @@ class WebServerTest {
       assertThat(r.body()).contains("runsPerPoint must be between 1 and 2000");
       r = post(base, "api/runs", "{\"kind\":\"shell\",\"scenario\":\"x.yaml\"}");
       assertThat(r.statusCode()).isEqualTo(400);
-      assertThat(r.body()).contains("kind: expected run, sensitivity, hypotheses or bargain");
+      assertThat(r.body()).contains("kind: expected run, sensitivity, hypotheses, bargain or explain");
       // an evidence file of the user's with a bad field: the loader's located message, with
       // the file's name and no temporary folder
       HttpResponse<String> ok = post(base, "api/runs", "{\"kind\":\"hypotheses\",\"scenario\":"
