@@ -4,6 +4,7 @@
 #
 #   spark/cluster.sh start [WORKERS] [CORES]   master on spark://127.0.0.1:7077, N workers
 #   spark/cluster.sh submit SWEEP-ARGS...      detente sweep through Spark's SparkSubmit
+#   spark/cluster.sh submit-backtest ARGS...   detente backtest (its crises on the cluster)
 #   spark/cluster.sh workers                   the workers' process ids (worker, executor)
 #   spark/cluster.sh kill-worker I             kill worker I and its executor (kill -9)
 #   spark/cluster.sh stop                      stop the workers and the master
@@ -78,6 +79,14 @@ case "${1:-}" in
       -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit --master "$url" \
       --class org.detente.spark.SweepCommand --conf spark.driver.host=127.0.0.1 "$app" "$@"
     ;;
+  submit-backtest)
+    shift
+    build
+    exec java "${opts[@]}" \
+      -Dlog4j2.configurationFile="$here/src/main/resources/log4j2.properties" \
+      -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit --master "$url" \
+      --class org.detente.spark.BacktestOnSpark --conf spark.driver.host=127.0.0.1 "$app" "$@"
+    ;;
   workers)
     for f in "$home"/worker-*.pid; do
       [[ -f "$f" ]] || continue
@@ -103,7 +112,7 @@ case "${1:-}" in
     echo "cluster: stopped"
     ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

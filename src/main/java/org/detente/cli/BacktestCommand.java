@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
           + " are identical for any --threads. Exit code 0 on success, 1 for invalid input, 2"
           + " for a usage error."
     })
-public final class BacktestCommand implements Callable<Integer> {
+public class BacktestCommand implements Callable<Integer> {
 
   /** Default first year of the held-out crises. */
   static final int DEFAULT_SPLIT = 1980;
@@ -87,6 +87,13 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Mixin StoreOption db;
 
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Hand the crises to Apache Spark (one task per crisis's ensemble; the"
+          + " scores are identical): local[*], local[K] or spark://HOST:PORT. Needs the Spark"
+          + " module: ./detente backtest ... --master URL from the source tree builds and uses"
+          + " it (docs/spark.md).")
+  String master;
+
   @Option(names = "--no-timing",
       description = "Leave timing (seconds, crises and runs per second) out, for byte-identical"
           + " outputs.")
@@ -99,6 +106,12 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     if (threads.value() < 1) {
       throw new InvalidInputException(Message.AT_LEAST, "--threads", 1, threads.value());
+    }
+    if (master != null && !onSpark()) {
+      throw new UsageException(Message.OPTION_VALUE, "--master", master,
+          "Spark is not in detente.jar: run ./detente backtest ... --master " + master
+              + " from the source tree (it builds the Spark module, spark/), or submit"
+              + " spark/target/detente-spark-submit.jar (docs/spark.md)");
     }
     IcbData data = IcbData.bundled();
     TreeSet<Integer> only = parseCrises(crises, data);
@@ -116,8 +129,8 @@ public final class BacktestCommand implements Callable<Integer> {
       List<CrisisForecast> forecasts;
       try (Progress progress = Progress.start(spec, progressFlags, "backtest", totalRuns,
           " runs")) {
-        forecasts = Backtest.run(prepared.cases(), Models::compile, null, runs, seed.value(),
-            threads.value(), progress.stage(totalRuns));
+        forecasts = forecasts(prepared.cases(), runs, seed.value(), threads.value(),
+            progress.stage(totalRuns));
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       Evaluation ev = Evaluation.evaluate(prepared.cases(), forecasts, split);
@@ -153,6 +166,33 @@ public final class BacktestCommand implements Callable<Integer> {
       pw.flush();
     }
     return 0;
+  }
+
+  /**
+   * The forecasts of the crises, in their order: here one ensemble per crisis on this machine's
+   * {@code threads} ({@link Backtest#run}); the Spark module overrides this to hand the crises
+   * to a Spark cluster, with the same forecasts.
+   *
+   * @param cases    the crises
+   * @param runs     runs per crisis
+   * @param seed     master seed (crisis c's runs are seeded from (seed, c) alone)
+   * @param threads  worker threads
+   * @param progress runs done so far over all crises
+   * @return the forecasts, in the order of the cases
+   */
+  protected List<CrisisForecast> forecasts(List<org.detente.backtest.CrisisCase> cases, int runs,
+      long seed, int threads, java.util.function.LongConsumer progress) {
+    return Backtest.run(cases, Models::compile, null, runs, seed, threads, progress);
+  }
+
+  /** Whether {@link #forecasts} can hand the crises to Spark (the Spark module's subclass). */
+  protected boolean onSpark() {
+    return false;
+  }
+
+  /** The Spark master given with {@code --master}, or null. */
+  protected final String master() {
+    return master;
   }
 
   /** Parses {@code --crises} (numbers and ranges A-B). */

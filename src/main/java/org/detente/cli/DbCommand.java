@@ -37,10 +37,11 @@ import picocli.CommandLine.Spec;
       "The results store (docs/store.md): results kept by --db on run, compare, sensitivity,"
           + " hypotheses and backtest. Tables: results (one row per result: inputs, state,"
           + " summary), runs (one row per run: result_id, arm, then the columns of runs.csv),"
-          + " events (one row per logged event)."
+          + " events (one row per logged event), sweep_points (a sweep's design: one row per"
+          + " point and swept parameter)."
     },
     subcommands = {DbCommand.ListResults.class, DbCommand.Show.class, DbCommand.Sql.class,
-        DbCommand.Export.class, DbCommand.Replay.class})
+        DbCommand.Export.class, DbCommand.Replay.class, DbCommand.Import.class})
 public final class DbCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -233,6 +234,37 @@ public final class DbCommand implements Runnable {
     }
   }
 
+  /** {@code detente db import DIR}. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import the output folder of detente sweep (sweep.json, scenario.yaml,"
+          + " runs/*.parquet) as one stored result: its runs (arm point-NNNNNN), its design"
+          + " (table sweep_points) and sweep.json as the summary; db replay recomputes every"
+          + " point on this machine. The database is created if needed.")
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "DIR", description = "The sweep's --out folder.")
+    Path dir;
+    @Option(names = "--db", paramLabel = "FILE",
+        description = "The database (default: $XDG_DATA_HOME/detente/results.duckdb, or"
+            + " ~/.local/share/detente/results.duckdb); created if needed.")
+    String value;
+
+    @Override
+    public Integer call() {
+      if (!Files.isDirectory(dir)) {
+        throw new InvalidInputException(Message.FILE_PROBLEM, dir,
+            "no such folder (the --out folder of detente sweep)");
+      }
+      try (ResultStore s = ResultStore.open(StoreOption.resolve(value))) {
+        long id = org.detente.store.SweepImport.importSweep(s, dir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("stored as result " + id + " in " + s.file());
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
   /** Keys of a command's JSON that name local files or timings: a replay differs there only. */
   static final Set<String> VOLATILE = Set.of("file", "evidence", "seconds", "runsPerSecond",
       "threads", "stored");
@@ -284,6 +316,12 @@ public final class DbCommand implements Runnable {
   static String replay(StoredResult r, int threads) throws IOException {
     Path tmp = Files.createTempDirectory("detente-replay");
     try {
+      if ("sweep".equals(r.inputs().command())) {
+        Path sc = tmp.resolve(r.inputs().scenarioName() == null ? "scenario.yaml"
+            : Path.of(r.inputs().scenarioName()).getFileName().toString());
+        Files.writeString(sc, r.inputs().scenarioText(), StandardCharsets.UTF_8);
+        return SweepReplay.replay(sc, r.summary(), threads);
+      }
       List<String> args = new ArrayList<>();
       args.add(r.inputs().command());
       if (r.inputs().scenarioText() != null) {
@@ -359,6 +397,12 @@ public final class DbCommand implements Runnable {
         } else {
           diff(path + "/" + k, x, y, out);
         }
+      }
+      return;
+    }
+    if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        diff(path + "/" + i, a.get(i), b.get(i), out);
       }
       return;
     }

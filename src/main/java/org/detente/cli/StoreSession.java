@@ -35,7 +35,8 @@ final class StoreSession implements AutoCloseable {
    * out of the stored inputs (a replay chooses its own).
    */
   static final Set<String> PRESENTATION = Set.of("--db", "--out", "--json", "--quiet",
-      "--progress", "--threads", "--no-timing", "--help", "--version", "--emit", "--report");
+      "--progress", "--threads", "--no-timing", "--help", "--version", "--emit", "--report",
+      "--master");
 
   private final ResultStore store;
   private final ResultWriter writer;

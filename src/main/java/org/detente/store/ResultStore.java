@@ -73,6 +73,9 @@ public final class ResultStore implements AutoCloseable {
         + " run INTEGER NOT NULL, seq INTEGER NOT NULL, week SMALLINT NOT NULL,"
         + " actor SMALLINT NOT NULL, target SMALLINT, action SMALLINT NOT NULL,"
         + " theater SMALLINT)",
+    // a sweep's design points: the value of each swept parameter at each point (arm)
+    "CREATE TABLE IF NOT EXISTS sweep_points (result_id BIGINT NOT NULL, arm VARCHAR NOT NULL,"
+        + " point INTEGER NOT NULL, parameter VARCHAR NOT NULL, value DOUBLE NOT NULL)",
     "CREATE OR REPLACE VIEW events AS SELECT e.result_id, a.name AS arm, e.run, e.seq,"
         + " CAST(a.as_of + e.week * a.step_days AS DATE) AS date, e.week, ac.id AS actor,"
         + " tg.id AS target, x.cameo, x.goldstein, th.id AS theater, x.id AS action"

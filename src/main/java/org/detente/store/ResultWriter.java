@@ -222,6 +222,64 @@ public final class ResultWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends a sweep's runs from its Parquet files ({@code runs/*.parquet} of {@code detente
+   * sweep --out}) to {@code runs}, each with the arm {@code point-NNNNNN} of its design point,
+   * adding the run columns the table lacks; the swept parameters' columns ({@code swept}) are
+   * left out of {@code runs} (they are in {@code sweep_points}). Returns the rows appended.
+   */
+  long appendSweepRuns(java.nio.file.Path runsDir, List<String> swept) {
+    String glob = runsDir.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
+    try {
+      closeAppenders();
+      Map<String, String> existing = new HashMap<>();
+      for (String c : store.tableColumns("runs")) {
+        existing.put(ResultStore.lower(c), c);
+      }
+      java.util.Set<String> skip = new java.util.HashSet<>();
+      skip.add("point");
+      swept.forEach(n -> skip.add(ResultStore.lower(n)));
+      StringBuilder exclude = new StringBuilder(ResultStore.quote("point"));
+      swept.forEach(n -> exclude.append(", ").append(ResultStore.quote(n)));
+      try (Statement st = conn.createStatement()) {
+        List<String[]> cols = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = st.executeQuery(
+            "DESCRIBE SELECT * FROM read_parquet('" + glob + "')")) {
+          while (rs.next()) {
+            cols.add(new String[] {rs.getString(1), rs.getString(2)});
+          }
+        }
+        for (String[] c : cols) {
+          String l = ResultStore.lower(c[0]);
+          if (!skip.contains(l) && !existing.containsKey(l)) {
+            st.execute("ALTER TABLE runs ADD COLUMN " + ResultStore.quote(c[0]) + " " + c[1]);
+            existing.put(l, c[0]);
+          }
+        }
+        return st.executeUpdate("INSERT INTO runs BY NAME SELECT " + id + " AS result_id,"
+            + " printf('point-%06d', point) AS arm, * EXCLUDE (" + exclude + ")"
+            + " FROM read_parquet('" + glob + "') ORDER BY point, run");
+      }
+    } catch (SQLException e) {
+      throw store.failure(e);
+    }
+  }
+
+  /** Records the value of swept parameter {@code name} at design point {@code point}. */
+  void sweepPoint(int point, String name, double value) {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO sweep_points VALUES (?, ?, ?, ?, ?)")) {
+      ps.setLong(1, id);
+      ps.setString(2, String.format(java.util.Locale.ROOT, "point-%06d", point));
+      ps.setInt(3, point);
+      ps.setString(4, name);
+      ps.setDouble(5, value);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw store.failure(e);
+    }
+  }
+
   /** Writes the summary (the command's JSON output), marks the result complete and commits. */
   public void finish(String summaryJson) {
     try {

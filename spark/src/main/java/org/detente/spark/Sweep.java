@@ -10,11 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +30,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.detente.analysis.EnsembleSummary;
 import org.detente.analysis.Indicators;
 import org.detente.store.RunColumns;
+import org.detente.store.SweepImport;
 import org.detente.cli.EnsembleParts;
 import org.detente.cli.OutputFolder;
 import org.detente.engine.CompiledModel;
@@ -82,6 +80,19 @@ public final class Sweep {
   public static Result run(SparkSession spark, Path scenario, List<String> policies,
       Integer horizon, List<String> motives, long seed, Design design, int runsPerPoint,
       int chunk, String output, Path out, Map<String, String> options) throws IOException {
+    return run(spark, scenario, policies, horizon, motives, seed, design, runsPerPoint, chunk,
+        output, out, options, List.of());
+  }
+
+  /**
+   * As {@link #run(SparkSession, Path, List, Integer, List, long, Design, int, int, String, Path,
+   * Map)}, recording in sweep.json the command's {@code arguments} as given (the inputs a
+   * results store keeps).
+   */
+  public static Result run(SparkSession spark, Path scenario, List<String> policies,
+      Integer horizon, List<String> motives, long seed, Design design, int runsPerPoint,
+      int chunk, String output, Path out, Map<String, String> options, List<String> arguments)
+      throws IOException {
     long t0 = System.nanoTime();
     String text = Files.readString(scenario, StandardCharsets.UTF_8);
     // check the inputs where the user is, with the messages of detente run
@@ -132,12 +143,14 @@ public final class Sweep {
             r.summaryJson(), StandardCharsets.UTF_8);
       }
       writeDesignCsv(design, staging.resolve("design.csv"));
+      // the scenario as read, for provenance and for a results store's replay
+      Files.writeString(staging.resolve("scenario.yaml"), text, StandardCharsets.UTF_8);
       double seconds = (System.nanoTime() - t0) / 1e9;
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode root = mapper.createObjectNode();
       root.put("scenario", sc0.meta().id());
       root.put("scenarioFile", String.valueOf(scenario.getFileName()));
-      root.put("scenarioSha256", sha256(text));
+      root.put("scenarioSha256", SweepImport.sha256(text));
       ArrayNode pol = root.putArray("policies");
       policies.forEach(pol::add);
       root.put("design", design.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -145,6 +158,13 @@ public final class Sweep {
       design.names().forEach(swept::add);
       ArrayNode fixed = root.putArray("fixed");
       design.fixed().forEach(fixed::add);
+      if (horizon != null) {
+        root.put("horizon", horizon);
+      } else {
+        root.putNull("horizon");
+      }
+      ArrayNode args = root.putArray("arguments");
+      arguments.forEach(args::add);
       root.put("points", design.size());
       root.put("runsPerPoint", runsPerPoint);
       root.put("seed", seed);
@@ -250,15 +270,6 @@ public final class Sweep {
     Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
   }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e); // every Java platform has SHA-256
-    }
-  }
-
   /** System property that injects task failures (tests only): {@value #FAIL_FIRST_ATTEMPT}. */
   static final String FAIL_FIRST_ATTEMPT_PROPERTY = "detente.sweep.inject";
 
@@ -273,7 +284,7 @@ public final class Sweep {
     private Worker() {}
 
     private static EnsembleParts parts(Spec spec, int point) {
-      Path file = FILES.computeIfAbsent(sha256(spec.scenarioText()), sha -> {
+      Path file = FILES.computeIfAbsent(SweepImport.sha256(spec.scenarioText()), sha -> {
         try {
           Path dir = Files.createTempDirectory("detente-sweep-");
           Path f = dir.resolve(spec.scenarioName());

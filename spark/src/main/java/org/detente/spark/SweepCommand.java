@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.detente.DetenteException;
 import org.detente.InvalidInputException;
 import org.detente.Message;
 import org.detente.analysis.Indicators;
@@ -100,6 +99,35 @@ public final class SweepCommand implements Callable<Integer> {
           + " one), local[K], or spark://HOST:PORT.")
   String master;
 
+  @Option(names = "--db", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
+      description = "Also keep the sweep in this DuckDB results store (as detente db import"
+          + " DIR would): its inputs, every run, the design and sweep.json; without FILE, the"
+          + " default $XDG_DATA_HOME/detente/results.duckdb.")
+  String db;
+
+  /** Options that say only where results go or how fast they come: not inputs. */
+  private static final java.util.Set<String> PRESENTATION = java.util.Set.of("--out", "--db",
+      "--master", "--chunk", "--help", "--version");
+
+  /** The options as given, less {@link #PRESENTATION}. */
+  private List<String> arguments() {
+    List<String> out = new ArrayList<>();
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    if (pr == null) {
+      return out;
+    }
+    for (CommandLine.Model.OptionSpec o : pr.matchedOptions()) {
+      if (PRESENTATION.contains(o.longestName())) {
+        continue;
+      }
+      for (String v : o.originalStringValues()) {
+        out.add(o.longestName());
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (runs < 1) {
@@ -112,9 +140,9 @@ public final class SweepCommand implements Callable<Integer> {
       throw new InvalidInputException(Message.FILE_PROBLEM, file,
           Message.NO_SUCH_FILE.format());
     }
-    if (master == null) {
-      master = System.getProperty("spark.master", "local[*]"); // spark-submit sets it
-    }
+    java.nio.file.Path dbFile = db == null ? null
+        : db.isEmpty() ? org.detente.store.ResultStore.defaultFile() : java.nio.file.Path.of(db);
+    master = Spark.master(master); // spark-submit sets spark.master
     String kind = design.toLowerCase(Locale.ROOT);
     int lv = levels != null ? levels : kind.equals("morris") ? 4 : 3;
     int sm = samples != null ? samples : kind.equals("sobol") ? 64 : 10;
@@ -126,14 +154,27 @@ public final class SweepCommand implements Callable<Integer> {
     pw.printf(Locale.ROOT, "sweep: %d points x %d runs, %s design of %s on %s%n", d.size(), runs,
         d.kind().name().toLowerCase(Locale.ROOT), d.names(), master);
     pw.flush();
-    SparkSession spark = Spark.session(master);
+    // the database opens before the sweep starts, so that a store in use fails at once
+    org.detente.store.ResultStore store = dbFile == null ? null
+        : org.detente.store.ResultStore.open(dbFile);
+    SparkSession spark = null;
     try {
+      spark = Spark.session(master);
       Sweep.Result r = Sweep.run(spark, file, policies, horizon, List.of(), seed, d, runs, chunk,
-          output, out, options);
+          output, out, options, arguments());
       pw.printf(Locale.ROOT, "%d runs in %d tasks, %.1f s (%.0f runs/s); results in %s%n",
           r.runs(), r.tasks(), r.seconds(), r.runs() / Math.max(r.seconds(), 1e-9), out);
+      if (store != null) {
+        long id = org.detente.store.SweepImport.importSweep(store, out);
+        pw.printf(Locale.ROOT, "stored as result %d in %s%n", id, dbFile);
+      }
     } finally {
-      spark.stop();
+      if (spark != null) {
+        spark.stop();
+      }
+      if (store != null) {
+        store.close();
+      }
     }
     pw.flush();
     return 0;
@@ -146,22 +187,6 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** Runs the command and returns its exit code. */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new SweepCommand());
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      Throwable t = ex;
-      while (!(t instanceof DetenteException) && t.getCause() != null && t.getCause() != t) {
-        t = t.getCause(); // a task's error comes wrapped by Spark
-      }
-      if (t instanceof DetenteException de) {
-        err.println("detente: " + de.getMessage());
-        err.flush();
-        return de instanceof org.detente.UsageException ? 2 : 1;
-      }
-      err.println("detente: sweep failed: " + ex);
-      err.flush();
-      return 3;
-    });
-    return cl.execute(args);
+    return Spark.execute(new SweepCommand(), "sweep", args);
   }
 }
