@@ -374,6 +374,32 @@ final class MotiveTables {
     return issueIds[i];
   }
 
+  /**
+   * Scales saliences whose sum {@code total} exceeds the negotiation model's budget of 100 down
+   * proportionally, so that their sum, added in order as the model adds it, is at most 100: the
+   * proportional scaling can come out a few units in the last place above 100 (13 and 96 give
+   * 100.00000000000001), which the model refuses; every salience then steps down by one unit in
+   * the last place until the sum fits.
+   */
+  static void scaleToBudget(double[] s, double total) {
+    for (int i = 0; i < s.length; i++) {
+      s[i] *= 100 / total;
+    }
+    while (sumInOrder(s) > 100) {
+      for (int i = 0; i < s.length; i++) {
+        s[i] = Math.nextDown(s[i]);
+      }
+    }
+  }
+
+  private static double sumInOrder(double[] s) {
+    double t = 0;
+    for (double x : s) {
+      t += x;
+    }
+    return t;
+  }
+
   private double[] forecastDeal(Scenario sc, DealForecaster fc,
       double[][] pos, double[][] sal, double[][] cap) {
     final int nA = sc.actors().size();
@@ -405,9 +431,7 @@ final class MotiveTables {
         tot += sr[i];
       }
       if (tot > 100) {
-        for (int i = 0; i < nI; i++) {
-          sr[i] *= 100 / tot;
-        }
+        scaleToBudget(sr, tot);
       }
       names.add(sc.actors().get(a).id());
       p.add(pr);
