@@ -241,6 +241,20 @@ final class Situation {
   }
 
   /**
+   * How far the crisis has ripened: 1 − exp(−(w + 1)/τ), w the weeks since the run began (the
+   * scenario's as-of date, a generated crisis's trigger) and τ = ripeningWeeks. The strain of an
+   * unresolved crisis (crisisCost·h) is felt as it accumulates, as the running cost of a war is
+   * (Zartman 1989, 2000: a crisis is ripe for settlement when both sides find themselves in a
+   * stalemate that hurts), so in a crisis's first weeks holding on is worth nearly the status
+   * quo and a deal is inside both ranges only if it gives neither side less than the status quo;
+   * the danger of nuclear escalation is felt at once (Schelling 1960). At war the strain is
+   * felt in full from the start (the war's own running cost ripens by {@link #ripeness}).
+   */
+  double crisisRipeness() {
+    return 1 - FastMath.exp(-(state.week + 1) / constants.ripeningWeeks());
+  }
+
+  /**
    * How far the war between x and y has ripened into a hurting stalemate: 1 − exp(−d/τ), d the
    * weeks since it began and τ = ripeningWeeks. The running cost of a war is felt as it
    * accumulates (Zartman 2000), so a side does not count the full cost of fighting on in the

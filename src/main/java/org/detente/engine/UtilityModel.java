@@ -312,7 +312,8 @@ final class UtilityModel {
     final double h = state.hostility[ab];
     final boolean atWar = state.war[ab];
     final double share = m.mediation.audienceShare(ab, constants.dealAudienceShare());
-    final double holdBase = -constants.crisisCost() * h * (1 + danger) - state.pressure[b * nA + a];
+    final double holdBase = -constants.crisisCost() * h * ((atWar ? 1 : mv.ripe) + danger)
+        - state.pressure[b * nA + a];
     final double dealOff0 = -acA * share; // intercept of a deal's and an offer's value
     final double[] v = spVal;
     final int nMa = m.types.nMot(a);

@@ -14,7 +14,8 @@ final class Valuation {
    * war cost, the status quo's shift by the facts on the ground (sqGround: the issue value of
    * territorial issues at their holder's end instead of the positions' mean), plus the share of
    * the war's running cost x bears (engaged: the share of its forces engaged against y times
-   * the war's ripeness) and the nuclear danger.
+   * the war's ripeness), the crisis's ripeness (the share of the crisis's strain felt so far)
+   * and the nuclear danger.
    */
   static final class Motives {
     final double[] g1;
@@ -23,6 +24,7 @@ final class Valuation {
     final double[] cost;
     final double[] sqGround;
     double engaged;
+    double ripe;
     double danger;
 
     Motives(int maxMot) {
@@ -93,6 +95,7 @@ final class Valuation {
     final int vo = xy * 5 * mm;
     final boolean phase = situation.inDecisions();
     final long epoch = situation.epoch();
+    out.ripe = situation.crisisRipeness();
     if (phase && pmStamp[xy] == epoch) {
       out.engaged = pmEngaged[xy];
       out.danger = pmDanger[xy];
@@ -146,7 +149,8 @@ final class Valuation {
     double w = p * g + (1 - p) * l - cost - mv.danger;
     double sq = res * mv.sq(m.motives.uSq(x, mo), mo);
     double h = state.hostility[xy];
-    double hold = sq - constants.crisisCost() * h * (1 + mv.danger) - state.pressure[y * nA + x];
+    double hold = sq - constants.crisisCost() * h * ((state.war[xy] ? 1 : mv.ripe) + mv.danger)
+        - state.pressure[y * nA + x];
     if (state.war[xy]) {
       // fighting on as things stand: the status quo of the front, paying the war's running
       // cost (half the cost of a decisive war) in proportion to the share of x's forces

@@ -217,9 +217,12 @@ public final class ParameterCatalog {
               "ripeningWeeks", 26.0, 4.0, 104.0, "weeks",
               "Weeks in which a war ripens into a hurting stalemate: a side at war bears the"
                   + " share 1 - exp(-d / ripeningWeeks) of the war's running cost in its value of"
-                  + " fighting on, d the weeks since the war began",
+                  + " fighting on, d the weeks since the war began; a side not at war bears the"
+                  + " share 1 - exp(-(w + 1) / ripeningWeeks) of the crisis's strain, w the weeks"
+                  + " since the run began",
               "Zartman 2000 (ripeness: the mutually hurting stalemate); documented judgement:"
-                  + " the cost of a war is felt as it accumulates over months"),
+                  + " the cost of a war or a crisis is felt as it accumulates over months;"
+                  + " ICB back-test, docs/model.md section 2"),
           new ParameterSpec(
               "engagementWeeks", 10.0, 1.0, 26.0, "weeks",
               "Weeks in which the fighting of a war begun during a run grows to full intensity:"
