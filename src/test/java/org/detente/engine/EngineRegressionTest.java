@@ -44,7 +44,7 @@ class EngineRegressionTest {
   // and no nuclear threats under no first use against states without nuclear protection
   // (docs/model.md sections 2 and 3); both by the mediators' credibility and leverage (Turkey
   // between Russia and Ukraine, the Soviet Union between the US and Cuba; docs/model.md
-  // section 2, "Mediators")
-  private static final long US_RUSSIA = -4224393035628738587L;
-  private static final long CUBA = -1528568078177297410L;
+  // section 2, "Mediators"); both by the ripening of a crisis's strain (docs/model.md section 2)
+  private static final long US_RUSSIA = 9119367063601931623L;
+  private static final long CUBA = -1559739238281196836L;
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The outcome classes are about the principals: when a nuclear-armed state invades its
  * non-nuclear neighbour, the declared pair makes every run a conventional war between the
- * sides; the guess (the nuclear-armed pair with a distant power) misses the war entirely.
+ * sides; the guess (the nuclear-armed pair with a distant power) misses the war (1 run of 100).
  */
 class PrincipalsOutcomeTest {
 
@@ -40,7 +40,10 @@ class PrincipalsOutcomeTest {
     CompiledModel g = Models.compile(guessed, ModelParameters.from(guessed));
     assertThat(guessed.actors().get(g.relations.principalA()).id()).isEqualTo("BIG");
     assertThat(guessed.actors().get(g.relations.principalB()).id()).isEqualTo("FAR");
-    assertThat(count(g, Outcome.CONVENTIONAL_WAR, 100)).isZero();
+    // the invasion is not between the guessed pair: 1 run of 100 is a war between BIG and FAR
+    // (since a crisis's strain ripens, the distant pair no longer settles at once; docs/model.md
+    // section 2), against 100 of 100 with the declared pair below
+    assertThat(count(g, Outcome.CONVENTIONAL_WAR, 100)).isEqualTo(1);
 
     Path declaredFile = dir.resolve("declared.yaml");
     Files.writeString(declaredFile, Files.readString(file)
