@@ -87,12 +87,7 @@ public class BacktestCommand implements Callable<Integer> {
 
   @Mixin StoreOption db;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Hand the crises to Apache Spark (one task per crisis's ensemble; the"
-          + " scores are identical): local[*], local[K] or spark://HOST:PORT. Needs the Spark"
-          + " module: ./detente backtest ... --master URL from the source tree builds and uses"
-          + " it (docs/spark.md).")
-  String master;
+  @Mixin SparkMaster master;
 
   @Option(names = "--no-timing",
       description = "Leave timing (seconds, crises and runs per second) out, for byte-identical"
@@ -107,12 +102,7 @@ public class BacktestCommand implements Callable<Integer> {
     if (threads.value() < 1) {
       throw new InvalidInputException(Message.AT_LEAST, "--threads", 1, threads.value());
     }
-    if (master != null && !onSpark()) {
-      throw new UsageException(Message.OPTION_VALUE, "--master", master,
-          "Spark is not in detente.jar: run ./detente backtest ... --master " + master
-              + " from the source tree (it builds the Spark module, spark/), or submit"
-              + " spark/target/detente-spark-submit.jar (docs/spark.md)");
-    }
+    master.check("backtest", onSpark());
     IcbData data = IcbData.bundled();
     TreeSet<Integer> only = parseCrises(crises, data);
     if (report != null) {
@@ -192,7 +182,7 @@ public class BacktestCommand implements Callable<Integer> {
 
   /** The Spark master given with {@code --master}, or null. */
   protected final String master() {
-    return master;
+    return master.value();
   }
 
   /** Parses {@code --crises} (numbers and ranges A-B). */

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "ranges; --all-parameters uses every catalogue parameter (also the fallback",
       "when the scenario declares none); --parameter picks factors by name."
     })
-public final class SensitivityCommand implements Callable<Integer> {
+public class SensitivityCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -114,6 +114,8 @@ public final class SensitivityCommand implements Callable<Integer> {
 
   @Mixin StoreOption db;
 
+  @Mixin SparkMaster master;
+
   private StoreSession store;
 
   @Override
@@ -130,6 +132,11 @@ public final class SensitivityCommand implements Callable<Integer> {
   }
 
   private int compute() throws Exception {
+    master.check("sensitivity", onSpark());
+    if (master.value() != null && rare.on()) {
+      throw new UsageException(Message.OPTION_VALUE, "--master", master.value(),
+          "--rare estimates run on this machine only");
+    }
     AnalysisSupport.checkPositive("--runs-per-point", runsPerPoint);
     if (levels < 2 || levels % 2 != 0) {
       throw new InvalidInputException(Message.OPTION_VALUE, "--levels", levels, "expected an even number >= 2");
@@ -173,9 +180,9 @@ public final class SensitivityCommand implements Callable<Integer> {
     try (Progress progress = Progress.start(spec, progressFlags, "sensitivity",
         points * runsPerPoint, " runs")) {
       ToDoubleFunction<double[]> f = x -> {
-        ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
-        CompiledModel model = Models.compile(s, p);
         if (rare.on()) {
+          ModelParameters p = AnalysisSupport.parameters(s, space.names(), x);
+          CompiledModel model = Models.compile(s, p);
           // log10 of the splitting estimate (its upper bound where no trajectory got there)
           Splitting.Options opt = rare.options(threads.value());
           Splitting.Result res = Splitting.estimate(model, rare.target(model), seed.value(),
@@ -185,22 +192,41 @@ public final class SensitivityCommand implements Callable<Integer> {
           range[1] = Math.max(range[1], v);
           return v;
         }
-        long[] hits = new long[1];
-        Ensemble.run(model, seed.value(), runsPerPoint, threads.value(), run -> {
-          if (out.test(run)) {
-            hits[0]++;
-          }
-        }, progress.stage(runsPerPoint));
-        double v = hits[0] / (double) runsPerPoint;
+        double v = pointValue(s, space.names(), x, output, seed.value(), runsPerPoint,
+            threads.value(), progress.stage(runsPerPoint));
         range[0] = Math.min(range[0], v);
         range[1] = Math.max(range[1], v);
         return v;
       };
+      ToDoubleFunction<double[]> g = f;
+      if (onSpark()) {
+        java.util.function.LongConsumer done = progress.stage(points * runsPerPoint);
+        List<double[]> all = new ArrayList<>();
+        if (method != Method.sobol) {
+          Morris.screen(space, morrisK, levels, candidates == null ? 4 * morrisK : candidates,
+              seed.value(), x -> record(all, x));
+        }
+        if (method != Method.morris) {
+          Sobol.analyse(space, sobolN, seed.value(), bootstrap, x -> record(all, x));
+        }
+        double[] values = evaluate(s, space.names(), all, output, seed.value(), runsPerPoint,
+            done);
+        int[] next = {0};
+        g = x -> {
+          int i = next[0]++;
+          if (!java.util.Arrays.equals(x, all.get(i))) {
+            throw new IllegalStateException("design point " + i + " differs between passes");
+          }
+          range[0] = Math.min(range[0], values[i]);
+          range[1] = Math.max(range[1], values[i]);
+          return values[i];
+        };
+      }
       morris = method == Method.sobol ? null
           : Morris.screen(space, morrisK, levels, candidates == null ? 4 * morrisK : candidates,
-              seed.value(), f);
+              seed.value(), g);
       sobol = method == Method.morris ? null
-          : Sobol.analyse(space, sobolN, seed.value(), bootstrap, f);
+          : Sobol.analyse(space, sobolN, seed.value(), bootstrap, g);
     }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < k; i++) {
@@ -312,5 +338,62 @@ public final class SensitivityCommand implements Callable<Integer> {
     }
     pw.flush();
     return 0;
+  }
+
+  private static double record(List<double[]> points, double[] x) {
+    points.add(x.clone());
+    return 0; // the designs do not depend on the outputs
+  }
+
+  /**
+   * The output at one design point, as this command computes it: the share of
+   * {@code runs} runs from {@code seed} (the same runs at every point: common random numbers)
+   * in which the output {@code output} happened, with the factors {@code names} set to
+   * {@code x} over the scenario {@code s}.
+   *
+   * @param progress receives the runs done (may be null)
+   */
+  public static double pointValue(Scenario s, List<String> names, double[] x, String output,
+      long seed, int runs, int threads, java.util.function.LongConsumer progress) {
+    var out = AnalysisSupport.output(AnalysisSupport.indicators(s), output);
+    CompiledModel model = Models.compile(s, AnalysisSupport.parameters(s, names, x));
+    long[] hits = new long[1];
+    Ensemble.run(model, seed, runs, threads, run -> {
+      if (out.test(run)) {
+        hits[0]++;
+      }
+    }, progress);
+    return hits[0] / (double) runs;
+  }
+
+  /** Whether {@link #evaluate} hands the points to Spark (the Spark module's subclass). */
+  protected boolean onSpark() {
+    return false;
+  }
+
+  /** The Spark master given with {@code --master}, or null. */
+  protected final String master() {
+    return master.value();
+  }
+
+  /** The scenario file. */
+  protected final Path file() {
+    return file;
+  }
+
+  /** The {@code --param NAME=VALUE} values given. */
+  protected final List<String> fixedParameters() {
+    return List.copyOf(params.specs);
+  }
+
+  /**
+   * The output at every design point, in order (the Spark module's subclass computes them on
+   * Spark with {@link #pointValue}); called only when {@link #onSpark()}.
+   *
+   * @param done receives the runs done over all points
+   */
+  protected double[] evaluate(Scenario s, List<String> names, List<double[]> points,
+      String output, long seed, int runs, java.util.function.LongConsumer done) {
+    throw new IllegalStateException("not on Spark");
   }
 }

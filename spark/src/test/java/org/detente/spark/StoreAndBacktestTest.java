@@ -104,4 +104,24 @@ class StoreAndBacktestTest {
     assertThat(new ObjectMapper().readTree(local.out()).get("crises").get("heldOut").asInt())
         .isPositive();
   }
+
+  @Test
+  void theSensitivityAnalysisOnSparkIsThatOfOneMachine() throws Exception {
+    String[] args = {"sensitivity", SCENARIO.toString(), "--method", "both", "--parameter",
+      "consultValue", "--parameter", "crisisCost", "--samples", "3", "--runs-per-point", "15",
+      "--output", "settlement", "--seed", "4", "--bootstrap", "20", "--param",
+      "qreLambda=10", "--json", "-q", "-t", "2"};
+    Out local = run(Main.commandLine(), args);
+    assertThat(local.code()).as(local.err()).isZero();
+    String[] spark = new String[args.length + 1];
+    System.arraycopy(args, 1, spark, 0, args.length - 1);
+    spark[args.length - 1] = "--master";
+    spark[args.length] = "local[2]";
+    Out onSpark = run(Spark.commandLine(new SensitivityOnSpark(), "sensitivity"), spark);
+    assertThat(onSpark.code()).as(onSpark.err()).isZero();
+    assertThat(onSpark.out()).isEqualTo(local.out());
+    JsonNode j = new ObjectMapper().readTree(local.out());
+    assertThat(j.get("points").asInt()).isEqualTo(3 * 3 + 3 * 4);
+    assertThat(j.get("outputMax").asDouble()).isGreaterThan(j.get("outputMin").asDouble());
+  }
 }
