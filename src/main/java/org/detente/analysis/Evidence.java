@@ -7,6 +7,7 @@ import java.util.Set;
 import org.detente.InvalidInputException;
 import org.detente.Message;
 import org.detente.model.Action;
+import org.detente.scenario.Channel;
 import org.detente.scenario.LocatedYaml;
 import org.detente.scenario.Scenario;
 
@@ -27,7 +28,7 @@ public record Evidence(String title, String scenario, List<EvidenceItem> items) 
   private static final Set<String> TOP_KEYS = Set.of("title", "scenario", "items");
   private static final Set<String> ITEM_KEYS = Set.of(
       "id", "description", "source", "observed", "actor", "actors", "action", "actions",
-      "target", "targets", "theater", "theaters", "weeks");
+      "target", "targets", "theater", "theaters", "weeks", "channel");
 
   /**
    * Reads and checks an evidence file against a scenario: every actor, target and theater must
@@ -128,11 +129,35 @@ public record Evidence(String title, String scenario, List<EvidenceItem> items) 
         throw err(file, w, at + ".weeks", "0 <= fromWeek <= toWeek (got [" + from + ", " + to
             + "])");
       }
+      Channel channel = null;
+      LocatedYaml.Node chn = m.get("channel");
+      if (chn != null) {
+        channel = chn.value() instanceof String cs ? channelNamed(cs) : null;
+        if (channel == null) {
+          throw err(file, chn, at + ".channel", "open, degraded or severed (the state a"
+              + " break-relations or restore-relations event leaves the channel in)");
+        }
+        for (String a : actions) {
+          if (!a.equals(Action.BREAK_RELATIONS.id()) && !a.equals(Action.RESTORE_RELATIONS.id())) {
+            throw err(file, chn, at + ".channel", "only on break-relations or restore-relations"
+                + " items (the item's actions include '" + a + "')");
+          }
+        }
+      }
       items.add(new EvidenceItem(id, description, source, (Boolean) obs.value(), actors, actions,
-          targets, theaters, from, to, n.line()));
+          targets, theaters, from, to, n.line(), channel));
       i++;
     }
     return new Evidence(title, scen, items);
+  }
+
+  private static Channel channelNamed(String name) {
+    for (Channel c : Channel.values()) {
+      if (c.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static void checkIds(String file, Map<String, LocatedYaml.Node> m, String at,

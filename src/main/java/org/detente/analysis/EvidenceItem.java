@@ -1,6 +1,7 @@
 package org.detente.analysis;
 
 import java.util.List;
+import org.detente.scenario.Channel;
 
 /**
  * One piece of evidence: an event that was observed, or one that was not (a non-event), in a
@@ -21,6 +22,11 @@ import java.util.List;
  * @param fromWeek    first week of the window (inclusive)
  * @param toWeek      last week of the window (inclusive)
  * @param line        line of the item in its file (for messages)
+ * @param channel     for break-relations and restore-relations items, the state the event must
+ *                    leave the pair's channel in (open, degraded or severed) to match, or null
+ *                    for any: {@code break-relations} is one step down the channel's ladder
+ *                    (open, degraded, severed), so "relations broken off" is a break-relations
+ *                    event that leaves the channel severed
  */
 public record EvidenceItem(
     String id,
@@ -33,12 +39,21 @@ public record EvidenceItem(
     List<String> theaters,
     int fromWeek,
     int toWeek,
-    int line) {
+    int line,
+    Channel channel) {
 
   public EvidenceItem {
     actors = List.copyOf(actors);
     actions = List.copyOf(actions);
     targets = List.copyOf(targets);
     theaters = List.copyOf(theaters);
+  }
+
+  /** An item that matches its events whatever they do to the channel. */
+  public EvidenceItem(String id, String description, String source, boolean occurred,
+      List<String> actors, List<String> actions, List<String> targets, List<String> theaters,
+      int fromWeek, int toWeek, int line) {
+    this(id, description, source, occurred, actors, actions, targets, theaters, fromWeek, toWeek,
+        line, null);
   }
 }

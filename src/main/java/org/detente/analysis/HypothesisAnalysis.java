@@ -26,6 +26,11 @@ import org.detente.engine.RunSink;
  * consistent with e. It is labelled <em>consistent</em> when f_{h,e} exceeds the mean over the
  * other hypotheses by more than max(0.05, 2·se of the difference), <em>inconsistent</em> when it
  * falls short by that much, <em>neutral</em> otherwise (the item does not discriminate).
+ *
+ * <p>Whether a hypothesis reproduces the <em>whole</em> record is the share k_h/N itself, with
+ * its Monte Carlo standard error √(p(1 − p)/N) and a Wilson (1927) 95% interval, which stays
+ * inside [0, 1] and is not degenerate at k = 0. Which item binds is counted too: per item, the
+ * runs that reproduce every other item but not this one.
  */
 public final class HypothesisAnalysis {
 
@@ -74,10 +79,30 @@ public final class HypothesisAnalysis {
    * @param posteriorSe delta-method standard error of the posterior
    * @param itemFreq    per evidence item: fraction of runs consistent with it
    * @param itemLabel   per evidence item: consistent / inconsistent / neutral
+   * @param onlyMissed  per evidence item: runs consistent with every other item but not this
+   *                    one (the runs this item alone keeps from reproducing the whole record)
    */
   public record HypothesisResult(
       String id, double prior, long consistent, long runs, double likelihood, double se,
-      double posterior, double posteriorSe, double[] itemFreq, List<String> itemLabel) {}
+      double posterior, double posteriorSe, double[] itemFreq, List<String> itemLabel,
+      long[] onlyMissed) {
+
+    /** Share of runs reproducing the whole record, k/N. */
+    public double wholeShare() {
+      return runs == 0 ? Double.NaN : consistent / (double) runs;
+    }
+
+    /** Monte Carlo standard error of {@link #wholeShare()}, √(p(1 − p)/N). */
+    public double wholeSe() {
+      double p = wholeShare();
+      return Math.sqrt(p * (1 - p) / runs);
+    }
+
+    /** Wilson 95% interval of {@link #wholeShare()}: {lower, upper}. */
+    public double[] wholeInterval() {
+      return Distributions.wilson(consistent, runs, 1.959963984540054);
+    }
+  }
 
   /**
    * Result for one actor.
@@ -126,6 +151,7 @@ public final class HypothesisAnalysis {
       int hs = ah.ids().size();
       long[] all = new long[hs];
       long[][] perItem = new long[hs][items];
+      long[][] onlyMissed = new long[hs][items];
       long[] n = new long[hs];
       for (int h = 0; h < hs; h++) {
         final int hh = h;
@@ -134,10 +160,18 @@ public final class HypothesisAnalysis {
           if (matcher.test(run, cons)) {
             all[hh]++;
           }
+          int missed = -1;
+          int misses = 0;
           for (int i = 0; i < items; i++) {
             if (cons[i]) {
               perItem[hh][i]++;
+            } else {
+              missed = i;
+              misses++;
             }
+          }
+          if (misses == 1) {
+            onlyMissed[hh][missed]++;
           }
           n[hh]++;
         });
@@ -186,7 +220,7 @@ public final class HypothesisAnalysis {
           labels.add(label(perItem, h, i, runs));
         }
         res.add(new HypothesisResult(ah.ids().get(h), ah.priors()[h], all[h], runs, like[h],
-            se[h], post[h], Math.sqrt(var), freq, List.copyOf(labels)));
+            se[h], post[h], Math.sqrt(var), freq, List.copyOf(labels), onlyMissed[h].clone()));
       }
       out.add(new ActorResult(ah.actor(), List.copyOf(res)));
     }

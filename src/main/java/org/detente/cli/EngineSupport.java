@@ -23,17 +23,19 @@ final class EngineSupport {
       throw new InvalidInputException(Message.FILE_PROBLEM, file, Message.NO_SUCH_FILE.format());
     }
     Scenario sc = ScenarioLoader.load(file, policies);
-    if (horizonWeeks != null) {
-      if (horizonWeeks < 1) {
-        throw new InvalidInputException(Message.AT_LEAST, "--horizon (weeks)", 1, horizonWeeks);
-      }
-      if (horizonWeeks > Limits.MAX_STEPS) {
-        throw new InvalidInputException(Message.AT_MOST, "--horizon (weeks)", Limits.MAX_STEPS,
-            "the scenario limit", horizonWeeks);
-      }
-      sc = sc.withHorizonWeeks(horizonWeeks);
+    return horizonWeeks != null ? withHorizon(sc, horizonWeeks) : sc;
+  }
+
+  /** The scenario with its horizon set to {@code horizonWeeks}, checked as --horizon. */
+  static Scenario withHorizon(Scenario sc, int horizonWeeks) {
+    if (horizonWeeks < 1) {
+      throw new InvalidInputException(Message.AT_LEAST, "--horizon (weeks)", 1, horizonWeeks);
     }
-    return sc;
+    if (horizonWeeks > Limits.MAX_STEPS) {
+      throw new InvalidInputException(Message.AT_MOST, "--horizon (weeks)", Limits.MAX_STEPS,
+          "the scenario limit", horizonWeeks);
+    }
+    return horizonWeeks == sc.meta().horizonSteps() ? sc : sc.withHorizonWeeks(horizonWeeks);
   }
 
   /** Compiles with the scenario's parameters, the shipped casualty model and spatial model. */

@@ -40,7 +40,10 @@ import picocli.CommandLine.Spec;
       "--likelihood product, the product of per-item shares). Posterior: prior x " +
       "likelihood, normalised. The ACH table (Heuer 1999) shows per item how often " +
       "each hypothesis reproduces it: consistent, inconsistent or neutral relative to " +
-      "the other hypotheses."
+      "the other hypotheses. The runs last until the evidence's last week (or --horizon), " +
+      "so that the whole record is tested; per hypothesis the share of runs reproducing " +
+      "all of it is given with its Monte Carlo error and a Wilson 95%% interval, and per " +
+      "item the runs that miss only that item."
     })
 public final class HypothesesCommand implements Callable<Integer> {
 
@@ -56,6 +59,12 @@ public final class HypothesesCommand implements Callable<Integer> {
   @Option(names = "--actor", paramLabel = "ID",
       description = "Only this actor (default: every actor with two or more hypotheses).")
   List<String> actorFilter = new ArrayList<>();
+
+  @Option(names = "--horizon", paramLabel = "WEEKS",
+      description = "Weeks each run lasts (default: through the last week of any evidence"
+          + " window, or the scenario's horizon if that is later). Items whose window starts"
+          + " after it are listed and not evaluated.")
+  Integer horizon;
 
   @Mixin SharedOptions.Policies policies;
 
@@ -100,6 +109,7 @@ public final class HypothesesCommand implements Callable<Integer> {
     AnalysisSupport.checkPositive("--threads", threads.value());
     Scenario s = AnalysisSupport.load(file, policies.names(), params);
     Evidence ev = Evidence.load(evidence, s);
+    s = EngineSupport.withHorizon(s, horizon != null ? horizon : recordWeeks(ev, s));
     EvidenceMatcher matcher = new EvidenceMatcher(ev, s);
     if (matcher.items().isEmpty()) {
       throw new InvalidInputException(Message.FILE_PROBLEM, evidence,
@@ -152,7 +162,7 @@ public final class HypothesesCommand implements Callable<Integer> {
       ObjectNode root = json.value() || store != null ? toJson(s, ev, matcher, results) : null;
       StoreSession.finishAndPrint(store, root, json.value(), out, AnalysisSupport.mapper());
       if (!json.value()) {
-        print(out, ev, matcher, results);
+        print(out, ev, matcher, results, s.meta().horizonSteps());
         if (store != null) {
           out.println(store.line());
         }
@@ -160,6 +170,18 @@ public final class HypothesesCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /**
+   * The weeks the runs must last to cover every evidence window (weeks 0 … toWeek, so the last
+   * window's end + 1), or the scenario's horizon if that is longer, within the scenario limit.
+   */
+  static int recordWeeks(Evidence ev, Scenario s) {
+    int weeks = s.meta().horizonSteps();
+    for (EvidenceItem it : ev.items()) {
+      weeks = Math.max(weeks, it.toWeek() + 1);
+    }
+    return Math.min(weeks, org.detente.scenario.Limits.MAX_STEPS);
   }
 
   private ObjectNode toJson(Scenario s, Evidence ev, EvidenceMatcher m,
@@ -172,6 +194,7 @@ public final class HypothesesCommand implements Callable<Integer> {
     policies.names().forEach(pol::add);
     root.put("seed", seed.value());
     root.put("runs", runs.value());
+    root.put("horizonWeeks", s.meta().horizonSteps());
     root.put("likelihood", likelihood.toString());
     root.put("smoothing", "Jeffreys: (k + 1/2) / (N + 1) per likelihood factor");
     ArrayNode items = root.putArray("items");
@@ -200,11 +223,18 @@ public final class HypothesesCommand implements Callable<Integer> {
         AnalysisSupport.put(o, "se", h.se());
         o.put("consistentRuns", h.consistent());
         o.put("runs", h.runs());
+        ObjectNode whole = o.putObject("wholeRecord");
+        whole.put("runs", h.consistent());
+        AnalysisSupport.put(whole, "share", h.wholeShare());
+        AnalysisSupport.put(whole, "se", h.wholeSe());
+        AnalysisSupport.put(whole, "low", h.wholeInterval()[0]);
+        AnalysisSupport.put(whole, "high", h.wholeInterval()[1]);
         ObjectNode hi = at.putObject(h.id());
         for (int i = 0; i < m.items().size(); i++) {
           ObjectNode c = hi.putObject(m.items().get(i).id());
           AnalysisSupport.put(c, "frequency", h.itemFreq()[i]);
           c.put("label", h.itemLabel().get(i));
+          c.put("onlyMissed", h.onlyMissed()[i]);
         }
       }
     }
@@ -230,10 +260,10 @@ public final class HypothesesCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, Evidence ev, EvidenceMatcher m,
-      List<HypothesisAnalysis.ActorResult> results) {
+      List<HypothesisAnalysis.ActorResult> results, int horizonWeeks) {
     out.println(AnalysisSupport.f("hypotheses %s, evidence %s: %d items (%d beyond the horizon),"
-        + " %d runs per hypothesis, seed %d", file, evidence, m.items().size(),
-        m.skipped().size(), runs.value(), seed.value()));
+        + " %d runs per hypothesis, seed %d, horizon %d weeks", file, evidence, m.items().size(),
+        m.skipped().size(), runs.value(), seed.value(), horizonWeeks));
     if (!m.skipped().isEmpty()) {
       out.println("Beyond the horizon (not evaluated): "
           + String.join(", ", m.skipped().stream().map(EvidenceItem::id).toList()));
@@ -255,6 +285,15 @@ public final class HypothesesCommand implements Callable<Integer> {
             + " the prior. Use more --runs, or --likelihood product.");
       }
       out.println();
+      out.println(AnalysisSupport.f("  The whole record (all %d items at once): runs reproducing"
+          + " it, share, Monte Carlo se, Wilson 95%% interval", m.items().size()));
+      for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+        double[] ci = h.wholeInterval();
+        out.println(AnalysisSupport.f("  %-24s %6d/%-6d %7.2f%% (%.2f) [%.2f%%, %.2f%%]",
+            CompareCommand.trim(h.id(), 24), h.consistent(), h.runs(), 100 * h.wholeShare(),
+            100 * h.wholeSe(), 100 * ci[0], 100 * ci[1]));
+      }
+      out.println();
       out.println("  ACH table: share of runs consistent with each item"
           + " (C consistent, I inconsistent, N neutral, relative to the other hypotheses)");
       StringBuilder head = new StringBuilder(AnalysisSupport.f("  %-32s", "evidence"));
@@ -270,6 +309,18 @@ public final class HypothesesCommand implements Callable<Integer> {
           String label = h.itemLabel().get(i);
           row.append(AnalysisSupport.f(" %14.1f%% %s", 100 * h.itemFreq()[i],
               Character.toUpperCase(label.charAt(0))));
+        }
+        out.println(row);
+      }
+      out.println();
+      out.println("  Items that bind: runs reproducing every item but this one");
+      out.println(head);
+      for (int i = 0; i < m.items().size(); i++) {
+        EvidenceItem it = m.items().get(i);
+        StringBuilder row = new StringBuilder(AnalysisSupport.f("  %-32s",
+            CompareCommand.trim((it.occurred() ? "+ " : "- ") + it.id(), 32)));
+        for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
+          row.append(AnalysisSupport.f(" %16d", h.onlyMissed()[i]));
         }
         out.println(row);
       }

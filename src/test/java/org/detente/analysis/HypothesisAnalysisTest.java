@@ -135,6 +135,65 @@ class HypothesisAnalysisTest {
     assertThat(m.test(ok, c)).isTrue();
   }
 
+  private static final String RUPTURE = """
+      title: test evidence
+      scenario: small
+      items:
+        - id: no-rupture
+          source: "Test Gazette, 2023-12-31"
+          observed: false
+          actors: [RED, BLU]
+          action: break-relations
+          targets: [RED, BLU]
+          channel: severed
+          weeks: [0, 150]
+      """;
+
+  @Test
+  void aChannelItemFollowsThePairsChannelThroughBreaksAndRestorations() {
+    // the small scenario's RED-BLU channel starts severed
+    Scenario s = TestScenarios.small();
+    EvidenceMatcher m = new EvidenceMatcher(Evidence.parse("ev.yaml", RUPTURE, s), s);
+    boolean[] c = new boolean[1];
+    // severed -> degraded -> open, then a break leaves it degraded: a downgrade, no rupture
+    SyntheticRun downgrade = new SyntheticRun()
+        .event(1, 0, 1, Action.RESTORE_RELATIONS, -1)
+        .event(2, 1, 0, Action.RESTORE_RELATIONS, -1)
+        .event(9, 0, 1, Action.BREAK_RELATIONS, -1);
+    assertThat(m.test(downgrade, c)).isTrue();
+    // severed -> degraded, then a break severs it again: relations broken off
+    SyntheticRun rupture = new SyntheticRun()
+        .event(1, 0, 1, Action.RESTORE_RELATIONS, -1)
+        .event(5, 1, 0, Action.BREAK_RELATIONS, -1);
+    assertThat(m.test(rupture, c)).isFalse();
+    // the channel is followed run by run: the same matcher starts the next run from week 0's
+    assertThat(m.test(downgrade, c)).isTrue();
+    // without the channel field every break-relations event counts
+    EvidenceMatcher any = new EvidenceMatcher(
+        Evidence.parse("ev.yaml", RUPTURE.replace("    channel: severed\n", ""), s), s);
+    assertThat(any.test(downgrade, c)).isFalse();
+    assertThatThrownBy(() -> Evidence.parse("ev.yaml", RUPTURE.replace("severed", "closed"), s))
+        .hasMessageContaining("ev.yaml:10:14: items[0].channel: expected open, degraded or"
+            + " severed");
+    assertThatThrownBy(() -> Evidence.parse("ev.yaml",
+        RUPTURE.replace("action: break-relations", "action: attack"), s))
+        .hasMessageContaining("items[0].channel: expected only on break-relations or"
+            + " restore-relations items");
+  }
+
+  @Test
+  void wholeRecordShareHasItsMonteCarloErrorAndWilsonInterval() {
+    // 12 of 1000: p = 0.012, se = sqrt(0.012 * 0.988 / 1000) = 0.003443; Wilson (z = 1.96):
+    // centre (12 + 1.92) / 1003.84 = 0.013867, half-width 1.96 * sqrt(0.011856 + 0.00096)
+    // / 1003.84 = 0.006989 -> [0.00688, 0.02086]
+    var h = new HypothesisAnalysis.HypothesisResult("h", 1, 12, 1000, 0, 0, 1, 0,
+        new double[0], List.of(), new long[0]);
+    assertThat(h.wholeShare()).isEqualTo(0.012);
+    assertThat(h.wholeSe()).isCloseTo(0.003443, within(1e-6));
+    assertThat(h.wholeInterval()[0]).isCloseTo(0.00688, within(1e-5));
+    assertThat(h.wholeInterval()[1]).isCloseTo(0.02086, within(1e-5));
+  }
+
   @Test
   void badEvidenceNamesFileLineColumnAndField() {
     Scenario s = TestScenarios.small();
