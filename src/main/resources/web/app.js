@@ -368,8 +368,17 @@ $('#tl-form').addEventListener('submit', (ev) => {
 let tl = null;
 async function showTimeline(j) {
   const r = j.result;
+  // colours go first to the actors that control a theater in some week (they fill the
+  // circles), so that those differ; the map and the table show the actors with forces or control
+  const controls = new Set(), present = new Set();
+  for (const w of [...r.weeks, r.end]) {
+    (w.control || []).forEach((c) => { if (c) { controls.add(c); present.add(c); } });
+    for (const [a, f] of Object.entries(w.forces || {})) if (f.some((x) => x > 0)) present.add(a);
+  }
   const colour = {};
-  r.actors.forEach((a, i) => { colour[a.id] = PALETTE[i % PALETTE.length]; });
+  const ranked = [...r.actors.filter((a) => controls.has(a.id)), ...r.actors.filter((a) => !controls.has(a.id))];
+  ranked.forEach((a, i) => { colour[a.id] = PALETTE[i % PALETTE.length]; });
+  const shown = r.actors.filter((a) => present.has(a.id));
   const drawn = r.actors.filter((a) => a.motive).map((a) => a.id + ': motive ' + a.motive + ', resolve ' + a.resolve).join('; ');
   $('#tl-summary').replaceChildren(el('p', { id: 'tl-outcome' }, r.scenario + ', run ' + r.run + ' of seed ' + r.seed + ' (run seed ' + r.runSeed + '); policies: ' +
     (r.policies.length ? r.policies.join(', ') : '(none)') + '. Outcome: ' + r.outcome.id + ' at week ' + r.outcome.week + ' (' + r.end.date + '); highest rung ' +
@@ -411,11 +420,26 @@ async function showTimeline(j) {
     }
   }
   const legend = $('#tl-legend');
-  legend.replaceChildren(...r.actors.flatMap((a) => [el('span', { class: 'legend-swatch', style: 'background:' + colour[a.id] }), a.id + ' ']),
+  legend.replaceChildren('Control: ', ...r.actors.filter((a) => controls.has(a.id)).flatMap((a) => [el('span', { class: 'legend-swatch', style: 'background:' + colour[a.id] }), a.id + ' ']),
     el('br'), 'Circle: the theater, filled with the colour of the actor in control; beside it, forces there (thousands). ',
     el('span', { class: 'legend-swatch', style: 'background:#ff9800' }), 'ring: attacked this week ',
     el('span', { class: 'legend-swatch', style: 'background:#d00' }), 'ring: nuclear strike this week');
-  tl = { r, svg, overlay: svgEl('g'), unit, colour, idx };
+  // labels (name, and forces below it) right of each point, moved up or down past the labels
+  // already placed where they would overlap (theaters lie close together)
+  const dy = new Array(r.theaters.length).fill(0);
+  const placed = [];
+  const order = r.theaters.map((t, i) => i).sort((a, b) => r.theaters[b].lat - r.theaters[a].lat);
+  for (const i of order) {
+    const t = r.theaters[i];
+    const bx0 = t.lon + unit * 2.2, bx1 = bx0 + Math.max(t.id.length * 1.8, 20) * unit;
+    const free = (d) => placed.every((b) => bx1 < b.x0 || bx0 > b.x1 || -t.lat + d + unit * 3 < b.y0 || -t.lat + d - unit * 2.6 > b.y1);
+    const tries = [0];
+    for (let k = 1; k <= 8; k++) tries.push(k * unit * 2.9, -k * unit * 2.9);
+    const d = tries.find(free);
+    dy[i] = d === undefined ? 0 : d;
+    placed.push({ x0: bx0, x1: bx1, y0: -t.lat + dy[i] - unit * 2.6, y1: -t.lat + dy[i] + unit * 3 });
+  }
+  tl = { r, svg, overlay: svgEl('g'), unit, colour, idx, dy, shown };
   svg.append(tl.overlay);
   const slider = $('#tl-week');
   slider.max = r.weeks.length - 1;
@@ -423,13 +447,18 @@ async function showTimeline(j) {
 }
 function setWeek(week) {
   if (!tl) return;
-  const { r, unit, colour, idx } = tl;
+  const { r, unit, colour, dy, shown } = tl;
   const w0 = r.weeks[Math.max(0, Math.min(week, r.weeks.length - 1))];
   // a week the run ended in before anyone decided has no state of its own: the run's end
   const w = w0.control ? w0 : { ...w0, control: r.end.control, forces: r.end.forces };
   $('#tl-week').value = w.week;
   $('#tl-week-label').textContent = w.date + ' (week ' + w.week + ' of ' + r.outcome.week + ')';
-  document.querySelectorAll('#tl-timeline h4').forEach((h) => h.classList.toggle('current', Number(h.dataset.week) === w.week));
+  const list = $('#tl-timeline');
+  document.querySelectorAll('#tl-timeline h4').forEach((h) => {
+    const on = Number(h.dataset.week) === w.week;
+    h.classList.toggle('current', on);
+    if (on) list.scrollTop = h.offsetTop - list.offsetTop;
+  });
   const g = tl.overlay;
   g.replaceChildren();
   const hit = {};
@@ -438,16 +467,17 @@ function setWeek(week) {
   }
   const table = $('#tl-state');
   table.replaceChildren(el('caption', {}, 'Start of week ' + w.week + ': control and forces (thousands)'),
-    el('tr', {}, el('th', {}, 'theater'), el('th', {}, 'control'), ...r.actors.map((a) => el('th', {}, a.id)), el('th', {}, 'this week')));
+    el('tr', {}, el('th', {}, 'theater'), el('th', {}, 'control'), ...shown.map((a) => el('th', {}, a.id)), el('th', {}, 'this week')));
   r.theaters.forEach((t, i) => {
     const c = w.control[i];
     if (hit[t.id]) g.append(svgEl('circle', { cx: t.lon, cy: -t.lat, r: unit * 3.2, fill: 'none', stroke: hit[t.id] === 2 ? '#d00' : '#ff9800', 'stroke-width': unit * 0.8 }));
     g.append(svgEl('circle', { class: 'theater', 'data-theater': t.id, cx: t.lon, cy: -t.lat, r: unit * 1.8, fill: c ? colour[c] : '#fff', stroke: '#222', 'stroke-width': unit * 0.25 }));
     const f = w.forces ? r.actors.filter((a) => w.forces[a.id][i] > 0).map((a) => a.id + ' ' + Math.round(w.forces[a.id][i])) : [];
-    g.append(svgEl('text', { x: t.lon + unit * 2.4, y: -t.lat - unit * 0.2, 'font-size': unit * 2.4, 'font-weight': 'bold', stroke: '#fff', 'stroke-width': unit * 0.5, 'paint-order': 'stroke' }, t.id));
-    if (f.length) g.append(svgEl('text', { x: t.lon + unit * 2.4, y: -t.lat + unit * 2.3, 'font-size': unit * 1.9, stroke: '#fff', 'stroke-width': unit * 0.4, 'paint-order': 'stroke' }, f.join(' · ')));
+    if (dy[i]) g.append(svgEl('line', { x1: t.lon + unit * 1.8, y1: -t.lat, x2: t.lon + unit * 2.4, y2: -t.lat + dy[i] - unit * 0.8, stroke: '#555', 'stroke-width': unit * 0.15 }));
+    g.append(svgEl('text', { x: t.lon + unit * 2.4, y: -t.lat + dy[i] - unit * 0.2, 'font-size': unit * 2.4, 'font-weight': 'bold', stroke: '#fff', 'stroke-width': unit * 0.5, 'paint-order': 'stroke' }, t.id));
+    if (f.length) g.append(svgEl('text', { x: t.lon + unit * 2.4, y: -t.lat + dy[i] + unit * 2.3, 'font-size': unit * 1.9, stroke: '#fff', 'stroke-width': unit * 0.4, 'paint-order': 'stroke' }, f.join(' · ')));
     table.append(el('tr', { 'data-theater': t.id }, el('td', {}, t.id), el('td', { class: 'control' }, c || 'none'),
-      ...r.actors.map((a) => el('td', {}, w.forces ? w.forces[a.id][i].toFixed(1) : '–')),
+      ...shown.map((a) => el('td', {}, w.forces[a.id][i].toFixed(1))),
       el('td', {}, hit[t.id] === 2 ? 'nuclear strike' : hit[t.id] ? 'attacked' : '')));
   });
 }

@@ -256,26 +256,49 @@ class WebAppTest {
       d.get(base + "#timeline");
       wait.until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("#tl-scenario option[value='cuban-missile-crisis-1962.yaml']")));
+      // run 122 of seed 1 (a conventional war on the model of this writing)
       js.executeScript("document.getElementById('tl-scenario').value ="
-          + " 'cuban-missile-crisis-1962.yaml'; document.getElementById('tl-seed').value = '3';"
-          + " document.getElementById('tl-run').value = '7';");
+          + " 'us-russia-2022.yaml'; document.getElementById('tl-seed').value = '1';"
+          + " document.getElementById('tl-run').value = '122';");
       d.findElement(By.id("tl-start")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("#tl-map svg circle.theater")));
-      JsonNode run = JSON.readTree(CliRun.exec("explain", CUBA, "--seed", "3", "--run", "7",
-          "--json").out());
+      JsonNode run = JSON.readTree(CliRun.exec("explain", "scenarios/us-russia-2022.yaml",
+          "--seed", "1", "--run", "122", "--json").out());
       assertThat(d.findElement(By.id("tl-outcome")).getText()).contains("Outcome: "
           + run.get("outcome").get("id").asText() + " at week "
           + run.get("outcome").get("week").asInt());
       // the slider moves the map to another week: its control is the command's
+      // the last week with an attack, if the run has one, else week 4 (or the last)
       int week = Math.min(4, run.get("weeks").size() - 1);
+      boolean anyAttack = false;
+      for (JsonNode w : run.get("weeks")) {
+        for (JsonNode dec : w.get("decisions")) {
+          if (dec.get("action").asText().equals("attack")) {
+            week = w.get("week").asInt();
+            anyAttack = true;
+          }
+        }
+      }
       js.executeScript("const s = document.getElementById('tl-week'); s.value = arguments[0];"
           + " s.dispatchEvent(new Event('input'));", week);
-      JsonNode theater = run.get("theaters").get(0);
-      JsonNode ctl = run.get("weeks").get(week).get("control").get(0);
-      assertThat(d.findElement(By.cssSelector("#tl-state tr[data-theater='"
-          + theater.get("id").asText() + "'] td.control")).getText())
-          .isEqualTo(ctl.isNull() ? "none" : ctl.asText());
+      JsonNode theaters = run.get("theaters");
+      for (int t = 0; t < theaters.size(); t++) {
+        JsonNode ctl = run.get("weeks").get(week).get("control").get(t);
+        assertThat(d.findElement(By.cssSelector("#tl-state tr[data-theater='"
+            + theaters.get(t).get("id").asText() + "'] td.control")).getText())
+            .isEqualTo(ctl.isNull() ? "none" : ctl.asText());
+      }
+      // the week's attacks, ringed on the map and listed in the table
+      int attacked = 0;
+      for (JsonNode dec : run.get("weeks").get(week).get("decisions")) {
+        if (dec.get("action").asText().equals("attack") && dec.get("rung").asInt() < 6) {
+          attacked++;
+          assertThat(d.findElement(By.cssSelector("#tl-state tr[data-theater='"
+              + dec.get("theater").asText() + "']")).getText()).endsWith("attacked");
+        }
+      }
+      assertThat(attacked > 0).as("attacks in week " + week).isEqualTo(anyAttack);
       assertThat(d.findElements(By.cssSelector("#tl-map svg circle.theater")))
           .hasSize(run.get("theaters").size());
       shot(d, "web-timeline.png");
