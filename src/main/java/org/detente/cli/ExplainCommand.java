@@ -97,7 +97,8 @@ public final class ExplainCommand implements Callable<Integer> {
       path = Splitting.Path.parse(splitPath);
       if (path == null) {
         throw new UsageException(Message.OPTION_VALUE, "--split-path", splitPath,
-            "expected R:J0,W1:J1,... as 'run --rare' prints it");
+            "expected R:J0,W1:J1,... (then ;A=K for each type that type sampling drew) as"
+                + " 'run --rare' prints it");
       }
     }
     Scenario sc = params.apply(EngineSupport.load(file, policies.names(), horizon));
@@ -183,7 +184,12 @@ public final class ExplainCommand implements Callable<Integer> {
       if (!(tilt >= 0 && tilt < 1)) {
         throw new UsageException(Message.OUT_OF_RANGE, "--rare-tilt", 0, "less than 1", tilt);
       }
-      sim.runSplitPath(seed.value(), path, tilt);
+      try {
+        sim.runSplitPath(seed.value(), path, tilt);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(Message.OPTION_VALUE, "--split-path", splitPath,
+            e.getMessage());
+      }
       if (timeline != null) {
         out.println(timeline.finish(sim, seed.value(), -1, path.spec()));
         out.flush();

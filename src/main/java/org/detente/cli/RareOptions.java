@@ -54,6 +54,15 @@ final class RareOptions {
           + " ${DEFAULT-VALUE}).")
   double tilt = 0.05;
 
+  @Option(names = "--rare-type-batch", paramLabel = "B",
+      description = "Stratification on the private types drawn at week 0: every B"
+          + " replications, those so far measure the event's probability for each actor's"
+          + " types, and the next B are stratified on the actor whose types matter most (a"
+          + " stratum per type, more trajectories for the types the event comes from); the"
+          + " first B, which explore every type, measure only; 0 draws the types as the"
+          + " scenario does, with no strata (default: ${DEFAULT-VALUE}).")
+  int typeBatch = 0;
+
   @Option(names = "--rare-particles", paramLabel = "N",
       description = "Trajectories per splitting stage (default: ${DEFAULT-VALUE}).")
   int particles = 200;
@@ -114,8 +123,11 @@ final class RareOptions {
     if (!(tilt >= 0 && tilt < 1)) {
       throw new UsageException(Message.OUT_OF_RANGE, "--rare-tilt", 0, "less than 1", tilt);
     }
+    if (typeBatch < 0) {
+      throw new UsageException(Message.AT_LEAST, "--rare-type-batch", 0, typeBatch);
+    }
     return new Splitting.Options(particles, 0.2, error, weeks, seconds, 10, 100_000, threads,
-        tilt);
+        tilt, typeBatch);
   }
 
   /** Units of a splitting estimate's share of the progress bar (per mille of its work). */
@@ -183,6 +195,21 @@ final class RareOptions {
         sp.add(p);
       }
     }
+    ArrayNode types = o.putArray("types");
+    for (Splitting.TypeDraw t : r.types()) {
+      for (int k = 0; k < t.labels().length; k++) {
+        ObjectNode e = types.addObject();
+        e.put("type", t.labels()[k]);
+        e.put("prior", t.prior()[k]);
+        if (t.proposal() != null) {
+          e.put("stratumShare", t.proposal()[k]);
+        } else {
+          e.putNull("stratumShare");
+        }
+        e.put("pJoint", t.joint()[k]);
+        putNumber(e, "pGivenType", t.prior()[k] > 0 ? t.joint()[k] / t.prior()[k] : Double.NaN);
+      }
+    }
     ArrayNode paths = o.putArray("paths");
     for (Splitting.PathGroup g : r.paths()) {
       ObjectNode p = paths.addObject();
@@ -241,6 +268,19 @@ final class RareOptions {
     pw.printf(Locale.ROOT, "  effective sample     %s runs%n", count(r.effectiveSampleSize()));
     pw.printf(Locale.ROOT, "  simulated weeks      %,d (stopped on %s)%n", r.simulatedWeeks(),
         r.stop());
+    for (Splitting.TypeDraw t : r.types()) {
+      if (t.proposal() != null) {
+        pw.printf(Locale.ROOT, "  stratified on        %s's type drawn at week 0 (a stratum per type,"
+            + " its share of the trajectories); P(event | type):%n",
+            t.labels()[0].split(" ")[0]);
+        for (int k = 0; k < t.labels().length; k++) {
+          if (t.prior()[k] > 0) {
+            pw.printf(Locale.ROOT, "    %-38s prior %.4f  share %.4f  P(event | type) %s%n",
+                t.labels()[k], t.prior()[k], t.proposal()[k], sci(t.joint()[k] / t.prior()[k]));
+          }
+        }
+      }
+    }
     pw.printf(Locale.ROOT, "  plain Monte Carlo    %s runs for the same relative error"
         + " (%s weeks; %s the work)%n", count(r.bruteForceRuns()),
         count(r.bruteForceRuns() * r.meanWeeksPerRun()),

@@ -204,6 +204,42 @@ final class EngineProcess implements SplittingProcess {
   }
 
   @Override
+  public int typeGroups() {
+    return m.nA;
+  }
+
+  @Override
+  public int typeCount(int g) {
+    return m.types.nTypes(g);
+  }
+
+  @Override
+  public double typePrior(int g, int k) {
+    return m.types.drawPrior(g, k);
+  }
+
+  @Override
+  public int type(int g) {
+    return st.trueRes[g] * m.types.nMot(g) + st.trueMot[g];
+  }
+
+  @Override
+  public void setType(int g, int k) {
+    st.trueRes[g] = k / m.types.nMot(g);
+    st.trueMot[g] = k % m.types.nMot(g);
+  }
+
+  @Override
+  public String typeLabel(int g, int k) {
+    return m.actorId(g) + " resolve " + fmt(m.types.typeRes(g, k)) + " "
+        + m.types.motiveId(g, m.types.typeMot(g, k));
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  @Override
   public String describePath() {
     StringBuilder b = new StringBuilder();
     int hi = 0;

@@ -147,12 +147,24 @@ public final class Simulator implements RunView {
    * Replays one trajectory of a splitting estimate ({@link Splitting.Path}): the stage-0 run
    * from its seed, continued at each recorded week with the stream of the clone that took over
    * there, to the end of the run; the last stage with the estimate's importance sampling
-   * ({@code tilt}, 0 for none). The splitting estimate stops a trajectory at the event; the
+   * ({@code tilt}, 0 for none), the start's types as type sampling drew them, if it did. The
+   * splitting estimate stops a trajectory at the event; the
    * replay goes on to the end of the run.
    */
   public void runSplitPath(long masterSeed, Splitting.Path path, double tilt) {
     int r = path.replication();
     start(Splitting.seed(masterSeed, r, 0, path.particles()[0]), r);
+    // the types that type sampling drew for the start
+    for (int i = 0; i < path.typeGroups().length; i++) {
+      int a = path.typeGroups()[i];
+      int k = path.typeValues()[i];
+      if (a >= m.nA || k >= m.types.nTypes(a)) {
+        throw new IllegalArgumentException("the split path's type " + a + "=" + k
+            + " is not a type of this scenario");
+      }
+      state.trueRes[a] = k / m.types.nMot(a);
+      state.trueMot[a] = k % m.types.nMot(a);
+    }
     for (int k = 1; k < path.particles().length; k++) {
       while (!done() && state.week < path.weeks()[k - 1]) {
         advance();

@@ -53,17 +53,30 @@ public final class Splitting {
    * @param threads             worker threads
    * @param tilt                importance sampling in the last stage: the probability the
    *                            tilted draws give the event's step (0: none)
+   * @param typeBatch           type sampling: every this many replications, the replications
+   *                            so far measure how likely the event is for each value of the
+   *                            start's draw (an actor's private type), and the next ones draw
+   *                            the start from a proposal built from that (0: the start is drawn
+   *                            as in the model)
    */
   public record Options(int particles, double levelQuantile, double targetRelativeError,
       long weekBudget, double secondsBudget, int minReplications, int maxReplications,
-      int threads, double tilt) {
+      int threads, double tilt, int typeBatch) {
+
+    /** Settings without type sampling. */
+    public Options(int particles, double levelQuantile, double targetRelativeError,
+        long weekBudget, double secondsBudget, int minReplications, int maxReplications,
+        int threads, double tilt) {
+      this(particles, levelQuantile, targetRelativeError, weekBudget, secondsBudget,
+          minReplications, maxReplications, threads, tilt, 0);
+    }
 
     /** Settings without importance sampling. */
     public Options(int particles, double levelQuantile, double targetRelativeError,
         long weekBudget, double secondsBudget, int minReplications, int maxReplications,
         int threads) {
       this(particles, levelQuantile, targetRelativeError, weekBudget, secondsBudget,
-          minReplications, maxReplications, threads, 0);
+          minReplications, maxReplications, threads, 0, 0);
     }
 
     /** Checks the settings. */
@@ -79,6 +92,9 @@ public final class Splitting {
       }
       if (!(tilt >= 0 && tilt < 1)) {
         throw new IllegalArgumentException("tilt must be in [0, 1)");
+      }
+      if (typeBatch < 0) {
+        throw new IllegalArgumentException("typeBatch must be >= 0");
       }
     }
 
@@ -106,7 +122,7 @@ public final class Splitting {
     /** The same settings with exactly {@code n} replications (no other stopping rule). */
     public Options fixedReplications(int n) {
       return new Options(particles, levelQuantile, 0, 0, 0, Math.max(2, n), Math.max(2, n),
-          threads, tilt);
+          threads, tilt, typeBatch);
     }
   }
 
@@ -118,15 +134,29 @@ public final class Splitting {
    * @param replication the replication
    * @param particles   particle index at stages 0..m
    * @param weeks       week at which the clone of stage k (k ≥ 1) took over, at index k-1
+   * @param typeGroups  the groups of the start's draw that type sampling drew (empty: none)
+   * @param typeValues  the values it gave them, in the same order
    */
-  public record Path(int replication, int[] particles, int[] weeks) {
+  public record Path(int replication, int[] particles, int[] weeks, int[] typeGroups,
+      int[] typeValues) {
 
-    /** The path as text: {@code R:J0,W1:J1,...,Wm:Jm}. */
+    /** A path whose start was drawn as in the model. */
+    public Path(int replication, int[] particles, int[] weeks) {
+      this(replication, particles, weeks, new int[0], new int[0]);
+    }
+
+    /**
+     * The path as text: {@code R:J0,W1:J1,...,Wm:Jm}, followed by {@code ;G=K} for each group
+     * G of the start's draw that type sampling gave the value K.
+     */
     public String spec() {
       StringBuilder b = new StringBuilder();
       b.append(replication).append(':').append(particles[0]);
       for (int k = 1; k < particles.length; k++) {
         b.append(',').append(weeks[k - 1]).append(':').append(particles[k]);
+      }
+      for (int i = 0; i < typeGroups.length; i++) {
+        b.append(';').append(typeGroups[i]).append('=').append(typeValues[i]);
       }
       return b.toString();
     }
@@ -137,8 +167,22 @@ public final class Splitting {
      * @return the path, or null if the text is not of that form
      */
     public static Path parse(String s) {
-      String[] parts = s.trim().split(",");
+      String[] withTypes = s.trim().split(";", -1);
+      String[] parts = withTypes[0].split(",");
+      int[] tg = new int[withTypes.length - 1];
+      int[] tv = new int[withTypes.length - 1];
       try {
+        for (int i = 1; i < withTypes.length; i++) {
+          String[] gk = withTypes[i].split("=");
+          if (gk.length != 2) {
+            return null;
+          }
+          tg[i - 1] = Integer.parseInt(gk[0].trim());
+          tv[i - 1] = Integer.parseInt(gk[1].trim());
+          if (tg[i - 1] < 0 || tv[i - 1] < 0) {
+            return null;
+          }
+        }
         String[] first = parts[0].split(":");
         if (first.length != 2) {
           return null;
@@ -161,7 +205,7 @@ public final class Splitting {
         if (rep < 0 || Arrays.stream(ps).anyMatch(p -> p < 0)) {
           return null;
         }
-        return new Path(rep, ps, ws);
+        return new Path(rep, ps, ws, tg, tv);
       } catch (NumberFormatException e) {
         return null;
       }
@@ -200,12 +244,21 @@ public final class Splitting {
    * @param seconds             wall-clock seconds
    * @param stop                why it stopped: "error", "weeks", "seconds" or "replications"
    * @param tilt                the importance sampling of the last stage (0: none)
+   * @param types               for each group of the start's draw with two values or more
+   *                            (the engine: each actor with two private types or more), the
+   *                            event's probability split by the group's value, and the proposal
+   *                            type sampling drew it from, if any
    */
   public record Result(double p, double lo, double hi, double relativeError,
       double effectiveSampleSize, double bruteForceRuns, long simulatedWeeks,
       double meanWeeksPerRun, int replications, int particles, int[] levels,
       double[] stageProbabilities, double[] replicationEstimates, List<PathGroup> paths,
-      double seconds, String stop, double tilt) {
+      double seconds, String stop, double tilt, List<TypeDraw> types) {
+
+    /** Whether type sampling drew some group of the start from a proposal of its own. */
+    public boolean typeSampled() {
+      return types.stream().anyMatch(t -> t.proposal() != null);
+    }
 
     /**
      * Work-normalised gain over plain Monte Carlo: the weeks plain runs would simulate for the
@@ -283,6 +336,9 @@ public final class Splitting {
     long weeks;
     int[] hits; // per stage (-1: not reached)
     double[] stage; // per stage: the stage's estimate
+    // [group][value]: the estimate's part from trajectories whose start had this value
+    double[][] byType;
+    boolean sampled; // the start was drawn from a proposal
     final List<Path> paths = new ArrayList<>();
     final List<String> descriptions = new ArrayList<>();
     final List<Double> weights = new ArrayList<>();
@@ -305,22 +361,30 @@ public final class Splitting {
       Options opt, int keepPaths, Monitor monitor) {
     long t0 = System.nanoTime();
     SplittingProcess first = processes.get();
+    SplittingProcess[] procs = new SplittingProcess[Math.max(1, opt.threads())];
+    procs[0] = first;
     Pilot pilot = pilot(first, masterSeed, opt.particles(), opt.levelQuantile());
-    monitor.update(pilot.weeks, (System.nanoTime() - t0) / 1e9, 0, Double.NaN);
     int[] levels = pilot.levels;
     int stages = levels.length + 1;
-    Runner runner = new Runner(processes, first, masterSeed, levels, opt, keepPaths, t0,
-        pilot.weeks, monitor);
-    List<Rep> reps = runner.run();
+    long pilotWeeks = pilot.weeks;
+    monitor.update(pilotWeeks, (System.nanoTime() - t0) / 1e9, 0, Double.NaN);
+    int batch = opt.typeBatch() > 0 && typed(first) ? opt.typeBatch() : 0;
+    Runner runner = new Runner(processes, procs, masterSeed, levels, opt, keepPaths, t0,
+        pilotWeeks, monitor, batch);
+    List<Rep> all = runner.run();
+    double[][] proposal = runner.lastProposal();
+    long weeks = pilotWeeks;
+    for (Rep rep : all) {
+      weeks += rep.weeks;
+    }
+    List<Rep> reps = used(all);
     int n = reps.size();
     double[] est = new double[n];
-    long weeks = pilot.weeks;
     double[] stageP = new double[stages];
     double sum = 0;
     for (int r = 0; r < n; r++) {
       Rep rep = reps.get(r);
       est[r] = rep.estimate;
-      weeks += rep.weeks;
       sum += rep.estimate;
       for (int k = 0; k < stages; k++) {
         stageP[k] += rep.hits[k] < 0 ? 0 : rep.stage[k];
@@ -375,9 +439,157 @@ public final class Splitting {
       brute = Double.POSITIVE_INFINITY;
     }
     List<PathGroup> groups = groups(reps, n);
+    List<TypeDraw> types = new ArrayList<>();
+    for (int g = 0; g < first.typeGroups(); g++) {
+      int nk = first.typeCount(g);
+      if (nk < 2) {
+        continue;
+      }
+      String[] labels = new String[nk];
+      double[] prior = new double[nk];
+      double[] joint = new double[nk];
+      for (int k = 0; k < nk; k++) {
+        labels[k] = first.typeLabel(g, k);
+        prior[k] = first.typePrior(g, k);
+        for (Rep rep : reps) {
+          joint[k] += rep.byType[g][k];
+        }
+        joint[k] /= n;
+      }
+      types.add(new TypeDraw(g, labels, prior, proposal == null ? null : proposal[g], joint));
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Result(p, lo, hi, re, ess, brute, weeks, pilot.meanWeeks, n, opt.particles(),
-        levels, stageP, est, groups, seconds, runner.stop, opt.tilt());
+        levels, stageP, est, groups, seconds, runner.stop, opt.tilt(), List.copyOf(types));
+  }
+
+  /** Share of the proposal that is the model's own distribution (defensive mixture). */
+  static final double DEFENSIVE = 0.5;
+  /**
+   * A group is drawn from a proposal when the relative variance of P(event | its value) over
+   * its values, Σ π_k (p_k / p)² − 1, is above this.
+   */
+  static final double TYPE_SPREAD = 1;
+
+  /**
+   * The replications the estimate is made of: from the first one drawn from a proposal on (the
+   * ones before only chose it), all of them when none was. Each replication is unbiased given
+   * the ones before it, whatever proposal they chose, so the mean from a point that the earlier
+   * replications decide is unbiased too.
+   */
+  static List<Rep> used(List<Rep> all) {
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).sampled) {
+        return all.subList(i, all.size());
+      }
+    }
+    return all;
+  }
+
+  private static boolean typed(SplittingProcess proc) {
+    for (int g = 0; g < proc.typeGroups(); g++) {
+      if (proc.typeCount(g) > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The stratification from the replications so far: the group whose values make the event
+   * likelier or less likely the most (the largest relative variance of P(event | value),
+   * Σ π_k (p_k / p)² − 1, if above {@link #TYPE_SPREAD}) is stratified, each value k a stratum
+   * with the share q_k = ½ π_k + ½ P̂(value k | event) of the particles: the defensive mixture
+   * (Hesterberg 1995) of proportional allocation and the allocation that is optimal when the
+   * strata's splitting estimates have about the same relative variance per particle (N_k ∝
+   * π_k p_k). Returns the shares at the group's index, null elsewhere; null when no group is
+   * stratified (or a group has more values than a quarter of the particles).
+   */
+  static double[][] proposal(SplittingProcess proc, List<Rep> pilotReps, int particles) {
+    if (pilotReps.isEmpty()) {
+      return null;
+    }
+    int groups = proc.typeGroups();
+    int best = -1;
+    double bestSpread = TYPE_SPREAD;
+    double[] bestQ = null;
+    for (int g = 0; g < groups; g++) {
+      int nk = proc.typeCount(g);
+      if (nk < 2 || 4 * nk > particles) {
+        continue;
+      }
+      double[] joint = new double[nk];
+      double total = 0;
+      for (Rep rep : pilotReps) {
+        for (int k = 0; k < nk; k++) {
+          joint[k] += rep.byType[g][k];
+          total += rep.byType[g][k];
+        }
+      }
+      if (!(total > 0)) {
+        continue;
+      }
+      double second = 0;
+      for (int k = 0; k < nk; k++) {
+        double prior = proc.typePrior(g, k);
+        if (prior > 0) {
+          double share = joint[k] / total;
+          second += share * share / prior;
+        }
+      }
+      if (second - 1 > bestSpread) {
+        bestSpread = second - 1;
+        best = g;
+        bestQ = new double[nk];
+        for (int k = 0; k < nk; k++) {
+          bestQ[k] = DEFENSIVE * proc.typePrior(g, k) + (1 - DEFENSIVE) * joint[k] / total;
+        }
+      }
+    }
+    if (best < 0) {
+      return null;
+    }
+    double[][] q = new double[groups][];
+    q[best] = bestQ;
+    return q;
+  }
+
+  /**
+   * Particles per stratum: one for each value with a positive probability, the others by the
+   * shares q (largest remainders, ties to the lower index); 0 for a value of probability 0.
+   */
+  static int[] stratumSizes(SplittingProcess proc, int g, double[] q, int n) {
+    int nk = q.length;
+    int[] size = new int[nk];
+    int left = n;
+    for (int k = 0; k < nk; k++) {
+      if (proc.typePrior(g, k) > 0) {
+        size[k] = 1;
+        left--;
+      }
+    }
+    double[] rem = new double[nk];
+    int given = 0;
+    for (int k = 0; k < nk; k++) {
+      if (size[k] > 0) {
+        double x = q[k] * left;
+        int f = (int) Math.floor(x);
+        size[k] += f;
+        given += f;
+        rem[k] = x - f;
+      }
+    }
+    for (int i = given; i < left; i++) {
+      int arg = -1;
+      for (int k = 0; k < nk; k++) {
+        if (size[k] > 0 && (arg < 0 || rem[k] > rem[arg])) {
+          arg = k;
+        }
+      }
+      size[arg]++;
+      rem[arg] = -1;
+    }
+    return size;
   }
 
   private static List<PathGroup> groups(List<Rep> reps, int n) {
@@ -411,6 +623,20 @@ public final class Splitting {
         .thenComparing(PathGroup::description));
     return out;
   }
+
+  /**
+   * One group of the start's draw (the engine: an actor's private type) and the event split by
+   * its value.
+   *
+   * @param group    the group's index
+   * @param labels   a name for each value
+   * @param prior    each value's probability in the model
+   * @param proposal each value's probability under type sampling (null: drawn as in the model)
+   * @param joint    the estimate of P(event and the group has this value), each value; they sum
+   *                 to the estimate p, and joint / prior is P(event | value)
+   */
+  public record TypeDraw(int group, String[] labels, double[] prior, double[] proposal,
+      double[] joint) {}
 
   /** Levels chosen by the pilot, its cost, and the weeks of a plain run. */
   record Pilot(int[] levels, long weeks, double meanWeeks) {}
@@ -554,74 +780,269 @@ public final class Splitting {
    */
   static Rep replicate(SplittingProcess proc, long master, int r, int[] levels, int n,
       int keepPaths, double tilt) {
+    return replicate(proc, master, r, levels, n, keepPaths, tilt, null);
+  }
+
+  /**
+   * One replication, stratified on the start's draw when {@code strata} says so (null: none).
+   * With a stratified group g, each of its values k is a stratum with N_k particles ({@link
+   * #stratumSizes}) whose starts have that value and the rest of the draw as in the model; the
+   * strata are split apart (a stratum's successes are cloned into the stratum's own N_k
+   * particles), so each stratum's product of stage estimates p̂_k = ∏ h_{k,s}/N_k is the
+   * unbiased fixed-effort estimate of P(event | k), and the replication's estimate is
+   * Σ_k π_k p̂_k (∏ₛ hₛ/N with one stratum).
+   */
+  static Rep replicate(SplittingProcess proc, long master, int r, int[] levels, int n,
+      int keepPaths, double tilt, double[][] strata) {
+    return replicate(proc, master, r, levels, n, keepPaths, tilt, strata, false);
+  }
+
+  /**
+   * One replication as above; with {@code explore} (and no strata), the start's draw of each
+   * group is drawn instead from ½ π + ½ uniform, so that every value is seen, and each particle
+   * carries the likelihood ratio V of its start (over N at stage 0, a clone's its parent's times
+   * h/N); the estimate is then Σ V·w over the last stage's successes, unbiased as well.
+   */
+  static Rep replicate(SplittingProcess proc, long master, int r, int[] levels, int n,
+      int keepPaths, double tilt, double[][] strata, boolean explore) {
     int m = levels.length;
     Rep rep = new Rep();
+    rep.sampled = strata != null;
     rep.hits = new int[m + 1];
     Arrays.fill(rep.hits, -1);
     rep.stage = new double[m + 1];
+    int groups = proc.typeGroups();
+    rep.byType = new double[groups][];
+    int[][] rootType = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      rep.byType[g] = new double[proc.typeCount(g)];
+      rootType[g] = new int[n];
+    }
+    int sg = -1;
+    if (strata != null) {
+      for (int g = 0; g < strata.length; g++) {
+        if (strata[g] != null) {
+          sg = g;
+        }
+      }
+    }
+    int ns = sg < 0 ? 1 : strata[sg].length;
+    int[] size = sg < 0 ? new int[] {n} : stratumSizes(proc, sg, strata[sg], n);
+    double[] pi = new double[ns];
+    int[] off = new int[ns];
+    for (int s = 0; s < ns; s++) {
+      pi[s] = sg < 0 ? 1 : proc.typePrior(sg, s);
+      off[s] = s == 0 ? 0 : off[s - 1] + size[s - 1];
+    }
+    double[] est = new double[ns]; // each stratum's product of stage estimates
+    Arrays.fill(est, 1);
+    int[] entOff = new int[ns]; // where each stratum's entrances are in the pool
+    int[] entCount = size.clone(); // and how many
     int[][] partParent = new int[m + 1][n];
     int[][] entPart = new int[m][n];
     int[][] entWeek = new int[m][n];
     int[] parent = new int[n];
+    int[] sub = new int[n];
+    int[] root = new int[n];
+    int[] entRoot = new int[n]; // the previous stage's entrances' roots
+    int[] newRoot = new int[n]; // this stage's
+    boolean weighted = explore && strata == null && proc.typeGroups() > 0;
+    double[] v = new double[n];
+    double[] entV = new double[n];
+    double[] newV = new double[n];
+    Rng typeRng = new Rng();
+    double sumC = 0;
     Rng rng = new Rng();
-    double est = 1;
     int poolIn = 0;
-    int h = n;
     long weeks = 0;
     for (int k = 0; k <= m; k++) {
-      if (k > 0) {
-        assign(h, n, rng, seed(master, r, k, -1), parent);
-        System.arraycopy(parent, 0, partParent[k], 0, n);
-      }
-      int poolOut = poolIn == 0 ? n : 0;
-      int hits = 0;
-      double sumW = 0;
       boolean last = k == m;
       int level = last ? Integer.MAX_VALUE : levels[k];
-      for (int j = 0; j < n; j++) {
-        enter(proc, seed(master, r, k, j), k, poolIn + parent[j]);
-        if (last) {
-          proc.tilt(tilt);
-        }
-        while (!(proc.event() || proc.importance() >= level) && !proc.done()) {
-          proc.advance();
-          weeks++;
-        }
-        boolean hit = proc.event() || proc.importance() >= level;
-        double w = proc.weight();
-        if (last) {
-          proc.tilt(0);
-        }
-        if (!hit) {
+      int poolOut = poolIn == 0 ? n : 0;
+      int hits = 0;
+      double sumAll = 0;
+      for (int s = 0; s < ns; s++) {
+        int ns0 = size[s];
+        if (ns0 == 0 || entCount[s] == 0) {
+          est[s] = 0;
+          entCount[s] = 0;
           continue;
         }
-        if (last) {
-          sumW += w;
-          if (rep.paths.size() < keepPaths) {
-            rep.paths.add(trace(r, k, j, partParent, entPart, entWeek));
-            rep.descriptions.add(proc.describePath());
-            rep.weights.add(w);
+        if (k > 0) {
+          // the stratum's particles cloned from its own entrances
+          assign(entCount[s], ns0, rng, seed(master, r, k, -1 - s), sub);
+          for (int i = 0; i < ns0; i++) {
+            int j = off[s] + i;
+            parent[j] = entOff[s] + sub[i];
+            partParent[k][j] = parent[j];
+            root[j] = entRoot[parent[j]];
+            v[j] = entV[parent[j]] * entCount[s] / ns0;
           }
-        } else {
-          entPart[k][hits] = j;
-          entWeek[k][hits] = proc.step();
-          proc.save(poolOut + hits);
         }
-        hits++;
+        int first = hits;
+        double sumW = 0;
+        for (int i = 0; i < ns0; i++) {
+          int j = off[s] + i;
+          if (k == 0) {
+            proc.start(seed(master, r, 0, j));
+            if (sg >= 0) {
+              proc.setType(sg, s);
+            }
+            v[j] = (weighted ? explore(proc, seed(master, r, 0, j), typeRng) : 1) / ns0;
+            root[j] = j;
+            for (int g = 0; g < groups; g++) {
+              rootType[g][j] = proc.type(g);
+            }
+          } else {
+            enter(proc, seed(master, r, k, j), k, poolIn + parent[j]);
+          }
+          if (last) {
+            proc.tilt(tilt);
+          }
+          while (!(proc.event() || proc.importance() >= level) && !proc.done()) {
+            proc.advance();
+            weeks++;
+          }
+          boolean hit = proc.event() || proc.importance() >= level;
+          double w = proc.weight();
+          if (last) {
+            proc.tilt(0);
+          }
+          if (!hit) {
+            continue;
+          }
+          if (last) {
+            sumW += w;
+            // the hit's share of the estimate: π_s ∏ (earlier stages) w / N_s
+            double c = weighted ? v[j] * w : pi[s] * est[s] * w / ns0;
+            sumC += c;
+            for (int g = 0; g < groups; g++) {
+              rep.byType[g][rootType[g][root[j]]] += c;
+            }
+            if (rep.paths.size() < keepPaths) {
+              Path path = trace(r, k, j, partParent, entPart, entWeek);
+              if (sg >= 0) {
+                path = new Path(path.replication(), path.particles(), path.weeks(),
+                    new int[] {sg}, new int[] {s});
+              } else if (weighted) {
+                path = withTypes(path, proc, rootType, root[j]);
+              }
+              rep.paths.add(path);
+              rep.descriptions.add(proc.describePath());
+              rep.weights.add(sg < 0 && !weighted ? w : c);
+            }
+          } else {
+            entPart[k][hits] = j;
+            entWeek[k][hits] = proc.step();
+            newRoot[hits] = root[j];
+            newV[hits] = v[j];
+            proc.save(poolOut + hits);
+          }
+          hits++;
+        }
+        int hs = hits - first;
+        entOff[s] = first;
+        entCount[s] = hs;
+        est[s] *= last ? sumW / ns0 : (double) hs / ns0;
+        sumAll += sumW;
       }
       rep.hits[k] = hits;
-      double pk = last ? sumW / n : (double) hits / n;
-      rep.stage[k] = pk;
-      est *= pk;
-      h = hits;
+      rep.stage[k] = last ? sumAll / n : (double) hits / n;
       poolIn = poolOut;
+      int[] t = entRoot;
+      entRoot = newRoot;
+      newRoot = t;
+      double[] tv = entV;
+      entV = newV;
+      newV = tv;
       if (hits == 0) {
         break;
       }
     }
-    rep.estimate = est;
+    double p = 0;
+    for (int s = 0; s < ns; s++) {
+      p += pi[s] * est[s];
+    }
+    if (weighted) {
+      p = sumC;
+    }
+    if (rep.hits[m] <= 0) {
+      p = 0;
+    }
+    rep.estimate = p;
+    if (sg < 0 && !weighted) {
+      // one stratum: the parts by type in the same figures as the estimate
+      double parts = 0;
+      for (double x : rep.byType.length > 0 ? rep.byType[0] : new double[0]) {
+        parts += x;
+      }
+      if (parts > 0) {
+        for (double[] row : rep.byType) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] *= p / parts;
+          }
+        }
+      }
+    }
     rep.weeks = weeks;
     return rep;
+  }
+
+  /** The start's draw of each group with two values or more, for the replay. */
+  private static Path withTypes(Path p, SplittingProcess proc, int[][] rootType, int root) {
+    int count = 0;
+    for (int g = 0; g < proc.typeGroups(); g++) {
+      count += proc.typeCount(g) > 1 ? 1 : 0;
+    }
+    int[] tg = new int[count];
+    int[] tv = new int[count];
+    int i = 0;
+    for (int g = 0; g < proc.typeGroups(); g++) {
+      if (proc.typeCount(g) > 1) {
+        tg[i] = g;
+        tv[i++] = rootType[g][root];
+      }
+    }
+    return new Path(p.replication(), p.particles(), p.weeks(), tg, tv);
+  }
+
+  /**
+   * Draws the start of each group with two values or more again from ½ π + ½ uniform (over the
+   * values of positive π), with a stream of its own seeded from the particle's seed alone;
+   * returns the likelihood ratio ∏ π/q.
+   */
+  static double explore(SplittingProcess proc, long seed, Rng rng) {
+    rng.seed(Rng.mix(seed ^ 0x2545f4914f6cdd1dL));
+    double lr = 1;
+    for (int g = 0; g < proc.typeGroups(); g++) {
+      int nk = proc.typeCount(g);
+      if (nk < 2) {
+        continue;
+      }
+      int support = 0;
+      for (int k = 0; k < nk; k++) {
+        support += proc.typePrior(g, k) > 0 ? 1 : 0;
+      }
+      double u = rng.nextDouble();
+      int pick = -1;
+      double q = 0;
+      double c = 0;
+      for (int k = 0; k < nk; k++) {
+        double pk = proc.typePrior(g, k);
+        if (pk <= 0) {
+          continue;
+        }
+        q = 0.5 * pk + 0.5 / support;
+        c += q;
+        pick = k;
+        if (u < c) {
+          break;
+        }
+      }
+      proc.setType(g, pick);
+      lr *= proc.typePrior(g, pick) / q;
+    }
+    return lr;
   }
 
   private static Path trace(int r, int last, int j, int[][] partParent, int[][] entPart,
@@ -647,7 +1068,12 @@ public final class Splitting {
    */
   private static final class Runner {
     private final Supplier<? extends SplittingProcess> processes;
-    private final SplittingProcess first;
+    private final SplittingProcess[] procs;
+    private final int batch;
+    // the proposal of each batch of replications (null: the model's draw); batch b's is made
+    // from replications 0 .. b·batch − 1, once they are all taken
+    private final List<double[][]> proposals = new ArrayList<>();
+    private int takenCount;
     private final long master;
     private final int[] levels;
     private final Options opt;
@@ -664,10 +1090,18 @@ public final class Splitting {
     private Throwable failure;
     String stop = "replications";
 
-    Runner(Supplier<? extends SplittingProcess> processes, SplittingProcess first, long master,
-        int[] levels, Options opt, int keepPaths, long t0, long pilotWeeks, Monitor monitor) {
+    /**
+     * @param procs one process per thread, made from {@code processes} where null
+     * @param batch type sampling: the proposal is renewed every this many replications (0: the
+     *              start is always drawn as in the model)
+     */
+    Runner(Supplier<? extends SplittingProcess> processes, SplittingProcess[] procs,
+        long master, int[] levels, Options opt, int keepPaths, long t0, long pilotWeeks,
+        Monitor monitor, int batch) {
       this.processes = processes;
-      this.first = first;
+      this.procs = procs;
+      this.batch = batch;
+      proposals.add(null);
       this.master = master;
       this.levels = levels;
       this.opt = opt;
@@ -682,7 +1116,8 @@ public final class Splitting {
       List<Rep> out = new ArrayList<>();
       if (threads == 1) {
         for (int r = 0; r < opt.maxReplications(); r++) {
-          out.add(replicate(first, master, r, levels, opt.particles(), keepPaths, opt.tilt()));
+          out.add(one(procs[0], r, proposalOf(r)));
+          taken(out);
           if (enough(out)) {
             break;
           }
@@ -691,7 +1126,10 @@ public final class Splitting {
       }
       Thread[] ws = new Thread[threads];
       for (int w = 0; w < threads; w++) {
-        SplittingProcess proc = w == 0 ? first : processes.get();
+        if (procs[w] == null) {
+          procs[w] = processes.get();
+        }
+        SplittingProcess proc = procs[w];
         ws[w] = new Thread(() -> work(proc), "detente-split-" + w);
         ws[w].setDaemon(true);
         ws[w].start();
@@ -708,12 +1146,13 @@ public final class Splitting {
               changed.awaitUninterruptibly();
             }
             rep = done.remove(r);
+            out.add(rep);
+            taken(out);
             consumed = r + 1;
             changed.signalAll();
           } finally {
             lock.unlock();
           }
-          out.add(rep);
           if (enough(out)) {
             break;
           }
@@ -733,18 +1172,20 @@ public final class Splitting {
           if (r >= opt.maxReplications()) {
             return;
           }
+          double[][] proposal;
           lock.lock();
           try {
-            while (r >= consumed + ahead && !stopAll) {
+            while ((r >= consumed + ahead || batchOf(r) >= proposals.size()) && !stopAll) {
               changed.awaitUninterruptibly();
             }
+            proposal = stopAll ? null : proposals.get(batchOf(r));
           } finally {
             lock.unlock();
           }
           if (stopAll) {
             return;
           }
-          Rep rep = replicate(proc, master, r, levels, opt.particles(), keepPaths, opt.tilt());
+          Rep rep = one(proc, r, proposal);
           lock.lock();
           try {
             done.put(r, rep);
@@ -764,12 +1205,43 @@ public final class Splitting {
       }
     }
 
+    private Rep one(SplittingProcess proc, int r, double[][] proposal) {
+      // type sampling's first batch explores every type
+      return replicate(proc, master, r, levels, opt.particles(), keepPaths, opt.tilt(),
+          proposal, batch > 0 && r < batch);
+    }
+
+    private int batchOf(int r) {
+      return batch == 0 ? 0 : r / batch;
+    }
+
+    /** The proposal of replication r (its batch's, all earlier replications taken). */
+    private double[][] proposalOf(int r) {
+      return proposals.get(batchOf(r));
+    }
+
+    /** After a replication is taken: at the end of a batch, the next batch's proposal. */
+    private void taken(List<Rep> out) {
+      takenCount = out.size();
+      if (batch > 0 && out.size() % batch == 0) {
+        proposals.add(proposal(procs[0], out, opt.particles()));
+      }
+    }
+
+    /** The proposal the last replication taken was drawn from. */
+    double[][] lastProposal() {
+      return proposals.get(batchOf(Math.max(0, takenCount - 1)));
+    }
+
     /** Whether the replications so far satisfy a stopping rule. */
-    private boolean enough(List<Rep> out) {
+    private boolean enough(List<Rep> taken) {
       long weeks = pilotWeeks;
+      for (Rep r : taken) {
+        weeks += r.weeks;
+      }
+      List<Rep> out = used(taken);
       double sum = 0;
       for (Rep r : out) {
-        weeks += r.weeks;
         sum += r.estimate;
       }
       int n = out.size();

@@ -60,4 +60,39 @@ interface SplittingProcess {
 
   /** A short description of how the current trajectory reached the event, for grouping paths. */
   String describePath();
+
+  /**
+   * Groups of the draw at the start of a trajectory whose values the estimate may draw from a
+   * proposal of its own ({@link Splitting}, "type sampling"): the engine's actors, whose private
+   * types (resolve × motive) are drawn at week 0. 0 (the default): none.
+   */
+  default int typeGroups() {
+    return 0;
+  }
+
+  /** Number of values of group {@code g}. */
+  default int typeCount(int g) {
+    return 1;
+  }
+
+  /** Probability of value {@code k} of group {@code g} in the model (its prior). */
+  default double typePrior(int g, int k) {
+    return k == 0 ? 1 : 0;
+  }
+
+  /** The value of group {@code g} in the current trajectory. */
+  default int type(int g) {
+    return 0;
+  }
+
+  /**
+   * Gives group {@code g} the value {@code k} in the current trajectory, just after {@link
+   * #start} (nothing simulated yet); the rest of the trajectory is drawn as before.
+   */
+  default void setType(int g, int k) {}
+
+  /** A name for group {@code g}'s value {@code k}, for the estimate's tables. */
+  default String typeLabel(int g, int k) {
+    return g + "=" + k;
+  }
 }

@@ -208,6 +208,18 @@ final class TypeSpace {
     return r * nMot[a] + m;
   }
 
+  /**
+   * The probability with which {@link #drawType} gives actor a's type k: its prior, or, when the
+   * motive is fixed, the prior of its resolve level for the fixed motive's types and 0 for the
+   * others.
+   */
+  double drawPrior(int a, int k) {
+    if (fixedMotive[a] < 0) {
+      return typePrior[a][k];
+    }
+    return typeMot[a][k] == fixedMotive[a] ? resPrior[a][k / nMot[a]] : 0;
+  }
+
   /** The common spacing of ascending, equally spaced levels (two or more), else 0. */
   static double equalStep(double[] lv) {
     if (lv.length < 2) {

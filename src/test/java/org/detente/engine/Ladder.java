@@ -4,12 +4,19 @@ package org.detente.engine;
  * A birth–death ladder for splitting tests: from rung 1 each step goes up one rung with
  * probability a and down one with 1 − a; rungs 0 and K absorb. The probability of reaching K
  * before 0 is the gambler's-ruin probability (1 − ρ)/(1 − ρᴷ), ρ = (1 − a)/a (Feller 1968,
- * XIV.2).
+ * XIV.2). A ladder with hidden types draws a at the start from values a_k with probabilities
+ * π_k (one draw of the run's stream, as the engine draws the actors' types at week 0), which
+ * the importance function (the rung) does not see; the probability of reaching K is then
+ * Σ π_k (1 − ρ_k)/(1 − ρ_kᴷ).
  */
 final class Ladder implements SplittingProcess {
 
   final int top;
   final double up;
+  private final double[] ups;
+  private final double[] priors;
+  private final int[] stype;
+  private int type;
   private final Rng rng = new Rng();
   private int x;
   private int t;
@@ -20,8 +27,16 @@ final class Ladder implements SplittingProcess {
   private final Rng[] srng;
 
   Ladder(int top, double up, int slots) {
+    this(top, new double[] {up}, new double[] {1}, slots);
+  }
+
+  /** A ladder with hidden types: up-probability ups[k] with probability priors[k]. */
+  Ladder(int top, double[] ups, double[] priors, int slots) {
     this.top = top;
-    this.up = up;
+    this.up = ups[0];
+    this.ups = ups.clone();
+    this.priors = priors.clone();
+    stype = new int[slots];
     sx = new int[slots];
     st = new int[slots];
     srng = new Rng[slots];
@@ -32,13 +47,26 @@ final class Ladder implements SplittingProcess {
 
   /** The closed-form probability of reaching the top from rung 1. */
   double exact() {
-    double rho = (1 - up) / up;
-    return (1 - rho) / (1 - Math.pow(rho, top));
+    double p = 0;
+    for (int k = 0; k < ups.length; k++) {
+      p += priors[k] * exact(top, ups[k]);
+    }
+    return p;
+  }
+
+  /** The gambler's-ruin probability of reaching k from 1 with up-probability a. */
+  static double exact(int k, double a) {
+    if (a == 0.5) {
+      return 1.0 / k;
+    }
+    double rho = (1 - a) / a;
+    return (1 - rho) / (1 - Math.pow(rho, k));
   }
 
   @Override
   public void start(long seed) {
     rng.seed(seed);
+    type = ups.length == 1 ? 0 : rng.pick(priors, 0, priors.length);
     x = 1;
     t = 0;
     tilted = 0;
@@ -47,6 +75,7 @@ final class Ladder implements SplittingProcess {
 
   @Override
   public void save(int slot) {
+    stype[slot] = type;
     sx[slot] = x;
     st[slot] = t;
     srng[slot].copyFrom(rng);
@@ -54,6 +83,7 @@ final class Ladder implements SplittingProcess {
 
   @Override
   public void restore(int slot) {
+    type = stype[slot];
     x = sx[slot];
     t = st[slot];
     rng.copyFrom(srng[slot]);
@@ -67,10 +97,11 @@ final class Ladder implements SplittingProcess {
   @Override
   public void advance() {
     if (!done()) {
-      double a = tilted > 0 ? tilted : up;
+      double u = ups[type];
+      double a = tilted > 0 ? tilted : u;
       boolean goesUp = rng.nextDouble() < a;
       if (tilted > 0) {
-        logWeight += goesUp ? Math.log(up / a) : Math.log((1 - up) / (1 - a));
+        logWeight += goesUp ? Math.log(u / a) : Math.log((1 - u) / (1 - a));
       }
       x += goesUp ? 1 : -1;
       t++;
@@ -117,5 +148,30 @@ final class Ladder implements SplittingProcess {
   @Override
   public String describePath() {
     return "top";
+  }
+
+  @Override
+  public int typeGroups() {
+    return 1;
+  }
+
+  @Override
+  public int typeCount(int g) {
+    return ups.length;
+  }
+
+  @Override
+  public double typePrior(int g, int k) {
+    return priors[k];
+  }
+
+  @Override
+  public int type(int g) {
+    return type;
+  }
+
+  @Override
+  public void setType(int g, int k) {
+    type = k;
   }
 }

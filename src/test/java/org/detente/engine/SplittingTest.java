@@ -81,6 +81,72 @@ class SplittingTest {
     assertThat(exact).isBetween(t.lo(), t.hi());
   }
 
+  private static final double[] HIDDEN_UPS = {0.3, 0.5};
+  private static final double[] HIDDEN_PRIORS = {0.997, 0.003};
+
+  private static Splitting.Result hidden(long seed, Splitting.Options o) {
+    return Splitting.estimate(() -> new Ladder(14, HIDDEN_UPS, HIDDEN_PRIORS,
+        2 * o.particles()), seed, o, 2);
+  }
+
+  @Test
+  void typeSamplingOnALadderWithAHiddenTypeCoversTheExactValueAndIsUnbiased() {
+    // a = 0.3 with probability 0.997, 0.5 with 0.003, drawn at the start and unseen by the
+    // importance function: p = 0.997 (1 - 7/3)/(1 - (7/3)^14) + 0.003/14 = 2.236e-4, of which
+    // the rare type carries 96%
+    double exact = new Ladder(14, HIDDEN_UPS, HIDDEN_PRIORS, 0).exact();
+    assertThat(exact).isBetween(2.23e-4, 2.24e-4);
+    Splitting.Options o = new Splitting.Options(200, 0.2, 0.1, 0, 0, 10, 10_000, 1, 0, 4);
+    int seeds = 200;
+    int covered = 0;
+    int sampled = 0;
+    double sum = 0;
+    double sumSq = 0;
+    for (int s = 0; s < seeds; s++) {
+      Splitting.Result r = hidden(s, o);
+      assertThat(r.relativeError()).isLessThanOrEqualTo(0.1);
+      if (r.lo() <= exact && exact <= r.hi()) {
+        covered++;
+      }
+      sampled += r.typeSampled() ? 1 : 0;
+      sum += r.p();
+      sumSq += r.p() * r.p();
+      // the parts by type add up to the estimate
+      double parts = r.types().get(0).joint()[0] + r.types().get(0).joint()[1];
+      assertThat(parts).isCloseTo(r.p(), org.assertj.core.data.Offset.offset(1e-12 * r.p()));
+    }
+    // the first 4 replications (800 starts) miss the rare type's hits about one time in ten;
+    // then the next batch tries again
+    assertThat(sampled).as("estimates that drew the type from a proposal")
+        .isGreaterThanOrEqualTo((int) (0.95 * seeds));
+    assertThat(covered).as("seeds whose 95%% interval holds the exact value")
+        .isGreaterThanOrEqualTo((int) Math.ceil(0.95 * seeds));
+    double mean = sum / seeds;
+    double sd = Math.sqrt((sumSq - seeds * mean * mean) / (seeds - 1));
+    assertThat(Math.abs(mean - exact)).isLessThan(3 * sd / Math.sqrt(seeds));
+  }
+
+  @Test
+  void typeSamplingRemovesMostOfTheVarianceTheHiddenTypeCauses() {
+    // the same ladder, 20 replications per estimate, 40 seeds: the spread of the estimates
+    // around the exact value with the type drawn from the proposal against drawn as in the model
+    double exact = new Ladder(14, HIDDEN_UPS, HIDDEN_PRIORS, 0).exact();
+    double plain = 0;
+    double typed = 0;
+    int seeds = 40;
+    for (int s = 0; s < seeds; s++) {
+      double a = hidden(s, new Splitting.Options(200, 0.2, 0, 0, 0, 20, 20, 1, 0, 0)).p();
+      double b = hidden(s, new Splitting.Options(200, 0.2, 0, 0, 0, 20, 20, 1, 0, 4)).p();
+      plain += (a - exact) * (a - exact);
+      typed += (b - exact) * (b - exact);
+    }
+    // per-particle: the rare type reaches stage 1 about 0.6 times per replication without type
+    // sampling (relative variance of the estimate about 1/0.6 from that alone), about 100 times
+    // with it
+    assertThat(typed).as("squared errors with type sampling against without")
+        .isLessThan(plain / 10);
+  }
+
   @Test
   void agreesWithPlainMonteCarloWhereThatIsFeasible() {
     // K = 7, a = 0.35: p = (1 - 13/7) / (1 - (13/7)^7) = 0.0114
@@ -129,12 +195,16 @@ class SplittingTest {
     double seBf = Math.sqrt(bf * (1 - bf) / n);
     assertThat(hits[0]).as("plain runs with nuclear use").isGreaterThanOrEqualTo(5);
     assertThat(bf).isBetween(1e-3, 3e-2);
-    Splitting.Result r = Splitting.estimate(m, t, 21,
-        new Splitting.Options(100, 0.2, 0, 80_000, 0, 2, 10_000, 2, 0.05), 2);
-    double seSplit = r.p() * r.relativeError();
-    assertThat(r.p()).isPositive();
-    assertThat(Math.abs(r.p() - bf)).as("splitting %s (RE %s), plain %s of %s runs", r.p(),
-        r.relativeError(), hits[0], n).isLessThanOrEqualTo(1.96 * Math.hypot(seBf, seSplit));
+    for (int batch : new int[] {0, 2}) {
+      // without and with type sampling (the proposal renewed every 2 replications)
+      Splitting.Result r = Splitting.estimate(m, t, 21,
+          new Splitting.Options(100, 0.2, 0, 80_000, 0, 2, 10_000, 2, 0.05, batch), 2);
+      double seSplit = r.p() * r.relativeError();
+      assertThat(r.p()).isPositive();
+      assertThat(Math.abs(r.p() - bf)).as("type batch %s: splitting %s (RE %s), plain %s of %s"
+          + " runs", batch, r.p(), r.relativeError(), hits[0], n)
+          .isLessThanOrEqualTo(1.96 * Math.hypot(seBf, seSplit));
+    }
   }
 
   @Test
@@ -155,6 +225,14 @@ class SplittingTest {
         4, 2), 2);
     assertThat(y.replicationEstimates()).containsExactly(x.replicationEstimates());
     assertThat(y.paths()).hasSameSizeAs(x.paths());
+
+    // type sampling: each batch's proposal from the replications before it, whatever thread
+    // computed them
+    Splitting.Result u = hidden(4, new Splitting.Options(100, 0.2, 0, 0, 0, 12, 12, 1, 0, 4));
+    Splitting.Result v = hidden(4, new Splitting.Options(100, 0.2, 0, 0, 0, 12, 12, 2, 0, 4));
+    assertThat(u.typeSampled()).isTrue();
+    assertThat(v.replicationEstimates()).containsExactly(u.replicationEstimates());
+    assertThat(v.types().get(0).proposal()).containsExactly(u.types().get(0).proposal());
   }
 
   @Test
@@ -163,9 +241,9 @@ class SplittingTest {
     CompiledModel m = Models.compile(sc, ModelParameters.from(sc));
     RareTarget t = RareTarget.nuclearUse();
     Splitting.Result x = Splitting.estimate(m, t, 3,
-        new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 1, 0.05), 4);
+        new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 1, 0.05, 2), 4);
     Splitting.Result y = Splitting.estimate(m, t, 3,
-        new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 2, 0.05), 4);
+        new Splitting.Options(20, 0.2, 0, 0, 0, 4, 4, 2, 0.05, 2), 4);
     assertThat(y.levels()).containsExactly(x.levels());
     assertThat(y.replicationEstimates()).containsExactly(x.replicationEstimates());
     assertThat(y.simulatedWeeks()).isEqualTo(x.simulatedWeeks());
@@ -220,6 +298,14 @@ class SplittingTest {
     assertThat(Splitting.Path.parse("3:x")).isNull();
     assertThat(Splitting.Path.parse("3:1,40:2,31:3")).isNull(); // weeks go forward
     assertThat(Splitting.Path.parse("-1:1")).isNull();
+    // the types that type sampling drew for the start
+    Splitting.Path typed = Splitting.Path.parse("3:17,31:88;1=10;4=2");
+    assertThat(typed.spec()).isEqualTo("3:17,31:88;1=10;4=2");
+    assertThat(typed.typeGroups()).containsExactly(1, 4);
+    assertThat(typed.typeValues()).containsExactly(10, 2);
+    assertThat(Splitting.Path.parse("3:17;1")).isNull();
+    assertThat(Splitting.Path.parse("3:17;1=-2")).isNull();
+    assertThat(Splitting.Path.parse("3:17;x=2")).isNull();
   }
 
   private static CompiledModel cuba() {
