@@ -66,7 +66,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--split-path", paramLabel = "PATH",
       description = "Replay a trajectory of a rare-event estimate instead of a run: the"
           + " R:J0,W1:J1,... that 'run --rare' prints (replication, the particle index at each"
-          + " splitting stage and the week from which that clone's own stream took over).")
+          + " splitting stage and the week from which that clone's own stream took over), with"
+          + " ;A=K for the type K of actor index A of a stratified estimate (--rare-type-batch).")
   String splitPath;
 
   @Option(names = "--rare-tilt", paramLabel = "Q", defaultValue = "0",
