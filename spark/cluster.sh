@@ -21,7 +21,10 @@ app="$here/target/detente-spark-submit.jar"
 mapfile -t opts <"$here/jvm-options.txt"
 
 build() {
-  if [[ ! -f "$app" || ! -f "$here/target/classpath.txt" ]]; then
+  # built on first use, and again when detente's or the module's sources are newer than the jar
+  if [[ ! -f "$app" || ! -f "$here/target/classpath.txt" || -n "$(find "$root/src/main" \
+      "$root/pom.xml" "$here/src/main" "$here/pom.xml" -newer "$app" -print -quit \
+      2>/dev/null)" ]]; then
     echo "cluster: building detente and its Spark module with Maven" >&2
     (cd "$root" && mvn -B -q -DskipTests install) >&2
     (cd "$here" && mvn -B -q -DskipTests package) >&2
@@ -36,6 +39,17 @@ build() {
   # the daemons log at INFO into their files (registrations, executors launched and lost)
   sed -e 's/^rootLogger.level = warn/rootLogger.level = info/' \
     "$here/src/main/resources/log4j2.properties" >"$home/conf/log4j2.properties"
+}
+
+submit() { # main class, then its arguments: what spark-submit does (Spark's SparkSubmit, Spark
+  # on the class path, the job's jar)
+  local main="$1"
+  shift
+  build
+  exec java "${opts[@]}" \
+    -Dlog4j2.configurationFile="$here/src/main/resources/log4j2.properties" \
+    -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit --master "$url" \
+    --class "$main" --conf spark.driver.host=127.0.0.1 "$app" "$@"
 }
 
 wait_port() { # host port seconds
@@ -72,20 +86,11 @@ case "${1:-}" in
     ;;
   submit)
     shift
-    build
-    # what spark-submit does: Spark's SparkSubmit, Spark on the class path, the job's jar
-    exec java "${opts[@]}" \
-      -Dlog4j2.configurationFile="$here/src/main/resources/log4j2.properties" \
-      -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit --master "$url" \
-      --class org.detente.spark.SweepCommand --conf spark.driver.host=127.0.0.1 "$app" "$@"
+    submit org.detente.spark.SweepCommand "$@"
     ;;
   submit-backtest)
     shift
-    build
-    exec java "${opts[@]}" \
-      -Dlog4j2.configurationFile="$here/src/main/resources/log4j2.properties" \
-      -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit --master "$url" \
-      --class org.detente.spark.BacktestOnSpark --conf spark.driver.host=127.0.0.1 "$app" "$@"
+    submit org.detente.spark.BacktestOnSpark "$@"
     ;;
   workers)
     for f in "$home"/worker-*.pid; do

@@ -35,6 +35,15 @@ class StoreAndBacktestTest {
     return new Out(code, out.toString(), err.toString());
   }
 
+  /** The arguments of a command line without its command name, with --master local[2]. */
+  private static String[] onSpark(String[] args) {
+    String[] spark = new String[args.length + 1];
+    System.arraycopy(args, 1, spark, 0, args.length - 1);
+    spark[args.length - 1] = "--master";
+    spark[args.length] = "local[2]";
+    return spark;
+  }
+
   @Test
   void aStoredSweepReplaysToItsSummary(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("sweep");
@@ -94,11 +103,7 @@ class StoreAndBacktestTest {
       "--no-timing", "--json", "-q", "-t", "2"};
     Out local = run(Main.commandLine(), args);
     assertThat(local.code()).as(local.err()).isZero();
-    String[] spark = new String[args.length + 1];
-    System.arraycopy(args, 1, spark, 0, args.length - 1);
-    spark[args.length - 1] = "--master";
-    spark[args.length] = "local[2]";
-    Out onSpark = run(Spark.commandLine(new BacktestOnSpark(), "backtest"), spark);
+    Out onSpark = run(Spark.commandLine(new BacktestOnSpark(), "backtest"), onSpark(args));
     assertThat(onSpark.code()).as(onSpark.err()).isZero();
     assertThat(onSpark.out()).isEqualTo(local.out());
     assertThat(new ObjectMapper().readTree(local.out()).get("crises").get("heldOut").asInt())
@@ -113,11 +118,7 @@ class StoreAndBacktestTest {
       "qreLambda=10", "--json", "-q", "-t", "2"};
     Out local = run(Main.commandLine(), args);
     assertThat(local.code()).as(local.err()).isZero();
-    String[] spark = new String[args.length + 1];
-    System.arraycopy(args, 1, spark, 0, args.length - 1);
-    spark[args.length - 1] = "--master";
-    spark[args.length] = "local[2]";
-    Out onSpark = run(Spark.commandLine(new SensitivityOnSpark(), "sensitivity"), spark);
+    Out onSpark = run(Spark.commandLine(new SensitivityOnSpark(), "sensitivity"), onSpark(args));
     assertThat(onSpark.code()).as(onSpark.err()).isZero();
     assertThat(onSpark.out()).isEqualTo(local.out());
     JsonNode j = new ObjectMapper().readTree(local.out());
