@@ -303,8 +303,7 @@ public final class HypothesesCommand implements Callable<Integer> {
       out.println(head);
       for (int i = 0; i < m.items().size(); i++) {
         EvidenceItem it = m.items().get(i);
-        StringBuilder row = new StringBuilder(AnalysisSupport.f("  %-32s",
-            CompareCommand.trim((it.occurred() ? "+ " : "- ") + it.id(), 32)));
+        StringBuilder row = itemRow(it);
         for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
           String label = h.itemLabel().get(i);
           row.append(AnalysisSupport.f(" %14.1f%% %s", 100 * h.itemFreq()[i],
@@ -317,8 +316,7 @@ public final class HypothesesCommand implements Callable<Integer> {
       out.println(head);
       for (int i = 0; i < m.items().size(); i++) {
         EvidenceItem it = m.items().get(i);
-        StringBuilder row = new StringBuilder(AnalysisSupport.f("  %-32s",
-            CompareCommand.trim((it.occurred() ? "+ " : "- ") + it.id(), 32)));
+        StringBuilder row = itemRow(it);
         for (HypothesisAnalysis.HypothesisResult h : ar.hypotheses()) {
           row.append(AnalysisSupport.f(" %16d", h.onlyMissed()[i]));
         }
@@ -333,5 +331,11 @@ public final class HypothesesCommand implements Callable<Integer> {
           + " produces them, so they weigh mostly through Monte Carlo noise): "
           + String.join(", ", rare));
     }
+  }
+
+  /** A row of an item table, started with the item's sign (+ observed, - non-event) and id. */
+  private static StringBuilder itemRow(EvidenceItem it) {
+    return new StringBuilder(AnalysisSupport.f("  %-32s",
+        CompareCommand.trim((it.occurred() ? "+ " : "- ") + it.id(), 32)));
   }
 }

@@ -104,10 +104,10 @@ public final class CompiledModel {
     actors = new Actors(sc, constants);
     types = new TypeSpace(sc);
     theaters = new TheaterGraph(sc, constants);
-    mediation = new Mediation(sc);
+    relations = new Relations(sc);
+    mediation = new Mediation(sc, relations);
     motives = new MotiveTables(sc, types, constants, fc, mediation);
     territory = new TerritorialIssues(sc, types, motives, constants);
-    relations = new Relations(sc);
     casualties = new CasualtyTable(sc, actors, casualtySource);
     events = new EventSchedule(sc);
     questions = new QuestionSet(sc, horizon);

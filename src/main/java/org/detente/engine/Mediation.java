@@ -4,8 +4,6 @@ import static org.detente.engine.Compilation.actor;
 
 import org.detente.scenario.Actor;
 import org.detente.scenario.ActorKind;
-import org.detente.scenario.Alliance;
-import org.detente.scenario.AllianceMember;
 import org.detente.scenario.Issue;
 import org.detente.scenario.IssuePosition;
 import org.detente.scenario.Relation;
@@ -36,7 +34,7 @@ final class Mediation {
   private final double[] credibility; // [a*nA+b]
   private final double[] bias; // [a*nA+b]: leaning toward a (> 0) or b (< 0)
 
-  Mediation(Scenario sc) {
+  Mediation(Scenario sc, Relations relations) {
     nA = sc.actors().size();
     mediator = new int[nA * nA];
     leverage = new double[nA * nA];
@@ -57,26 +55,11 @@ final class Mediation {
       }
       cap[a] = c;
     }
+    // week-0 hostility and alliance commitments, as Relations compiled them
     double[] h = new double[nA * nA];
-    for (Relation r : sc.relations()) {
-      int a = actor(sc, r.a(), "relation");
-      int b = actor(sc, r.b(), "relation");
-      h[a * nA + b] = Math.max(0, Math.min(1, r.hostility()));
-      h[b * nA + a] = h[a * nA + b];
-    }
+    relations.copyHostility0Into(h);
     double[] commit = new double[nA * nA]; // [m*nA+x]: m's commitment to defend x
-    for (Alliance al : sc.alliances()) {
-      for (AllianceMember c : al.members()) {
-        int ci = actor(sc, c.actor(), "alliance " + al.id());
-        for (AllianceMember d : al.members()) {
-          int di = actor(sc, d.actor(), "alliance " + al.id());
-          if (ci != di) {
-            commit[ci * nA + di] = Math.max(commit[ci * nA + di],
-                Math.max(0, Math.min(1, c.credibility())));
-          }
-        }
-      }
-    }
+    relations.copyCredibilityInto(commit);
     for (Relation r : sc.relations()) {
       if (r.mediator() == null) {
         continue;

@@ -46,7 +46,9 @@ public final class SweepImport {
     try {
       root = new ObjectMapper().readTree(summary);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(e, Message.FILE_PROBLEM, json,
+      var at = e.getLocation();
+      throw new InvalidInputException(e, Message.FILE_PROBLEM,
+          at == null ? json.toString() : json + ":" + at.getLineNr() + ":" + at.getColumnNr(),
           "not valid JSON: " + e.getOriginalMessage());
     }
     String[] required = {"scenario", "scenarioFile", "scenarioSha256", "points", "runsPerPoint",
