@@ -53,7 +53,8 @@ record ModelConstants(
     double contactIntensity,
     double channelWeeks,
     double ripeningWeeks,
-    double engagementWeeks) {
+    double engagementWeeks,
+    double inertia) {
 
   /**
    * The catalogue's parameters, one constant each. A key whose name is not in the catalogue, or
@@ -104,7 +105,8 @@ record ModelConstants(
     CONTACT_INTENSITY("contactIntensity"),
     CHANNEL_WEEKS("channelWeeks"),
     RIPENING_WEEKS("ripeningWeeks"),
-    ENGAGEMENT_WEEKS("engagementWeeks");
+    ENGAGEMENT_WEEKS("engagementWeeks"),
+    INERTIA("inertia");
 
     private final String catalogueName;
     private final int index;
@@ -182,7 +184,8 @@ record ModelConstants(
         p.get(Key.CONTACT_INTENSITY),
         p.get(Key.CHANNEL_WEEKS),
         p.get(Key.RIPENING_WEEKS),
-        p.get(Key.ENGAGEMENT_WEEKS));
+        p.get(Key.ENGAGEMENT_WEEKS),
+        p.get(Key.INERTIA));
   }
 
   /**

@@ -23,7 +23,6 @@ final class UtilityModel {
   // yields; war: a decisive war; G, L, cost: winning, losing, the war's cost; territory: the
   // theater attacked; destination: the theater a deployment goes to; cohesion: alliance
   // cohesion; concession: conceding.
-  private static final int HOLD = 0;
   private static final int HOLD_ONE = 1;
   private static final int DEAL_HOLD_ONE = 2;
   private static final int OFFER_HOLD_ONE = 3;
@@ -128,7 +127,13 @@ final class UtilityModel {
       switch (act) {
         case WAIT:
           z = co(so, z, 1); // hold
-          lay = HOLD;
+          // constant: in peacetime, the value of holding the current course over changing it
+          // (status-quo bias, Samuelson & Zeckhauser 1988), in noise units of the quantal
+          // response (inertia / qreLambda stake units: holding on is e^inertia times as likely
+          // as an action of equal value, whatever the precision); at war, holding on is
+          // fighting on
+          z = co(so, z, atWar ? 0 : constants.inertia() / constants.lambda());
+          lay = HOLD_ONE;
           break;
         case INTENT_TO_COOPERATE:
           z = co(so, z, 1); // hold
@@ -179,7 +184,9 @@ final class UtilityModel {
         case THREATEN_BREAK_RELATIONS:
           z = co(so, z, pYieldVerbal); // won
           z = co(so, z, 1 - pYieldVerbal); // hold
-          z = co(so, z, -crisis * 6 * gH); // constant
+          // constant: the crisis cost of the hostility the threat adds, by its own Goldstein
+          // value (threaten -7.0, threaten to break relations -5.8), as for every other action
+          z = co(so, z, crisis * act.goldstein() * gH);
           lay = WON_HOLD_ONE;
           break;
         case THREATEN_NUCLEAR:
@@ -345,10 +352,6 @@ final class UtilityModel {
         double s1;
         double s0;
         switch (lay[c]) {
-          case HOLD:
-            s1 = v[so] * sq1;
-            s0 = v[so] * h0;
-            break;
           case HOLD_ONE:
             s1 = v[so] * sq1;
             s0 = v[so] * h0 + v[so + 1];

@@ -161,6 +161,11 @@ class RareCommandTest {
     assertThat(max).isLessThanOrEqualTo(0);
     JsonNode ps = root.get("parameters");
     assertThat(ps.size()).isEqualTo(2);
+    // an elementary effect is a change of the output over one Morris step, delta = p / (2(p-1))
+    // of the range (2/3 at the default 4 levels), scaled to the whole range: at most the
+    // output's spread over the design points divided by delta
+    int levels = root.get("morrisLevels").asInt();
+    double delta = levels / (2.0 * (levels - 1));
     double prev = Double.POSITIVE_INFINITY;
     String out = text.out();
     assertThat(out).contains("Effects are in decades of the rare-event probability (log10 of"
@@ -173,7 +178,7 @@ class RareCommandTest {
       // finite effects, in decades, ranked from the largest
       assertThat(muStar).isFinite().isLessThanOrEqualTo(prev)
           .isGreaterThanOrEqualTo(Math.abs(p.get("mu").asDouble()) - 1e-12)
-          .isLessThanOrEqualTo(max - min + 1e-12);
+          .isLessThanOrEqualTo((max - min) / delta + 1e-12);
       assertThat(p.get("sigma").asDouble()).isFinite();
       prev = muStar;
       String row = line(out.substring(at), (i + 1) + "    " + p.get("name").asText());

@@ -109,7 +109,8 @@ class DecisionValuesTest {
           new Valuation.Motives(m.types.maxMot())), p, acA);
       int row = 0;
       utility.utilities(0, 1.0, c.n, row);
-      double wait = utility.util[row + index(c, Action.WAIT)];
+      // waiting carries the peacetime status-quo bias, inertia / qreLambda stake units
+      double wait = utility.util[row + index(c, Action.WAIT)] - k.inertia() / k.lambda();
       double span = k.consultValue() * h * k.channelWeeks(); // 0.02 * 0.8 * 26
       assertThat(span).isCloseTo(0.416, within(1e-12));
       if (ch != RunState.SEVERED) {

@@ -25,10 +25,11 @@ class FearonTest {
         .isZero();
     // and the bargaining range is used: every run ends in a deal or runs out without a fight;
     // since the crisis's strain ripens (docs/model.md section 2), a deal at the status quo is
-    // worth little more than holding on in the first weeks, and 232 of 500 runs settle within
-    // the year, the others are frozen at the horizon
+    // worth little more than holding on in the first weeks, and 245 of 500 runs settle within
+    // the year (with the peacetime status-quo bias of inertia / qreLambda stake units: 0.04 at
+    // this fixture's near-best-response precision), the others are frozen at the horizon
     assertThat(c[Outcome.SETTLEMENT.ordinal()] + c[Outcome.FROZEN.ordinal()]).isEqualTo(500);
-    assertThat(c[Outcome.SETTLEMENT.ordinal()]).isEqualTo(232);
+    assertThat(c[Outcome.SETTLEMENT.ordinal()]).isEqualTo(245);
   }
 
   @Test
