@@ -45,6 +45,14 @@ public final class ScenarioGenerator {
   /** Prior hostility of two states on no opposed sides. */
   static final double HOSTILITY_OTHER = 0.1;
 
+  /**
+   * Forces of the third party struck by an indirect violent act, as a share of the attacker's
+   * military personnel: ICB does not name the party or give its size; the Non-State Actor data
+   * code most armed groups as much weaker than the government they fight (Cunningham, Gleditsch
+   * & Salehyan 2009). An assumption, chosen on the training crises only (docs/backtest.md §1).
+   */
+  static final double THIRD_PARTY_SHARE = 0.1;
+
   /** Credibility of an ATOP defence pact (no data on it: a middle value). */
   static final double ALLIANCE_CREDIBILITY = 0.6;
 
@@ -193,6 +201,7 @@ public final class ScenarioGenerator {
   private String yaml(IcbData.Crisis c, int year, Map<Integer, IcbData.Nmc> nmc,
       Set<Long> adversaries, Map<Integer, Integer> sides, Map<Integer, String> ids) {
     StringBuilder y = new StringBuilder(4096);
+    Map<Integer, Integer> third = thirdParties(c, nmc);
     String sid = String.format(Locale.ROOT, "icb-%03d", c.id());
     int month = c.month() >= 1 && c.month() <= 12 ? c.month() : 1;
     int day = c.day() >= 1 && c.day() <= 28 ? c.day() : c.day() >= 29 && c.day() <= 31
@@ -258,6 +267,25 @@ public final class ScenarioGenerator {
             .append(enemy).append(": 0.3}, regimeSecurity: 0.5}\n");
       }
     }
+    for (Map.Entry<Integer, Integer> e : third.entrySet()) {
+      int t = e.getKey();
+      String tid = ids.get(t);
+      IcbData.Nmc n = nmc.get(t);
+      y.append("  - id: ").append(thirdId(tid)).append('\n')
+          .append("    name: ").append(q("The party " + data.state(t).name()
+              + "'s violence struck")).append('\n')
+          .append("    kind: non-state   # ICB: an indirect violent act, against an ally or a"
+              + " client of ").append(ids.get(e.getValue())).append("; the data do not name it\n")
+          .append("    sponsor: ").append(ids.get(e.getValue())).append('\n')
+          .append("    forces:\n")
+          .append(String.format(Locale.ROOT,
+              "      - {theater: %s, troops: %sk}   # %s of %s's COW NMC %d milper%n", tid,
+              num(THIRD_PARTY_SHARE * n.milper()), num(THIRD_PARTY_SHARE), tid, n.year()))
+          .append("    resolve: {levels: [0.6, 1.0, 1.4], prior: [0.25, 0.5, 0.25]}\n")
+          .append("    motives:\n")
+          .append("      - {id: survive, description: hold out against the attack, prior: 1.0,"
+              + " regimeSecurity: 0.5}\n");
+    }
     y.append("theaters:\n");
     for (int code : nmc.keySet()) {
       IcbData.State st = data.state(code);
@@ -297,6 +325,17 @@ public final class ScenarioGenerator {
         y.append('\n');
       }
     }
+    for (Map.Entry<Integer, Integer> e : third.entrySet()) {
+      String vid = thirdId(ids.get(e.getKey()));
+      int patron = sides.getOrDefault(e.getValue(), 0);
+      for (int b : list) {
+        int sb = sides.getOrDefault(b, 0);
+        double h = b == e.getKey() || (sb != 0 && patron != 0 && sb != patron)
+            ? HOSTILITY_ADVERSARY : sb != 0 && sb == patron ? 0.0 : HOSTILITY_OTHER;
+        y.append("  - {between: [").append(vid).append(", ").append(ids.get(b))
+            .append("], channel: open, hostility: ").append(num(h)).append(", rhetoric: 0}\n");
+      }
+    }
     y.append("alliances:");
     StringBuilder al = new StringBuilder();
     for (int i = 0; i < list.size(); i++) {
@@ -330,6 +369,12 @@ public final class ScenarioGenerator {
           .append(side == 0 ? 20 : 80).append(", capability: ")
           .append(num(Math.max(e.getValue().milex() / 1e6, 0.001))).append("}\n");
     }
+    for (Map.Entry<Integer, Integer> e : third.entrySet()) {
+      int side = sides.getOrDefault(e.getValue(), 0);
+      y.append("      - {actor: ").append(thirdId(ids.get(e.getKey()))).append(", position: ")
+          .append(side == 1 ? 0 : side == 2 ? 100 : 50).append(", salience: 80, capability: ")
+          .append("0.001}\n");
+    }
     y.append("events:");
     StringBuilder ev = new StringBuilder();
     Set<String> seen = new LinkedHashSet<>();
@@ -340,6 +385,8 @@ public final class ScenarioGenerator {
       }
       String actor = ids.get(a.trigger());
       String target = ids.get(a.ccode());
+      // an indirect violent act (triggr 8) has no action: the attack on the third party is
+      // scripted below, or it is another crisis actor's violent trigger by the same state
       String action = triggerAction(a.triggerType());
       if (action == null || !seen.add(actor + ">" + target)) {
         continue;
@@ -359,6 +406,18 @@ public final class ScenarioGenerator {
               + actor + ": " + triggerName(a.triggerType())))
           .append(", source: ").append(q("ICB v14 actor level, crisis " + c.id()
               + ", triggr " + a.triggerType())).append('}');
+    }
+    for (Map.Entry<Integer, Integer> e : third.entrySet()) {
+      String actor = ids.get(e.getKey());
+      String vid = thirdId(actor);
+      ev.append("\n  - {id: trigger-").append(actor.toLowerCase(Locale.ROOT))
+          .append("-third-party, week: 0, actor: ").append(actor).append(", target: ")
+          .append(vid).append(", action: attack, theater: ").append(actor)
+          .append(", description: ").append(q("ICB trigger of " + ids.get(e.getValue())
+              + "'s crisis by " + actor + ": indirect violent act (violence against an ally or"
+              + " a client), scripted as an attack on the party it struck"))
+          .append(", source: ").append(q("ICB v14 actor level, crisis " + c.id()
+              + ", triggr 8")).append('}');
     }
     unattributedViolence(c, nmc, adversaries, sides, ids, seen, ev);
     y.append(ev.length() == 0 ? " []\n" : ev.append('\n'));
@@ -398,6 +457,39 @@ public final class ScenarioGenerator {
           .append(", source: ").append(q("ICB v14 actor level, crisis " + c.id() + ", triggr "
               + a.triggerType() + ", trigent " + a.trigger())).append('}');
     }
+  }
+
+  /**
+   * The third parties of indirect violent triggers (ICB {@code triggr} 8: violence against an
+   * ally, a friendly state or a client of the crisis actor), by the COW code of the state that
+   * committed it, with the first crisis actor it struck indirectly (the party's patron). None
+   * where the same state's violent act (triggr 9) against another crisis actor of the crisis is
+   * in the scenario: that actor is the third party, and its attack is already scripted.
+   */
+  private static Map<Integer, Integer> thirdParties(IcbData.Crisis c,
+      Map<Integer, IcbData.Nmc> nmc) {
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    for (IcbData.CrisisActor a : c.actors()) {
+      int t = a.trigger();
+      if (a.triggerType() != 8 || !nmc.containsKey(a.ccode()) || !nmc.containsKey(t)
+          || t == a.ccode() || out.containsKey(t)) {
+        continue;
+      }
+      boolean direct = false;
+      for (IcbData.CrisisActor v : c.actors()) {
+        direct |= v.triggerType() == 9 && v.trigger() == t && v.ccode() != t
+            && nmc.containsKey(v.ccode());
+      }
+      if (!direct) {
+        out.put(t, a.ccode());
+      }
+    }
+    return out;
+  }
+
+  /** The actor id of the third party struck by the state {@code attacker}. */
+  private static String thirdId(String attacker) {
+    return attacker + "-3P";
   }
 
   /**
@@ -454,14 +546,14 @@ public final class ScenarioGenerator {
    * economic act -> sanction, external change (ICB: a change in weapons or offensive
    * capability, an intelligence report) -> mobilize, other non-violent act -> threaten,
    * internal challenge -> none (no act of a state), non-violent military act -> mobilize,
-   * indirect violent act -> incident, violent act -> attack.
+   * violent act -> attack; none for an indirect violent act, which is violence against a third
+   * party ({@link #thirdParties}), not an act against the crisis actor.
    */
   static String triggerAction(int triggr) {
     return switch (triggr) {
       case 1, 5 -> "threaten";
       case 2, 3 -> "sanction";
       case 4, 7 -> "mobilize";
-      case 8 -> "incident";
       case 9 -> "attack";
       default -> null;
     };

@@ -53,15 +53,50 @@ class ScenarioGeneratorTest {
     IcbData data = IcbData.bundled();
     // crisis 436, Kaluchak 2002: India's crisis triggered by a violent act of a non-state actor
     // (ICB triggr 9, trigent 996), Pakistan's by India's mobilisation (triggr 7, trigent 750)
-    GeneratedCrisis g = new ScenarioGenerator(data).generate(crisis(data, 436));
-    Path f = tmp.resolve("icb-436.yaml");
-    Files.writeString(f, g.yaml());
-    Scenario sc = ScenarioLoader.load(f);
-    assertThat(sc.events()).extracting(e -> e.actor() + ">" + e.target() + ":" + e.action()
-        + "@" + e.theater()).containsExactly("IND>PAK:mobilize@IND", "PAK>IND:incident@IND");
+    Scenario sc = loaded(new ScenarioGenerator(data).generate(crisis(data, 436)));
+    assertThat(events(sc)).containsExactly("IND>PAK:mobilize@IND", "PAK>IND:incident@IND");
     // crisis 196 (Cuba) has no such trigger: its events are the three of the states
     GeneratedCrisis cuba = new ScenarioGenerator(data).generate(crisis(data, 196));
     assertThat(cuba.yaml()).doesNotContain("action: incident");
+  }
+
+  @Test
+  void anIndirectViolentTriggerIsAnAttackOnAThirdPartyTheCrisisActorBacks() throws IOException {
+    IcbData data = IcbData.bundled();
+    // crisis 419, Desert Strike 1996: the United States' crisis triggered by Iraq's indirect
+    // violent act (ICB triggr 8, trigent 645), Iraq's by a US non-violent military act (7)
+    GeneratedCrisis g = new ScenarioGenerator(data).generate(crisis(data, 419));
+    Scenario sc = loaded(g);
+    assertThat(events(sc)).containsExactly("USA>IRQ:mobilize@USA", "IRQ>IRQ-3P:attack@IRQ");
+    Actor third = sc.actors().stream().filter(a -> a.id().equals("IRQ-3P")).findFirst()
+        .orElseThrow();
+    assertThat(third.kind()).isEqualTo(org.detente.scenario.ActorKind.NON_STATE);
+    assertThat(third.sponsor()).isEqualTo("USA");
+    // a tenth of Iraq's COW NMC 1996 milper (450 thousand), in Iraq's theater
+    assertThat(third.forces()).extracting(x -> x.theater() + ":" + x.troopsThousands())
+        .containsExactly("IRQ:45.0");
+    assertThat(g.side()).doesNotContainKey("IRQ-3P");
+    // crisis 476, the Turkish downing of a Russian jet 2015: the NATO members' crises were
+    // triggered indirectly by Turkey's violent act against Russia, itself a crisis actor
+    // (triggr 9): Russia is the third party, no other actor is added and no incident is
+    // scripted against the NATO members
+    Scenario jet = loaded(new ScenarioGenerator(data).generate(crisis(data, 476)));
+    assertThat(jet.actors()).noneMatch(a -> a.id().endsWith("-3P"));
+    assertThat(events(jet)).contains("TUR>RUS:attack@RUS")
+        .noneMatch(e -> e.contains(":incident@"));
+  }
+
+  /** The generated scenario, written out and loaded as a file. */
+  private Scenario loaded(GeneratedCrisis g) throws IOException {
+    Path f = tmp.resolve(g.scenarioId() + ".yaml");
+    Files.writeString(f, g.yaml());
+    return ScenarioLoader.load(f);
+  }
+
+  /** Each scripted event as actor>target:action@theater. */
+  private static List<String> events(Scenario sc) {
+    return sc.events().stream().map(e -> e.actor() + ">" + e.target() + ":" + e.action() + "@"
+        + e.theater()).toList();
   }
 
   @Test
