@@ -170,8 +170,9 @@ public final class RunMapping {
       out2 = 2;
     } else {
       form = 3;
-      endWeek = run.outcome() == Outcome.FROZEN || run.outcome() == Outcome.CONVENTIONAL_WAR
-          ? horizon : run.endWeek();
+      // a crisis that faded (its hostility fell below the crisis level) ends in its week; one
+      // that ran to the horizon ends there
+      endWeek = run.outcome() == Outcome.CONVENTIONAL_WAR ? horizon : run.endWeek();
       out1 = 2;
       out2 = 2;
     }

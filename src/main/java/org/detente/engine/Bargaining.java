@@ -23,6 +23,8 @@ final class Bargaining {
   // the last side's value of a settlement and its alternative (rated()), for the explain log
   private double ratValue;
   private double ratAlt;
+  // the share of an active pair's hostility kept in a week with no hostile act between them
+  private final double fadeKeep;
 
   Bargaining(CompiledModel m, RunState state, Situation situation, Valuation valuation,
       EventLog log, Questions questions, Trace trace) {
@@ -35,6 +37,7 @@ final class Bargaining {
     this.questions = questions;
     this.trace = trace;
     this.mv = new Valuation.Motives(m.types.maxMot());
+    this.fadeKeep = constants.fadeWeeks() > 0 ? Math.exp(-1.0 / constants.fadeWeeks()) : 1.0;
   }
 
   /**
@@ -119,6 +122,17 @@ final class Bargaining {
     }
     if (act == Action.CEASEFIRE) {
       endWar(a, b);
+      return;
+    }
+    // a deal both sides would sign is found only after rounds of talks (Zartman & Berman 1982:
+    // prenegotiation, the formula, the details): each round concludes with probability
+    // 1 / negotiationWeeks, else the talks go on and the crisis with them
+    double rounds = constants.negotiationWeeks();
+    if (rounds > 1 && state.rng.nextDouble() * rounds >= 1) {
+      if (trace.on()) {
+        trace.note(state.week, "talks between " + m.actorId(a) + " and " + m.actorId(b)
+            + " go on: no formula found this round");
+      }
       return;
     }
     deal(a, b, act == Action.OFFER ? b : -1);
@@ -306,6 +320,53 @@ final class Bargaining {
     state.endWeek = state.week;
     if (trace.on()) {
       trace.note(state.week, "the principal adversaries settle: the crisis ends");
+    }
+  }
+
+  /**
+   * The crisis cools, when {@code fadeWeeks} is positive (Brecher & Wilkenfeld 2000: a crisis ends when the perceived threat falls
+   * below the crisis level): the hostility of an active pair not at war relaxes by
+   * exp(-1 / fadeWeeks) in a week in which no hostile act passed between them; when the
+   * principals' hostility, once at the crisis level, is below {@code hostileThreshold} and
+   * neither is at war, the crisis has faded and the run ends without agreement.
+   */
+  void cool() {
+    if (fadeKeep >= 1.0) {
+      return;
+    }
+    final int nA = m.nA;
+    final double threshold = constants.hostileThreshold();
+    int pa = m.relations.principalA();
+    int pb = m.relations.principalB();
+    if (pa < 0 || pb < 0) {
+      return;
+    }
+    if (state.hostility[pa * nA + pb] >= threshold) {
+      state.principalsInCrisis = true;
+    }
+    for (int a = 0; a < nA; a++) {
+      for (int b = a + 1; b < nA; b++) {
+        int ab = a * nA + b;
+        double h = state.hostility[ab];
+        if (h < threshold || state.war[ab] || state.lastHostile[ab] >= state.week) {
+          continue;
+        }
+        h *= fadeKeep;
+        state.hostility[ab] = h;
+        state.hostility[b * nA + a] = h;
+      }
+    }
+    if (!state.principalsInCrisis || state.hostility[pa * nA + pb] >= threshold
+        || state.atWarAny(pa) || state.atWarAny(pb)) {
+      return;
+    }
+    state.faded = true;
+    state.absorbed = true;
+    state.endWeek = state.week;
+    if (trace.on()) {
+      trace.note(state.week, String.format(java.util.Locale.ROOT,
+          "the principal adversaries' hostility (%.2f) has fallen below the crisis level"
+              + " (%.2f): the crisis has faded", state.hostility[pa * nA + pb], threshold));
     }
   }
 

@@ -30,6 +30,10 @@ final class EventLog {
       state.nEv++;
     }
     state.nEvTotal++;
+    if (b >= 0 && act.goldstein() < 0) {
+      state.lastHostile[a * m.nA + b] = state.week;
+      state.lastHostile[b * m.nA + a] = state.week;
+    }
     int rung = act.rung();
     if (rung > state.highest) {
       state.highest = rung;

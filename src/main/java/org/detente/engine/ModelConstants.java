@@ -54,7 +54,9 @@ record ModelConstants(
     double channelWeeks,
     double ripeningWeeks,
     double engagementWeeks,
-    double inertia) {
+    double inertia,
+    double negotiationWeeks,
+    double fadeWeeks) {
 
   /**
    * The catalogue's parameters, one constant each. A key whose name is not in the catalogue, or
@@ -106,7 +108,9 @@ record ModelConstants(
     CHANNEL_WEEKS("channelWeeks"),
     RIPENING_WEEKS("ripeningWeeks"),
     ENGAGEMENT_WEEKS("engagementWeeks"),
-    INERTIA("inertia");
+    INERTIA("inertia"),
+    NEGOTIATION_WEEKS("negotiationWeeks"),
+    FADE_WEEKS("fadeWeeks");
 
     private final String catalogueName;
     private final int index;
@@ -185,7 +189,9 @@ record ModelConstants(
         p.get(Key.CHANNEL_WEEKS),
         p.get(Key.RIPENING_WEEKS),
         p.get(Key.ENGAGEMENT_WEEKS),
-        p.get(Key.INERTIA));
+        p.get(Key.INERTIA),
+        p.get(Key.NEGOTIATION_WEEKS),
+        p.get(Key.FADE_WEEKS));
   }
 
   /**

@@ -57,6 +57,8 @@ final class RunState {
   final boolean[] war; // [a*nA+b], symmetric
   final int[] warStart; // [a*nA+b], symmetric: the week the pair's war began (0 for wars at week 0)
   final boolean[] warAtStart; // [a*nA+b], symmetric: the pair's war was going on at week 0
+  // [a*nA+b], symmetric: the last week in which a hostile act passed between a and b (-1: none)
+  final int[] lastHostile;
   final int[] warCount; // wars each actor is in
   final double[] cred; // [c*nA+a]: credibility that c defends a
   final boolean[] allied; // [a*nA+b]
@@ -95,6 +97,8 @@ final class RunState {
   final boolean[] answer; // per question
   final boolean[] broken; // per question of kind HOLDS: not held at some step of its window
   boolean settled;
+  boolean faded; // the principals' crisis faded: their hostility fell below the crisis level
+  boolean principalsInCrisis; // the principals' hostility has been at the crisis level or above
   boolean principalDeal;
   boolean deferredNoted;
   boolean principalWar;
@@ -157,6 +161,7 @@ final class RunState {
     war = new boolean[nA * nA];
     warStart = new int[nA * nA];
     warAtStart = new boolean[nA * nA];
+    lastHostile = new int[nA * nA];
     warCount = new int[nA];
     cred = new double[nA * nA];
     allied = new boolean[nA * nA];
@@ -210,6 +215,7 @@ final class RunState {
     }
     Arrays.fill(warStart, 0);
     System.arraycopy(war, 0, warAtStart, 0, war.length);
+    Arrays.fill(lastHostile, -1);
     Arrays.fill(warCount, 0);
     for (int a = 0; a < nA; a++) {
       for (int b = 0; b < nA; b++) {
@@ -244,6 +250,8 @@ final class RunState {
     }
     outcome = Outcome.FROZEN;
     highest = 0;
+    principalsInCrisis = false;
+    faded = false;
     settled = false;
     principalDeal = false;
     deferredNoted = false;
@@ -301,6 +309,7 @@ final class RunState {
     copy(o.war, war);
     copy(o.warStart, warStart);
     System.arraycopy(o.warAtStart, 0, warAtStart, 0, warAtStart.length);
+    System.arraycopy(o.lastHostile, 0, lastHostile, 0, lastHostile.length);
     copy(o.warCount, warCount);
     copy(o.cred, cred);
     copy(o.allied, allied);
@@ -330,6 +339,8 @@ final class RunState {
     copy(o.deaths, deaths);
     copy(o.answer, answer);
     copy(o.broken, broken);
+    principalsInCrisis = o.principalsInCrisis;
+    faded = o.faded;
     settled = o.settled;
     principalDeal = o.principalDeal;
     deferredNoted = o.deferredNoted;

@@ -130,6 +130,9 @@ public final class Simulator implements RunView {
     state.decayPressure();
     questions.checkWeek();
     bargaining.checkSettlement();
+    if (!state.absorbed) {
+      bargaining.cool();
+    }
     return true;
   }
 

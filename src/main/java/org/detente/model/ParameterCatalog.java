@@ -247,7 +247,34 @@ public final class ParameterCatalog {
                   + " for a change); documented judgement: 2 (0.25 stake units at the default"
                   + " qreLambda of 8; e^2 = 7.4); ICB training crises: violence Brier skill"
                   + " +0.076, +0.078, +0.084, +0.091 at 0, 1, 2, 3 (before the crisis strain"
-                  + " ripened), the Cuban deal within 4 weeks 0.83, 0.81, 0.69, 0.50"));
+                  + " ripened), the Cuban deal within 4 weeks 0.83, 0.81, 0.69, 0.50"),
+          new ParameterSpec(
+              "negotiationWeeks", 1.0, 1.0, 26.0, "weeks",
+              "Mean number of weekly rounds of talks before a deal both sides would accept is"
+                  + " found: a proposed deal or offer inside both bargaining ranges binds with"
+                  + " probability 1 / negotiationWeeks, and otherwise the talks go on (1: every"
+                  + " such proposal binds at once)",
+              "Zartman & Berman 1982 (prenegotiation, then the search for a formula, then the"
+                  + " details); ICB v14: formal agreements end crises after a median 124 days,"
+                  + " semi-formal 98, tacit 38 (Brecher & Wilkenfeld 2000); ICB back-test,"
+                  + " docs/model.md section 2; 1 by default: at 4 the held-out duration and actor"
+                  + " outcome skills rose by 0.15 and 0.11, violence fell by 0.13 and the Cuban"
+                  + " deal within 4 weeks fell from 0.53 to 0.17"),
+          new ParameterSpec(
+              "fadeWeeks", 0.0, 0.0, 52.0, "weeks",
+              "0: off (hostility does not relax by itself); otherwise the weeks in which the"
+                  + " hostility of a pair in crisis relaxes by a factor e in weeks"
+                  + " in which no hostile act passes between them (no threat, coercion, incident,"
+                  + " attack or rejection, and no war): it is multiplied by exp(-1 / fadeWeeks)"
+                  + " each such week; when the principals' hostility falls below hostileThreshold"
+                  + " with no war involving either of them, the crisis has faded and ends without"
+                  + " agreement",
+              "Brecher & Wilkenfeld 2000 (a crisis ends when the perceived threat, time pressure"
+                  + " and likelihood of hostilities fall below the crisis level; ICB's faded and"
+                  + " tacit endings); documented judgement: a crisis left alone cools over weeks"
+                  + " (ICB v14: crises that faded ended after a median 81 days); ICB back-test,"
+                  + " docs/model.md section 2; off by default: at 8 weeks it left the back-test's"
+                  + " scores as they were and raised the US-Russia rupture from 0.07 to 0.19"));
 
   private ParameterCatalog() {}
 
