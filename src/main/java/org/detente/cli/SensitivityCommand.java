@@ -175,6 +175,8 @@ public class SensitivityCommand implements Callable<Integer> {
       points += (long) sobolN * (k + 2);
     }
     double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    // with --rare, every design point's estimate, in the order the design evaluated them
+    List<RarePoint> rarePoints = new ArrayList<>();
     List<Morris.Effect> morris;
     Sobol.Result sobol;
     try (Progress progress = Progress.start(spec, progressFlags, "sensitivity",
@@ -188,6 +190,7 @@ public class SensitivityCommand implements Callable<Integer> {
           Splitting.Result res = Splitting.estimate(model, rare.target(model), seed.value(),
               opt, 0, RareOptions.monitor(progress, opt, runsPerPoint));
           double v = Math.log10(res.p() > 0 ? res.p() : res.hi());
+          rarePoints.add(new RarePoint(x.clone(), res));
           range[0] = Math.min(range[0], v);
           range[1] = Math.max(range[1], v);
           return v;
@@ -272,6 +275,7 @@ public class SensitivityCommand implements Callable<Integer> {
           AnalysisSupport.put(o, "mu", e.mu());
           AnalysisSupport.put(o, "mu_star", e.muStar());
           AnalysisSupport.put(o, "sigma", e.sigma());
+          AnalysisSupport.put(o, "mu_star_conf", Morris.muStarConfidence(e, i, seed.value()));
         }
         if (sobol != null) {
           Sobol.Index x = sobol.indices().get(i);
@@ -281,6 +285,24 @@ public class SensitivityCommand implements Callable<Integer> {
           AnalysisSupport.put(o, "ST", x.st());
           AnalysisSupport.put(o, "ST_lo", x.stLo());
           AnalysisSupport.put(o, "ST_hi", x.stHi());
+        }
+      }
+      if (rare.on()) {
+        ArrayNode pts = root.putArray("rarePoints");
+        for (RarePoint rp : rarePoints) {
+          ObjectNode o = pts.addObject();
+          ObjectNode at = o.putObject("parameters");
+          for (int i = 0; i < k; i++) {
+            AnalysisSupport.put(at, space.names().get(i), rp.x()[i]);
+          }
+          AnalysisSupport.put(o, "p", rp.result().p());
+          AnalysisSupport.put(o, "lo", rp.result().lo());
+          AnalysisSupport.put(o, "hi", rp.result().hi());
+          AnalysisSupport.put(o, "relativeError", rp.result().relativeError());
+          o.put("replications", rp.result().replications());
+          o.put("simulatedWeeks", rp.result().simulatedWeeks());
+          o.put("stop", rp.result().stop());
+          o.put("upperBoundUsed", !(rp.result().p() > 0));
         }
       }
       StoreSession.finishAndPrint(store, root, json.value(), pw, AnalysisSupport.mapper());
@@ -300,7 +322,7 @@ public class SensitivityCommand implements Callable<Integer> {
       StringBuilder head = new StringBuilder(AnalysisSupport.f("%-4s %-26s %-19s", "rank",
           "parameter", "range"));
       if (morris != null) {
-        head.append(AnalysisSupport.f(" %8s %8s %8s", "mu*", "mu", "sigma"));
+        head.append(AnalysisSupport.f(" %8s %8s %8s %8s", "mu*", "mu", "sigma", "mu*+-95%"));
       }
       if (sobol != null) {
         head.append(AnalysisSupport.f(" %20s %20s", "S1 [95%]", "ST [95%]"));
@@ -312,7 +334,8 @@ public class SensitivityCommand implements Callable<Integer> {
             space.names().get(i), space.low()[i], space.high()[i]));
         if (morris != null) {
           Morris.Effect e = morris.get(i);
-          row.append(AnalysisSupport.f(" %8.4f %+8.4f %8.4f", e.muStar(), e.mu(), e.sigma()));
+          row.append(AnalysisSupport.f(" %8.4f %+8.4f %8.4f %8.4f", e.muStar(), e.mu(),
+              e.sigma(), Morris.muStarConfidence(e, i, seed.value())));
         }
         if (sobol != null) {
           Sobol.Index x = sobol.indices().get(i);
@@ -322,9 +345,14 @@ public class SensitivityCommand implements Callable<Integer> {
         pw.println(row);
       }
       pw.println();
+      if (morris != null) {
+        pw.println("mu*+-95%: half-width of a bootstrap 95% interval of mu* over the"
+            + " trajectories; parameters whose mu* differ by less are not ranked apart.");
+      }
       if (rare.on()) {
         pw.println(AnalysisSupport.f("%s ranged from %.2f to %.2f over the design points.",
             output, range[0], range[1]));
+        pw.println(rarePrecision(rarePoints));
       } else if (range[0] == range[1]) {
         pw.println(AnalysisSupport.f("The output did not change at any design point: P(%s) ="
             + " %.4f everywhere; no parameter can be ranked.", output, range[0]));
@@ -395,5 +423,33 @@ public class SensitivityCommand implements Callable<Integer> {
   protected double[] evaluate(Scenario s, List<String> names, List<double[]> points,
       String output, long seed, int runs, java.util.function.LongConsumer done) {
     throw new IllegalStateException("not on Spark");
+  }
+
+  /** One design point of a {@code --rare} screen: its parameter values and the estimate. */
+  private record RarePoint(double[] x, Splitting.Result result) {}
+
+  /**
+   * How precise the design points' estimates were: the median and the largest relative error
+   * of the points with an estimate, and how many had no trajectory at the event (their upper
+   * bound stands in for the estimate).
+   */
+  static String rarePrecision(List<RarePoint> points) {
+    List<Double> re = new ArrayList<>();
+    int bounds = 0;
+    for (RarePoint rp : points) {
+      if (rp.result().p() > 0 && Double.isFinite(rp.result().relativeError())) {
+        re.add(rp.result().relativeError());
+      } else {
+        bounds++;
+      }
+    }
+    java.util.Collections.sort(re);
+    String head = re.isEmpty() ? "No design point had an estimate above 0"
+        : AnalysisSupport.f("Design points' relative errors: median %.1f%%, largest %.1f%%"
+            + " (%d points)", 100 * (re.size() % 2 == 1 ? re.get(re.size() / 2)
+                : (re.get(re.size() / 2 - 1) + re.get(re.size() / 2)) / 2),
+            100 * re.get(re.size() - 1), re.size());
+    return head + AnalysisSupport.f("; %d of %d points with no trajectory at the event (log10 of"
+        + " the upper bound used).", bounds, points.size());
   }
 }

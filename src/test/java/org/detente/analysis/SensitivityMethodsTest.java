@@ -102,4 +102,23 @@ class SensitivityMethodsTest {
     assertThat(e.get(0).mu()).isCloseTo(6, within(1e-9));
     assertThat(e.get(1).mu()).isCloseTo(5, within(1e-9));
   }
+
+  @Test
+  void muStarConfidenceIsTheBootstrapSpreadOfTheMeanAbsoluteEffect() {
+    // identical effects: every resample has the same mean, no spread
+    Morris.Effect flat = new Morris.Effect("a", 2, 2, 0, new double[] {2, -2, 2, 2});
+    assertThat(Morris.muStarConfidence(flat, 0, 1)).isZero();
+    // r = 400 effects |e| in {1, 3}, half each: the bootstrap mean of |e| has standard deviation
+    // sqrt(pop. variance / r) = sqrt(1 / 400) = 0.05, so the half-width is about 1.96 * 0.05
+    double[] e = new double[400];
+    for (int j = 0; j < e.length; j++) {
+      e[j] = j % 2 == 0 ? 1 : -3;
+    }
+    Morris.Effect two = new Morris.Effect("b", -1, 2, 2, e);
+    double h = Morris.muStarConfidence(two, 3, 7);
+    assertThat(h).isCloseTo(1.96 * 0.05, within(0.1 * 1.96 * 0.05));
+    // reproducible from the seed and the factor's index
+    assertThat(Morris.muStarConfidence(two, 3, 7)).isEqualTo(h);
+    assertThat(Morris.muStarConfidence(two, 4, 7)).isNotEqualTo(h);
+  }
 }

@@ -1,6 +1,7 @@
 package org.detente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,6 +188,27 @@ class RareCommandTest {
     }
     assertThat(out).contains(String.format(java.util.Locale.ROOT,
         "log10 P(nuclear_use) ranged from %.2f to %.2f over the design points.", min, max));
+    // every design point's estimate, in JSON, and their precision in the text
+    JsonNode pts = root.get("rarePoints");
+    assertThat(pts.size()).isEqualTo(root.get("points").asInt());
+    int bounds = 0;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (JsonNode pt : pts) {
+      assertThat(pt.get("parameters").size()).isEqualTo(2);
+      double p = pt.get("p").asDouble();
+      boolean bound = pt.get("upperBoundUsed").asBoolean();
+      assertThat(bound).isEqualTo(p == 0);
+      bounds += bound ? 1 : 0;
+      lowest = Math.min(lowest, Math.log10(bound ? pt.get("hi").asDouble() : p));
+    }
+    assertThat(lowest).isCloseTo(min, within(1e-12));
+    assertThat(out).contains(String.format(java.util.Locale.ROOT,
+        "; %d of %d points with no trajectory at the event", bounds, pts.size()));
+    // the bootstrap half-width of mu*, in the text and the JSON
+    assertThat(out).contains("mu*+-95%");
+    for (JsonNode p : ps) {
+      assertThat(p.get("mu_star_conf").asDouble()).isFinite().isNotNegative();
+    }
   }
 
   private static String line(String text, String start) {
