@@ -16,8 +16,7 @@ Writes (UTF-8, comma-separated, one header line, rows sorted):
                    trigent,geog,gpinv (inputs) and viol,forout,brexit (ICB's coding of the
                    outcome, read only for scoring)
   icb_actors.csv   actor level, one row per crisis actor: crisno,cracno,cracid,actor,yrtrig,
-                   motrig,datrig,triggr,trigent,cractloc,nuclear,gravty (inputs, gravty the
-                   gravity of threat coded at the trigger) and outcom (scoring)
+                   motrig,datrig,triggr,trigent,cractloc,nuclear (inputs) and outcom (scoring)
   states.csv       ccode,stateabb,statenme,iso2,capital,lat,lon for every state named in the
                    ICB files: COW name, ISO 3166 alpha-2 of today's successor, capital from
                    the GeoNames PPLC place of that country (overrides below for divided states)
@@ -99,9 +98,9 @@ def main(icb_dir, cow_dir, places, out):
     actors = sorted(icb2, key=lambda r: (int(r['crisno']), int(r['cracno'])))
     write(os.path.join(out, 'icb_actors.csv'),
           ['crisno', 'cracno', 'cracid', 'actor', 'yrtrig', 'motrig', 'datrig', 'triggr',
-           'trigent', 'cractloc', 'nuclear', 'gravty', 'outcom'],
+           'trigent', 'cractloc', 'nuclear', 'outcom'],
           [[r[k] for k in ('crisno', 'cracno', 'cracid', 'actor', 'yrtrig', 'motrig', 'datrig',
-                           'triggr', 'trigent', 'cractloc', 'nuclear', 'gravty', 'outcom')]
+                           'triggr', 'trigent', 'cractloc', 'nuclear', 'outcom')]
            for r in actors])
 
     # states named in the ICB files (crisis actors and triggering states)

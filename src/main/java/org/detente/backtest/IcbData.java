@@ -37,14 +37,9 @@ public final class IcbData {
   private final List<int[]> majors;
   private final NuclearInventories nuclear;
 
-  /**
-   * What the generator may read about one crisis actor (no outcome variable): among them ICB's
-   * trigger type ({@code triggr}), triggering entity ({@code trigent}) and the gravity of the
-   * threat the actor perceived at the trigger ({@code gravty}: 0 economic, 1 limited military,
-   * 2 political, 3 territorial, 4 influence, 5 grave damage, 6 existence, 7 other; -1 missing).
-   */
+  /** What the generator may read about one crisis actor (no outcome variable). */
   public record CrisisActor(int cracno, int ccode, String abb, int triggerType, int trigger,
-      int location, int nuclear, int gravity) {}
+      int location, int nuclear) {}
 
   /**
    * What the generator may read about one crisis: its number and name, trigger date and
@@ -109,9 +104,9 @@ public final class IcbData {
     for (String[] r : act) {
       int crisno = Integer.parseInt(r[0]);
       CrisisActor a = new CrisisActor(Integer.parseInt(r[1]), Integer.parseInt(r[2]), r[3].trim(),
-          intOr(r[7], -1), intOr(r[8], -1), intOr(r[9], -1), intOr(r[10], -1), intOr(r[11], -1));
+          intOr(r[7], -1), intOr(r[8], -1), intOr(r[9], -1), intOr(r[10], -1));
       actorsOf.computeIfAbsent(crisno, k -> new ArrayList<>()).add(a);
-      outcomes.computeIfAbsent(crisno, k -> new LinkedHashMap<>()).put(a.ccode(), intOr(r[12], -1));
+      outcomes.computeIfAbsent(crisno, k -> new LinkedHashMap<>()).put(a.ccode(), intOr(r[11], -1));
     }
     List<Crisis> crises = new ArrayList<>();
     Map<Integer, Coding> codings = new TreeMap<>();

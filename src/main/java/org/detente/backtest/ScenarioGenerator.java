@@ -53,23 +53,6 @@ public final class ScenarioGenerator {
    */
   static final double THIRD_PARTY_SHARE = 0.1;
 
-  /**
-   * Value a side actor's revisionist motive puts on its adversary's home theater (its own is
-   * 1.0): a share of the adversary's ground, the standard prior where the data say nothing.
-   */
-  static final double REVISE_STAKE = 0.3;
-
-  /**
-   * The same value where the adversary perceived at the trigger a threat of grave damage or to
-   * its existence from this actor (ICB {@code gravty} at least {@link #GRAVE_GRAVITY}): the
-   * threat it saw was to the whole of what it holds, valued as the actor values its own. Chosen
-   * on the training crises only (docs/backtest.md §4).
-   */
-  static final double REVISE_GRAVE = 1.0;
-
-  /** ICB gravity of threat from which a threat is grave: 5, grave damage; 6, existence. */
-  static final int GRAVE_GRAVITY = 5;
-
   /** Credibility of an ATOP defence pact (no data on it: a middle value). */
   static final double ALLIANCE_CREDIBILITY = 0.6;
 
@@ -279,10 +262,9 @@ public final class ScenarioGenerator {
         y.append("      - {id: defend, description: hold its own and its position on the"
             + " crisis, prior: 0.6, territory: {").append(id).append(": 1.0},"
             + " regimeSecurity: 0.5}\n");
-        double covet = grave(c, enemy, code, ids) ? REVISE_GRAVE : REVISE_STAKE;
         y.append("      - {id: revise, description: change the status quo at the adversary's"
             + " expense, prior: 0.4, territory: {").append(id).append(": 1.0, ")
-            .append(enemy).append(": ").append(num(covet)).append("}, regimeSecurity: 0.5}\n");
+            .append(enemy).append(": 0.3}, regimeSecurity: 0.5}\n");
       }
     }
     for (Map.Entry<Integer, Integer> e : third.entrySet()) {
@@ -503,21 +485,6 @@ public final class ScenarioGenerator {
       }
     }
     return out;
-  }
-
-  /**
-   * Whether the crisis actor {@code victim} perceived, at the trigger of its crisis by the state
-   * {@code by}, a threat of grave damage or to its existence (ICB {@code gravty} 5 or 6).
-   */
-  private static boolean grave(IcbData.Crisis c, String victim, int by,
-      Map<Integer, String> ids) {
-    for (IcbData.CrisisActor a : c.actors()) {
-      if (a.trigger() == by && victim.equals(ids.get(a.ccode())) && a.gravity() >= GRAVE_GRAVITY
-          && a.gravity() <= 6) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The actor id of the third party struck by the state {@code attacker}. */

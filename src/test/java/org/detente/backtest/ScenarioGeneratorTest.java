@@ -100,29 +100,6 @@ class ScenarioGeneratorTest {
   }
 
   @Test
-  void aThreatOfGraveDamageMakesTheAdversaryCovetTheWholeOfTheVictimsGround() throws IOException {
-    IcbData data = IcbData.bundled();
-    // crisis 196, Cuba 1962: the United States perceived a threat of grave damage from the
-    // Soviet Union (ICB gravty 5), and the Soviet Union from the United States (5); no crisis
-    // actor's crisis was triggered by Cuba
-    Scenario cuba = loaded(new ScenarioGenerator(data).generate(crisis(data, 196)));
-    assertThat(reviseStakes(cuba, "RUS")).containsExactly("RUS:1.0", "USA:1.0");
-    assertThat(reviseStakes(cuba, "USA")).containsExactly("USA:1.0", "RUS:1.0");
-    assertThat(reviseStakes(cuba, "CUB")).containsExactly("CUB:1.0", "USA:0.3");
-    // crisis 419, Desert Strike 1996: a territorial threat for Iraq (3), a threat to its
-    // influence for the United States (4): the standard share
-    Scenario strike = loaded(new ScenarioGenerator(data).generate(crisis(data, 419)));
-    assertThat(reviseStakes(strike, "IRQ")).containsExactly("IRQ:1.0", "USA:0.3");
-    assertThat(reviseStakes(strike, "USA")).containsExactly("USA:1.0", "IRQ:0.3");
-  }
-
-  private static List<String> reviseStakes(Scenario sc, String actor) {
-    return sc.actors().stream().filter(a -> a.id().equals(actor)).findFirst().orElseThrow()
-        .motives().stream().filter(m -> m.id().equals("revise")).findFirst().orElseThrow()
-        .territory().stream().map(t -> t.theater() + ":" + t.value()).toList();
-  }
-
-  @Test
   void changingTheOutcomeVariablesLeavesEveryScenarioUnchanged() {
     IcbData data = IcbData.bundled();
     IcbData scrambled = IcbData.load(name -> scramble(name));
