@@ -16,13 +16,16 @@ import org.detente.model.Outcome;
  *       clashes; else none;
  *   <li>form of outcome: the crisis settled by an agreement of the principals -> agreement; by
  *       one principal's concession -> unilateral act; a theater of one principal's side held by
- *       the other side at the end -> imposed; a ceasefire between the principals that bound (not
+ *       the other side at the end -> unilateral act (ICB's code for most conquests: Barbarossa,
+ *       Cyprus 1974, the fall of Amin); a ceasefire between the principals that bound (not
  *       a proposal turned down) -> agreement;
- *       else (the crisis runs to the horizon) -> faded or other;
+ *       else (the crisis faded, or ran to the horizon) -> faded or other;
  *   <li>duration: weeks to the end so defined (settlement, the last ceasefire, the last attack of
- *       an imposed end), else the horizon, in ICB days (7 per week);
+ *       ground taken and held, the week the crisis faded), else the horizon, in ICB days (7 per
+ *       week);
  *   <li>each side's outcome: both compromise on an agreement; victory and defeat on a
- *       concession or an imposed end; stalemate after a ceasefire or at the horizon.
+ *       concession or ground taken and held; stalemate after a ceasefire, a crisis that faded or
+ *       the horizon.
  * </ul>
  */
 public final class RunMapping {
@@ -159,7 +162,9 @@ public final class RunMapping {
       out1 = 1;
       out2 = 1;
     } else if (gainer != 0) {
-      form = 2;
+      // ground taken by force and held to the end: ICB codes such an end a unilateral act far
+      // more often than an imposed agreement (docs/backtest.md section 2)
+      form = 1;
       endWeek = lastAttackWeek >= 0 ? lastAttackWeek : horizon;
       out1 = gainer == 1 ? 0 : 3;
       out2 = gainer == 2 ? 0 : 3;

@@ -56,6 +56,14 @@ class RunMappingTest {
   }
 
   @Test
+  void aCrisisThatFadedInWeekSixIsAShortFadedStalemate() {
+    Fake run = new Fake(Outcome.FROZEN, 6);
+    RunMapping.Mapped m = mapping.map(run);
+    // faded; 42 days: the second band (32-91 days); stalemate for both
+    assertThat(m).isEqualTo(new RunMapping.Mapped(0, 3, 1, 2, 2));
+  }
+
+  @Test
   void anAgreementInWeekThreeIsAShortCompromiseAfterAMinorClash() {
     Fake run = new Fake(Outcome.SETTLEMENT, 3);
     run.event(1, pak, ind, Action.INCIDENT);
@@ -82,7 +90,7 @@ class RunMappingTest {
   }
 
   @Test
-  void groundTakenInAWarOfThousandsIsAnImposedOutcome() {
+  void groundTakenInAWarOfThousandsIsAUnilateralAct() {
     Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 52);
     int t = model.scenario().theaterIndex("PAK");
     run.event(5, ind, pak, Action.ATTACK);
@@ -91,7 +99,9 @@ class RunMappingTest {
     run.controller[t] = ind;
     RunMapping.Mapped m = mapping.map(run);
     assertThat(m.violence()).isEqualTo(3);
-    assertThat(m.form()).isEqualTo(2);
+    // ICB's code for a conquest held to the end (Barbarossa, Cyprus 1974): unilateral act
+    assertThat(m.form()).isEqualTo(1);
+    assertThat(m.side1Outcome() + m.side2Outcome()).isEqualTo(3); // a victor and a defeated
     assertThat(m.duration()).isEqualTo(2); // last attack in week 20: 140 days
   }
 
