@@ -69,8 +69,11 @@ final class Bargaining {
     // two-level ratification, Putnam 1988): the receiver under its true type, then the
     // proposer's own side, so a proposal made by quantal-response error does not bind
     boolean accepted = Valuation.accept(value - alt) == 1.0;
+    // each side's strain of the crisis this week: what holding on costs it against the status quo
+    double strain = tv.sq - tv.hold;
     boolean ratified = act == Action.CEASEFIRE ? ceasefireRatification(a, b) == 1.0
         : ratification(a, b, act == Action.OFFER) == 1.0;
+    strain += tv.sq - tv.hold;
     boolean accept = accepted && ratified;
     boolean notRatified = accepted && !ratified;
     if (accept && act != Action.CEASEFIRE && isPrincipalPair(a, b)) {
@@ -124,11 +127,14 @@ final class Bargaining {
       endWar(a, b);
       return;
     }
-    // a deal both sides would sign is found only after rounds of talks (Zartman & Berman 1982:
-    // prenegotiation, the formula, the details): each round concludes with probability
-    // 1 / negotiationWeeks, else the talks go on and the crisis with them
+    // in peacetime a deal both sides would sign is found only after rounds of talks (Zartman &
+    // Berman 1982: prenegotiation, the formula, the details): a round fails to conclude with
+    // probability (1 - 1/negotiationWeeks) exp(-lambda S), S the two sides' strain of the
+    // crisis this week (the urgency of a crisis hurries the search for a formula: Zartman 2000,
+    // Pruitt 1981), else the talks go on and the crisis with them
     double rounds = constants.negotiationWeeks();
-    if (rounds > 1 && state.rng.nextDouble() * rounds >= 1) {
+    if (rounds > 1 && !state.war[a * nA + b] && state.rng.nextDouble()
+        < (1 - 1 / rounds) * Math.exp(-constants.lambda() * Math.max(0, strain))) {
       if (trace.on()) {
         trace.note(state.week, "talks between " + m.actorId(a) + " and " + m.actorId(b)
             + " go on: no formula found this round");

@@ -249,17 +249,17 @@ public final class ParameterCatalog {
                   + " +0.076, +0.078, +0.084, +0.091 at 0, 1, 2, 3 (before the crisis strain"
                   + " ripened), the Cuban deal within 4 weeks 0.83, 0.81, 0.69, 0.50"),
           new ParameterSpec(
-              "negotiationWeeks", 1.0, 1.0, 26.0, "weeks",
-              "Mean number of weekly rounds of talks before a deal both sides would accept is"
-                  + " found: a proposed deal or offer inside both bargaining ranges binds with"
-                  + " probability 1 / negotiationWeeks, and otherwise the talks go on (1: every"
-                  + " such proposal binds at once)",
-              "Zartman & Berman 1982 (prenegotiation, then the search for a formula, then the"
-                  + " details); ICB v14: formal agreements end crises after a median 124 days,"
-                  + " semi-formal 98, tacit 38 (Brecher & Wilkenfeld 2000); ICB back-test,"
-                  + " docs/model.md section 2; 1 by default: at 4 the held-out duration and actor"
-                  + " outcome skills rose by 0.15 and 0.11, violence fell by 0.13 and the Cuban"
-                  + " deal within 4 weeks fell from 0.53 to 0.17"),
+              "negotiationWeeks", 8.0, 1.0, 26.0, "weeks",
+              "Rounds of talks a peacetime deal takes without urgency: a proposed deal or offer"
+                  + " inside both bargaining ranges between two actors not at war fails to"
+                  + " conclude with probability (1 - 1 / negotiationWeeks) x exp(-qreLambda x S),"
+                  + " S the two sides' strain of the crisis that week (status quo minus holding"
+                  + " on), and the talks go on (1: every such proposal binds at once)",
+              "Zartman & Berman 1982 (prenegotiation, the formula, the details); Zartman 2000"
+                  + " and Pruitt 1981 (urgency hurries agreement); ICB v14: formal agreements end"
+                  + " crises after a median 124 days, semi-formal 98, tacit 38; ICB back-test"
+                  + " (docs/model.md section 2): training outcome form Brier skill -0.498,"
+                  + " -0.471, -0.458, -0.452 at 1, 2, 4, 8"),
           new ParameterSpec(
               "fadeWeeks", 0.0, 0.0, 52.0, "weeks",
               "0: off (hostility does not relax by itself); otherwise the weeks in which the"
