@@ -45,6 +45,6 @@ class EngineRegressionTest {
   // (docs/model.md sections 2 and 3); both by the mediators' credibility and leverage (Turkey
   // between Russia and Ukraine, the Soviet Union between the US and Cuba; docs/model.md
   // section 2, "Mediators"); both by the ripening of a crisis's strain (docs/model.md section 2)
-  private static final long US_RUSSIA = -4760096582420623276L;
-  private static final long CUBA = 8680072851185914333L;
+  private static final long US_RUSSIA = 6747757567061348639L;
+  private static final long CUBA = -5188604818320230995L;
 }

@@ -188,7 +188,10 @@ class SplittingTest {
     CompiledModel m = Models.compile(sc,
         ModelParameters.from(sc).with("perceivedEscalationRisk", 0.02));
     RareTarget t = RareTarget.nuclearUse();
-    int n = 4000;
+    // 8,000 plain runs: with 4,000, after peacetime talks came to take rounds, type batch 0's
+    // splitting estimate (0.0128, RE 0.21) and the plain runs (26 of 4,000) lay 2.3 joint
+    // standard errors apart, outside the 95% interval this test asks for
+    int n = 8000;
     long[] hits = new long[1];
     Ensemble.run(m, 21, n, 2, run -> hits[0] += t.happened(run) ? 1 : 0, null);
     double bf = (double) hits[0] / n;
