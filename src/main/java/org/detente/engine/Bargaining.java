@@ -69,11 +69,12 @@ final class Bargaining {
     // two-level ratification, Putnam 1988): the receiver under its true type, then the
     // proposer's own side, so a proposal made by quantal-response error does not bind
     boolean accepted = Valuation.accept(value - alt) == 1.0;
-    // each side's strain of the crisis this week: what holding on costs it against the status quo
-    double strain = tv.sq - tv.hold;
+    // the two sides' strain of the crisis this week, what holding on costs each against the
+    // status quo: b's from b's values in tv now, a's from a's, which ratification leaves in tv
+    double strainB = tv.sq - tv.hold;
     boolean ratified = act == Action.CEASEFIRE ? ceasefireRatification(a, b) == 1.0
         : ratification(a, b, act == Action.OFFER) == 1.0;
-    strain += tv.sq - tv.hold;
+    double strain = strainB + (tv.sq - tv.hold);
     boolean accept = accepted && ratified;
     boolean notRatified = accepted && !ratified;
     if (accept && act != Action.CEASEFIRE && isPrincipalPair(a, b)) {
