@@ -15,12 +15,14 @@ import org.detente.model.Outcome;
  *       conflict) -> serious clashes; an attack with fewer, or an armed incident -> minor
  *       clashes; else none;
  *   <li>form of outcome: the crisis settled by an agreement of the principals -> agreement; by
- *       one principal's concession -> unilateral act; a theater of one principal's side held by
+ *       one principal's concession -> unilateral act (also after a war: a run's outcome class
+ *       is the war, {@link RunView#settled()} tells whether a deal ended it); a theater of one principal's side held by
  *       the other side at the end -> unilateral act (ICB's code for most conquests: Barbarossa,
  *       Cyprus 1974, the fall of Amin); a ceasefire between the principals that bound (not
  *       a proposal turned down) -> agreement;
  *       else (the crisis faded, or ran to the horizon) -> faded or other;
- *   <li>duration: weeks to the end so defined (settlement, the last ceasefire, the last attack of
+ *   <li>duration: weeks to the end so defined (settlement, the last ceasefire or the deal on its
+ *       terms that followed it, the last attack of
  *       ground taken and held, the week the crisis faded), else the horizon, in ICB days (7 per
  *       week);
  *   <li>each side's outcome: both compromise on an agreement; victory and defeat on a
@@ -72,6 +74,7 @@ public final class RunMapping {
     int lastAttackWeek = -1;
     int conceder = -1;
     int ceasefireWeek = -1;
+    int agreementWeek = -1;
     int n = run.eventCount();
     Action previous = null;
     int prevActor = -1;
@@ -91,6 +94,7 @@ public final class RunMapping {
         }
         case AGREEMENT -> {
           if (principals) {
+            agreementWeek = w;
             // a concession its own side stands by is logged as the concession, then an agreement
             boolean conceded = previous == Action.CONCEDE && prevActor == x && prevTarget == y
                 && prevWeek == w;
@@ -101,7 +105,8 @@ public final class RunMapping {
           // a ceasefire that bound (it ended the war) is logged right after its proposal or the
           // deal that ended the war, by the same pair in the same week; a proposal alone, turned
           // down or never heard, ends nothing
-          boolean bound = (previous == Action.CEASEFIRE || previous == Action.AGREEMENT)
+          boolean bound = (previous == Action.CEASEFIRE || previous == Action.AGREEMENT
+              || previous == Action.NEGOTIATE || previous == Action.OFFER)
               && prevActor == x && prevTarget == y && prevWeek == w;
           if (principals && bound) {
             ceasefireWeek = w;
@@ -150,13 +155,14 @@ public final class RunMapping {
     int endWeek;
     int out1;
     int out2;
-    if (run.outcome() == Outcome.SETTLEMENT && conceder >= 0) {
+    boolean settled = run.settled();
+    if (settled && conceder >= 0) {
       form = 1;
       endWeek = run.endWeek();
       int loser = side[conceder] == 0 ? (conceder == pa ? sidePa : sidePb) : side[conceder];
       out1 = loser == 1 ? 3 : 0;
       out2 = loser == 2 ? 3 : 0;
-    } else if (run.outcome() == Outcome.SETTLEMENT) {
+    } else if (settled) {
       form = 0;
       endWeek = run.endWeek();
       out1 = 1;
@@ -169,8 +175,9 @@ public final class RunMapping {
       out1 = gainer == 1 ? 0 : 3;
       out2 = gainer == 2 ? 0 : 3;
     } else if (ceasefireWeek >= 0) {
+      // ended by the ceasefire, or by the deal on its terms that followed it
       form = 0;
-      endWeek = ceasefireWeek;
+      endWeek = Math.max(ceasefireWeek, agreementWeek);
       out1 = 2;
       out2 = 2;
     } else {

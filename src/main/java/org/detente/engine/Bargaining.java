@@ -134,6 +134,21 @@ final class Bargaining {
     // crisis this week (the urgency of a crisis hurries the search for a formula: Zartman 2000,
     // Pruitt 1981), else the talks go on and the crisis with them
     double rounds = constants.negotiationWeeks();
+    if (rounds > 1 && state.war[a * nA + b] && isPrincipalPair(a, b)) {
+      // at war the guns fall silent at once, and the terms follow in rounds of talks (Pillar
+      // 1983, Fortna 2004: a ceasefire and a settlement are two agreements): the ceasefire
+      // binds now, the settlement when a round finds the formula (talks(), from next week)
+      endWar(a, b);
+      state.talksA = a;
+      state.talksB = b;
+      state.talksToward = act == Action.OFFER ? b : -1;
+      state.talksWeek = state.week;
+      if (trace.on()) {
+        trace.note(state.week, "talks between " + m.actorId(a) + " and " + m.actorId(b)
+            + " on the terms begin under the ceasefire");
+      }
+      return;
+    }
     if (rounds > 1 && !state.war[a * nA + b] && state.rng.nextDouble()
         < (1 - 1 / rounds) * Math.exp(-constants.lambda() * Math.max(0, strain))) {
       if (trace.on()) {
@@ -143,6 +158,44 @@ final class Bargaining {
       return;
     }
     deal(a, b, act == Action.OFFER ? b : -1);
+  }
+
+  /**
+   * A round of the talks on the terms of a ceasefire the principals agreed at war: broken off if
+   * they are at war again, else the formula is found, and the deal made, with the probability of
+   * a peacetime round, 1 - (1 - 1/negotiationWeeks) exp(-lambda S), S the two sides' strain of
+   * the crisis this week.
+   */
+  void talks() {
+    int a = state.talksA;
+    if (a < 0 || state.settled || state.talksWeek == state.week) {
+      return;
+    }
+    int b = state.talksB;
+    int nA = m.nA;
+    if (state.war[a * nA + b]) {
+      state.talksA = -1;
+      if (trace.on()) {
+        trace.note(state.week, "the fighting between " + m.actorId(a) + " and " + m.actorId(b)
+            + " has resumed: the talks on the terms are broken off");
+      }
+      return;
+    }
+    trueValues(a, b);
+    double strain = tv.sq - tv.hold;
+    trueValues(b, a);
+    strain += tv.sq - tv.hold;
+    double rounds = constants.negotiationWeeks();
+    if (state.rng.nextDouble()
+        < (1 - 1 / rounds) * Math.exp(-constants.lambda() * Math.max(0, strain))) {
+      return;
+    }
+    state.talksA = -1;
+    if (trace.on()) {
+      trace.note(state.week, "the talks between " + m.actorId(a) + " and " + m.actorId(b)
+          + " find the formula");
+    }
+    deal(a, b, state.talksToward);
   }
 
   private boolean isPrincipalPair(int a, int b) {
@@ -254,6 +307,7 @@ final class Bargaining {
     state.standing[b * nA + a] = 0;
     assignTerritory(a, b, toward);
     if (isPrincipalPair(a, b)) {
+      state.talksA = -1;
       state.principalDeal = true;
       checkSettlement();
     }

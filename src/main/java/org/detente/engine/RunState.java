@@ -103,6 +103,12 @@ final class RunState {
   boolean deferredNoted;
   boolean principalWar;
   int principalWarWeek;
+  // talks on the terms of a ceasefire the principals agreed at war: proposer, receiver and the
+  // side the terms lean toward (-1: the focal deal); talksA -1 when no such talks go on
+  int talksA;
+  int talksB;
+  int talksToward;
+  int talksWeek; // the week the talks began (under a ceasefire agreed that week)
   boolean nuclearUsed;
   boolean strategicUsed;
   boolean absorbed;
@@ -257,6 +263,10 @@ final class RunState {
     deferredNoted = false;
     principalWar = false;
     principalWarWeek = -1;
+    talksA = -1;
+    talksB = -1;
+    talksToward = -1;
+    talksWeek = -1;
     nuclearUsed = false;
     strategicUsed = false;
     absorbed = false;
@@ -346,6 +356,10 @@ final class RunState {
     deferredNoted = o.deferredNoted;
     principalWar = o.principalWar;
     principalWarWeek = o.principalWarWeek;
+    talksA = o.talksA;
+    talksB = o.talksB;
+    talksToward = o.talksToward;
+    talksWeek = o.talksWeek;
     nuclearUsed = o.nuclearUsed;
     strategicUsed = o.strategicUsed;
     absorbed = o.absorbed;

@@ -17,6 +17,14 @@ public interface RunView {
   /** Outcome class of the run. */
   Outcome outcome();
 
+  /**
+   * Whether a deal of the principal adversaries ended the crisis (at {@link #endWeek()}), also
+   * in a run whose outcome class is a war that came before the deal.
+   */
+  default boolean settled() {
+    return outcome() == Outcome.SETTLEMENT;
+  }
+
   /** Highest ladder rung reached (0..9). */
   int highestRung();
 

@@ -129,6 +129,7 @@ public final class Simulator implements RunView {
     combat.step();
     state.decayPressure();
     questions.checkWeek();
+    bargaining.talks();
     bargaining.checkSettlement();
     if (!state.absorbed) {
       bargaining.cool();
@@ -252,6 +253,11 @@ public final class Simulator implements RunView {
   @Override
   public int endWeek() {
     return state.endWeek;
+  }
+
+  @Override
+  public boolean settled() {
+    return state.settled;
   }
 
   @Override

@@ -254,9 +254,12 @@ public final class ParameterCatalog {
                   + " inside both bargaining ranges between two actors not at war fails to"
                   + " conclude with probability (1 - 1 / negotiationWeeks) x exp(-qreLambda x S),"
                   + " S the two sides' strain of the crisis that week (status quo minus holding"
-                  + " on), and the talks go on (1: every such proposal binds at once)",
+                  + " on), and the talks go on; a deal the principal adversaries accept at war"
+                  + " is a ceasefire at once, its terms following in such rounds from the next"
+                  + " week (1: every such proposal binds at once)",
               "Zartman & Berman 1982 (prenegotiation, the formula, the details); Zartman 2000"
-                  + " and Pruitt 1981 (urgency hurries agreement); ICB v14: formal agreements end"
+                  + " and Pruitt 1981 (urgency hurries agreement); Pillar 1983 and Fortna 2004"
+                  + " (a ceasefire, then the terms); ICB v14: formal agreements end"
                   + " crises after a median 124 days, semi-formal 98, tacit 38; ICB back-test"
                   + " (docs/model.md section 2): training outcome form Brier skill -0.498,"
                   + " -0.471, -0.458, -0.452 at 1, 2, 4, 8"),

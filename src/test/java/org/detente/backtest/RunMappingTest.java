@@ -119,10 +119,51 @@ class RunMappingTest {
     assertThat(mapping.map(run).violence()).isEqualTo(3);
   }
 
+  @Test
+  void aWarEndedByACeasefireAndThenADealEndsAtTheDealAsACompromise() {
+    // the outcome class of a run with a war is the war, but the deal after it ended the crisis
+    Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 9);
+    run.settled = true;
+    run.event(0, pak, ind, Action.ATTACK);
+    run.deaths[ind] = 30;
+    run.event(1, ind, pak, Action.NEGOTIATE);
+    run.event(1, ind, pak, Action.CEASEFIRE); // the ceasefire bound at the accepted proposal
+    run.event(9, ind, pak, Action.AGREEMENT); // the talks on its terms found the formula
+    RunMapping.Mapped m = mapping.map(run);
+    // serious clashes; agreement; 63 days: second band; both compromise
+    assertThat(m).isEqualTo(new RunMapping.Mapped(2, 0, 1, 1, 1));
+  }
+
+  @Test
+  void aCeasefireWhoseTermsWereNeverAgreedEndsTheCrisisAtTheCeasefire() {
+    Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 52);
+    run.event(0, pak, ind, Action.ATTACK);
+    run.event(2, ind, pak, Action.OFFER);
+    run.event(2, ind, pak, Action.CEASEFIRE);
+    RunMapping.Mapped m = mapping.map(run);
+    // minor clash; the ceasefire is an agreement (ICB: formal); 14 days; stalemate
+    assertThat(m).isEqualTo(new RunMapping.Mapped(1, 0, 0, 2, 2));
+  }
+
+  @Test
+  void aConcessionAfterAWarIsAUnilateralActNotAnAgreement() {
+    Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 4);
+    run.settled = true;
+    run.event(0, ind, pak, Action.ATTACK);
+    run.event(4, pak, ind, Action.CONCEDE);
+    run.event(4, pak, ind, Action.AGREEMENT);
+    RunMapping.Mapped m = mapping.map(run);
+    assertThat(m.form()).isEqualTo(1);
+    assertThat(m.duration()).isZero();
+    assertThat(m.side1Outcome() + m.side2Outcome()).isEqualTo(3);
+  }
+
   /** A hand-made run of the model. */
   private static final class Fake implements RunView {
     final Outcome outcome;
     final int end;
+    // whether a deal of the principals ended it; by default, a settlement's outcome class
+    boolean settled;
     final List<int[]> events = new ArrayList<>();
     final double[] deaths = new double[model.actorCount()];
     final int[] controller = new int[model.theaterCount()];
@@ -130,6 +171,7 @@ class RunMappingTest {
     Fake(Outcome outcome, int end) {
       this.outcome = outcome;
       this.end = end;
+      this.settled = outcome == Outcome.SETTLEMENT;
       for (int t = 0; t < controller.length; t++) {
         controller[t] = model.scenario().actorIndex(model.scenario().theaters().get(t).control());
       }
@@ -152,6 +194,11 @@ class RunMappingTest {
     @Override
     public Outcome outcome() {
       return outcome;
+    }
+
+    @Override
+    public boolean settled() {
+      return settled;
     }
 
     @Override
