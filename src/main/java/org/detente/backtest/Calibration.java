@@ -74,6 +74,15 @@ public final class Calibration {
    * orders candidates as the weighted skill does. 0 is a perfect forecast, 1 the climatology.
    */
   public static double objective(List<CrisisCase> cases, List<CrisisForecast> forecasts) {
+    return objective(cases, forecasts, WEIGHTS);
+  }
+
+  /**
+   * The objective with the variables weighted by {@code weights} (violence, outcome form,
+   * duration, actor outcome; non-negative, not all zero) instead of {@link #WEIGHTS}.
+   */
+  public static double objective(List<CrisisCase> cases, List<CrisisForecast> forecasts,
+      double[] weights) {
     double[] sum = new double[Variable.values().length];
     int[] n = new int[sum.length];
     long[][] counts = new long[sum.length][Variable.K];
@@ -110,14 +119,14 @@ public final class Calibration {
       n[v]++;
     }
     double total = 0;
-    double weights = 0;
+    double wsum = 0;
     for (int v = 0; v < sum.length; v++) {
       if (n[v] > 0 && climSum[v] > 0) {
-        total += WEIGHTS[v] * sum[v] / climSum[v];
-        weights += WEIGHTS[v];
+        total += weights[v] * sum[v] / climSum[v];
+        wsum += weights[v];
       }
     }
-    return weights == 0 ? Double.NaN : total / weights;
+    return wsum == 0 ? Double.NaN : total / wsum;
   }
 
   /**
@@ -150,11 +159,12 @@ public final class Calibration {
    */
   public static List<Screened> screen(List<CrisisCase> training,
       BiFunction<Scenario, ModelParameters, CompiledModel> compiler, ModelParameters start,
-      List<String> names, int runs, long seed, int threads, LongConsumer progress) {
+      List<String> names, double[] weights, int runs, long seed, int threads,
+      LongConsumer progress) {
     long[] evals = {0};
     java.util.function.ToDoubleFunction<ModelParameters> eval = p -> {
       double v = objective(training, Backtest.run(training, compiler, p, runs, seed, threads,
-          null));
+          null), weights);
       evals[0]++;
       if (progress != null) {
         progress.accept(evals[0]);
@@ -181,6 +191,7 @@ public final class Calibration {
    * @param compiler    compiles a scenario with parameters
    * @param start       starting parameters (the catalogue's defaults)
    * @param names       parameters to fit (catalogue names)
+   * @param weights     weights of the variables in the objective ({@link #WEIGHTS} by default)
    * @param runs        runs per crisis and evaluation
    * @param seed        master seed (each crisis's seed derives from it: common random numbers)
    * @param threads     worker threads
@@ -190,8 +201,8 @@ public final class Calibration {
    */
   public static Fitted fit(List<CrisisCase> training,
       BiFunction<Scenario, ModelParameters, CompiledModel> compiler, ModelParameters start,
-      List<String> names, int runs, long seed, int threads, int generations, int population,
-      LongConsumer progress) {
+      List<String> names, double[] weights, int runs, long seed, int threads, int generations,
+      int population, LongConsumer progress) {
     int d = names.size();
     double[] lo = new double[d];
     double[] hi = new double[d];
@@ -206,7 +217,7 @@ public final class Calibration {
     ObjectiveFunction f = new ObjectiveFunction(u -> {
       ModelParameters p = at(start, names, lo, hi, u);
       double v = objective(training,
-          Backtest.run(training, compiler, p, runs, seed, threads, null));
+          Backtest.run(training, compiler, p, runs, seed, threads, null), weights);
       evals[0]++;
       if (progress != null) {
         progress.accept(evals[0]);

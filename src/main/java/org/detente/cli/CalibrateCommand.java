@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Fit global parameters of the catalogue on the training ICB crises (triggered before"
-          + " --split) with CMA-ES: the objective is one minus the mean Brier skill (against the"
-          + " training climatology) of violence and outcome form (weight 2 each), duration and"
-          + " the actors' outcomes (weight 1 each), each crisis run with the same seeds for"
+          + " --split) with CMA-ES: the objective is one minus the weighted mean Brier skill"
+          + " (against the training climatology) of violence, outcome form, duration and the"
+          + " actors' outcomes (--weights, 2, 2, 1, 1 by default), each crisis run with the same"
+          + " seeds for"
           + " every candidate (common random numbers). Prints the fitted values, the objective"
           + " before and after, and the back-test scores of the training and held-out crises"
           + " before and after. The bundled scenarios take no part. Exit code 0 on success, 1 for"
@@ -79,6 +80,11 @@ public final class CalibrateCommand implements Callable<Integer> {
       + " largest effect first.")
   boolean screen;
 
+  @Option(names = "--weights", paramLabel = "W", split = ",",
+      description = "Weights of violence, outcome form, duration and the actors' outcomes in the"
+          + " objective: four non-negative numbers, not all zero (default: 2,2,1,1).")
+  List<String> weights;
+
   @Option(names = "--split", paramLabel = "YEAR",
       defaultValue = "" + BacktestCommand.DEFAULT_SPLIT,
       description = "First trigger year of the held-out crises (default: ${DEFAULT-VALUE}).")
@@ -116,6 +122,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             String.join(", ", ParameterCatalog.names()));
       }
     }
+    double[] wts = weights();
     long t0 = System.nanoTime();
     IcbData data = IcbData.bundled();
     Backtest.Prepared prepared = Backtest.prepare(data, Set.of(), Models::compile, null);
@@ -127,7 +134,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     ModelParameters start = ModelParameters.defaults();
     if (screen) {
-      return screen(prepared, training, start, t0);
+      return screen(prepared, training, start, wts, t0);
     }
     long evalWork = 2L * evalRuns * prepared.cases().size();
     long fitWork = (long) (generations * population + 2) * runs * training.size();
@@ -138,8 +145,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         fitWork + evalWork, " runs")) {
       java.util.function.LongConsumer fitBar = progress.stage(fitWork,
           (long) generations * population + 2);
-      fitted = Calibration.fit(training, Models::compile, start, parameters, runs, seed.value(),
-          threads.value(), generations, population, fitBar);
+      fitted = Calibration.fit(training, Models::compile, start, parameters, wts, runs,
+          seed.value(), threads.value(), generations, population, fitBar);
       List<CrisisForecast> fb = Backtest.run(prepared.cases(), Models::compile, start, evalRuns,
           seed.value(), threads.value(), progress.stage(evalWork / 2));
       before = Evaluation.evaluate(prepared.cases(), fb, split);
@@ -160,6 +167,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     root.put("seed", seed.value());
     root.put("split", split);
     root.put("trainingCrises", training.size());
+    weightsJson(root, wts);
     ObjectNode ps = root.putObject("parameters");
     for (String p : parameters) {
       ObjectNode o = ps.putObject(p);
@@ -201,8 +209,9 @@ public final class CalibrateCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, "Calibration on %d training ICB crises (triggered before %d): CMA-ES,"
               + " %d generations of %d, %d runs per crisis and candidate, seed %d%n",
           training.size(), split, fitted.generations(), population, runs, seed.value());
-      pw.printf(Locale.ROOT, "objective (1 - weighted mean Brier skill on the training crises): %.4f -> %.4f%n%n",
-          fitted.before(), fitted.after());
+      pw.printf(Locale.ROOT, "objective (1 - weighted mean Brier skill on the training crises,"
+              + " weights %s): %.4f -> %.4f%n%n", weightsText(wts), fitted.before(),
+          fitted.after());
       pw.printf(Locale.ROOT, "  %-14s %9s %9s %9s   %s%n", "parameter", "default", "fitted",
           "spread", "range");
       for (String p : parameters) {
@@ -228,14 +237,63 @@ public final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The objective's weights from --weights, or {@link Calibration#WEIGHTS}. */
+  private double[] weights() {
+    if (weights == null) {
+      return Calibration.WEIGHTS.clone();
+    }
+    if (weights.size() != Calibration.WEIGHTS.length) {
+      throw new UsageException(Message.COUNT, "--weights", Calibration.WEIGHTS.length,
+          "comma-separated numbers (violence, outcome form, duration, actor outcome), got "
+              + weights.size());
+    }
+    double[] w = new double[weights.size()];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      try {
+        w[i] = Double.parseDouble(weights.get(i).trim());
+      } catch (NumberFormatException e) {
+        throw new UsageException(Message.OPTION_VALUE, "--weights", weights.get(i),
+            "expected a number");
+      }
+      if (!Double.isFinite(w[i]) || w[i] < 0) {
+        throw new UsageException(Message.OPTION_VALUE, "--weights", weights.get(i),
+            "expected a finite number of at least 0");
+      }
+      sum += w[i];
+    }
+    if (sum == 0) {
+      throw new UsageException(Message.ALL_ZERO, "--weights");
+    }
+    return w;
+  }
+
+  private static void weightsJson(ObjectNode root, double[] w) {
+    ObjectNode o = root.putObject("weights");
+    Variable[] vs = Variable.values();
+    for (int i = 0; i < vs.length; i++) {
+      o.put(vs[i].key(), w[i]);
+    }
+  }
+
+  private static String weightsText(double[] w) {
+    StringBuilder b = new StringBuilder();
+    for (double x : w) {
+      b.append(b.length() == 0 ? "" : ",")
+          .append(x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x)
+              : Double.toString(x));
+    }
+    return b.toString();
+  }
+
   private int screen(Backtest.Prepared prepared, List<CrisisCase> training,
-      ModelParameters start, long t0) throws IOException {
+      ModelParameters start, double[] w, long t0) throws IOException {
     long evals = 1 + 2L * parameters.size();
     List<Calibration.Screened> rows;
     try (Progress progress = Progress.start(spec, progressFlags, "screen",
         evals * runs * training.size(), " runs")) {
-      rows = Calibration.screen(training, Models::compile, start, parameters, runs, seed.value(),
-          threads.value(), progress.stage(evals * runs * training.size(), evals));
+      rows = Calibration.screen(training, Models::compile, start, parameters, w, runs,
+          seed.value(), threads.value(), progress.stage(evals * runs * training.size(), evals));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     PrintWriter pw = spec.commandLine().getOut();
@@ -247,6 +305,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       root.put("seed", seed.value());
       root.put("split", split);
       root.put("trainingCrises", training.size());
+      weightsJson(root, w);
       root.put("objectiveAtDefaults", r4(rows.isEmpty() ? Double.NaN : rows.get(0).atDefault()));
       ObjectNode ps = root.putObject("parameters");
       for (Calibration.Screened r : rows) {
@@ -265,7 +324,8 @@ public final class CalibrateCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, "Screen on %d training ICB crises (triggered before %d): each"
               + " parameter at either end of its range, %d runs per crisis, seed %d%n",
           training.size(), split, runs, seed.value());
-      pw.printf(Locale.ROOT, "objective (1 - weighted mean Brier skill) at the defaults: %.4f%n%n",
+      pw.printf(Locale.ROOT, "objective (1 - weighted mean Brier skill, weights %s) at the"
+          + " defaults: %.4f%n%n", weightsText(w),
           rows.isEmpty() ? Double.NaN : rows.get(0).atDefault());
       pw.printf(Locale.ROOT, "  %-22s %9s %9s %9s %9s %8s%n", "parameter", "low", "high",
           "at low", "at high", "effect");

@@ -24,9 +24,9 @@ class CalibrateCommandTest {
     List<CrisisCase> training = p.cases();
     List<String> names = List.of("qreLambda", "incidentRate");
     Calibration.Fitted a = Calibration.fit(training, Models::compile, ModelParameters.defaults(),
-        names, 20, 3, 1, 3, 4, null);
+        names, Calibration.WEIGHTS, 20, 3, 1, 3, 4, null);
     Calibration.Fitted b = Calibration.fit(training, Models::compile, ModelParameters.defaults(),
-        names, 20, 3, 2, 3, 4, null);
+        names, Calibration.WEIGHTS, 20, 3, 2, 3, 4, null);
     assertThat(a).isEqualTo(b);
     assertThat(a.after()).isLessThanOrEqualTo(a.before());
     assertThat(a.evaluations()).isGreaterThan(1);
@@ -69,6 +69,48 @@ class CalibrateCommandTest {
     assertThat(ps.get("terrainForest").get("effect").asDouble()).isZero();
     assertThat(ps.get("qreLambda").get("effect").asDouble()).isPositive();
     assertThat(ps.get("qreLambda").get("low").asDouble()).isEqualTo(2.0);
+  }
+
+  @Test
+  void theWeightsChooseTheVariablesTheObjectiveCounts() {
+    Backtest.Prepared p = Backtest.prepare(IcbData.bundled(), Set.of(123, 196, 231, 247),
+        Models::compile, null);
+    List<CrisisCase> cases = p.cases();
+    List<org.detente.backtest.CrisisForecast> f = Backtest.run(cases, Models::compile,
+        ModelParameters.defaults(), 20, 3, 1, null);
+    double[] only = new double[4];
+    double[] each = new double[4];
+    for (int v = 0; v < 4; v++) {
+      double[] w = new double[4];
+      w[v] = 1;
+      each[v] = Calibration.objective(cases, f, w);
+      only[v] = each[v];
+    }
+    // the default objective is the 2, 2, 1, 1 weighted mean of the single-variable ones
+    assertThat(Calibration.objective(cases, f)).isCloseTo(
+        (2 * only[0] + 2 * only[1] + only[2] + only[3]) / 6, org.assertj.core.data.Offset
+            .offset(1e-12));
+    // scaling the weights changes nothing
+    assertThat(Calibration.objective(cases, f, new double[] {4, 4, 2, 2}))
+        .isCloseTo(Calibration.objective(cases, f), org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(each[0]).isNotEqualTo(each[2]);
+  }
+
+  @Test
+  void badWeightsAreUsageErrors() {
+    CliRun.Result three = CliRun.exec("calibrate", "--weights", "1,2,3");
+    assertThat(three.code()).isEqualTo(2);
+    assertThat(three.err()).contains("--weights: expected 4 comma-separated numbers");
+    CliRun.Result neg = CliRun.exec("calibrate", "--weights", "1,-2,1,1");
+    assertThat(neg.code()).isEqualTo(2);
+    assertThat(neg.err()).contains("--weights '-2': expected a finite number of at least 0");
+    CliRun.Result word = CliRun.exec("calibrate", "--weights", "1,x,1,1");
+    assertThat(word.code()).isEqualTo(2);
+    assertThat(word.err()).contains("--weights 'x': expected a number");
+    CliRun.Result zero = CliRun.exec("calibrate", "--weights", "0,0,0,0");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(zero.err()).contains("--weights are all zero");
+    assertThat(zero.err()).doesNotContain("Exception");
   }
 
   @Test
