@@ -2,7 +2,6 @@ package org.detente.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.detente.engine.CompiledModel;
 import org.detente.engine.RunView;
 import org.detente.model.Action;
 import org.detente.model.Outcome;
-import org.detente.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +28,9 @@ class RunMappingTest {
 
   @BeforeAll
   static void generate() throws Exception {
-    IcbData data = IcbData.bundled();
-    IcbData.Crisis kargil = data.crises().stream().filter(c -> c.id() == 431).findFirst()
-        .orElseThrow();
-    GeneratedCrisis g = new ScenarioGenerator(data).generate(kargil);
-    Path f = tmp.resolve("icb-431.yaml");
-    Files.writeString(f, g.yaml());
-    var sc = ScenarioLoader.load(f);
+    IcbFixtures.Loaded kargil = IcbFixtures.load(431, tmp);
+    GeneratedCrisis g = kargil.generated();
+    var sc = kargil.scenario();
     model = Models.compile(sc, org.detente.engine.ModelParameters.from(sc));
     int[] side = new int[model.actorCount()];
     for (int a = 0; a < side.length; a++) {

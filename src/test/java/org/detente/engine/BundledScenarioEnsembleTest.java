@@ -148,16 +148,9 @@ class BundledScenarioEnsembleTest {
     for (int run = 0; run < 40; run++) {
       List<String> notes = new ArrayList<>();
       Simulator sim = new Simulator(usRussia);
-      sim.setTracer(new Tracer() {
-        @Override
-        public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
-            int[] theaters, double[] utility, double[] prob, int chosen) {}
-
-        @Override
-        public void note(int week, String text) {
-          notes.add(text);
-        }
-      });
+      sim.setTracer(EngineFixtures.notes((week, text) -> {
+        notes.add(text);
+      }));
       sim.run(1, run);
       for (String note : notes) {
         if (note.startsWith("ceasefire between") && note.contains("RUS")

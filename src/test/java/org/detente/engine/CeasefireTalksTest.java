@@ -2,17 +2,13 @@ package org.detente.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.detente.backtest.GeneratedCrisis;
-import org.detente.backtest.IcbData;
-import org.detente.backtest.ScenarioGenerator;
+import org.detente.backtest.IcbFixtures;
 import org.detente.cli.Models;
 import org.detente.model.Action;
 import org.detente.scenario.Scenario;
-import org.detente.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +23,20 @@ class CeasefireTalksTest {
 
   @Test
   void aDealAtWarIsACeasefireNowAndASettlementAfterRoundsOfTalks() throws Exception {
-    IcbData data = IcbData.bundled();
-    IcbData.Crisis c = data.crises().stream().filter(x -> x.id() == 322).findFirst()
-        .orElseThrow();
-    GeneratedCrisis g = new ScenarioGenerator(data).generate(c);
-    Path f = tmp.resolve("icb-322.yaml");
-    Files.writeString(f, g.yaml());
-    Scenario sc = ScenarioLoader.load(f);
+    Scenario sc = IcbFixtures.load(322, tmp).scenario();
     CompiledModel m = Models.compile(sc, ModelParameters.from(sc));
     int pa = m.principalA();
     int pb = m.principalB();
     Simulator sim = new Simulator(m);
     List<Integer> begun = new ArrayList<>();
     List<Integer> found = new ArrayList<>();
-    sim.setTracer(new Tracer() {
-      @Override
-      public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
-          int[] theaters, double[] utility, double[] prob, int chosen) {}
-
-      @Override
-      public void note(int week, String text) {
-        if (text.endsWith("on the terms begin under the ceasefire")) {
-          begun.add(week);
-        } else if (text.endsWith("find the formula")) {
-          found.add(week);
-        }
+    sim.setTracer(EngineFixtures.notes((week, text) -> {
+      if (text.endsWith("on the terms begin under the ceasefire")) {
+        begun.add(week);
+      } else if (text.endsWith("find the formula")) {
+        found.add(week);
       }
-    });
+    }));
     int talks = 0;
     int settledLater = 0;
     for (int i = 0; i < 200; i++) {

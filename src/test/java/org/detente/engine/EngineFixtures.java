@@ -33,6 +33,26 @@ final class EngineFixtures {
       (lat, lon, y, air) -> new CasualtySource.Casualties(
           20000 * Math.pow(y, 2.0 / 3.0), 40000 * Math.pow(y, 2.0 / 3.0), air ? 0 : 5000);
 
+  /** What a test does with a run's notes. */
+  @FunctionalInterface
+  interface Notes {
+    void note(int week, String text);
+  }
+
+  /** A tracer that hands every note of a run to {@code notes} and ignores the decisions. */
+  static Tracer notes(Notes notes) {
+    return new Tracer() {
+      @Override
+      public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
+          int[] theaters, double[] utility, double[] prob, int chosen) {}
+
+      @Override
+      public void note(int week, String text) {
+        notes.note(week, text);
+      }
+    };
+  }
+
   /** Compiles with the test casualty model and the weighted-mean deal forecaster. */
   static CompiledModel compile(Scenario sc) {
     return CompiledModel.compile(sc, ModelParameters.from(sc), SCALING,

@@ -32,33 +32,26 @@ class PeacetimeDealsTest {
     CompiledModel m = Models.compile(sc, ModelParameters.from(sc));
     Simulator sim = new Simulator(m);
     int[] peace = new int[2]; // accepted, refused between pairs not at war
-    sim.setTracer(new Tracer() {
-      @Override
-      public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
-          int[] theaters, double[] utility, double[] prob, int chosen) {}
-
-      @Override
-      public void note(int week, String text) {
-        Matcher a = ACCEPTS.matcher(text);
-        Matcher r = REFUSES.matcher(text);
-        if (a.matches()) {
-          assertThat(Double.parseDouble(a.group(4))).as(text)
-              .isGreaterThanOrEqualTo(Double.parseDouble(a.group(5)));
-          if (!atWar(sim, sc, a.group(1), a.group(2))) {
-            peace[0]++;
-          }
-        } else if (r.matches()) {
-          double value = Double.parseDouble(r.group(4));
-          double alt = Double.parseDouble(r.group(5));
-          assertThat(value).as(text).isLessThanOrEqualTo(alt);
-          assertThat(Double.parseDouble(r.group(6))).as(text)
-              .isCloseTo(alt - value, org.assertj.core.data.Offset.offset(0.0011));
-          if (!atWar(sim, sc, r.group(1), r.group(2))) {
-            peace[1]++;
-          }
+    sim.setTracer(EngineFixtures.notes((week, text) -> {
+      Matcher a = ACCEPTS.matcher(text);
+      Matcher r = REFUSES.matcher(text);
+      if (a.matches()) {
+        assertThat(Double.parseDouble(a.group(4))).as(text)
+            .isGreaterThanOrEqualTo(Double.parseDouble(a.group(5)));
+        if (!atWar(sim, sc, a.group(1), a.group(2))) {
+          peace[0]++;
+        }
+      } else if (r.matches()) {
+        double value = Double.parseDouble(r.group(4));
+        double alt = Double.parseDouble(r.group(5));
+        assertThat(value).as(text).isLessThanOrEqualTo(alt);
+        assertThat(Double.parseDouble(r.group(6))).as(text)
+            .isCloseTo(alt - value, org.assertj.core.data.Offset.offset(0.0011));
+        if (!atWar(sim, sc, r.group(1), r.group(2))) {
+          peace[1]++;
         }
       }
-    });
+    }));
     for (int i = 0; i < 30; i++) {
       sim.run(1L, i);
     }

@@ -41,24 +41,17 @@ class QuestionKindsTest {
     int sth = sc.actorIndex("STH");
     int isle = sc.theaterIndex("ISLE");
     Course[] course = new Course[1];
-    sim.setTracer(new Tracer() {
-      @Override
-      public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
-          int[] theaters, double[] utility, double[] prob, int chosen) {}
-
-      @Override
-      public void note(int week, String text) {
-        if (text.equals("ceasefire between NRD and STH")
-            || text.equals("ceasefire between STH and NRD")) {
-          course[0].ceasefireWeeks.add(week);
-        }
-        if (text.matches("\\S+'s concession to \\S+ stands .*")) {
-          course[0].concessionWeeks.add(week);
-          course[0].concessionPairs.add(text.substring(0, text.indexOf('\'')) + ">"
-              + text.split(" ")[3]);
-        }
+    sim.setTracer(EngineFixtures.notes((week, text) -> {
+      if (text.equals("ceasefire between NRD and STH")
+          || text.equals("ceasefire between STH and NRD")) {
+        course[0].ceasefireWeeks.add(week);
       }
-    });
+      if (text.matches("\\S+'s concession to \\S+ stands .*")) {
+        course[0].concessionWeeks.add(week);
+        course[0].concessionPairs.add(text.substring(0, text.indexOf('\'')) + ">"
+            + text.split(" ")[3]);
+      }
+    }));
     int ended = 0;
     int notEnded = 0;
     int seized = 0;

@@ -31,24 +31,17 @@ class RatificationTest {
     CompiledModel m = Models.compile(u, ModelParameters.from(u));
     Simulator sim = new Simulator(m);
     List<int[]> refusals = new ArrayList<>(); // week, proposer, receiver
-    sim.setTracer(new Tracer() {
-      @Override
-      public void decision(Simulator s, int week, int actor, int target, int n, int[] actions,
-          int[] theaters, double[] utility, double[] prob, int chosen) {}
-
-      @Override
-      public void note(int week, String text) {
-        Matcher x = NOT_RATIFIED.matcher(text);
-        if (x.matches()) {
-          // outside the proposer's range, inside the receiver's
-          assertThat(Double.parseDouble(x.group(4))).as(text)
-              .isLessThanOrEqualTo(Double.parseDouble(x.group(5)));
-          assertThat(Double.parseDouble(x.group(6))).as(text)
-              .isGreaterThanOrEqualTo(Double.parseDouble(x.group(7)));
-          refusals.add(new int[] {week, u.actorIndex(x.group(1)), u.actorIndex(x.group(3))});
-        }
+    sim.setTracer(EngineFixtures.notes((week, text) -> {
+      Matcher x = NOT_RATIFIED.matcher(text);
+      if (x.matches()) {
+        // outside the proposer's range, inside the receiver's
+        assertThat(Double.parseDouble(x.group(4))).as(text)
+            .isLessThanOrEqualTo(Double.parseDouble(x.group(5)));
+        assertThat(Double.parseDouble(x.group(6))).as(text)
+            .isGreaterThanOrEqualTo(Double.parseDouble(x.group(7)));
+        refusals.add(new int[] {week, u.actorIndex(x.group(1)), u.actorIndex(x.group(3))});
       }
-    });
+    }));
     int checked = 0;
     for (int i = 0; i < 40; i++) {
       refusals.clear();
