@@ -213,6 +213,7 @@ public final class BenchStoreCommand implements Callable<Integer> {
     private final Outcome outcome;
     private final int highestRung;
     private final int endWeek;
+    private final boolean settled;
     private final int[] firstWeek = new int[Action.RUNGS];
     private final boolean[] questions;
     private final double[] deaths;
@@ -226,6 +227,7 @@ public final class BenchStoreCommand implements Callable<Integer> {
       outcome = r.outcome();
       highestRung = r.highestRung();
       endWeek = r.endWeek();
+      settled = r.settled();
       for (int i = 0; i < firstWeek.length; i++) {
         firstWeek[i] = r.firstWeekOfRung(i);
       }
@@ -266,6 +268,10 @@ public final class BenchStoreCommand implements Callable<Integer> {
 
     @Override public int endWeek() {
       return endWeek;
+    }
+
+    @Override public boolean settled() {
+      return settled;
     }
 
     @Override public int firstWeekOfRung(int rung) {
