@@ -15,6 +15,12 @@ public final class ParameterCatalog {
   private static final String CAL = "documented judgement, calibrated on the Cuban missile crisis"
       + " and the ICB nuclear-dyad crises (docs/model.md, Calibration)";
 
+  // the four violence parameters fitted together (detente calibrate --runs 50 --eval-runs 200
+  // --generations 10 --population 8 --parameters
+  // incidentRate,engagementWeeks,contactIntensity,attackCommit)
+  private static final String FIT = "fitted on the 254 ICB crises triggered before 1980"
+      + " (separable CMA-ES over common random numbers; docs/backtest.md section 5, fit F)";
+
   private static final List<ParameterSpec> SPECS =
       List.of(
           new ParameterSpec(
@@ -22,10 +28,11 @@ public final class ParameterCatalog {
               "Precision of the logit quantal response (higher = closer to best response)",
               "McKelvey & Palfrey 1995; " + CAL),
           new ParameterSpec(
-              "incidentRate", 0.02, 0.005, 0.08, "1/week",
+              "incidentRate", 0.0131, 0.005, 0.08, "1/week",
               "Weekly rate of armed incidents per hostile dyad at hostility 1 with forces in contact",
-              "judgement from ICB v14: minor/serious clashes in about half of nuclear-dyad crises"
-                  + " lasting 1-12 months (crises 123, 196, 231, 392, 431)"),
+              FIT + " (spread 0.0099); was 0.02, a judgement from ICB v14: minor/serious"
+                  + " clashes in about half of nuclear-dyad crises lasting 1-12 months (crises"
+                  + " 123, 196, 231, 392, 431)"),
           new ParameterSpec(
               "noiseOpen", 0.05, 0.01, 0.2, "1",
               "Observation noise of an open channel: chance a signal is misread or an incident"
@@ -155,10 +162,11 @@ public final class ParameterCatalog {
                   + " mid-2022 (1.7 %); peaks of the Second World War about 8-13 % (Harrison"
                   + " 1998)"),
           new ParameterSpec(
-              "attackCommit", 0.5, 0.2, 0.8, "1",
+              "attackCommit", 0.8, 0.2, 0.8, "1",
               "Share of forces in a theater committed to an attack on an adjacent theater or"
                   + " sent in one deployment",
-              "documented judgement"),
+              FIT + " (spread 0.14; on the upper end of its range); was 0.5, a documented"
+                  + " judgement"),
           new ParameterSpec(
               "nuclearForceKill", 0.3, 0.1, 0.6, "1",
               "Share of the target's forces in a theater destroyed by a non-strategic strike",
@@ -199,11 +207,11 @@ public final class ParameterCatalog {
                   + " not escalate (Ussuri 1969, Kargil 1999; the Falklands 1982 against a"
                   + " nuclear power's forces)"),
           new ParameterSpec(
-              "contactIntensity", 0.1, 0.0, 0.3, "1",
+              "contactIntensity", 0.0324, 0.0, 0.3, "1",
               "Attrition between forces at war in contact across a border, without an assault,"
                   + " as a share of lanchesterK",
-              "documented judgement: artillery and raids across a static front cost a fraction"
-                  + " of an assault's losses (Dupuy 1990)"),
+              FIT + " (spread 0.049); was 0.1, a documented judgement: artillery and raids"
+                  + " across a static front cost a fraction of an assault's losses (Dupuy 1990)"),
           new ParameterSpec(
               "channelWeeks", 26.0, 4.0, 104.0, "weeks",
               "Weeks over which a decider values the channel it breaks or restores: the"
@@ -224,16 +232,16 @@ public final class ParameterCatalog {
                   + " the cost of a war or a crisis is felt as it accumulates over months;"
                   + " ICB back-test, docs/model.md section 2"),
           new ParameterSpec(
-              "engagementWeeks", 10.0, 1.0, 26.0, "weeks",
+              "engagementWeeks", 15.5589, 1.0, 26.0, "weeks",
               "Weeks in which the fighting of a war begun during a run grows to full intensity:"
                   + " in week d of the war (d = 0 the week it began) the attrition coefficient is"
                   + " lanchesterK x (1 - exp(-(d + 1) / engagementWeeks)); wars going on at week 0"
                   + " fight at full intensity",
-              "documented judgement: most interstate crises that turn violent begin with clashes"
-                  + " of the forces at the point of contact, and the bulk of an army joins over"
-                  + " weeks of mobilisation and deployment (ICB v14: after a violent trigger, 33%"
-                  + " of crises see serious clashes and 31% full-scale war; Brecher & Wilkenfeld"
-                  + " 2000)"),
+              FIT + " (spread 4.2); was 10, a documented judgement: most interstate crises that"
+                  + " turn violent begin with clashes of the forces at the point of contact, and"
+                  + " the bulk of an army joins over weeks of mobilisation and deployment (ICB"
+                  + " v14: after a violent trigger, 33% of crises see serious clashes and 31%"
+                  + " full-scale war; Brecher & Wilkenfeld 2000)"),
           new ParameterSpec(
               "inertia", 2.0, 0.0, 4.0, "1",
               "Status-quo bias of a decider in peacetime, in noise units of the quantal response:"
