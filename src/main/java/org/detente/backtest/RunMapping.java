@@ -16,15 +16,14 @@ import org.detente.model.Outcome;
  *       clashes; else none;
  *   <li>form of outcome: the crisis settled by an agreement of the principals -> agreement; by
  *       one principal's concession -> unilateral act (also after a war: a run's outcome class
- *       is the war, {@link RunView#settled()} tells whether a deal ended it); a theater of one principal's side held by
- *       the other side at the end -> unilateral act (ICB's code for most conquests: Barbarossa,
- *       Cyprus 1974, the fall of Amin); a ceasefire between the principals that bound (not
- *       a proposal turned down) -> agreement;
- *       else (the crisis faded, or ran to the horizon) -> faded or other;
+ *       is the war, {@link RunView#settled()} tells whether a deal ended it); a theater of one
+ *       principal's side held by the other side at the end -> unilateral act (ICB's code for
+ *       most conquests: Barbarossa, Cyprus 1974, the fall of Amin); a ceasefire between the
+ *       principals that bound (not a proposal turned down) -> agreement; else (the crisis
+ *       faded, or ran to the horizon) -> faded or other;
  *   <li>duration: weeks to the end so defined (settlement, the last ceasefire or the deal on its
- *       terms that followed it, the last attack of
- *       ground taken and held, the week the crisis faded), else the horizon, in ICB days (7 per
- *       week);
+ *       terms that followed it, the last attack of ground taken and held, the week the crisis
+ *       faded), else the horizon, in ICB days (7 per week);
  *   <li>each side's outcome: both compromise on an agreement; victory and defeat on a
  *       concession or ground taken and held; stalemate after a ceasefire, a crisis that faded or
  *       the horizon.

@@ -231,6 +231,11 @@ public class SensitivityCommand implements Callable<Integer> {
       sobol = method == Method.morris ? null
           : Sobol.analyse(space, sobolN, seed.value(), bootstrap, g);
     }
+    // the half-width of each mu*'s bootstrap 95% interval, once for the JSON and the table
+    double[] muStarConf = new double[k];
+    for (int i = 0; morris != null && i < k; i++) {
+      muStarConf[i] = Morris.muStarConfidence(morris.get(i), i, seed.value());
+    }
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       order.add(i);
@@ -275,7 +280,7 @@ public class SensitivityCommand implements Callable<Integer> {
           AnalysisSupport.put(o, "mu", e.mu());
           AnalysisSupport.put(o, "mu_star", e.muStar());
           AnalysisSupport.put(o, "sigma", e.sigma());
-          AnalysisSupport.put(o, "mu_star_conf", Morris.muStarConfidence(e, i, seed.value()));
+          AnalysisSupport.put(o, "mu_star_conf", muStarConf[i]);
         }
         if (sobol != null) {
           Sobol.Index x = sobol.indices().get(i);
@@ -335,7 +340,7 @@ public class SensitivityCommand implements Callable<Integer> {
         if (morris != null) {
           Morris.Effect e = morris.get(i);
           row.append(AnalysisSupport.f(" %8.4f %+8.4f %8.4f %8.4f", e.muStar(), e.mu(),
-              e.sigma(), Morris.muStarConfidence(e, i, seed.value())));
+              e.sigma(), muStarConf[i]));
         }
         if (sobol != null) {
           Sobol.Index x = sobol.indices().get(i);

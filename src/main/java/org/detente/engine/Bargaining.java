@@ -128,11 +128,6 @@ final class Bargaining {
       endWar(a, b);
       return;
     }
-    // in peacetime a deal both sides would sign is found only after rounds of talks (Zartman &
-    // Berman 1982: prenegotiation, the formula, the details): a round fails to conclude with
-    // probability (1 - 1/negotiationWeeks) exp(-lambda S), S the two sides' strain of the
-    // crisis this week (the urgency of a crisis hurries the search for a formula: Zartman 2000,
-    // Pruitt 1981), else the talks go on and the crisis with them
     double rounds = constants.negotiationWeeks();
     if (rounds > 1 && state.war[a * nA + b] && isPrincipalPair(a, b)) {
       // at war the guns fall silent at once, and the terms follow in rounds of talks (Pillar
@@ -149,8 +144,10 @@ final class Bargaining {
       }
       return;
     }
-    if (rounds > 1 && !state.war[a * nA + b] && state.rng.nextDouble()
-        < (1 - 1 / rounds) * Math.exp(-constants.lambda() * Math.max(0, strain))) {
+    // in peacetime a deal both sides would sign is found only after rounds of talks (Zartman &
+    // Berman 1982: prenegotiation, the formula, the details), else the talks go on and the
+    // crisis with them
+    if (rounds > 1 && !state.war[a * nA + b] && noFormula(strain)) {
       if (trace.on()) {
         trace.note(state.week, "talks between " + m.actorId(a) + " and " + m.actorId(b)
             + " go on: no formula found this round");
@@ -185,9 +182,7 @@ final class Bargaining {
     double strain = tv.sq - tv.hold;
     trueValues(b, a);
     strain += tv.sq - tv.hold;
-    double rounds = constants.negotiationWeeks();
-    if (state.rng.nextDouble()
-        < (1 - 1 / rounds) * Math.exp(-constants.lambda() * Math.max(0, strain))) {
+    if (noFormula(strain)) {
       return;
     }
     state.talksA = -1;
@@ -196,6 +191,17 @@ final class Bargaining {
           + " find the formula");
     }
     deal(a, b, state.talksToward);
+  }
+
+  /**
+   * Whether this round of talks fails to find the formula: with probability
+   * (1 - 1/negotiationWeeks) exp(-lambda S), S the two sides' strain of the crisis this week (the
+   * urgency of a crisis hurries the search for a formula: Zartman 2000, Pruitt 1981). One draw
+   * of the run's stream.
+   */
+  private boolean noFormula(double strain) {
+    return state.rng.nextDouble() < (1 - 1 / constants.negotiationWeeks())
+        * Math.exp(-constants.lambda() * Math.max(0, strain));
   }
 
   private boolean isPrincipalPair(int a, int b) {
@@ -385,8 +391,8 @@ final class Bargaining {
   }
 
   /**
-   * The crisis cools, when {@code fadeWeeks} is positive (Brecher & Wilkenfeld 2000: a crisis ends when the perceived threat falls
-   * below the crisis level): the hostility of an active pair not at war relaxes by
+   * The crisis cools, when {@code fadeWeeks} is positive (Brecher & Wilkenfeld 2000: a crisis
+   * ends when the perceived threat falls below the crisis level): the hostility of an active pair not at war relaxes by
    * exp(-1 / fadeWeeks) in a week in which no hostile act passed between them; when the
    * principals' hostility, once at the crisis level, is below {@code hostileThreshold} and
    * neither is at war, the crisis has faded and the run ends without agreement.
@@ -421,7 +427,6 @@ final class Bargaining {
         || state.atWarAny(pa) || state.atWarAny(pb)) {
       return;
     }
-    state.faded = true;
     state.absorbed = true;
     state.endWeek = state.week;
     if (trace.on()) {

@@ -97,7 +97,6 @@ final class RunState {
   final boolean[] answer; // per question
   final boolean[] broken; // per question of kind HOLDS: not held at some step of its window
   boolean settled;
-  boolean faded; // the principals' crisis faded: their hostility fell below the crisis level
   boolean principalsInCrisis; // the principals' hostility has been at the crisis level or above
   boolean principalDeal;
   boolean deferredNoted;
@@ -257,7 +256,6 @@ final class RunState {
     outcome = Outcome.FROZEN;
     highest = 0;
     principalsInCrisis = false;
-    faded = false;
     settled = false;
     principalDeal = false;
     deferredNoted = false;
@@ -350,7 +348,6 @@ final class RunState {
     copy(o.answer, answer);
     copy(o.broken, broken);
     principalsInCrisis = o.principalsInCrisis;
-    faded = o.faded;
     settled = o.settled;
     principalDeal = o.principalDeal;
     deferredNoted = o.deferredNoted;
