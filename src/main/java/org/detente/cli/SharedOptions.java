@@ -103,11 +103,15 @@ final class SharedOptions {
    */
   static final class Params {
     @Option(names = "--param", paramLabel = "NAME=VALUE",
-        description = "Set a model parameter of the catalogue (detente schema --parameters"
-            + " lists them) for this command, over the scenario's own value (repeatable).")
+        description = "Set a model parameter of the catalogue (docs/model.md section 7 lists"
+            + " them with their ranges) to a value inside its range, for this command, over the"
+            + " scenario's own value (repeatable).")
     List<String> specs = new ArrayList<>();
 
-    /** The overrides in the order given, names and values checked against the catalogue. */
+    /**
+     * The overrides in the order given, names and values checked against the catalogue (a
+     * known name, a finite value inside its range).
+     */
     List<org.detente.scenario.Parameter> overrides() {
       java.util.Map<String, org.detente.scenario.Parameter> byName =
           new java.util.LinkedHashMap<>();
@@ -133,6 +137,12 @@ final class SharedOptions {
         if (!Double.isFinite(v)) {
           throw new org.detente.UsageException(org.detente.Message.OPTION_VALUE, "--param", spec,
               "expected a finite number after '='");
+        }
+        if (v < def.low() || v > def.high()) {
+          // as a scenario's own parameter must lie in the range it declares
+          throw new org.detente.UsageException(org.detente.Message.OPTION_VALUE, "--param", spec,
+              "value " + v + " is outside the catalogue's range [" + def.low() + ", "
+                  + def.high() + "] (docs/model.md section 7)");
         }
         byName.remove(name);
         byName.put(name, new org.detente.scenario.Parameter(name, v, def.low(), def.high(),

@@ -117,6 +117,10 @@ class MergeCommandTest {
     Result bad = CliRun.exec("run", SEED, "-n", "5", "--param", "crisisCost=lots");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--param 'crisisCost=lots': expected a finite number");
+    Result outside = CliRun.exec("run", SEED, "-n", "5", "--param", "attackCommit=0.9");
+    assertThat(outside.code()).isEqualTo(2);
+    assertThat(outside.err()).contains("--param 'attackCommit=0.9': value 0.9 is outside the"
+        + " catalogue's range [0.2, 0.8]").doesNotContain("Exception");
     Result first = CliRun.exec("run", SEED, "-n", "5", "--first-run", "-3");
     assertThat(first.code()).isNotZero();
     assertThat(first.err()).contains("--first-run");
