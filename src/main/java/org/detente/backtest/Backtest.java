@@ -20,6 +20,7 @@ import org.detente.engine.Ensemble;
 import org.detente.engine.ModelParameters;
 import org.detente.engine.Rng;
 import org.detente.geo.Geo;
+import org.detente.scenario.Parameter;
 import org.detente.scenario.Scenario;
 import org.detente.scenario.ScenarioException;
 import org.detente.scenario.ScenarioLoader;
@@ -38,9 +39,34 @@ public final class Backtest {
   /** A data gap met while building a crisis (filled or left out), named. */
   public record Gap(int crisis, String what) {}
 
-  /** The crises ready to run, those left out, and the data gaps. */
+  /**
+   * The crises ready to run, those left out, the data gaps, and the catalogue parameters set for
+   * every crisis over the defaults (empty for none: {@link #withParameters}).
+   */
   public record Prepared(List<CrisisCase> cases, List<Skipped> skipped, List<Gap> gaps,
-      int total) {}
+      int total, List<Parameter> parameters) {
+
+    /** The crises ready to run, with no parameter set over the catalogue's defaults. */
+    public Prepared(List<CrisisCase> cases, List<Skipped> skipped, List<Gap> gaps, int total) {
+      this(cases, skipped, gaps, total, List.of());
+    }
+
+    /**
+     * The same crises with these catalogue parameters set in every generated scenario (as
+     * {@code --param} does for one scenario); their runs, and so their scores, follow them.
+     */
+    public Prepared withParameters(List<Parameter> overrides) {
+      if (overrides.isEmpty()) {
+        return this;
+      }
+      List<CrisisCase> out = new ArrayList<>(cases.size());
+      for (CrisisCase c : cases) {
+        out.add(new CrisisCase(c.generated(), c.scenario().withParameterOverrides(overrides),
+            c.side(), c.covariates(), c.observed(), c.scored()));
+      }
+      return new Prepared(List.copyOf(out), skipped, gaps, total, List.copyOf(overrides));
+    }
+  }
 
   private Backtest() {}
 

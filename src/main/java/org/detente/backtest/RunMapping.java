@@ -19,8 +19,12 @@ import org.detente.model.Outcome;
  *       is the war, {@link RunView#settled()} tells whether a deal ended it); a theater of one
  *       principal's side held by the other side at the end -> unilateral act (ICB's code for
  *       most conquests: Barbarossa, Cyprus 1974, the fall of Amin); a ceasefire between the
- *       principals that bound (not a proposal turned down) -> agreement; else (the crisis
- *       faded, or ran to the horizon) -> faded or other;
+ *       principals that bound (not a proposal turned down) in the week of their last attack on
+ *       each other, the fighting stopped within the week it began (a raid, and the side that
+ *       struck goes home) -> unilateral act (ICB codes every such crisis of the training years
+ *       a unilateral act or faded, none an agreement: docs/backtest.md section 2); a later
+ *       ceasefire that bound -> agreement; else (the crisis faded, or ran to the horizon) ->
+ *       faded or other;
  *   <li>duration: weeks to the end so defined (settlement, the last ceasefire or the deal on its
  *       terms that followed it, the last attack of ground taken and held, the week the crisis
  *       faded), else the horizon, in ICB days (7 per week);
@@ -73,6 +77,9 @@ public final class RunMapping {
     int lastAttackWeek = -1;
     int conceder = -1;
     int ceasefireWeek = -1;
+    // whether the last ceasefire that bound came in the week of the principals' last attack
+    boolean halt = false;
+    int principalAttackWeek = -1;
     int agreementWeek = -1;
     int n = run.eventCount();
     Action previous = null;
@@ -90,6 +97,9 @@ public final class RunMapping {
         case ATTACK -> {
           attacks++;
           lastAttackWeek = w;
+          if (principals) {
+            principalAttackWeek = w;
+          }
         }
         case AGREEMENT -> {
           if (principals) {
@@ -109,6 +119,7 @@ public final class RunMapping {
               && prevActor == x && prevTarget == y && prevWeek == w;
           if (principals && bound) {
             ceasefireWeek = w;
+            halt = w == principalAttackWeek;
           }
         }
         default -> { }
@@ -173,6 +184,14 @@ public final class RunMapping {
       endWeek = lastAttackWeek >= 0 ? lastAttackWeek : horizon;
       out1 = gainer == 1 ? 0 : 3;
       out2 = gainer == 2 ? 0 : 3;
+    } else if (ceasefireWeek >= 0 && halt) {
+      // the fighting stopped in the week it began, and no deal followed: a raid that ended by
+      // one side's act, not by an agreement (ICB: a unilateral act; each side's outcome, as
+      // after a ceasefire, a stalemate, ICB's most frequent code for such crises)
+      form = 1;
+      endWeek = ceasefireWeek;
+      out1 = 2;
+      out2 = 2;
     } else if (ceasefireWeek >= 0) {
       // ended by the ceasefire, or by the deal on its terms that followed it
       form = 0;

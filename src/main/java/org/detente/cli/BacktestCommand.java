@@ -65,6 +65,8 @@ public class BacktestCommand implements Callable<Integer> {
 
   @Mixin SharedOptions.Threads threads;
 
+  @Mixin SharedOptions.Params params;
+
   @Mixin SharedOptions.Json json;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -103,6 +105,11 @@ public class BacktestCommand implements Callable<Integer> {
       throw new InvalidInputException(Message.AT_LEAST, "--threads", 1, threads.value());
     }
     master.check("backtest", onSpark());
+    List<org.detente.scenario.Parameter> overrides = params.overrides();
+    if (!overrides.isEmpty() && master.value() != null) {
+      // the crises travel to Spark as their generated YAML, which holds no override
+      throw new UsageException(Message.OPTIONS_EXCLUSIVE, "--param", "--master");
+    }
     IcbData data = IcbData.bundled();
     TreeSet<Integer> only = parseCrises(crises, data);
     if (report != null) {
@@ -113,7 +120,7 @@ public class BacktestCommand implements Callable<Integer> {
         StoreSession store = db.on() ? StoreSession.begin(db, spec, null, null, List.of(),
             seed.value(), runs, java.util.Map.of()) : null) {
       Backtest.Prepared prepared = Backtest.prepare(data, only, Models::compile,
-          emitFolder == null ? null : emitFolder.staging());
+          emitFolder == null ? null : emitFolder.staging()).withParameters(overrides);
       long totalRuns = (long) runs * prepared.cases().size();
       long t0 = System.nanoTime();
       List<CrisisForecast> forecasts;

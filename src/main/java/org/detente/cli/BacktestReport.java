@@ -33,6 +33,11 @@ final class BacktestReport {
     root.put("seed", seed);
     root.put("threads", threads);
     root.put("split", split);
+    if (!prepared.parameters().isEmpty()) {
+      // the catalogue parameters set over the defaults (--param), so that the run can be replayed
+      ObjectNode ps = root.putObject("parameters");
+      prepared.parameters().forEach(p -> ps.put(p.name(), p.value()));
+    }
     ObjectNode counts = root.putObject("crises");
     counts.put("total", prepared.total());
     counts.put("scored", prepared.cases().size());
@@ -129,6 +134,10 @@ final class BacktestReport {
             + " %d; %d held out), %d runs each, seed %d, threads %d%n",
         prepared.cases().size(), prepared.total(), ev.training().crises(), split,
         ev.heldOut().crises(), runs, seed, threads);
+    if (!prepared.parameters().isEmpty()) {
+      pw.printf(Locale.ROOT, "parameters set over the catalogue's defaults: %s%n",
+          parameterList(prepared));
+    }
     pw.printf(Locale.ROOT, "skipped: %d crises (reasons in --json or --out skipped.csv);"
         + " data gaps: %d%n%n", prepared.skipped().size(), prepared.gaps().size());
     for (String set : SETS) {
@@ -237,6 +246,15 @@ final class BacktestReport {
    * A self-contained HTML page: the scores of both sets and the reliability diagrams of every
    * variable, for a browser (no script, no network).
    */
+  /** The parameters set over the defaults, as NAME=VALUE, comma-separated. */
+  private static String parameterList(Backtest.Prepared prepared) {
+    StringBuilder b = new StringBuilder();
+    for (org.detente.scenario.Parameter p : prepared.parameters()) {
+      b.append(b.length() == 0 ? "" : ", ").append(p.name()).append('=').append(p.value());
+    }
+    return b.toString();
+  }
+
   static String html(Backtest.Prepared prepared, Evaluation ev, int runs, int split, long seed) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -253,6 +271,10 @@ final class BacktestReport {
             + " data-gaps.csv of <code>--out</code>).</p>%n",
         prepared.cases().size(), prepared.total(), runs, seed, ev.training().crises(), split,
         ev.heldOut().crises(), prepared.skipped().size(), prepared.gaps().size()));
+    if (!prepared.parameters().isEmpty()) {
+      h.append("<p>Parameters set over the catalogue's defaults: <code>")
+          .append(parameterList(prepared)).append("</code>.</p>\n");
+    }
     for (String set : SETS) {
       Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
       h.append("<h2>").append(set.equals("training") ? "Training crises" : "Held-out crises")

@@ -140,6 +140,33 @@ class RunMappingTest {
   }
 
   @Test
+  void aWarStoppedInTheWeekItBeganWithNoDealIsAUnilateralAct() {
+    // a raid: the side struck proposes a ceasefire the same week, the striker accepts, no deal
+    Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 52);
+    run.event(0, pak, ind, Action.ATTACK);
+    run.event(0, ind, pak, Action.CEASEFIRE);
+    run.event(0, ind, pak, Action.CEASEFIRE); // bound
+    run.deaths[ind] = 40;
+    RunMapping.Mapped m = mapping.map(run);
+    // serious clashes; unilateral act; ended in the first week; a stalemate for both
+    assertThat(m).isEqualTo(new RunMapping.Mapped(2, 1, 0, 2, 2));
+    // a ceasefire refused that week and agreed a week later is an agreement
+    Fake later = new Fake(Outcome.CONVENTIONAL_WAR, 52);
+    later.event(0, pak, ind, Action.ATTACK);
+    later.event(0, ind, pak, Action.CEASEFIRE);
+    later.event(0, pak, ind, Action.REJECT);
+    later.event(1, ind, pak, Action.CEASEFIRE);
+    later.event(1, ind, pak, Action.CEASEFIRE);
+    assertThat(mapping.map(later).form()).isZero();
+    // a new attack in a later week, stopped at once, is a halt again
+    later.event(5, pak, ind, Action.ATTACK);
+    later.event(5, ind, pak, Action.NEGOTIATE);
+    later.event(5, ind, pak, Action.CEASEFIRE);
+    assertThat(mapping.map(later).form()).isEqualTo(1);
+    assertThat(mapping.map(later).duration()).isEqualTo(1); // 35 days
+  }
+
+  @Test
   void aConcessionAfterAWarIsAUnilateralActNotAnAgreement() {
     Fake run = new Fake(Outcome.CONVENTIONAL_WAR, 4);
     run.settled = true;

@@ -14,7 +14,10 @@ import org.detente.model.BargainProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code detente backtest}: JSON keys, reproducibility, skipped crises, emitted scenarios. */
+/**
+ * {@code detente backtest}: JSON keys, reproducibility, skipped crises, emitted scenarios,
+ * parameters set over the defaults.
+ */
 class BacktestCommandTest {
 
   /** Crises on both sides of 1980 and two that cannot be expressed (1: non-state trigger, 474). */
@@ -101,6 +104,45 @@ class BacktestCommandTest {
     assertThat(out.resolve("forecasts.csv")).exists();
     assertThat(out.resolve("reliability-heldOut-violence.svg")).exists();
     assertThat(Files.readString(out.resolve("summary.json"))).contains("\"heldOut\"");
+  }
+
+  @Test
+  void aParameterSetForEveryCrisisMovesTheScoresAndIsRecorded() throws Exception {
+    String crises = "123,196,392,431";
+    CliRun.Result plain = CliRun.exec("backtest", "--crises", crises, "-n", "60", "--json", "-q",
+        "--no-timing");
+    // the catalogue's own value: the same forecasts, and the override recorded
+    CliRun.Result same = CliRun.exec("backtest", "--crises", crises, "-n", "60", "--json", "-q",
+        "--no-timing", "--param", "qreLambda=8");
+    // noisier decisions: other forecasts
+    CliRun.Result low = CliRun.exec("backtest", "--crises", crises, "-n", "60", "--json", "-q",
+        "--no-timing", "--param", "qreLambda=3");
+    assertThat(low.code()).as(low.err()).isZero();
+    ObjectMapper om = new ObjectMapper();
+    JsonNode p = om.readTree(plain.out());
+    JsonNode s = om.readTree(same.out());
+    JsonNode l = om.readTree(low.out());
+    assertThat(p.has("parameters")).isFalse();
+    assertThat(s.get("parameters").get("qreLambda").asDouble()).isEqualTo(8);
+    assertThat(l.get("parameters").get("qreLambda").asDouble()).isEqualTo(3);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("parameters");
+    assertThat(s).isEqualTo(p);
+    double before = 0;
+    double after = 0;
+    for (String set : List.of("training", "heldOut")) {
+      before += p.get(set).get("violence").get("brier").asDouble();
+      after += l.get(set).get("violence").get("brier").asDouble();
+    }
+    assertThat(after).isNotEqualTo(before);
+    CliRun.Result text = CliRun.exec("backtest", "--crises", "392", "-n", "10", "-q",
+        "--no-timing", "--param", "negotiationWeeks=26");
+    assertThat(text.out()).contains("parameters set over the catalogue's defaults:"
+        + " negotiationWeeks=26.0");
+    CliRun.Result bad = CliRun.exec("backtest", "--crises", "392", "--param",
+        "negotiationWeeks=40");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--param 'negotiationWeeks=40': value 40.0 is outside the"
+        + " catalogue's range [1.0, 26.0]");
   }
 
   @Test
