@@ -139,10 +139,10 @@ class BacktestCommandTest {
     assertThat(text.out()).contains("parameters set over the catalogue's defaults:"
         + " negotiationWeeks=26.0");
     CliRun.Result bad = CliRun.exec("backtest", "--crises", "392", "--param",
-        "negotiationWeeks=40");
+        "negotiationWeeks=60");
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("--param 'negotiationWeeks=40': value 40.0 is outside the"
-        + " catalogue's range [1.0, 26.0]");
+    assertThat(bad.err()).contains("--param 'negotiationWeeks=60': value 60.0 is outside the"
+        + " catalogue's range [1.0, 52.0]");
   }
 
   @Test

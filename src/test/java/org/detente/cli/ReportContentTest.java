@@ -26,12 +26,12 @@ class ReportContentTest {
     String tornado = html.substring(html.indexOf("<section id=\"tornado\">"),
         html.indexOf("<section id=\"map\">"));
     // with the peacetime status-quo bias and peacetime talks that take rounds, frozen is most of
-    // the runs here; the channel's rupture (7.0% with the fitted violence parameters) has the
-    // larger variance, 0.065
+    // the runs here; the channel's rupture (7.5% with the fitted violence and talks parameters)
+    // has the larger variance, 0.069
     assertThat(tornado).contains("Probability of <b>us-russia-rupture</b>")
         .contains("--tornado-output auto")
-        .contains("varies most across the 200 baseline runs: p = 7.0%")
-        .contains("variance p(1 − p) = 0.065")
+        .contains("varies most across the 200 baseline runs: p = 7.5%")
+        .contains("variance p(1 − p) = 0.069")
         .doesNotContain("No parameter moved this output");
     assertThat(html).contains("<code>us-russia-rupture (auto)</code>");
   }
