@@ -129,6 +129,56 @@ public final class Evaluation {
     return baselineFitted.get(v);
   }
 
+  /** Resamples of the crises in a bootstrap interval of a skill. */
+  public static final int BOOTSTRAP_RESAMPLES = 2000;
+
+  /** Seed of the bootstrap's random stream (the intervals do not depend on the run's seed). */
+  public static final long BOOTSTRAP_SEED = 1;
+
+  /**
+   * A 95% bootstrap interval of the raw ensemble's Brier skill on one set: the crises of the set
+   * resampled with replacement {@link #BOOTSTRAP_RESAMPLES} times (a crisis with all its scored
+   * actors for the actor outcome, so the interval allows for actors of one crisis sharing its
+   * forecast), the skill 1 − ΣB/ΣB_ref recomputed on each resample against the same rows'
+   * reference scores, and its 2.5th and 97.5th percentiles (Efron & Tibshirani 1993, ch. 13;
+   * paired, since the forecast and its reference score the same crises). Sampling uncertainty
+   * over which crises history happened to produce, not the ensemble's Monte Carlo error.
+   *
+   * @param heldOut    the held-out set, else the training set
+   * @param v          the variable
+   * @param vsBaseline against the statistical baseline, else against the climatology
+   * @return {low, high}; {NaN, NaN} when the set has no score of the variable
+   */
+  public double[] brierSkillInterval(boolean heldOut, Variable v, boolean vsBaseline) {
+    // per crisis: the sums of the forecast's and the reference's Brier scores
+    List<double[]> perCrisis = new ArrayList<>();
+    int last = Integer.MIN_VALUE;
+    double[] cur = null;
+    for (Row r : rows) {
+      if (r.heldOut() != heldOut || r.variable() != v) {
+        continue;
+      }
+      if (cur == null || r.crisis() != last) {
+        cur = new double[2];
+        perCrisis.add(cur);
+        last = r.crisis();
+      }
+      cur[0] += Scores.brier(r.model(), r.observed());
+      cur[1] += Scores.brier(vsBaseline ? r.baseline() : r.climatology(), r.observed());
+    }
+    int n = perCrisis.size();
+    if (n == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double[] m = new double[n];
+    double[] ref = new double[n];
+    for (int i = 0; i < n; i++) {
+      m[i] = perCrisis.get(i)[0];
+      ref[i] = perCrisis.get(i)[1];
+    }
+    return Scores.bootstrapSkillInterval(m, ref, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
+  }
+
   /**
    * Evaluates forecasts.
    *

@@ -44,6 +44,48 @@ public final class Scores {
   }
 
   /**
+   * 95% percentile bootstrap interval of the skill 1 − Σscore/Σreference over units (crises):
+   * the units resampled with replacement, the forecast's and the reference's scores of a unit
+   * kept together (a paired bootstrap; Efron & Tibshirani 1993, ch. 13).
+   *
+   * @param score     each unit's score of the forecast (summed over its rows)
+   * @param reference each unit's score of the reference, same units
+   * @param resamples number of resamples
+   * @param seed      seed of the resampling stream
+   * @return {2.5th, 97.5th percentile}, interpolated between order statistics
+   */
+  public static double[] bootstrapSkillInterval(double[] score, double[] reference,
+      int resamples, long seed) {
+    int n = score.length;
+    if (n == 0 || reference.length != n || resamples < 1) {
+      throw new IllegalArgumentException("bootstrap: " + n + " units, " + reference.length
+          + " reference scores, " + resamples + " resamples");
+    }
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    double[] skills = new double[resamples];
+    for (int b = 0; b < resamples; b++) {
+      double sm = 0;
+      double sr = 0;
+      for (int i = 0; i < n; i++) {
+        int j = rng.nextInt(n);
+        sm += score[j];
+        sr += reference[j];
+      }
+      skills[b] = skill(sm, sr);
+    }
+    java.util.Arrays.sort(skills);
+    return new double[] {percentile(skills, 0.025), percentile(skills, 0.975)};
+  }
+
+  /** The q-quantile of sorted values, interpolated between order statistics. */
+  private static double percentile(double[] sorted, double q) {
+    double x = q * (sorted.length - 1);
+    int i = (int) Math.floor(x);
+    int j = Math.min(i + 1, sorted.length - 1);
+    return sorted[i] + (x - i) * (sorted[j] - sorted[i]);
+  }
+
+  /**
    * Probabilities from counts with a Jeffreys prior (half a count added to each category), so
    * that no category has probability 0 and the log score stays finite.
    */

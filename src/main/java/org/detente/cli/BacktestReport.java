@@ -58,6 +58,12 @@ final class BacktestReport {
       o.put("crisis", g.crisis());
       o.put("what", g.what());
     }
+    ObjectNode boot = root.putObject("bootstrap");
+    boot.put("method", "95% percentile intervals of the Brier skills: the crises of a set"
+        + " resampled with replacement (a crisis with all its scored actors), paired with the"
+        + " reference's scores of the same crises");
+    boot.put("resamples", Evaluation.BOOTSTRAP_RESAMPLES);
+    boot.put("seed", Evaluation.BOOTSTRAP_SEED);
     for (String set : SETS) {
       Evaluation.SetScores s = set.equals("training") ? ev.training() : ev.heldOut();
       ObjectNode so = root.putObject(set);
@@ -65,6 +71,9 @@ final class BacktestReport {
       for (Variable v : Variable.values()) {
         Evaluation.VariableScores vs = s.scores().get(v);
         ObjectNode vo = putScores(so.putObject(v.key()), vs);
+        boolean held = set.equals("heldOut");
+        putInterval(vo, "brierSkillInterval", ev.brierSkillInterval(held, v, false));
+        putInterval(vo, "brierSkillVsBaselineInterval", ev.brierSkillInterval(held, v, true));
         ObjectNode cl = vo.putObject("climatology");
         cl.put("brier", r4(vs.climBrier()));
         cl.put("rps", r4(vs.climRps()));
@@ -152,11 +161,21 @@ final class BacktestReport {
             vs.n(), vs.brier(), vs.rps(), vs.log(), f(vs.brierSkill()), f(vs.rpsSkill()),
             f(vs.brierSkillVsBaseline()), f(vs.rpsSkillVsBaseline()));
       }
+      pw.printf(Locale.ROOT, "  %-13s %-18s  %s%n", "95% interval", "BSS", "BSS/b");
+      for (Variable v : Variable.values()) {
+        boolean held = set.equals("heldOut");
+        pw.printf(Locale.ROOT, "  %-13s %-18s  %s%n", v.key(),
+            interval(ev.brierSkillInterval(held, v, false)),
+            interval(ev.brierSkillInterval(held, v, true)));
+      }
       pw.println();
     }
     pw.println("BSS, RPSS: skill against the training climatology; /b: against the baseline"
         + " (ordered or multinomial logit on power ratio, nuclear dyad, proximity, rivalry,"
-        + " great-power involvement, violent trigger).");
+        + " great-power involvement, violent trigger). 95% interval: the crises of the set"
+        + " resampled " + Evaluation.BOOTSTRAP_RESAMPLES + " times (seed "
+        + Evaluation.BOOTSTRAP_SEED + "), how far the skill depends on which crises history"
+        + " produced.");
     pw.println();
     pw.println("Recalibrated ensemble (post-processing fitted on the training crises: p'_k ~"
         + " exp(a ln p_k + c_k))");
@@ -281,15 +300,24 @@ final class BacktestReport {
           .append("</h2>\n<table><tr><th>variable</th><th>n</th><th>Brier</th><th>RPS</th>")
           .append("<th>log</th><th>Brier skill vs climatology</th><th>RPS skill vs")
           .append(" climatology</th><th>Brier skill vs baseline</th><th>RPS skill vs")
-          .append(" baseline</th></tr>\n");
+          .append(" baseline</th><th>Brier skill vs climatology, 95% interval</th>")
+          .append("<th>Brier skill vs baseline, 95% interval</th></tr>\n");
       for (Variable v : Variable.values()) {
         Evaluation.VariableScores vs = s.scores().get(v);
+        boolean held = set.equals("heldOut");
         h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%.3f</td>"
-                + "<td>%.3f</td><td>%.3f</td>%s%s%s%s</tr>%n", v.key(), vs.n(), vs.brier(),
-            vs.rps(), vs.log(), cell(vs.brierSkill()), cell(vs.rpsSkill()),
-            cell(vs.brierSkillVsBaseline()), cell(vs.rpsSkillVsBaseline())));
+                + "<td>%.3f</td><td>%.3f</td>%s%s%s%s<td>%s</td><td>%s</td></tr>%n", v.key(),
+            vs.n(), vs.brier(), vs.rps(), vs.log(), cell(vs.brierSkill()), cell(vs.rpsSkill()),
+            cell(vs.brierSkillVsBaseline()), cell(vs.rpsSkillVsBaseline()),
+            interval(ev.brierSkillInterval(held, v, false)),
+            interval(ev.brierSkillInterval(held, v, true))));
       }
-      h.append("</table>\n<div class=\"grid\">\n");
+      h.append(String.format(Locale.ROOT, "</table>%n<p class=\"note\">95%% intervals: the"
+          + " crises of the set resampled %d times with replacement (seed %d), the skill"
+          + " recomputed on each resample; they show how far a skill depends on which crises"
+          + " history produced, not the ensembles' Monte Carlo error.</p>%n",
+          Evaluation.BOOTSTRAP_RESAMPLES, Evaluation.BOOTSTRAP_SEED));
+      h.append("<div class=\"grid\">\n");
       for (Variable v : Variable.values()) {
         h.append(s.reliability().get(v).svg(String.format(Locale.ROOT, "%s (n = %d)", v.key(),
             s.scores().get(v).n())));
@@ -328,6 +356,17 @@ final class BacktestReport {
   }
 
   /** The scores and skills of one variable on one set, into {@code vo}. */
+  private static void putInterval(ObjectNode vo, String key, double[] ci) {
+    ArrayNode a = vo.putArray(key);
+    a.add(r4(ci[0]));
+    a.add(r4(ci[1]));
+  }
+
+  /** A 95% interval as [+0.101, +0.219], or "-" when there is none. */
+  private static String interval(double[] ci) {
+    return Double.isFinite(ci[0]) ? "[" + f(ci[0]) + ", " + f(ci[1]) + "]" : "-";
+  }
+
   private static ObjectNode putScores(ObjectNode vo, Evaluation.VariableScores vs) {
     vo.put("n", vs.n());
     vo.put("brier", r4(vs.brier()));

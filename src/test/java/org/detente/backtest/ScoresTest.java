@@ -71,4 +71,42 @@ class ScoresTest {
     assertThat(r.observed(9)).isEqualTo(0.5);
     assertThat(r.svg("t")).startsWith("<svg").contains("<circle");
   }
+  @Test
+  void aSkillTheSameInEveryCrisisHasAnIntervalOfNoWidth() {
+    // each crisis scored at half its reference: every resample's skill is 0.5
+    double[] ci = Scores.bootstrapSkillInterval(new double[] {0.2, 0.4, 0.1},
+        new double[] {0.4, 0.8, 0.2}, 500, 7);
+    assertThat(ci[0]).isCloseTo(0.5, within(1e-12));
+    assertThat(ci[1]).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void twoCrisesGiveTheBinomialEndsOfTheSkill() {
+    // a perfect and a useless forecast: a resample holds the useless one 0, 1 or 2 times with
+    // probabilities 1/4, 1/2, 1/4, so the skill is 1, 0.5 or 0 and the 2.5th and 97.5th
+    // percentiles are 0 and 1
+    double[] ci = Scores.bootstrapSkillInterval(new double[] {0, 1}, new double[] {1, 1}, 4000,
+        3);
+    assertThat(ci).containsExactly(0.0, 1.0);
+  }
+
+  @Test
+  void manyCrisesGiveTheNormalIntervalOfAMean() {
+    // 400 crises, a reference score of 1 each and a forecast score of 1 in 3 of every 10: the
+    // skill is 1 - 0.3 = 0.7 with standard error sqrt(0.3 * 0.7 / 400) = 0.0229, so the 95%
+    // interval is about 0.7 -+ 1.96 * 0.0229 = 0.7 -+ 0.045
+    int n = 400;
+    double[] score = new double[n];
+    double[] ref = new double[n];
+    for (int i = 0; i < n; i++) {
+      score[i] = i % 10 < 3 ? 1 : 0;
+      ref[i] = 1;
+    }
+    double[] ci = Scores.bootstrapSkillInterval(score, ref, 4000, 11);
+    double half = 1.96 * Math.sqrt(0.3 * 0.7 / n);
+    assertThat((ci[0] + ci[1]) / 2).isCloseTo(0.7, within(0.005));
+    assertThat((ci[1] - ci[0]) / 2).isCloseTo(half, within(0.1 * half));
+    // the same seed, the same interval
+    assertThat(Scores.bootstrapSkillInterval(score, ref, 4000, 11)).containsExactly(ci);
+  }
 }

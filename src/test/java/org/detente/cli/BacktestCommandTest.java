@@ -38,14 +38,21 @@ class BacktestCommandTest {
         assertThat(n).as(set + "." + v).isNotNull();
         for (String k : List.of("brier", "rps", "log", "brierSkill", "rpsSkill",
             "brierSkillVsBaseline", "rpsSkillVsBaseline", "climatology", "baseline",
-            "reliability")) {
+            "reliability", "brierSkillInterval", "brierSkillVsBaselineInterval")) {
           assertThat(n.has(k)).as(set + "." + v + "." + k).isTrue();
         }
+        // the bootstrap interval brackets the skill of the crises as they are
+        double skill = n.get("brierSkill").asDouble();
+        assertThat(n.get("brierSkillInterval").get(0).asDouble()).as(set + "." + v)
+            .isLessThanOrEqualTo(skill + 1e-4);
+        assertThat(n.get("brierSkillInterval").get(1).asDouble()).as(set + "." + v)
+            .isGreaterThanOrEqualTo(skill - 1e-4);
       }
     }
     assertThat(root.get("training").get("crises").asInt()).isEqualTo(3); // 123, 196, 231
     assertThat(root.get("heldOut").get("crises").asInt()).isEqualTo(2);  // 392, 431
     assertThat(root.has("bench")).isFalse();
+    assertThat(root.get("bootstrap").get("resamples").asInt()).isEqualTo(2000);
     // the post-processed forecasts are reported beside, never instead of, the raw ones
     JsonNode rc = root.get("recalibrated");
     for (String v : List.of("violence", "outcomeForm", "duration", "actorOutcome")) {
