@@ -19,9 +19,9 @@ import org.detente.model.Outcome;
  *       is the war, {@link RunView#settled()} tells whether a deal ended it); a theater of one
  *       principal's side held by the other side at the end -> unilateral act (ICB's code for
  *       most conquests: Barbarossa, Cyprus 1974, the fall of Amin); a ceasefire between the
- *       principals that bound (not a proposal turned down) in the week of their last attack on
- *       each other, the fighting stopped within the week it began (a raid, and the side that
- *       struck goes home) -> unilateral act (ICB codes every such crisis of the training years
+ *       principals that bound (not a proposal turned down) in the week their war began (their
+ *       first attack on each other since the last ceasefire), the fighting stopped within the
+ *       week it began (a raid, and the side that struck goes home) -> unilateral act (ICB codes every such crisis of the training years
  *       a unilateral act or faded, none an agreement: docs/backtest.md section 2); a later
  *       ceasefire that bound -> agreement; else (the crisis faded, or ran to the horizon) ->
  *       faded or other;
@@ -77,9 +77,10 @@ public final class RunMapping {
     int lastAttackWeek = -1;
     int conceder = -1;
     int ceasefireWeek = -1;
-    // whether the last ceasefire that bound came in the week of the principals' last attack
+    // whether the last ceasefire that bound came in the week the principals' war began (their
+    // first attack on each other since the last ceasefire)
     boolean halt = false;
-    int principalAttackWeek = -1;
+    int warStartWeek = -1;
     int agreementWeek = -1;
     int n = run.eventCount();
     Action previous = null;
@@ -97,8 +98,8 @@ public final class RunMapping {
         case ATTACK -> {
           attacks++;
           lastAttackWeek = w;
-          if (principals) {
-            principalAttackWeek = w;
+          if (principals && warStartWeek < 0) {
+            warStartWeek = w;
           }
         }
         case AGREEMENT -> {
@@ -119,7 +120,8 @@ public final class RunMapping {
               && prevActor == x && prevTarget == y && prevWeek == w;
           if (principals && bound) {
             ceasefireWeek = w;
-            halt = w == principalAttackWeek;
+            halt = w == warStartWeek;
+            warStartWeek = -1;
           }
         }
         default -> { }

@@ -164,6 +164,14 @@ class RunMappingTest {
     later.event(5, ind, pak, Action.CEASEFIRE);
     assertThat(mapping.map(later).form()).isEqualTo(1);
     assertThat(mapping.map(later).duration()).isEqualTo(1); // 35 days
+    // a war fought for three weeks, with an offensive in the week of its ceasefire, is no raid
+    Fake war = new Fake(Outcome.CONVENTIONAL_WAR, 52);
+    for (int w = 0; w <= 3; w++) {
+      war.event(w, pak, ind, Action.ATTACK);
+    }
+    war.event(3, ind, pak, Action.CEASEFIRE);
+    war.event(3, ind, pak, Action.CEASEFIRE);
+    assertThat(mapping.map(war).form()).isZero();
   }
 
   @Test
