@@ -72,6 +72,7 @@ public final class Evaluation {
   private final List<Row> rows;
   private final Map<Variable, double[]> climatology;
   private final Map<Variable, Boolean> baselineFitted;
+  private final double[][][][] intervals;
 
   private Evaluation(SetScores training, SetScores heldOut, SetScores recalibratedTraining,
       SetScores recalibratedHeldOut, Map<Variable, Recalibration> recalibration, List<Row> rows,
@@ -84,6 +85,15 @@ public final class Evaluation {
     this.rows = rows;
     this.climatology = climatology;
     this.baselineFitted = baselineFitted;
+    // [held out?][variable][against the baseline?]: each bootstrap once, read by every report
+    this.intervals = new double[2][Variable.values().length][2][];
+    for (int h = 0; h < 2; h++) {
+      for (Variable v : Variable.values()) {
+        for (int b = 0; b < 2; b++) {
+          intervals[h][v.ordinal()][b] = bootstrap(h == 1, v, b == 1);
+        }
+      }
+    }
   }
 
   /**
@@ -150,33 +160,33 @@ public final class Evaluation {
    * @return {low, high}; {NaN, NaN} when the set has no score of the variable
    */
   public double[] brierSkillInterval(boolean heldOut, Variable v, boolean vsBaseline) {
-    // per crisis: the sums of the forecast's and the reference's Brier scores
-    List<double[]> perCrisis = new ArrayList<>();
+    return intervals[heldOut ? 1 : 0][v.ordinal()][vsBaseline ? 1 : 0].clone();
+  }
+
+  /** The bootstrap of {@link #brierSkillInterval}, from the rows. */
+  private double[] bootstrap(boolean heldOut, Variable v, boolean vsBaseline) {
+    // per crisis (its rows are consecutive): the sums of the forecast's and the reference's
+    // Brier scores
+    double[] m = new double[rows.size()];
+    double[] ref = new double[rows.size()];
+    int n = 0;
     int last = Integer.MIN_VALUE;
-    double[] cur = null;
     for (Row r : rows) {
       if (r.heldOut() != heldOut || r.variable() != v) {
         continue;
       }
-      if (cur == null || r.crisis() != last) {
-        cur = new double[2];
-        perCrisis.add(cur);
+      if (n == 0 || r.crisis() != last) {
+        n++;
         last = r.crisis();
       }
-      cur[0] += Scores.brier(r.model(), r.observed());
-      cur[1] += Scores.brier(vsBaseline ? r.baseline() : r.climatology(), r.observed());
+      m[n - 1] += Scores.brier(r.model(), r.observed());
+      ref[n - 1] += Scores.brier(vsBaseline ? r.baseline() : r.climatology(), r.observed());
     }
-    int n = perCrisis.size();
     if (n == 0) {
       return new double[] {Double.NaN, Double.NaN};
     }
-    double[] m = new double[n];
-    double[] ref = new double[n];
-    for (int i = 0; i < n; i++) {
-      m[i] = perCrisis.get(i)[0];
-      ref[i] = perCrisis.get(i)[1];
-    }
-    return Scores.bootstrapSkillInterval(m, ref, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
+    return Scores.bootstrapSkillInterval(java.util.Arrays.copyOf(m, n),
+        java.util.Arrays.copyOf(ref, n), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
   }
 
   /**

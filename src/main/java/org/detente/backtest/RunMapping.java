@@ -21,10 +21,10 @@ import org.detente.model.Outcome;
  *       most conquests: Barbarossa, Cyprus 1974, the fall of Amin); a ceasefire between the
  *       principals that bound (not a proposal turned down) in the week their war began (their
  *       first attack on each other since the last ceasefire), the fighting stopped within the
- *       week it began (a raid, and the side that struck goes home) -> unilateral act (ICB codes every such crisis of the training years
- *       a unilateral act or faded, none an agreement: docs/backtest.md section 2); a later
- *       ceasefire that bound -> agreement; else (the crisis faded, or ran to the horizon) ->
- *       faded or other;
+ *       week it began (a raid, and the side that struck goes home) -> unilateral act (ICB codes
+ *       every such crisis of the training years a unilateral act or faded, none an agreement:
+ *       docs/backtest.md section 2); a later ceasefire that bound -> agreement; else (the crisis
+ *       faded, or ran to the horizon) -> faded or other;
  *   <li>duration: weeks to the end so defined (settlement, the last ceasefire or the deal on its
  *       terms that followed it, the last attack of ground taken and held, the week the crisis
  *       faded), else the horizon, in ICB days (7 per week);

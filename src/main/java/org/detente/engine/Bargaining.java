@@ -392,10 +392,11 @@ final class Bargaining {
 
   /**
    * The crisis cools, when {@code fadeWeeks} is positive (Brecher & Wilkenfeld 2000: a crisis
-   * ends when the perceived threat falls below the crisis level): the hostility of an active pair not at war relaxes by
-   * exp(-1 / fadeWeeks) in a week in which no hostile act passed between them; when the
-   * principals' hostility, once at the crisis level, is below {@code hostileThreshold} and
-   * neither is at war, the crisis has faded and the run ends without agreement.
+   * ends when the perceived threat falls below the crisis level): the hostility of an active
+   * pair not at war relaxes by exp(-1 / fadeWeeks) in a week in which no hostile act passed
+   * between them; when the principals' hostility, once at the crisis level, is below
+   * {@code hostileThreshold} and neither is at war, the crisis has faded and the run ends
+   * without agreement.
    */
   void cool() {
     if (fadeKeep >= 1.0) {

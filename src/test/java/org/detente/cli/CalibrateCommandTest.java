@@ -98,19 +98,19 @@ class CalibrateCommandTest {
 
   @Test
   void badWeightsAreUsageErrors() {
-    CliRun.Result three = CliRun.exec("calibrate", "--weights", "1,2,3");
-    assertThat(three.code()).isEqualTo(2);
-    assertThat(three.err()).contains("--weights: expected 4 comma-separated numbers");
-    CliRun.Result neg = CliRun.exec("calibrate", "--weights", "1,-2,1,1");
-    assertThat(neg.code()).isEqualTo(2);
-    assertThat(neg.err()).contains("--weights '-2': expected a finite number of at least 0");
-    CliRun.Result word = CliRun.exec("calibrate", "--weights", "1,x,1,1");
-    assertThat(word.code()).isEqualTo(2);
-    assertThat(word.err()).contains("--weights 'x': expected a number");
-    CliRun.Result zero = CliRun.exec("calibrate", "--weights", "0,0,0,0");
-    assertThat(zero.code()).isEqualTo(2);
-    assertThat(zero.err()).contains("--weights are all zero");
+    usageError("1,2,3", "--weights: expected 4 comma-separated numbers");
+    usageError("1,-2,1,1", "--weights '-2': expected a finite number of at least 0");
+    usageError("1,x,1,1", "--weights 'x': expected a number");
+    CliRun.Result zero = usageError("0,0,0,0", "--weights are all zero");
     assertThat(zero.err()).doesNotContain("Exception");
+  }
+
+  /** {@code calibrate --weights W} exits 2 with this message. */
+  private static CliRun.Result usageError(String weights, String message) {
+    CliRun.Result r = CliRun.exec("calibrate", "--weights", weights);
+    assertThat(r.code()).as(weights).isEqualTo(2);
+    assertThat(r.err()).contains(message);
+    return r;
   }
 
   @Test
